@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Pathway.Data;
+using Pathway.Data.Seeding;
+
+namespace Pathway.Cli.Commands;
+
+public static class MigrateCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("migrate", "Create or upgrade the database and add reference data.");
+        cmd.SetAction(async (_, ct) =>
+        {
+            await using var sp = CliHost.Build();
+            await using var scope = sp.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PathwayDbContext>();
+            await ReferenceData.MigrateAsync(db, ct);
+            Console.WriteLine("Database is up to date.");
+            return 0;
+        });
+        return cmd;
+    }
+}

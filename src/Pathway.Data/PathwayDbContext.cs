@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
+
+namespace Pathway.Data;
+
+/// <summary>
+/// The model, shared by both providers. Each provider has a sealed sibling with its own migrations
+/// (<see cref="SqlitePathwayDbContext"/>, <see cref="PostgresPathwayDbContext"/>); see docs/adr/0001-two-providers.md.
+/// </summary>
+public abstract class PathwayDbContext(DbContextOptions options)
+    : IdentityDbContext<StaffUser, StaffRoleRecord, Guid>(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+    public DbSet<CaseShare> CaseShares => Set<CaseShare>();
+    public DbSet<CaseNamedStaff> CaseNamedStaff => Set<CaseNamedStaff>();
+    public DbSet<Licence> Licences => Set<Licence>();
+    public DbSet<AdditionalCondition> AdditionalConditions => Set<AdditionalCondition>();
+    public DbSet<Recall> Recalls => Set<Recall>();
+    public DbSet<StandardConditionSet> StandardConditionSets => Set<StandardConditionSet>();
+    public DbSet<StandardConditionItem> StandardConditionItems => Set<StandardConditionItem>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
+
+    /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PathwayDbContext).Assembly, t => t.Namespace == "Pathway.Data.Configuration");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<string>().HaveMaxLength(4000);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        var newAudit = ChangeTracker.Entries<AuditEvent>()
+            .Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity)
+            .ToList();
+        if (newAudit.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // Audit rows go in the same transaction as the change they record, chained under a lock so that
+        // concurrent writers (threads, or app instances on PostgreSQL) cannot fork the chain.
+        var ownTransaction = Database.CurrentTransaction is null;
+        using var localLock = await AcquireProcessAuditLockAsync(cancellationToken);
+        await using var tx = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await AcquireDatabaseAuditLockAsync(cancellationToken);
+
+        var last = await AuditEvents.AsNoTracking()
+            .OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = last?.Sequence ?? 0;
+        var previous = last?.Hash ?? AuditChain.GenesisHash;
+        foreach (var row in newAudit)
+        {
+            row.Sequence = ++sequence;
+            row.PreviousHash = previous;
+            row.Hash = AuditChain.ComputeHash(previous, row.Fields());
+            previous = row.Hash;
+        }
+
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (tx is not null) await tx.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    /// <summary>Serialises audit writers inside this process (the SQLite deployment is one process).</summary>
+    protected virtual Task<IDisposable?> AcquireProcessAuditLockAsync(CancellationToken ct) => Task.FromResult<IDisposable?>(null);
+
+    /// <summary>Serialises audit writers across processes, inside the current transaction.</summary>
+    protected virtual Task AcquireDatabaseAuditLockAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private void StampVersions()
+    {
+        var now = Clock.GetUtcNow();
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.UpdatedAt = now;
+                entry.Entity.Version = 1;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.UpdatedAt = now;
+                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+            }
+        }
+        foreach (var entry in ChangeTracker.Entries<CaseRecord>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified) entry.Entity.RefreshSearchColumns();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Pathway.Data;
+
+/// <summary>The PostgreSQL deployment, which may run several app instances against one database.</summary>
+public sealed class PostgresPathwayDbContext(DbContextOptions<PostgresPathwayDbContext> options) : PathwayDbContext(options)
+{
+    // 7242001 is an arbitrary constant naming the audit chain's advisory lock.
+    protected override async Task AcquireDatabaseAuditLockAsync(CancellationToken ct) =>
+        await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7242001)", ct);
+}

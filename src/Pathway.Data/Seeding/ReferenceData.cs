@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data.Entities;
+using Pathway.Domain.Licences;
+using Pathway.Domain.Staff;
+
+namespace Pathway.Data.Seeding;
+
+/// <summary>Roles and standard condition sets every installation needs. Idempotent: adds only what is missing.</summary>
+public static class ReferenceData
+{
+    public static async Task EnsureAsync(PathwayDbContext db, CancellationToken ct = default)
+    {
+        var roles = await db.Roles.Select(r => r.Name ?? "").ToListAsync(ct);
+        foreach (var role in Enum.GetNames<StaffRole>().Except(roles))
+            db.Roles.Add(new StaffRoleRecord { Name = role, NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
+
+        var sets = await db.StandardConditionSets.Select(s => s.Code).ToListAsync(ct);
+        foreach (var def in StandardConditionSets.All.Where(d => !sets.Contains(d.Code)))
+        {
+            db.StandardConditionSets.Add(new StandardConditionSet
+            {
+                Code = def.Code,
+                Name = def.Name,
+                InForceFrom = def.InForceFrom,
+                Items = def.Conditions.Select(c => new StandardConditionItem { Code = c.Code, SetCode = def.Code, Number = c.Number, Text = c.Text }).ToList(),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task MigrateAsync(PathwayDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        await EnsureAsync(db, ct);
+    }
+}

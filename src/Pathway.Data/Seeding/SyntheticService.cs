@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data.Entities;
+using Pathway.Domain.Cases;
+using Pathway.Domain.Staff;
+
+namespace Pathway.Data.Seeding;
+
+/// <summary>
+/// National-scale synthetic data for benchmarks: probation teams in proportion to a large region's caseload, approved
+/// premises, police units and staff (without sign-in passwords), then people on licence in batches.
+/// </summary>
+public static class SyntheticService
+{
+    public sealed record Result(int People, int Licences, int Conditions, int Recalls, int Teams);
+
+    public static async Task<Result> GenerateAsync(PathwayDbContext db, int people, int seed, TimeProvider clock, Action<int>? progress, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var rng = new Random(seed);
+        var run = $"G{seed}";
+        // About 60 people on licence per probation team caseload slice, at least two teams.
+        var teamCount = Math.Max(2, people / 600);
+        var probation = Enumerable.Range(1, teamCount).Select(i => new Team { Name = $"{run} Probation Delivery Unit {i:000}", Kind = TeamKind.Probation, CreatedAt = now }).ToList();
+        var premises = Enumerable.Range(1, Math.Max(1, teamCount / 4)).Select(i => new Team { Name = $"{run} Approved Premises {i:000}", Kind = TeamKind.ApprovedPremises, CreatedAt = now }).ToList();
+        var police = Enumerable.Range(1, Math.Max(1, teamCount / 5)).Select(i => new Team { Name = $"{run} Police Public Protection Unit {i:000}", Kind = TeamKind.Police, CreatedAt = now }).ToList();
+        db.Teams.AddRange(probation);
+        db.Teams.AddRange(premises);
+        db.Teams.AddRange(police);
+        await db.SaveChangesAsync(ct);
+
+        // Staff records for allocation: about 40 cases per offender manager. They have no password and cannot sign in.
+        var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        var omsByTeam = new Dictionary<Guid, List<Guid>>();
+        var psychologists = new List<Guid>();
+        var staff = new List<StaffUser>();
+        var userRoles = new List<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>>();
+        foreach (var t in probation)
+        {
+            var list = new List<Guid>();
+            for (var i = 0; i < 15; i++)
+            {
+                var u = NewStaff($"om{i}.{t.Id:N}@generated.pathway.example", $"Offender manager {i + 1}", t.Id, now);
+                staff.Add(u);
+                list.Add(u.Id);
+                userRoles.Add(new() { UserId = u.Id, RoleId = roleIds[nameof(StaffRole.OffenderManager)] });
+            }
+            omsByTeam[t.Id] = list;
+        }
+        for (var i = 0; i < Math.Max(2, teamCount / 3); i++)
+        {
+            var u = NewStaff($"psychologist{i}.{run.ToLowerInvariant()}@generated.pathway.example", $"Psychologist {i + 1}", null, now);
+            staff.Add(u);
+            psychologists.Add(u.Id);
+            userRoles.Add(new() { UserId = u.Id, RoleId = roleIds[nameof(StaffRole.Psychologist)] });
+        }
+        db.Users.AddRange(staff);
+        db.UserRoles.AddRange(userRoles);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+
+        var factory = new SyntheticCaseFactory(rng, today) { CrnLetter = (char)('A' + (Math.Abs(seed) % 23)) };
+        // Skip CRNs already used by an earlier run with the same letter.
+        var prefix = factory.CrnLetter.ToString();
+        var used = await db.Cases.CountAsync(c => c.Crn.StartsWith(prefix), ct);
+        for (var i = 0; i < used; i++) factory.NextCrn();
+
+        var licences = 0; var conditions = 0; var recalls = 0;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        const int batch = 2000;
+        for (var done = 0; done < people;)
+        {
+            var size = Math.Min(batch, people - done);
+            for (var i = 0; i < size; i++)
+            {
+                var team = probation[rng.Next(probation.Count)];
+                var c = factory.NextCase(team.Id, now);
+                var oms = omsByTeam[team.Id];
+                c.OffenderManagerId = rng.NextDouble() < 0.95 ? oms[rng.Next(oms.Count)] : null;
+                // The PD pathway screens in a large share of high-RoSH people on licence; about 40% are referred.
+                if (rng.NextDouble() < 0.4)
+                {
+                    c.ReferredToServiceOn = today.AddDays(-rng.Next(1, 700));
+                    if (rng.NextDouble() < 0.8) c.PsychologistId = psychologists[rng.Next(psychologists.Count)];
+                }
+                if (rng.NextDouble() < 0.06) c.ApprovedPremisesId = premises[rng.Next(premises.Count)].Id;
+                if (c.RoshLevel >= RoshLevel.High && c.MappaCategory != MappaCategory.None)
+                    c.Shares.Add(new CaseShare { CaseId = c.Id, TeamId = police[rng.Next(police.Count)].Id, SharedAt = now });
+                if (rng.NextDouble() < 0.005)
+                {
+                    c.IsRestricted = true;
+                    if (c.OffenderManagerId is { } om) c.NamedStaff.Add(new CaseNamedStaff { CaseId = c.Id, UserId = om });
+                }
+                licences += c.Licences.Count;
+                conditions += c.Licences.Sum(l => l.AdditionalConditions.Count);
+                recalls += c.Licences.Sum(l => l.Recalls.Count);
+                db.Cases.Add(c);
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            done += size;
+            progress?.Invoke(done);
+        }
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        db.AuditEvents.Add(AuditEntries.Create(now, null, "Cli", "cli.generate", "Service", run, null));
+        await db.SaveChangesAsync(ct);
+        return new Result(people, licences, conditions, recalls, probation.Count + premises.Count + police.Count);
+    }
+
+    private static StaffUser NewStaff(string email, string name, Guid? team, DateTimeOffset now) => new()
+    {
+        UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+        EmailConfirmed = true, DisplayName = name, TeamId = team, CreatedAt = now, SecurityStamp = Guid.NewGuid().ToString("N"),
+        LockoutEnabled = true,
+    };
+}

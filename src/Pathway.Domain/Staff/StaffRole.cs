@@ -1,0 +1,61 @@
+namespace Pathway.Domain.Staff;
+
+/// <summary>The roles a member of staff can hold. Role names are stored as text; never renumber.</summary>
+public enum StaffRole
+{
+    Administrator,
+    ClinicalLead,
+    Psychologist,
+    OffenderManager,
+    SeniorProbationOfficer,
+    PublicProtectionOfficer,
+    ApprovedPremisesStaff,
+    PartnerAgency,
+    TrainingCoordinator,
+    ServiceManager,
+}
+
+public static class StaffRoles
+{
+    public const string Administrator = nameof(StaffRole.Administrator);
+    public const string ClinicalLead = nameof(StaffRole.ClinicalLead);
+    public const string Psychologist = nameof(StaffRole.Psychologist);
+    public const string OffenderManager = nameof(StaffRole.OffenderManager);
+    public const string SeniorProbationOfficer = nameof(StaffRole.SeniorProbationOfficer);
+    public const string PublicProtectionOfficer = nameof(StaffRole.PublicProtectionOfficer);
+    public const string ApprovedPremisesStaff = nameof(StaffRole.ApprovedPremisesStaff);
+    public const string PartnerAgency = nameof(StaffRole.PartnerAgency);
+    public const string TrainingCoordinator = nameof(StaffRole.TrainingCoordinator);
+    public const string ServiceManager = nameof(StaffRole.ServiceManager);
+
+    /// <summary>Roles that can see identifiable case data. Every one of them must use two-factor sign-in.</summary>
+    public static readonly IReadOnlySet<StaffRole> CaseDataRoles = new HashSet<StaffRole>
+    {
+        StaffRole.ClinicalLead, StaffRole.Psychologist, StaffRole.OffenderManager,
+        StaffRole.SeniorProbationOfficer, StaffRole.PublicProtectionOfficer,
+        StaffRole.ApprovedPremisesStaff, StaffRole.PartnerAgency,
+    };
+
+    /// <summary>Roles that may create and edit people on licence and their licences.</summary>
+    public static readonly IReadOnlySet<StaffRole> CaseEditorRoles = new HashSet<StaffRole>
+    {
+        StaffRole.ClinicalLead, StaffRole.Psychologist, StaffRole.OffenderManager, StaffRole.SeniorProbationOfficer,
+    };
+
+    public static bool SeesCaseData(StaffRole role) => CaseDataRoles.Contains(role);
+
+    public static string DisplayName(StaffRole role) => role switch
+    {
+        StaffRole.Administrator => "Administrator",
+        StaffRole.ClinicalLead => "Clinical lead",
+        StaffRole.Psychologist => "Psychologist",
+        StaffRole.OffenderManager => "Offender manager",
+        StaffRole.SeniorProbationOfficer => "Senior probation officer",
+        StaffRole.PublicProtectionOfficer => "Public protection officer",
+        StaffRole.ApprovedPremisesStaff => "Approved premises staff",
+        StaffRole.PartnerAgency => "Partner agency",
+        StaffRole.TrainingCoordinator => "Training coordinator",
+        StaffRole.ServiceManager => "Service manager",
+        _ => role.ToString(),
+    };
+}

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+
+namespace Pathway.Web.Features.Account;
+
+[AllowAnonymous]
+[Audited("account.sign-in")]
+public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit, IOptions<PathwayAuthOptions> auth) : PageModel
+{
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty, DataType(DataType.Password)] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public bool OidcEnabled => auth.Value.Oidc.Enabled;
+    public string OidcName => auth.Value.Oidc.DisplayName;
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError(nameof(Email), "Enter your email address");
+        if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), "Enter your password");
+        if (!ModelState.IsValid) return Page();
+
+        var user = await users.FindByEmailAsync(Email!.Trim());
+        var result = user is null || user.DisabledAt is not null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
+
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            await audit.WriteAsync(result.Succeeded ? "account.sign-in" : "account.sign-in.password-ok", "User", user!.Id, null, AuditOutcome.Allowed, ct: ct);
+            return result.Succeeded
+                ? LocalRedirect(SafeReturnUrl(ReturnUrl))
+                : RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = ReturnUrl });
+        }
+
+        await audit.WriteAsync("account.sign-in", "User", user?.Id, null, AuditOutcome.Denied,
+            result.IsLockedOut ? "locked out" : "wrong email or password", ct: ct);
+        ModelState.AddModelError(nameof(Email), result.IsLockedOut
+            ? "Your account is locked after too many attempts. Try again in 15 minutes or ask an administrator"
+            : "Enter a correct email address and password");
+        return Page();
+    }
+
+    public IActionResult OnPostExternal()
+    {
+        if (!OidcEnabled) return NotFound();
+        var props = signIn.ConfigureExternalAuthenticationProperties(
+            Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectDefaults.AuthenticationScheme,
+            Url.Page("/Account/ExternalCallback", new { returnUrl = ReturnUrl }));
+        return Challenge(props, Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectDefaults.AuthenticationScheme);
+    }
+
+    internal static string SafeReturnUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pathway.Data.Entities;
+using Pathway.Web.Infrastructure.Auditing;
+
+namespace Pathway.Web.Features.Account;
+
+[AllowAnonymous]
+[Audited("account.sign-out")]
+public sealed class SignOutModel(SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
+{
+    public IActionResult OnGet() => Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated == true) await audit.WriteAsync(null, "User", null, null, ct: ct);
+        await signIn.SignOutAsync();
+        return RedirectToPage("/Account/SignedOut");
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Domain.Cases;
+using Pathway.Domain.Staff;
+using Pathway.Web.Features.Shared;
+using Pathway.Web.Infrastructure.Forms;
+
+namespace Pathway.Web.Features.Cases;
+
+/// <summary>The case form as posted: text for everything, parsed into <see cref="CaseDetails"/> with messages.</summary>
+public sealed class CaseForm
+{
+    public string? Crn { get; set; }
+    public string? PncNumber { get; set; }
+    public string? GivenName { get; set; }
+    public string? FamilyName { get; set; }
+    public DateParts DateOfBirth { get; set; } = new();
+    public string? Gender { get; set; }
+    public string? Ethnicity { get; set; }
+    public string? AddressLine1 { get; set; }
+    public string? AddressLine2 { get; set; }
+    public string? TownOrCity { get; set; }
+    public string? Postcode { get; set; }
+    public string? ApprovedPremisesId { get; set; }
+    public string? RoshLevel { get; set; }
+    public string? MappaCategory { get; set; }
+    public string? MappaLevel { get; set; }
+    public List<string> Flags { get; set; } = [];
+    public string? TeamId { get; set; }
+    public string? OffenderManagerId { get; set; }
+    public string? PsychologistId { get; set; }
+    public DateParts ReferredToServiceOn { get; set; } = new();
+    public bool IsRestricted { get; set; }
+    public int Version { get; set; }
+
+    public static CaseForm From(CaseDetails d, int version) => new()
+    {
+        Crn = d.Crn, PncNumber = d.PncNumber, GivenName = d.GivenName, FamilyName = d.FamilyName,
+        DateOfBirth = DateParts.From(d.DateOfBirth), Gender = d.Gender?.ToString(), Ethnicity = d.Ethnicity?.ToString(),
+        AddressLine1 = d.AddressLine1, AddressLine2 = d.AddressLine2, TownOrCity = d.TownOrCity, Postcode = d.Postcode,
+        ApprovedPremisesId = d.ApprovedPremisesId?.ToString(), RoshLevel = d.RoshLevel?.ToString(),
+        MappaCategory = d.MappaCategory?.ToString(), MappaLevel = d.MappaLevel?.ToString(),
+        Flags = RiskFlags.Split(d.Flags).Select(f => f.ToString()).ToList(), TeamId = d.TeamId?.ToString(),
+        OffenderManagerId = d.OffenderManagerId?.ToString(), PsychologistId = d.PsychologistId?.ToString(),
+        ReferredToServiceOn = DateParts.From(d.ReferredToServiceOn), IsRestricted = d.IsRestricted, Version = version,
+    };
+
+    /// <summary>Parses the form. Problems with the typing itself (a date that is not a date) go into model state.</summary>
+    public CaseDetails Parse(ModelStateDictionary state, string prefix)
+    {
+        var dobError = DateOfBirth.TryParse("Date of birth", out var dob);
+        if (dobError is not null) state.AddModelError(prefix + nameof(DateOfBirth), dobError);
+        var refError = ReferredToServiceOn.TryParse("Referral date", out var referred);
+        if (refError is not null) state.AddModelError(prefix + nameof(ReferredToServiceOn), refError);
+        return new CaseDetails
+        {
+            Crn = Crn, PncNumber = PncNumber, GivenName = GivenName, FamilyName = FamilyName, DateOfBirth = dob,
+            Gender = ParseEnum<Gender>(Gender), Ethnicity = ParseEnum<Ethnicity>(Ethnicity),
+            AddressLine1 = AddressLine1, AddressLine2 = AddressLine2, TownOrCity = TownOrCity, Postcode = Postcode,
+            ApprovedPremisesId = ParseGuid(ApprovedPremisesId), RoshLevel = ParseEnum<RoshLevel>(RoshLevel),
+            MappaCategory = ParseEnum<MappaCategory>(MappaCategory) ?? Domain.Cases.MappaCategory.None,
+            MappaLevel = ParseEnum<MappaLevel>(MappaLevel) ?? Domain.Cases.MappaLevel.None,
+            Flags = RiskFlags.Combine(Flags.Select(f => Enum.TryParse<RiskFlag>(f, out var v) ? v : RiskFlag.None)),
+            TeamId = ParseGuid(TeamId), OffenderManagerId = ParseGuid(OffenderManagerId), PsychologistId = ParseGuid(PsychologistId),
+            ReferredToServiceOn = referred, IsRestricted = IsRestricted,
+        };
+    }
+
+    private static T? ParseEnum<T>(string? s) where T : struct, Enum => Enum.TryParse<T>(s, out var v) && Enum.IsDefined(v) ? v : null;
+    private static Guid? ParseGuid(string? s) => Guid.TryParse(s, out var g) ? g : null;
+}
+
+/// <summary>The choices the case form offers: teams, approved premises and staff.</summary>
+public sealed record CaseFormOptions(
+    IReadOnlyList<Govuk.Option> Teams, IReadOnlyList<Govuk.Option> Premises,
+    IReadOnlyList<Govuk.Option> OffenderManagers, IReadOnlyList<Govuk.Option> Psychologists)
+{
+    public static async Task<CaseFormOptions> LoadAsync(PathwayDbContext db, CancellationToken ct)
+    {
+        var teams = await db.Teams.AsNoTracking().Where(t => t.Kind == TeamKind.Probation || t.Kind == TeamKind.ApprovedPremises)
+            .OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, t.Kind }).ToListAsync(ct);
+        async Task<List<Govuk.Option>> Staff(params StaffRole[] roles)
+        {
+            var names = roles.Select(r => r.ToString()).ToArray();
+            var roleIds = await db.Roles.Where(r => names.Contains(r.Name!)).Select(r => r.Id).ToListAsync(ct);
+            return await db.Users.AsNoTracking()
+                .Where(u => u.DisabledAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
+                .OrderBy(u => u.DisplayName)
+                .Select(u => new Govuk.Option(u.Id.ToString(), u.DisplayName + (u.Team != null ? " (" + u.Team.Name + ")" : "")))
+                .ToListAsync(ct);
+        }
+        return new CaseFormOptions(
+            teams.Where(t => t.Kind == TeamKind.Probation).Select(t => new Govuk.Option(t.Id.ToString(), t.Name)).ToList(),
+            teams.Where(t => t.Kind == TeamKind.ApprovedPremises).Select(t => new Govuk.Option(t.Id.ToString(), t.Name)).ToList(),
+            await Staff(StaffRole.OffenderManager, StaffRole.SeniorProbationOfficer),
+            await Staff(StaffRole.Psychologist, StaffRole.ClinicalLead));
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Data.Entities;
+using Pathway.Domain.Access;
+using Pathway.Web.Infrastructure.Access;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+
+namespace Pathway.Web.Features.Cases.Overview;
+
+[Authorize(Policy = Policies.CaseData)]
+[Audited("case.read")]
+public sealed class OverviewModel(CaseAccess access, PathwayDbContext db) : PageModel
+{
+    public CaseRecord Case { get; private set; } = null!;
+    public CaseHeader Header { get; private set; } = null!;
+    public bool CanEdit { get; private set; }
+    public AccessBasis Basis { get; private set; }
+    public string? TeamName { get; private set; }
+    public string? ApName { get; private set; }
+    public string? OffenderManager { get; private set; }
+    public string? Psychologist { get; private set; }
+    public Licence? CurrentLicence { get; private set; }
+    public IReadOnlyList<string> SharedWith { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Read, ct);
+        if (c is null) return NotFound();
+        Case = c;
+        Basis = await access.BasisAsync(c, ct);
+        CanEdit = await access.CanEditAsync(c, ct);
+        Header = new CaseHeader(c, CaseTab.Overview, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
+        var ids = new[] { c.TeamId, c.ApprovedPremisesId ?? Guid.Empty }.Concat(c.Shares.Select(s => s.TeamId)).ToArray();
+        var teams = await db.Teams.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        TeamName = teams.GetValueOrDefault(c.TeamId);
+        ApName = c.ApprovedPremisesId is { } ap ? teams.GetValueOrDefault(ap) : null;
+        SharedWith = c.Shares.Select(s => teams.GetValueOrDefault(s.TeamId) ?? "").ToList();
+        var staffIds = new[] { c.OffenderManagerId, c.PsychologistId }.OfType<Guid>().ToArray();
+        var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        OffenderManager = c.OffenderManagerId is { } om ? staff.GetValueOrDefault(om) : null;
+        Psychologist = c.PsychologistId is { } p ? staff.GetValueOrDefault(p) : null;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        CurrentLicence = await db.Licences.AsNoTracking().Include(l => l.Recalls)
+            .Where(l => l.CaseId == c.Id).OrderByDescending(l => l.ReleaseDate).FirstOrDefaultAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Domain.Access;
+using Pathway.Domain.Licences;
+using Pathway.Web.Infrastructure.Access;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+
+namespace Pathway.Web.Features.Cases.Timeline;
+
+/// <summary>The case's story in date order. Later areas (contacts, incidents, care plans) add their events.</summary>
+[Authorize(Policy = Policies.CaseData)]
+[Audited("case.timeline.read")]
+public sealed class TimelineModel(CaseAccess access, PathwayDbContext db) : PageModel
+{
+    public sealed record Event(DateOnly Date, string Title, string? Detail);
+
+    public CaseHeader Header { get; private set; } = null!;
+    public IReadOnlyList<Event> Events { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Read, ct);
+        if (c is null) return NotFound();
+        Header = new CaseHeader(c, CaseTab.Timeline, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
+        var licences = await db.Licences.AsNoTracking().Include(l => l.Recalls).Where(l => l.CaseId == id).ToListAsync(ct);
+        var events = new List<Event>();
+        if (c.ReferredToServiceOn is { } r) events.Add(new(r, "Referred to the personality disorder service", null));
+        foreach (var l in licences)
+        {
+            events.Add(new(l.ReleaseDate, "Released on licence", $"{SentenceTypes.DisplayName(l.SentenceType)}{(l.IndexOffence is null ? "" : " – " + l.IndexOffence)}"));
+            events.Add(new(l.LicenceExpiryDate, "Licence expiry date", null));
+            foreach (var rc in l.Recalls)
+            {
+                events.Add(new(rc.RecallDate, RecallTypes.DisplayName(rc.Type), rc.Reason));
+                if (rc.ReReleaseDate is { } rr) events.Add(new(rr, "Re-released after recall", null));
+            }
+        }
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Events = events.Where(e => e.Date <= today).OrderByDescending(e => e.Date).ToList();
+        return Page();
+    }
+}

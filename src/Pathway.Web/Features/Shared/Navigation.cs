@@ -1,0 +1,29 @@
+using Pathway.Domain.Access;
+using Pathway.Domain.Staff;
+
+namespace Pathway.Web.Features.Shared;
+
+public sealed record NavItem(string Text, string Href, bool Active);
+
+/// <summary>The service navigation, by role: nobody is shown a link they cannot use.</summary>
+public static class Navigation
+{
+    public static IReadOnlyList<NavItem> For(StaffContext who, PathString path)
+    {
+        var items = new List<(string Text, string Href)> { ("Home", "/") };
+        if (who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency)) items.Add(("Cases", "/cases"));
+        if (CaseAccessRules.CanBreakGlass(who)) items.Add(("Emergency access", "/break-glass"));
+        if (who.IsIn(StaffRole.ClinicalLead)) items.Add(("Access reviews", "/break-glass/review"));
+        if (who.IsIn(StaffRole.Administrator))
+        {
+            items.Add(("Users", "/admin/users"));
+            items.Add(("Teams", "/admin/teams"));
+            items.Add(("Reference data", "/admin/reference-data"));
+        }
+        items.Add(("Your account", "/account"));
+        return items.Select(i => new NavItem(i.Text, i.Href, IsActive(i.Href, path))).ToList();
+    }
+
+    private static bool IsActive(string href, PathString path) =>
+        href == "/" ? path == "/" : path.StartsWithSegments(href);
+}

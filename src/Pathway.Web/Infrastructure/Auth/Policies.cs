@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Pathway.Data.Security;
+using Pathway.Domain.Staff;
+
+namespace Pathway.Web.Infrastructure.Auth;
+
+/// <summary>
+/// Coarse role policies. They only decide which screens someone may open at all; whether they may see a particular
+/// case is decided after it is loaded, by <see cref="Access.CaseAccess"/>.
+/// </summary>
+public static class Policies
+{
+    public const string CaseData = nameof(CaseData);
+    public const string CaseEditor = nameof(CaseEditor);
+    public const string Administrator = nameof(Administrator);
+    public const string ClinicalLead = nameof(ClinicalLead);
+    public const string Api = nameof(Api);
+
+    public static void Configure(AuthorizationOptions o)
+    {
+        // Everything needs a signed-in user unless it says otherwise.
+        o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        o.AddPolicy(CaseData, p => p.RequireRole(StaffRoles.CaseDataRoles.Select(r => r.ToString())));
+        o.AddPolicy(CaseEditor, p => p.RequireRole(StaffRoles.CaseEditorRoles.Select(r => r.ToString())));
+        o.AddPolicy(Administrator, p => p.RequireRole(StaffRoles.Administrator));
+        o.AddPolicy(ClinicalLead, p => p.RequireRole(StaffRoles.ClinicalLead));
+        o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Pathway.Domain.Licences;
+
+namespace Pathway.Web.Infrastructure.Errors;
+
+/// <summary>Turns domain field errors into page model-state errors or API validation problems.</summary>
+public static class FormErrors
+{
+    public static void AddTo(this IEnumerable<FieldError> errors, ModelStateDictionary modelState, string prefix = "")
+    {
+        foreach (var e in errors) modelState.AddModelError(prefix + e.Field, e.Message);
+    }
+
+    public static Dictionary<string, string[]> ToProblemErrors(this IEnumerable<FieldError> errors) =>
+        errors.GroupBy(e => char.ToLowerInvariant(e.Field[0]) + e.Field[1..])
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToArray());
+}

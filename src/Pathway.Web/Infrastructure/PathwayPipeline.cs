@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Pathway.Web.Features.Cases;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+using Scalar.AspNetCore;
+
+namespace Pathway.Web.Infrastructure;
+
+public static class PathwayPipeline
+{
+    public static WebApplication MapPathway(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseMiddleware<SecurityHeaders>();
+        // API callers get ProblemDetails with a trace id; people get a GOV.UK page with a reference and no stack trace.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !IsApi(c), pages =>
+        {
+            if (app.Environment.IsDevelopment()) pages.UseDeveloperExceptionPage();
+            else pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<TwoFactorEnforcement>();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("v1");
+        api.MapCaseEndpoints();
+        // api.MapLicenceEndpoints();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Pathway API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous().WithMetadata(new NotAuditedAttribute("API reference page, no data"));
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
+            .AllowAnonymous().WithMetadata(new NotAuditedAttribute("liveness probe"));
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
+            .AllowAnonymous().WithMetadata(new NotAuditedAttribute("readiness probe"));
+        return app;
+    }
+
+    private static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
+
+    /// <summary>Declares an endpoint's audit action (see <see cref="AuditedAttribute"/>).</summary>
+    public static RouteHandlerBuilder Audited(this RouteHandlerBuilder b, string action) => b.WithMetadata(new AuditedAttribute(action));
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Identity;
+using Pathway.Data;
+using Pathway.Data.Entities;
+using Pathway.Data.Security;
+using Pathway.Web.Infrastructure.Access;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.Database;
+
+namespace Pathway.Web.Infrastructure;
+
+public static class PathwayServices
+{
+    /// <summary>Everything the app needs, each area registering its own options and services.</summary>
+    public static WebApplicationBuilder AddPathway(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddPathwayDatabase(DatabaseOptions.From(config));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<CaseAccess>();
+
+        services.AddOptions<PathwayAuthOptions>().Bind(config.GetSection(PathwayAuthOptions.Section))
+            .Validate(o => o.IdleTimeoutMinutes is > 0 and <= 30, "Authentication:IdleTimeoutMinutes must be between 1 and 30.")
+            .ValidateOnStart();
+        services.AddOptions<DemoOptions>().Bind(config.GetSection("Demo"));
+        var authOptions = config.GetSection(PathwayAuthOptions.Section).Get<PathwayAuthOptions>() ?? new PathwayAuthOptions();
+
+        services.AddIdentity<StaffUser, StaffRoleRecord>(PathwayIdentity.Apply)
+            .AddEntityFrameworkStores<PathwayDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PathwayClaimsFactory>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "pathway.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(authOptions.IdleTimeoutMinutes);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.ReturnUrlParameter = "returnUrl";
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = "pathway.2fa");
+
+        var auth = services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokens.Scheme, null);
+        if (authOptions.Oidc.Enabled)
+        {
+            auth.AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, authOptions.Oidc.DisplayName, o =>
+            {
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+                o.Authority = authOptions.Oidc.Authority;
+                o.ClientId = authOptions.Oidc.ClientId;
+                o.ClientSecret = authOptions.Oidc.ClientSecret;
+                o.ResponseType = "code";
+                o.UsePkce = true;
+                o.Scope.Add("email");
+                o.CallbackPath = "/account/sign-in/oidc-callback";
+                o.MapInboundClaims = false;
+            });
+        }
+        services.AddAuthorization(Policies.Configure);
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/");
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "pathway.antiforgery");
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
+        });
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddHealthChecks().AddDbContextCheck<PathwayDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs every Pathway test: unit, integration (HTTP, on SQLite and PostgreSQL) and browser (Chromium + axe).
+# Installs what is missing with apt, starts a throwaway PostgreSQL, and prints "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+root="$(pwd)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# 1. System packages the tests need.
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v node >/dev/null 2>&1 || need+=(nodejs npm)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing: ${need[*]}"
+  apt-get update -o DPkg::Lock::Timeout=300 -qq
+  apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends "${need[@]}" >/dev/null || { echo "apt-get install failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# 2. A throwaway PostgreSQL on 127.0.0.1:55432 (no systemd needed).
+PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+PGDATA_DIR="${TMPDIR:-/tmp}/pathway-test-pg"
+PGPORT=55432
+stop_pg() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" stop -m fast >/dev/null 2>&1 || true; }
+stop_pg
+rm -rf "$PGDATA_DIR" "$PGDATA_DIR-sock"
+install -d -o postgres -g postgres "$PGDATA_DIR" "$PGDATA_DIR-sock"
+runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA_DIR" -U postgres -A trust -E UTF8 --no-locale >/dev/null
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w -t 60 \
+  -o "-p $PGPORT -k $PGDATA_DIR-sock -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null \
+  || { echo "PostgreSQL did not start"; cat "$PGDATA_DIR/server.log"; echo "0 passed, 1 failed"; exit 1; }
+trap stop_pg EXIT
+export PATHWAY_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Include Error Detail=true"
+export PATHWAY_TEST_CHROMIUM="$(command -v chromium)"
+
+# 3. Build once, then run every test project.
+results="$root/TestResults"
+rm -rf "$results"
+if ! dotnet build Pathway.slnx -c Debug -nologo -v quiet; then
+  echo "Build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+dotnet test Pathway.slnx -c Debug --no-build --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
+status=$?
+
+# 4. Sum the counters of every TRX file.
+passed=0; failed=0; total=0
+for f in "$results"/*.trx; do
+  [ -f "$f" ] || continue
+  line=$(grep -o '<Counters [^>]*>' "$f" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$line"); fl=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$line")
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$line")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${fl:-0})); total=$((total + ${t:-0}))
+done
+if [ "$total" -eq 0 ]; then failed=$((failed + 1)); fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,58 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Web.Tests.Infrastructure;
+
+namespace Pathway.Web.Tests;
+
+public abstract class HealthAndSchemaTests(AppFixture app)
+{
+    [Fact]
+    public async Task Health_LiveAndReady_AnswerWithoutSignIn()
+    {
+        using var client = app.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Model_HasNoChangesMissingFromThisProvidersMigrations() =>
+        Assert.False(await app.Factory.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())),
+            $"The model has changes with no {app.Factory.Provider} migration. Run scripts/add-migration.sh <Name>.");
+
+    [Fact]
+    public async Task Database_HasEveryMigrationApplied() =>
+        Assert.Empty(await app.Factory.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
+
+    [Fact]
+    public async Task UnknownPage_WhenSignedOut_SendsToSignIn()
+    {
+        using var client = app.Anonymous();
+        var res = await client.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+        Assert.StartsWith("/account/sign-in", res.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheCasesApi()
+    {
+        using var client = app.Anonymous();
+        var doc = await client.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/cases", doc, StringComparison.Ordinal);
+        Assert.Contains("bearer", doc, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownPage_ShowsTheNotFoundPage_ToASignedInUser()
+    {
+        var client = await app.PagesAsync(Pathway.Domain.Staff.StaffRole.Psychologist);
+        var res = await client.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, res.StatusCode);
+        Assert.Contains("Page not found", await res.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class HealthAndSchemaTestsSqlite(SqliteApp app) : HealthAndSchemaTests(app), IClassFixture<SqliteApp>;
+
+public sealed class HealthAndSchemaTestsPostgres(PostgresApp app) : HealthAndSchemaTests(app), IClassFixture<PostgresApp>;

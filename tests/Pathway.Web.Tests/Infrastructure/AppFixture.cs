@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using OtpNet;
+using Pathway.Domain.Staff;
+
+namespace Pathway.Web.Tests.Infrastructure;
+
+/// <summary>One running app and its <see cref="TestWorld"/>, shared by the tests of a class.</summary>
+public abstract partial class AppFixture : IAsyncLifetime
+{
+    public PathwayFactory Factory { get; }
+    public TestWorld World { get; private set; } = null!;
+    private readonly Dictionary<StaffRole, HttpClient> _signedIn = [];
+    private readonly SemaphoreSlim _signInGate = new(1, 1);
+
+    protected AppFixture(Provider provider) => Factory = new PathwayFactory(provider);
+
+    public async Task InitializeAsync()
+    {
+        _ = Factory.Server; // start the app: migrations and reference data run at start-up
+        World = await TestWorld.CreateAsync(Factory.Services);
+    }
+
+    public Task DisposeAsync()
+    {
+        foreach (var c in _signedIn.Values) c.Dispose();
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public HttpClient Api(StaffRole role)
+    {
+        var c = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", World.Tokens[role]);
+        return c;
+    }
+
+    /// <summary>A browser-like client signed in through the real pages: password, then the authenticator code.</summary>
+    public async Task<HttpClient> PagesAsync(StaffRole role)
+    {
+        await _signInGate.WaitAsync();
+        try
+        {
+            if (_signedIn.TryGetValue(role, out var existing)) return existing;
+            var client = Anonymous();
+            await SignInAsync(client, World.Users[role].Email!, TestWorld.Password, TestWorld.AuthenticatorKey);
+            _signedIn[role] = client;
+            return client;
+        }
+        finally
+        {
+            _signInGate.Release();
+        }
+    }
+
+    public static async Task SignInAsync(HttpClient client, string email, string password, string authenticatorKey)
+    {
+        var first = await PostFormAsync(client, "/account/sign-in", new() { ["Email"] = email, ["Password"] = password });
+        if (first.StatusCode != HttpStatusCode.Redirect || first.Headers.Location?.ToString().Contains("two-factor", StringComparison.Ordinal) != true)
+            throw new InvalidOperationException($"Password step did not ask for a code: {first.StatusCode} {first.Headers.Location}");
+        var code = new Totp(Base32Encoding.ToBytes(authenticatorKey)).ComputeTotp();
+        var second = await PostFormAsync(client, "/account/sign-in/two-factor", new() { ["Code"] = code });
+        if (second.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Two-factor step failed: {second.StatusCode}");
+    }
+
+    /// <summary>GETs the form page for its antiforgery token, then posts the fields with it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await client.GetAsync(formPage ?? path);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(html);
+        if (!token.Success) throw new InvalidOperationException($"No antiforgery token on {formPage ?? path} ({page.StatusCode})");
+        var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        return await client.PostAsync(path, new FormUrlEncodedContent(all));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
+
+public sealed class SqliteApp() : AppFixture(Provider.Sqlite);
+
+public sealed class PostgresApp() : AppFixture(Provider.Postgres);
