@@ -19,8 +19,10 @@ fi
 
 # 2. A throwaway PostgreSQL on 127.0.0.1:55432 (no systemd needed).
 PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-PGDATA_DIR="${TMPDIR:-/tmp}/pathway-test-pg"
-PGPORT=55432
+# Port 55432 unless taken (another checkout's tests may be running): then the next free one.
+PGPORT="${PATHWAY_TEST_PG_PORT:-55432}"
+while (exec 3<>"/dev/tcp/127.0.0.1/$PGPORT") 2>/dev/null; do PGPORT=$((PGPORT + 1)); done
+PGDATA_DIR="${TMPDIR:-/tmp}/pathway-test-pg-$PGPORT"
 stop_pg() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" stop -m fast >/dev/null 2>&1 || true; }
 stop_pg
 rm -rf "$PGDATA_DIR" "$PGDATA_DIR-sock"

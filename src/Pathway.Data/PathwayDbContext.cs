@@ -69,6 +69,7 @@ public abstract class PathwayDbContext(DbContextOptions options)
         foreach (var row in newAudit)
         {
             row.Sequence = ++sequence;
+            row.OccurredAt = AuditChain.Normalise(row.OccurredAt);
             row.PreviousHash = previous;
             row.Hash = AuditChain.ComputeHash(previous, row.Fields());
             previous = row.Hash;

@@ -32,6 +32,13 @@ public static class AuditChain
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    /// <summary>
+    /// Audit times are kept to the millisecond, in UTC: both databases store at least that precision exactly, so a
+    /// row's hash recomputes identically after a round trip.
+    /// </summary>
+    public static DateTimeOffset Normalise(DateTimeOffset t) =>
+        new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+
     public static string ComputeHash(string previousHash, AuditFields f)
     {
         // A length-prefixed canonical encoding: no field can bleed into the next.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Pathway.Data;
 
@@ -19,6 +20,7 @@ public enum Provider
 public class PathwayFactory : WebApplicationFactory<Program>
 {
     public Provider Provider { get; }
+    public LogSink Logs { get; } = new();
     public string ConnectionString { get; }
     private readonly string? _sqliteFile;
     private readonly string? _pgDatabase;
@@ -58,6 +60,8 @@ public class PathwayFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Pathway", ConnectionString);
         builder.UseSetting("Demo:SeedOnStartup", "false");
+        // Capture at the levels production uses (appsettings.json), to prove what would reach the logs.
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
     }
 
     public async Task<T> WithDbAsync<T>(Func<PathwayDbContext, Task<T>> work)

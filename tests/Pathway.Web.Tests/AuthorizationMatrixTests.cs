@@ -1,0 +1,154 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
+using Pathway.Domain.Staff;
+using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Pathway.Web.Tests;
+
+/// <summary>
+/// Walks every endpoint and page × every role × a case in scope, out of scope and restricted, and checks the answer
+/// against the access model: a role without the screen's policy is refused; a case outside scope is a 404 with a denied
+/// audit row; a case in scope is served. An endpoint this test cannot classify fails it, so new endpoints join the matrix.
+/// </summary>
+public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper output)
+{
+    private enum Scope { None, InScope, OutOfScope, Restricted }
+
+    private sealed record Probe(string Method, string Template, bool IsApi, IReadOnlyList<string> Policies, bool Anonymous);
+
+    private IReadOnlyList<Probe> Endpoints()
+    {
+        var sources = app.Factory.Services.GetRequiredService<EndpointDataSource>();
+        var probes = new List<Probe>();
+        foreach (var e in sources.Endpoints.OfType<RouteEndpoint>())
+        {
+            var template = "/" + (e.RoutePattern.RawText ?? "").TrimStart('/');
+            if (template.StartsWith("/api/docs", StringComparison.Ordinal) || template.StartsWith("/openapi", StringComparison.Ordinal)
+                || template.StartsWith("/health", StringComparison.Ordinal)) continue; // anonymous by design, no data; see HealthAndSchemaTests
+            var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            var isPage = e.Metadata.OfType<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>().Any()
+                || e.Metadata.OfType<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>().Any();
+            var policies = e.Metadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Where(p => p.Length > 0 && p != Policies.Api).Distinct().ToList();
+            var anonymous = e.Metadata.OfType<IAllowAnonymous>().Any();
+            foreach (var m in isPage ? ["GET"] : methods)
+                probes.Add(new Probe(m, template, template.StartsWith("/api/", StringComparison.Ordinal), policies, anonymous));
+        }
+        return probes.DistinctBy(p => (p.Method, p.Template)).OrderBy(p => p.Template).ThenBy(p => p.Method).ToList();
+    }
+
+    private static bool Passes(StaffRole role, string policy) => policy switch
+    {
+        Policies.CaseData => StaffRoles.CaseDataRoles.Contains(role),
+        Policies.CaseEditor => StaffRoles.CaseEditorRoles.Contains(role),
+        Policies.Administrator => role == StaffRole.Administrator,
+        Policies.ClinicalLead => role == StaffRole.ClinicalLead,
+        _ => throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Teach it in AuthorizationMatrixTests.Passes."),
+    };
+
+    private (string Path, Guid? CaseId) Fill(string template, Scope scope)
+    {
+        var w = app.World;
+        var c = scope switch { Scope.InScope => w.InScope, Scope.OutOfScope => w.OutOfScope, Scope.Restricted => w.Restricted, _ => null };
+        var path = template;
+        foreach (var segment in template.Split('/').Where(s => s.StartsWith('{')))
+        {
+            var name = segment.Trim('{', '}').Split(':')[0];
+            var value = name switch
+            {
+                "id" or "caseId" => c?.Id.ToString() ?? throw new InvalidOperationException($"{template} needs a case"),
+                "licenceId" => (scope == Scope.OutOfScope ? w.OutOfScopeLicence.Id : w.InScopeLicence.Id).ToString(),
+                "code" => "404",
+                _ => throw new InvalidOperationException($"The matrix does not know route parameter '{name}' in {template}. Teach it in AuthorizationMatrixTests.Fill."),
+            };
+            path = path.Replace(segment, value, StringComparison.Ordinal);
+        }
+        return (path, c?.Id);
+    }
+
+    private bool CanRead(StaffRole role, Scope scope)
+    {
+        var w = app.World;
+        var c = scope switch { Scope.InScope => w.InScope, Scope.OutOfScope => w.OutOfScope, _ => w.Restricted };
+        var who = new StaffContext(w.Users[role].Id, new HashSet<StaffRole> { role }, w.Users[role].TeamId);
+        var facts = new CaseScope(c.TeamId, c.ReferredToServiceOn is not null, c.ApprovedPremisesId, c.Shares.Select(s => s.TeamId).ToArray(),
+            c.IsRestricted, c.NamedStaff.Select(n => n.UserId).ToArray(), false);
+        return CaseAccessRules.CanRead(who, facts);
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_ForEveryRole_AndCaseScope_AnswersAsTheAccessModelSays()
+    {
+        var failures = new StringBuilder();
+        var checkedCount = 0;
+        foreach (var probe in Endpoints())
+        {
+            if (probe.Anonymous) continue;
+            var caseScoped = probe.Template.Contains("{id", StringComparison.Ordinal) || probe.Template.Contains("{caseId", StringComparison.Ordinal);
+            Scope[] scopes = caseScoped ? [Scope.InScope, Scope.OutOfScope, Scope.Restricted] : [Scope.None];
+            foreach (var role in Enum.GetValues<StaffRole>())
+            {
+                foreach (var scope in scopes)
+                {
+                    var (path, caseId) = Fill(probe.Template, scope);
+                    var expected = Expect(probe, role, scope, caseScoped);
+                    var before = await LastAuditSequenceAsync();
+                    var status = await SendAsync(probe, role, path);
+                    checkedCount++;
+                    if (!expected.Contains(status))
+                        failures.AppendLine($"{probe.Method} {path} ({probe.Template}) as {role}, {scope}: got {(int)status}, expected {string.Join(" or ", expected.Select(s => (int)s))}");
+                    else if (status == HttpStatusCode.NotFound && caseId is { } id && !await DeniedAuditExistsAsync(before, role, id))
+                        failures.AppendLine($"{probe.Method} {path} as {role}: 404 without a denied audit row");
+                }
+            }
+        }
+        output.WriteLine($"{checkedCount} endpoint × role × scope combinations checked on {app.Factory.Provider}.");
+        Assert.True(checkedCount > 100, "The matrix found too few endpoints to be meaningful.");
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
+    private HttpStatusCode[] Expect(Probe probe, StaffRole role, Scope scope, bool caseScoped)
+    {
+        // Screens a role may not use at all: the API says 403; pages send to the access-denied page.
+        if (!probe.Policies.All(p => Passes(role, p)))
+            return probe.IsApi ? [HttpStatusCode.Forbidden] : [HttpStatusCode.Redirect];
+        if (caseScoped && !CanRead(role, scope)) return [HttpStatusCode.NotFound];
+        if (probe.Method is "POST" or "PUT")
+            return probe.Template.Contains("{id", StringComparison.Ordinal) || probe.IsApi ? [HttpStatusCode.BadRequest] : [HttpStatusCode.OK];
+        return [HttpStatusCode.OK];
+    }
+
+    private async Task<HttpStatusCode> SendAsync(Probe probe, StaffRole role, string path)
+    {
+        var client = probe.IsApi ? app.Api(role) : await app.PagesAsync(role);
+        using var request = new HttpRequestMessage(new HttpMethod(probe.Method), path);
+        if (probe.Method is "POST" or "PUT") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        using var response = await client.SendAsync(request);
+        if (probe.IsApi) client.Dispose();
+        if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("access-denied", StringComparison.Ordinal) != true)
+            return HttpStatusCode.Ambiguous; // any other redirect is a surprise worth reporting
+        return response.StatusCode;
+    }
+
+    private Task<long> LastAuditSequenceAsync() =>
+        app.Factory.WithDbAsync(db => db.AuditEvents.MaxAsync(a => (long?)a.Sequence).ContinueWith(t => t.Result ?? 0));
+
+    private Task<bool> DeniedAuditExistsAsync(long after, StaffRole role, Guid caseId)
+    {
+        var userId = app.World.Users[role].Id;
+        return app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a =>
+            a.Sequence > after && a.UserId == userId && a.Outcome == AuditOutcome.Denied && (a.CaseId == caseId || a.EntityId == caseId.ToString())));
+    }
+}
+
+public sealed class AuthorizationMatrixTestsSqlite(SqliteApp app, ITestOutputHelper output) : AuthorizationMatrixTests(app, output), IClassFixture<SqliteApp>;
+
+public sealed class AuthorizationMatrixTestsPostgres(PostgresApp app, ITestOutputHelper output) : AuthorizationMatrixTests(app, output), IClassFixture<PostgresApp>;
