@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data.Entities;
@@ -10,8 +11,11 @@ namespace Pathway.Data;
 /// (<see cref="SqlitePathwayDbContext"/>, <see cref="PostgresPathwayDbContext"/>); see docs/adr/0001-two-providers.md.
 /// </summary>
 public abstract class PathwayDbContext(DbContextOptions options)
-    : IdentityDbContext<StaffUser, StaffRoleRecord, Guid>(options)
+    : IdentityDbContext<StaffUser, StaffRoleRecord, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>Keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<CaseShare> CaseShares => Set<CaseShare>();

@@ -109,6 +109,31 @@ public abstract class CasePageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task List_PagesThroughResults()
+    {
+        await app.Factory.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                db.Cases.Add(new CaseRecord
+                {
+                    Crn = $"P{200000 + i}", GivenName = "Paged", FamilyName = $"Pagination{i:00}", DateOfBirth = new DateOnly(1980, 1, 1),
+                    Gender = Gender.Male, Ethnicity = Ethnicity.NotStated, RoshLevel = RoshLevel.Low, TeamId = app.World.TeamA.Id, CreatedAt = DateTimeOffset.UtcNow,
+                });
+            }
+            await db.SaveChangesAsync();
+        });
+        var client = await app.PagesAsync(StaffRole.SeniorProbationOfficer);
+        var first = await client.GetStringAsync("/cases?q=pagination&sort=name");
+        var second = await client.GetStringAsync("/cases?q=pagination&sort=name&page=2");
+        Assert.Contains("Pagination00", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pagination25", first, StringComparison.Ordinal);
+        Assert.Contains("Pagination25", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pagination00", second, StringComparison.Ordinal);
+        Assert.Contains("aria-current=\"page\"", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Logs_CarryNoNamesCrnsOrSearchText()
     {
         var client = await app.PagesAsync(StaffRole.OffenderManager);

@@ -35,6 +35,26 @@ public abstract class HealthAndSchemaTests(AppFixture app)
     }
 
     [Fact]
+    public async Task AnUnexpectedFailure_ShowsAReferenceAndNoStackTrace()
+    {
+        var client = await app.PagesAsync(Pathway.Domain.Staff.StaffRole.Psychologist);
+        var page = await client.GetAsync(ThrowingEndpointFilter.PagePath);
+        Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Sorry, there is a problem with the service", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"error-reference\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(ThrowingEndpointFilter.Secret, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", html, StringComparison.Ordinal);
+
+        var api = await client.GetAsync(ThrowingEndpointFilter.ApiPath);
+        Assert.Equal(HttpStatusCode.InternalServerError, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        var body = await api.Content.ReadAsStringAsync();
+        Assert.Contains("traceId", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(ThrowingEndpointFilter.Secret, body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenApiDocument_DescribesTheCasesApi()
     {
         using var client = app.Anonymous();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +25,7 @@ public static class PathwayServices
 
         services.AddPathwayDatabase(DatabaseOptions.From(config));
         services.AddSingleton(TimeProvider.System);
+        services.AddDataProtection().SetApplicationName("Pathway").PersistKeysToDbContext<PathwayDbContext>();
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddScoped<CaseAccess>();

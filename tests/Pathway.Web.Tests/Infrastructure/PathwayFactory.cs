@@ -62,6 +62,7 @@ public class PathwayFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnStartup", "false");
         // Capture at the levels production uses (appsettings.json), to prove what would reach the logs.
         builder.ConfigureLogging(l => l.AddProvider(Logs));
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ThrowingEndpointFilter>());
     }
 
     public async Task<T> WithDbAsync<T>(Func<PathwayDbContext, Task<T>> work)

@@ -21,19 +21,19 @@ public sealed class AccessLogModel(CaseAccess access, PathwayDbContext db) : Pag
     public CaseHeader Header { get; private set; } = null!;
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
     public const int PageSize = 50;
 
     public PaginationModel Pager => new(PageNumber, Math.Max(1, (Total + PageSize - 1) / PageSize), p => $"/cases/{Header.Case.Id}/access-log?page={p}");
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
+        PageNumber = Math.Max(1, page ?? 1);
         var c = await access.LoadAsync(id, AccessNeed.Read, ct, "CaseAccessLog", id);
         if (c is null) return NotFound();
         Header = new CaseHeader(c, CaseTab.AccessLog, ShowAccessLog: true);
         var q = db.AuditEvents.AsNoTracking().Where(a => a.CaseId == id);
         Total = await q.CountAsync(ct);
-        PageNumber = Math.Max(1, PageNumber);
         Rows = await q.OrderByDescending(a => a.Sequence).Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(a => new Row(a.Sequence, a.OccurredAt,
                 a.UserId == null ? "System" : db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefault() ?? "Unknown user",

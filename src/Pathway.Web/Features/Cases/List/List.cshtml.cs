@@ -19,13 +19,15 @@ public sealed class ListModel(CaseAccess access, AuditLog audit) : PageModel
     [BindProperty(SupportsGet = true)] public string? Mappa { get; set; }
     [BindProperty(SupportsGet = true)] public CaseSort Sort { get; set; } = CaseSort.Name;
     [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // Not [BindProperty(Name = "page")]: Razor Pages' own "page" route value would win over the query string.
+    public int PageNumber { get; private set; } = 1;
 
     public CaseListQuery.Result Result { get; private set; } = new([], 0, 1, 25);
     public bool CanCreate { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
+        PageNumber = Math.Max(1, page ?? 1);
         var who = User.ToStaffContext();
         CanCreate = CaseAccessRules.CanCreateCases(who);
         var query = new CaseListQuery(Search, View, Rosh, Mappa switch { "yes" => true, "no" => false, _ => null },
