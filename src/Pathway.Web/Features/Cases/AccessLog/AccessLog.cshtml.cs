@@ -30,7 +30,7 @@ public sealed class AccessLogModel(CaseAccess access, PathwayDbContext db) : Pag
     {
         var c = await access.LoadAsync(id, AccessNeed.Read, ct, "CaseAccessLog", id);
         if (c is null) return NotFound();
-        Header = new CaseHeader(c, CaseTab.AccessLog, ShowAccessLog: true);
+        Header = new CaseHeader(c, CaseTab.AccessLog, ShowAccessLog: true, ShowSharing: await access.CanEditAsync(c, ct));
         var q = db.AuditEvents.AsNoTracking().Where(a => a.CaseId == id);
         Total = await q.CountAsync(ct);
         PageNumber = Math.Max(1, PageNumber);
