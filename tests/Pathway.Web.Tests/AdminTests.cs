@@ -154,7 +154,12 @@ public abstract class AdminTests(AppFixture app)
         var html = await AppFixture.TextAsync(await (await Admin()).GetAsync("/admin/users?role=ServiceManager"));
         var rows = html.Split("<td class=\"govuk-table__cell\"><a class=\"govuk-link\" href=\"/admin/users/", StringSplitOptions.None).Length - 1;
         Assert.Equal(25, rows);
-        Assert.Contains("aria-label=\"Page 2\"", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Page 1\" aria-current=\"page\"", html, StringComparison.Ordinal);
+
+        html = await AppFixture.TextAsync(await (await Admin()).GetAsync("/admin/users?role=ServiceManager&page=2"));
+        Assert.Contains("aria-label=\"Page 2\" aria-current=\"page\"", html, StringComparison.Ordinal);
+        rows = html.Split("<td class=\"govuk-table__cell\"><a class=\"govuk-link\" href=\"/admin/users/", StringSplitOptions.None).Length - 1;
+        Assert.Equal(2, rows); // the world's service manager and the 26 added here: 27 in all
     }
 
     [Fact]

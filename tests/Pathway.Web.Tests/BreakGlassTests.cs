@@ -112,6 +112,7 @@ public abstract class BreakGlassTests(AppFixture app)
         var list = await lead.GetAsync("/break-glass/review");
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         var html = await AppFixture.TextAsync(list);
+        Assert.DoesNotContain("There is a problem", html, StringComparison.Ordinal);
         Assert.Contains(app.World.OutOfScope.Crn, html, StringComparison.Ordinal);
         Assert.Contains(grant.Reason, html, StringComparison.Ordinal);
 

@@ -27,7 +27,7 @@ public sealed class ReviewModel(PathwayDbContext db, AuditLog audit, TimeProvide
 
     /// <summary>One note field per grant awaiting review, keyed by grant id (<c>Notes[id]</c>).</summary>
     [BindProperty] public Dictionary<Guid, string?> Notes { get; set; } = [];
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
 
     public IReadOnlyList<Row> Pending { get; private set; } = [];
     public IReadOnlyList<Row> Reviewed { get; private set; } = [];
@@ -36,8 +36,11 @@ public sealed class ReviewModel(PathwayDbContext db, AuditLog audit, TimeProvide
     public int Pages => Math.Max(1, (ReviewedTotal + PageSize - 1) / PageSize);
     public PaginationModel Pager => new(PageNumber, Pages, p => $"/break-glass/review?page={p}#reviewed");
 
-    public async Task OnGetAsync(CancellationToken ct)
+    // "page" comes from the query string explicitly: as a bound property it would get Razor Pages' own "page" route value.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken ct)
     {
+        PageNumber = page;
+        ModelState.Remove("page"); // a mistyped page number just shows the first page
         await LoadAsync(ct);
         await audit.WriteAsync("case.break-glass.review.list", "BreakGlassGrantList", null, null, ct: ct);
     }

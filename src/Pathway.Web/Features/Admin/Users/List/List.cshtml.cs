@@ -31,15 +31,17 @@ public sealed class ListModel(PathwayDbContext db, AuditLog audit) : PageModel
     [BindProperty(SupportsGet = true)] public StaffRole? Role { get; set; }
     [BindProperty(SupportsGet = true)] public UserSort Sort { get; set; } = UserSort.Name;
     [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public PaginationModel Pager => new(PageNumber, Pages, p => Link(page: p));
 
-    public async Task OnGetAsync(CancellationToken ct)
+    // "page" comes from the query string explicitly: as a bound property it would get Razor Pages' own "page" route value.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken ct)
     {
+        PageNumber = page;
         var q = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Search))
         {
@@ -65,14 +67,14 @@ public sealed class ListModel(PathwayDbContext db, AuditLog audit) : PageModel
 
         Total = await q.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        var page = await q.Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        var slice = await q.Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(u => new { u.Id, u.DisplayName, u.Email, Team = u.Team != null ? u.Team.Name : null, u.TwoFactorEnabled, u.DisabledAt })
             .ToListAsync(ct);
-        var ids = page.Select(u => u.Id).ToArray();
+        var ids = slice.Select(u => u.Id).ToArray();
         var roles = await db.UserRoles.AsNoTracking().Where(ur => ids.Contains(ur.UserId))
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(ct);
-        Rows = page.Select(u => new Row(u.Id, u.DisplayName, u.Email ?? "",
+        Rows = slice.Select(u => new Row(u.Id, u.DisplayName, u.Email ?? "",
             roles.Where(r => r.UserId == u.Id).Select(r => Enum.TryParse<StaffRole>(r.Name, out var sr) ? sr : (StaffRole?)null)
                 .OfType<StaffRole>().Order().ToList(),
             u.Team, u.TwoFactorEnabled, u.DisabledAt is not null)).ToList();
