@@ -9,10 +9,12 @@ public enum CaseTab
     Licences,
     Timeline,
     AccessLog,
+    Sharing,
 }
 
 /// <summary>What the MoJ identity bar and the case sub-navigation need.</summary>
-public sealed record CaseHeader(CaseRecord Case, CaseTab Active, bool ShowAccessLog, string? TeamName = null)
+/// <param name="ShowSharing">Only people who can edit the case may open its sharing page, so only they see the tab.</param>
+public sealed record CaseHeader(CaseRecord Case, CaseTab Active, bool ShowAccessLog, string? TeamName = null, bool ShowSharing = false)
 {
     public static readonly IReadOnlyList<(CaseTab Tab, string Text, string Path)> Tabs =
     [
@@ -20,5 +22,6 @@ public sealed record CaseHeader(CaseRecord Case, CaseTab Active, bool ShowAccess
         (CaseTab.Licences, "Licences", "/licences"),
         (CaseTab.Timeline, "Timeline", "/timeline"),
         (CaseTab.AccessLog, "Access log", "/access-log"),
+        (CaseTab.Sharing, "Sharing", "/sharing"),
     ];
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Pathway.Data.Security;
+using Pathway.Domain.Access;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Infrastructure.Auth;
@@ -14,6 +15,7 @@ public static class Policies
     public const string CaseEditor = nameof(CaseEditor);
     public const string Administrator = nameof(Administrator);
     public const string ClinicalLead = nameof(ClinicalLead);
+    public const string BreakGlass = nameof(BreakGlass);
     public const string Api = nameof(Api);
 
     public static void Configure(AuthorizationOptions o)
@@ -24,6 +26,7 @@ public static class Policies
         o.AddPolicy(CaseEditor, p => p.RequireRole(StaffRoles.CaseEditorRoles.Select(r => r.ToString())));
         o.AddPolicy(Administrator, p => p.RequireRole(StaffRoles.Administrator));
         o.AddPolicy(ClinicalLead, p => p.RequireRole(StaffRoles.ClinicalLead));
+        o.AddPolicy(BreakGlass, p => p.RequireAuthenticatedUser().RequireAssertion(c => CaseAccessRules.CanBreakGlass(c.User.ToStaffContext())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }
 }

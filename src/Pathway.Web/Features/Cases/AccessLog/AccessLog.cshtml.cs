@@ -31,7 +31,7 @@ public sealed class AccessLogModel(CaseAccess access, PathwayDbContext db) : Pag
         PageNumber = Math.Max(1, page ?? 1);
         var c = await access.LoadAsync(id, AccessNeed.Read, ct, "CaseAccessLog", id);
         if (c is null) return NotFound();
-        Header = new CaseHeader(c, CaseTab.AccessLog, ShowAccessLog: true);
+        Header = new CaseHeader(c, CaseTab.AccessLog, ShowAccessLog: true, ShowSharing: await access.CanEditAsync(c, ct));
         var q = db.AuditEvents.AsNoTracking().Where(a => a.CaseId == id);
         Total = await q.CountAsync(ct);
         Rows = await q.OrderByDescending(a => a.Sequence).Skip((PageNumber - 1) * PageSize).Take(PageSize)

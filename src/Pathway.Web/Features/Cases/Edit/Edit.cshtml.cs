@@ -87,6 +87,7 @@ public sealed class EditModel(CaseAccess access, PathwayDbContext db, AuditLog a
     private async Task LoadAsync(CaseRecord c, CancellationToken ct)
     {
         Options = await CaseFormOptions.LoadAsync(db, ct);
-        Header = new CaseHeader(c, CaseTab.Overview, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
+        // Only editors reach this page, so the sharing tab is theirs too.
+        Header = new CaseHeader(c, CaseTab.Overview, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: true);
     }
 }

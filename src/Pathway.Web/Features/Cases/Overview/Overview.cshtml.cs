@@ -33,7 +33,7 @@ public sealed class OverviewModel(CaseAccess access, PathwayDbContext db) : Page
         Case = c;
         Basis = await access.BasisAsync(c, ct);
         CanEdit = await access.CanEditAsync(c, ct);
-        Header = new CaseHeader(c, CaseTab.Overview, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
+        Header = new CaseHeader(c, CaseTab.Overview, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: CanEdit);
         var ids = new[] { c.TeamId, c.ApprovedPremisesId ?? Guid.Empty }.Concat(c.Shares.Select(s => s.TeamId)).ToArray();
         var teams = await db.Teams.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         TeamName = teams.GetValueOrDefault(c.TeamId);

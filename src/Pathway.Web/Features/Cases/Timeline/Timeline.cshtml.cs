@@ -25,7 +25,8 @@ public sealed class TimelineModel(CaseAccess access, PathwayDbContext db) : Page
     {
         var c = await access.LoadAsync(id, AccessNeed.Read, ct);
         if (c is null) return NotFound();
-        Header = new CaseHeader(c, CaseTab.Timeline, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
+        Header = new CaseHeader(c, CaseTab.Timeline, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()),
+            ShowSharing: await access.CanEditAsync(c, ct));
         var licences = await db.Licences.AsNoTracking().Include(l => l.Recalls).Where(l => l.CaseId == id).ToListAsync(ct);
         var events = new List<Event>();
         if (c.ReferredToServiceOn is { } r) events.Add(new(r, "Referred to the personality disorder service", null));

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Domain.Auditing;
+using Pathway.Web.Features.Shared;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+
+namespace Pathway.Web.Features.BreakGlass.Review;
+
+/// <summary>
+/// The clinical lead's review of emergency access. It shows the CRN of every case opened this way, including cases
+/// outside the lead's own scope, because judging whether the access was justified needs it; viewing the list is
+/// audited for the same reason.
+/// </summary>
+[Authorize(Policy = Policies.ClinicalLead)]
+[Audited("case.break-glass.review")]
+public sealed class ReviewModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 25;
+    public const int MaxNoteLength = 2000;
+
+    public sealed record Row(Guid Id, string Who, string Crn, DateTimeOffset GrantedAt, DateTimeOffset ExpiresAt, string Reason,
+        string? ReviewedBy, DateTimeOffset? ReviewedAt, string? Note);
+
+    /// <summary>One note field per grant awaiting review, keyed by grant id (<c>Notes[id]</c>).</summary>
+    [BindProperty] public Dictionary<Guid, string?> Notes { get; set; } = [];
+    public int PageNumber { get; private set; } = 1;
+
+    public IReadOnlyList<Row> Pending { get; private set; } = [];
+    public IReadOnlyList<Row> Reviewed { get; private set; } = [];
+    public int ReviewedTotal { get; private set; }
+    public DateTimeOffset Now { get; private set; }
+    public int Pages => Math.Max(1, (ReviewedTotal + PageSize - 1) / PageSize);
+    public PaginationModel Pager => new(PageNumber, Pages, p => $"/break-glass/review?page={p}#reviewed");
+
+    // "page" comes from the query string explicitly: as a bound property it would get Razor Pages' own "page" route value.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken ct)
+    {
+        PageNumber = page;
+        ModelState.Remove("page"); // a mistyped page number just shows the first page
+        await LoadAsync(ct);
+        await audit.WriteAsync("case.break-glass.review.list", "BreakGlassGrantList", null, null, ct: ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var grant = await db.BreakGlassGrants.FirstOrDefaultAsync(g => g.Id == id, ct);
+        if (grant is null) return NotFound();
+        if (grant.ReviewedAt is not null)
+        {
+            TempData["Success"] = "That emergency access had already been reviewed";
+            return Redirect("/break-glass/review");
+        }
+        var key = $"{nameof(Notes)}[{id}]";
+        var note = Notes.GetValueOrDefault(id)?.Trim() ?? "";
+        if (note.Length == 0) ModelState.AddModelError(key, "Enter a review note, such as whether the access was justified");
+        else if (note.Length > MaxNoteLength) ModelState.AddModelError(key, $"Review note must be {MaxNoteLength} characters or fewer");
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        grant.ReviewedAt = clock.GetUtcNow();
+        grant.ReviewedById = User.ToStaffContext().UserId;
+        grant.ReviewNote = note;
+        audit.Add(null, "BreakGlassGrant", grant.Id, grant.CaseId, AuditOutcome.Allowed, note);
+        await db.SaveChangesAsync(ct);
+        TempData["Success"] = "Emergency access marked as reviewed";
+        return Redirect("/break-glass/review");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Now = clock.GetUtcNow();
+        var grants = db.BreakGlassGrants.AsNoTracking();
+        Pending = await Rows(grants.Where(g => g.ReviewedAt == null).OrderBy(g => g.GrantedAt)).ToListAsync(ct);
+        var reviewed = grants.Where(g => g.ReviewedAt != null);
+        ReviewedTotal = await reviewed.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Reviewed = await Rows(reviewed.OrderByDescending(g => g.ReviewedAt).ThenBy(g => g.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize))
+            .ToListAsync(ct);
+    }
+
+    private IQueryable<Row> Rows(IQueryable<Data.Entities.BreakGlassGrant> grants) =>
+        grants.Select(g => new Row(g.Id, g.User!.DisplayName, g.Case!.Crn, g.GrantedAt, g.ExpiresAt, g.Reason,
+            g.ReviewedById == null ? null : db.Users.Where(u => u.Id == g.ReviewedById).Select(u => u.DisplayName).FirstOrDefault(),
+            g.ReviewedAt, g.ReviewNote));
+}
