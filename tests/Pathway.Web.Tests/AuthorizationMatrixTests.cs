@@ -51,11 +51,20 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.CaseEditor => StaffRoles.CaseEditorRoles.Contains(role),
         Policies.Administrator => role == StaffRole.Administrator,
         Policies.ClinicalLead => role == StaffRole.ClinicalLead,
+        Policies.BreakGlass => CaseAccessRules.CanBreakGlass(new StaffContext(Guid.Empty, new HashSet<StaffRole> { role }, null)),
         _ => throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Teach it in AuthorizationMatrixTests.Passes."),
     };
 
+    private static bool IsCaseScoped(string template) =>
+        template.StartsWith("/cases/{", StringComparison.Ordinal) || template.StartsWith("/api/v1/cases/{", StringComparison.Ordinal);
+
     private (string Path, Guid? CaseId) Fill(string template, Scope scope)
     {
+        var w0 = app.World;
+        if (template.StartsWith("/admin/users/{id", StringComparison.Ordinal))
+            return (template.Replace(template.Split('/')[3], w0.Users[StaffRole.Psychologist].Id.ToString(), StringComparison.Ordinal), null);
+        if (template.StartsWith("/admin/teams/{id", StringComparison.Ordinal))
+            return (template.Replace(template.Split('/')[3], w0.TeamB.Id.ToString(), StringComparison.Ordinal), null);
         var w = app.World;
         var c = scope switch { Scope.InScope => w.InScope, Scope.OutOfScope => w.OutOfScope, Scope.Restricted => w.Restricted, _ => null };
         var path = template;
@@ -92,7 +101,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         foreach (var probe in Endpoints())
         {
             if (probe.Anonymous) continue;
-            var caseScoped = probe.Template.Contains("{id", StringComparison.Ordinal) || probe.Template.Contains("{caseId", StringComparison.Ordinal);
+            var caseScoped = IsCaseScoped(probe.Template);
             Scope[] scopes = caseScoped ? [Scope.InScope, Scope.OutOfScope, Scope.Restricted] : [Scope.None];
             foreach (var role in Enum.GetValues<StaffRole>())
             {
@@ -122,7 +131,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
             return probe.IsApi ? [HttpStatusCode.Forbidden] : [HttpStatusCode.Redirect];
         if (caseScoped && !CanRead(role, scope)) return [HttpStatusCode.NotFound];
         if (probe.Method is "POST" or "PUT")
-            return probe.Template.Contains("{id", StringComparison.Ordinal) || probe.IsApi ? [HttpStatusCode.BadRequest] : [HttpStatusCode.OK];
+            return IsCaseScoped(probe.Template) || probe.IsApi ? [HttpStatusCode.BadRequest] : [HttpStatusCode.OK];
         return [HttpStatusCode.OK];
     }
 
