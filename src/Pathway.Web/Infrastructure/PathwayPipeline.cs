@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Pathway.Web.Features.Cases;
+using Pathway.Web.Features.Licences;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Scalar.AspNetCore;
@@ -34,7 +35,7 @@ public static class PathwayPipeline
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("v1");
         api.MapCaseEndpoints();
-        // api.MapLicenceEndpoints();
+        api.MapLicenceEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Pathway API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
