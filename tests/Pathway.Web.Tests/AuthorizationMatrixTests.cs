@@ -74,7 +74,8 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
             var value = name switch
             {
                 "id" or "caseId" => c?.Id.ToString() ?? throw new InvalidOperationException($"{template} needs a case"),
-                "licenceId" => (scope == Scope.OutOfScope ? w.OutOfScopeLicence.Id : w.InScopeLicence.Id).ToString(),
+                "licenceId" => (scope switch { Scope.OutOfScope => w.OutOfScopeLicence, Scope.Restricted => w.RestrictedLicence, _ => w.InScopeLicence }).Id.ToString(),
+                "conditionId" => (scope switch { Scope.OutOfScope => w.OutOfScopeCondition, Scope.Restricted => w.RestrictedCondition, _ => w.InScopeCondition }).Id.ToString(),
                 "code" => "404",
                 _ => throw new InvalidOperationException($"The matrix does not know route parameter '{name}' in {template}. Teach it in AuthorizationMatrixTests.Fill."),
             };

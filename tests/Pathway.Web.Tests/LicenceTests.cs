@@ -205,7 +205,7 @@ public abstract class LicenceTests(AppFixture app)
         var unchanged = await app.Factory.WithDbAsync(db => db.Licences.AsNoTracking().FirstAsync(l => l.Id == app.World.OutOfScopeLicence.Id));
         Assert.Equal(app.World.OutOfScope.Id, unchanged.CaseId);
         Assert.Equal(1, unchanged.Version);
-        Assert.False(await app.Factory.WithDbAsync(db => db.AdditionalConditions.AnyAsync(c => c.LicenceId == app.World.OutOfScopeLicence.Id)));
+        Assert.False(await app.Factory.WithDbAsync(db => db.AdditionalConditions.AnyAsync(c => c.LicenceId == app.World.OutOfScopeLicence.Id && c.Text == "Curfew 7pm to 7am")));
     }
 
     [Fact]

@@ -35,6 +35,10 @@ public sealed class TestWorld
     public required CaseRecord Restricted { get; init; }
     public required Licence InScopeLicence { get; init; }
     public required Licence OutOfScopeLicence { get; init; }
+    public required AdditionalCondition InScopeCondition { get; init; }
+    public required AdditionalCondition OutOfScopeCondition { get; init; }
+    public required Licence RestrictedLicence { get; init; }
+    public required AdditionalCondition RestrictedCondition { get; init; }
 
     public static async Task<TestWorld> CreateAsync(IServiceProvider services)
     {
@@ -100,6 +104,15 @@ public sealed class TestWorld
         };
         var inLicence = L(inScope);
         var outLicence = L(outOfScope);
+        AdditionalCondition Cond(Licence l) => new() { LicenceId = l.Id, Category = AdditionalConditionCategory.Curfew, Text = "Curfew 9pm to 6am.", CreatedAt = now };
+        var inCondition = Cond(inLicence);
+        var outCondition = Cond(outLicence);
+        inLicence.AdditionalConditions.Add(inCondition);
+        var restrictedLicence = L(restricted);
+        var restrictedCondition = Cond(restrictedLicence);
+        restrictedLicence.AdditionalConditions.Add(restrictedCondition);
+        restricted.Licences.Add(restrictedLicence);
+        outLicence.AdditionalConditions.Add(outCondition);
         inScope.Licences.Add(inLicence);
         outOfScope.Licences.Add(outLicence);
         db.Cases.AddRange(inScope, outOfScope, restricted);
@@ -109,6 +122,8 @@ public sealed class TestWorld
         {
             TeamA = teamA, TeamB = teamB, Ppu = ppu, Premises = ap, Service = service, Partner = partner, Users = byRole, Tokens = tokens,
             InScope = inScope, OutOfScope = outOfScope, Restricted = restricted, InScopeLicence = inLicence, OutOfScopeLicence = outLicence,
+            InScopeCondition = inCondition, OutOfScopeCondition = outCondition,
+            RestrictedLicence = restrictedLicence, RestrictedCondition = restrictedCondition,
         };
     }
 
