@@ -130,11 +130,13 @@ public static class Govuk
         sb.Append($"<div class=\"govuk-form-group{(error is null ? "" : " govuk-form-group--error")}\">");
         sb.Append($"<fieldset class=\"govuk-fieldset\" role=\"group\"{Described(id, hint, error)}><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(legend)}</legend>");
         sb.Append(Hint(id, hint)).Append(ErrorMessage(id, error));
-        sb.Append($"<div class=\"govuk-date-input\" id=\"{id}\">");
+        sb.Append($"<div class=\"govuk-date-input\" id=\"{id}-inputs\">");
         void Part(string part, string label, string? v, int width)
         {
-            sb.Append($"<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\"><label class=\"govuk-label govuk-date-input__label\" for=\"{id}_{part}\">{label}</label>");
-            sb.Append($"<input class=\"govuk-input govuk-date-input__input govuk-input--width-{width}{(error is null ? "" : " govuk-input--error")}\" id=\"{id}_{part}\" name=\"{name}.{part}\" type=\"text\" inputmode=\"numeric\" value=\"{E(v)}\"></div></div>");
+            // The day field carries the field's own id, so the error summary's link lands on it.
+            var pid = part == "Day" ? id : $"{id}_{part}";
+            sb.Append($"<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\"><label class=\"govuk-label govuk-date-input__label\" for=\"{pid}\">{label}</label>");
+            sb.Append($"<input class=\"govuk-input govuk-date-input__input govuk-input--width-{width}{(error is null ? "" : " govuk-input--error")}\" id=\"{pid}\" name=\"{name}.{part}\" type=\"text\" inputmode=\"numeric\" value=\"{E(v)}\"></div></div>");
         }
         Part("Day", "Day", value.Day, 2);
         Part("Month", "Month", value.Month, 2);
