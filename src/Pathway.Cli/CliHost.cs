@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,8 @@ public static class CliHost
         services.AddSingleton(TimeProvider.System);
         services.AddPathwayDatabase(DatabaseOptions.From(config));
         services.AddPathwayIdentityCore();
+        // Identity's token providers need data protection; share the web app's keys so tokens made here work there.
+        services.AddDataProtection().SetApplicationName("Pathway").PersistKeysToDbContext<PathwayDbContext>();
         return services.BuildServiceProvider();
     }
 

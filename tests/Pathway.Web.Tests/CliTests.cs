@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Pathway.Web.Tests;
+
+/// <summary>The `pathway` command, run as a real process against its own SQLite database.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _db = Path.Combine(Path.GetTempPath(), $"pathway-cli-{Guid.NewGuid():N}.db");
+
+    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "pathway.dll");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["ConnectionStrings__Pathway"] = $"Data Source={_db}";
+        psi.Environment["Database__Provider"] = "Sqlite";
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task AdminJourney_Migrate_AddTeamAndUser_CreateToken_VerifyAudit_DetectTampering()
+    {
+        Assert.Equal(0, (await RunAsync("migrate")).Exit);
+        var team = await RunAsync("teams", "add", "--name", "Test North PDU");
+        Assert.Equal(0, team.Exit);
+        Assert.Contains("Probation team", team.Out, StringComparison.Ordinal);
+
+        var badKind = await RunAsync("teams", "add", "--name", "X", "--kind", "prison");
+        Assert.NotEqual(0, badKind.Exit);
+        Assert.Contains("--kind must be", badKind.Err, StringComparison.Ordinal);
+
+        var user = await RunAsync("users", "add", "--email", "om@cli.pathway.example", "--name", "Olu Marsh", "--role", "OffenderManager", "--team", "Test North PDU");
+        Assert.Equal(0, user.Exit);
+        Assert.Contains("Initial password:", user.Out, StringComparison.Ordinal);
+        var noTeam = await RunAsync("users", "add", "--email", "om2@cli.pathway.example", "--name", "No Team", "--role", "OffenderManager");
+        Assert.NotEqual(0, noTeam.Exit);
+        var weak = await RunAsync("users", "add", "--email", "weak@cli.pathway.example", "--name", "Weak", "--role", "Psychologist", "--password", "short");
+        Assert.NotEqual(0, weak.Exit);
+
+        var list = await RunAsync("users", "list");
+        Assert.Contains("om@cli.pathway.example\tOlu Marsh\tOffenderManager\tTest North PDU\tactive", list.Out, StringComparison.Ordinal);
+
+        var token = await RunAsync("tokens", "create", "--email", "om@cli.pathway.example", "--days", "7");
+        Assert.Equal(0, token.Exit);
+        Assert.Matches("^pwy_[A-Za-z0-9_-]{43}\n$", token.Out);
+
+        Assert.Equal(0, (await RunAsync("users", "disable", "--email", "om@cli.pathway.example")).Exit);
+        Assert.Contains("disabled", (await RunAsync("users", "list")).Out, StringComparison.Ordinal);
+
+        var verify = await RunAsync("audit", "verify");
+        Assert.Equal(0, verify.Exit);
+        Assert.Contains("intact", verify.Out, StringComparison.Ordinal);
+
+        await using (var conn = new SqliteConnection($"Data Source={_db}"))
+        {
+            await conn.OpenAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "UPDATE AuditEvents SET Action = 'cli.nothing' WHERE Sequence = 2";
+            Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
+        }
+        var broken = await RunAsync("audit", "verify");
+        Assert.Equal(1, broken.Exit);
+        Assert.Contains("broken at row 2", broken.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_MakesPeopleWithLicences_AndSeedDemoRefusesANonEmptyDatabase()
+    {
+        var gen = await RunAsync("generate", "--people", "120", "--seed", "3");
+        Assert.Equal(0, gen.Exit);
+        Assert.Contains("Generated 120 people", gen.Out, StringComparison.Ordinal);
+        await using var conn = new SqliteConnection($"Data Source={_db}");
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT (SELECT COUNT(*) FROM Cases), (SELECT COUNT(*) FROM Licences), (SELECT COUNT(*) FROM Cases WHERE OffenderManagerId IS NOT NULL)";
+        await using var r = await cmd.ExecuteReaderAsync();
+        await r.ReadAsync();
+        Assert.Equal(120, r.GetInt32(0));
+        Assert.True(r.GetInt32(1) >= 120);
+        Assert.True(r.GetInt32(2) > 100);
+        var seed = await RunAsync("seed-demo");
+        Assert.NotEqual(0, seed.Exit);
+        Assert.Contains("empty database", seed.Err, StringComparison.Ordinal);
+        Assert.Equal(0, (await RunAsync("audit", "verify")).Exit);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _db, _db + "-wal", _db + "-shm" })
+            if (File.Exists(f)) File.Delete(f);
+    }
+}
