@@ -61,6 +61,11 @@ public abstract class HealthAndSchemaTests(AppFixture app)
         var doc = await client.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/v1/cases", doc, StringComparison.Ordinal);
         Assert.Contains("bearer", doc, StringComparison.Ordinal);
+        // The browsable reference is served from the app itself (no CDN) and finds the document relative to itself.
+        var page = await client.GetStringAsync("/api/docs/");
+        Assert.Contains("scalar.js", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/docs/scalar.js")).StatusCode);
+        Assert.Equal(doc, await client.GetStringAsync("/api/docs/openapi/v1.json"));
     }
 
     [Fact]

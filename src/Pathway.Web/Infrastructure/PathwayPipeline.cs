@@ -38,6 +38,8 @@ public static class PathwayPipeline
         api.MapLicenceEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
+        // The reference page asks for the document relative to itself.
+        app.MapOpenApi("/api/docs/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Pathway API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
             .AllowAnonymous().WithMetadata(new NotAuditedAttribute("API reference page, no data"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
