@@ -84,11 +84,14 @@ public sealed record CaseFormOptions(
         {
             var names = roles.Select(r => r.ToString()).ToArray();
             var roleIds = await db.Roles.Where(r => names.Contains(r.Name!)).Select(r => r.Id).ToListAsync(ct);
-            return await db.Users.AsNoTracking()
+            var staff = await db.Users.AsNoTracking()
                 .Where(u => u.DisabledAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
                 .OrderBy(u => u.DisplayName)
-                .Select(u => new Govuk.Option(u.Id.ToString(), u.DisplayName + (u.Team != null ? " (" + u.Team.Name + ")" : "")))
+                .Select(u => new { u.Id, u.DisplayName, Team = u.Team != null ? u.Team.Name : null })
                 .ToListAsync(ct);
+            // Format the id in C#, as the form does: SQLite would render it upper-case, the current allocation would not
+            // match its option, and saving the form would silently unallocate the case.
+            return staff.Select(u => new Govuk.Option(u.Id.ToString(), u.DisplayName + (u.Team is null ? "" : $" ({u.Team})"))).ToList();
         }
         return new CaseFormOptions(
             teams.Where(t => t.Kind == TeamKind.Probation).Select(t => new Govuk.Option(t.Id.ToString(), t.Name)).ToList(),
