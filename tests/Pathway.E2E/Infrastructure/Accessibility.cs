@@ -18,7 +18,8 @@ public static class Accessibility
     /// <summary>Fails the test with every violation's rule, impact, help text and the selectors of the elements at fault.</summary>
     public static async Task AssertAccessibleAsync(this IPage page, ITestOutputHelper output, string? what = null)
     {
-        var result = await page.RunAxe(Wcag22AA);
+        // A scan that never finishes (a page with scripts switched off, say) must fail the test, not stall the run.
+        var result = await page.RunAxe(Wcag22AA).WaitAsync(TimeSpan.FromSeconds(90));
         var label = what ?? new Uri(page.Url).PathAndQuery;
         if (result.Violations.Length == 0)
         {
