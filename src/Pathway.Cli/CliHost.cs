@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,9 @@ public static class CliHost
         services.AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddPathwayDatabase(DatabaseOptions.From(config));
+        // Identity's default token providers need data protection to be constructed, even though the CLI issues no
+        // such tokens; without it `users add` and `tokens create` fail to build a UserManager.
+        services.AddDataProtection();
         services.AddPathwayIdentityCore();
         return services.BuildServiceProvider();
     }
