@@ -86,9 +86,10 @@ public static class CaseEndpoints
         string? search, int? page, int? pageSize, CaseAccess access, AuditLog audit, HttpContext http, CancellationToken ct)
     {
         var who = http.User.ToStaffContext();
-        var result = await new CaseListQuery(search, CaseListView.All, Page: page ?? 1, PageSize: pageSize ?? 25).RunAsync(access.Visible(), who, ct);
+        var visible = await access.VisibleAsync(ct);
+        var result = await new CaseListQuery(search, CaseListView.All, Page: page ?? 1, PageSize: pageSize ?? 25).RunAsync(visible, who, ct);
         var ids = result.Items.Select(i => i.Id).ToArray();
-        var records = await access.Visible().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var records = await visible.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         await audit.ReadAsync("CaseList", null, null, ct);
         return TypedResults.Ok(new PagedResult<CaseDto>(ids.Select(id => CaseDto.From(records[id])).ToList(), result.Total, result.Page, result.PageSize));
     }

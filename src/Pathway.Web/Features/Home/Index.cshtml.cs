@@ -21,8 +21,9 @@ public sealed class IndexModel(CaseAccess access) : PageModel
         Role = who.Roles.Order().Cast<StaffRole?>().FirstOrDefault();
         if (who.SeesCaseData)
         {
-            Visible = await access.Visible().CountAsync(ct);
-            MyCaseload = await access.Visible().CountAsync(c => c.OffenderManagerId == who.UserId || c.PsychologistId == who.UserId, ct);
+            var visible = await access.VisibleAsync(ct);
+            Visible = await visible.CountAsync(ct);
+            MyCaseload = await visible.CountAsync(c => c.OffenderManagerId == who.UserId || c.PsychologistId == who.UserId, ct);
         }
     }
 }

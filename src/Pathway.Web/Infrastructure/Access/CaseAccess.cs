@@ -68,5 +68,5 @@ public sealed class CaseAccess(PathwayDbContext db, AuditLog audit, IHttpContext
     }
 
     /// <summary>The cases this person may see, for lists and searches.</summary>
-    public IQueryable<CaseRecord> Visible() => db.Cases.AsNoTracking().VisibleTo(Who, clock.GetUtcNow(), db.BreakGlassGrants);
+    public Task<IQueryable<CaseRecord>> VisibleAsync(CancellationToken ct) => db.VisibleToAsync(Who, clock.GetUtcNow(), ct);
 }

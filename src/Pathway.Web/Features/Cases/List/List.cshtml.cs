@@ -32,7 +32,7 @@ public sealed class ListModel(CaseAccess access, AuditLog audit) : PageModel
         CanCreate = CaseAccessRules.CanCreateCases(who);
         var query = new CaseListQuery(Search, View, Rosh, Mappa switch { "yes" => true, "no" => false, _ => null },
             Sort, Dir == "desc", PageNumber, 25);
-        Result = await query.RunAsync(access.Visible(), who, ct);
+        Result = await query.RunAsync(await access.VisibleAsync(ct), who, ct);
         await audit.ReadAsync("CaseList", null, null, ct);
     }
 
