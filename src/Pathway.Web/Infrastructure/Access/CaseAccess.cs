@@ -53,10 +53,17 @@ public sealed class CaseAccess(PathwayDbContext db, AuditLog audit, IHttpContext
         return need == AccessNeed.Edit ? CaseAccessRules.CanEdit(who, scope) : CaseAccessRules.CanRead(who, scope);
     }
 
+    // A page asks about one case several times (load, basis, can-edit); look the grant up once per request.
+    private readonly Dictionary<(Guid User, Guid Case), bool> _breakGlass = [];
+
     private async Task<CaseScope> ScopeAsync(StaffContext who, CaseRecord c, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var breakGlass = await db.BreakGlassGrants.AnyAsync(g => g.CaseId == c.Id && g.UserId == who.UserId && g.ExpiresAt > now, ct);
+        if (!_breakGlass.TryGetValue((who.UserId, c.Id), out var breakGlass))
+        {
+            var now = clock.GetUtcNow();
+            breakGlass = await db.BreakGlassGrants.AnyAsync(g => g.CaseId == c.Id && g.UserId == who.UserId && g.ExpiresAt > now, ct);
+            _breakGlass[(who.UserId, c.Id)] = breakGlass;
+        }
         return new CaseScope(
             c.TeamId,
             c.ReferredToServiceOn is not null,
