@@ -40,7 +40,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
             var policies = e.Metadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Where(p => p.Length > 0 && p != Policies.Api).Distinct().ToList();
             var anonymous = e.Metadata.OfType<IAllowAnonymous>().Any();
             foreach (var m in isPage ? ["GET"] : methods)
-                probes.Add(new Probe(m, template, template.StartsWith("/api/", StringComparison.Ordinal), policies, anonymous));
+                probes.Add(new Probe(m, template, IsTokenApi(template), policies, anonymous));
         }
         return probes.DistinctBy(p => (p.Method, p.Template)).OrderBy(p => p.Template).ThenBy(p => p.Method).ToList();
     }
@@ -55,8 +55,13 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         _ => throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Teach it in AuthorizationMatrixTests.Passes."),
     };
 
+    /// <summary>Both the JSON API and the FHIR export are called with API tokens.</summary>
+    private static bool IsTokenApi(string template) =>
+        template.StartsWith("/api/", StringComparison.Ordinal) || template.StartsWith("/fhir/", StringComparison.Ordinal);
+
     private static bool IsCaseScoped(string template) =>
-        template.StartsWith("/cases/{", StringComparison.Ordinal) || template.StartsWith("/api/v1/cases/{", StringComparison.Ordinal);
+        template.StartsWith("/cases/{", StringComparison.Ordinal) || template.StartsWith("/api/v1/cases/{", StringComparison.Ordinal)
+        || template.StartsWith("/fhir/r4/Patient/{", StringComparison.Ordinal);
 
     private (string Path, Guid? CaseId) Fill(string template, Scope scope)
     {

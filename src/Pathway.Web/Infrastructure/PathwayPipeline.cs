@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Pathway.Web.Features.Cases;
+using Pathway.Web.Features.Fhir;
 using Pathway.Web.Features.Licences;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -36,6 +37,7 @@ public static class PathwayPipeline
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("v1");
         api.MapCaseEndpoints();
         api.MapLicenceEndpoints();
+        app.MapFhir();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         // The reference page asks for the document relative to itself.
@@ -49,7 +51,8 @@ public static class PathwayPipeline
         return app;
     }
 
-    private static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
+    private static bool IsApi(HttpContext c) =>
+        c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments(FhirEndpoints.Base);
 
     /// <summary>Declares an endpoint's audit action (see <see cref="AuditedAttribute"/>).</summary>
     public static RouteHandlerBuilder Audited(this RouteHandlerBuilder b, string action) => b.WithMetadata(new AuditedAttribute(action));

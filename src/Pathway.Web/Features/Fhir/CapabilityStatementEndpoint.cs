@@ -1,0 +1,48 @@
+using Hl7.Fhir.Model;
+
+namespace Pathway.Web.Features.Fhir;
+
+/// <summary>What <c>/fhir/r4/metadata</c> says this server can do. Kept beside the endpoints it describes.</summary>
+public static class CapabilityStatementEndpoint
+{
+    public static readonly IReadOnlyList<(ResourceType Type, string Documentation)> Resources =
+    [
+        (ResourceType.Patient, "Read a person on licence you may see (minimum necessary)."),
+    ];
+
+    public static IResult Get(HttpContext http)
+    {
+        var statement = new CapabilityStatement
+        {
+            Status = PublicationStatus.Active,
+            Date = "2026-11-26",
+            Kind = CapabilityStatementKind.Instance,
+            Software = new CapabilityStatement.SoftwareComponent { Name = "Pathway" },
+            Implementation = new CapabilityStatement.ImplementationComponent
+            {
+                Description = "Pathway FHIR R4 export",
+                Url = $"{http.Request.Scheme}://{http.Request.Host}{FhirEndpoints.Base}",
+            },
+            FhirVersion = FHIRVersion.N4_0_1,
+            Format = [FhirResult.JsonType, FhirResult.XmlType],
+            Rest =
+            [
+                new CapabilityStatement.RestComponent
+                {
+                    Mode = CapabilityStatement.RestfulCapabilityMode.Server,
+                    Security = new CapabilityStatement.SecurityComponent
+                    {
+                        Description = "Send a Pathway personal API token as 'Authorization: Bearer pwy_…'. Each read is checked against your access to the case and audited.",
+                    },
+                    Resource = Resources.Select(r => new CapabilityStatement.ResourceComponent
+                    {
+                        Type = r.Type.ToString(),
+                        Documentation = r.Documentation,
+                        Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
+                    }).ToList(),
+                },
+            ],
+        };
+        return new FhirResult(statement);
+    }
+}
