@@ -28,6 +28,9 @@ public abstract class PathwayDbContext(DbContextOptions options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
+    // Instruments
+    public DbSet<InstrumentDefinitionRecord> InstrumentDefinitions => Set<InstrumentDefinitionRecord>();
+    public DbSet<InstrumentResponse> InstrumentResponses => Set<InstrumentResponse>();
 
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;

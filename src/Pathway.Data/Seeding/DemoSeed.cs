@@ -104,6 +104,21 @@ public static class DemoSeed
         db.Cases.AddRange(cases);
         db.AuditEvents.Add(AuditEntries.Create(now, null, null, "demo.seed", "Service", null, null));
         await db.SaveChangesAsync(ct);
+
+        // Screening on most referred people: SAPAS and the OPD screen (one screened in by clinical override), and an
+        // HCR-20 rating sheet on the first referred person.
+        var screening = await SyntheticScreening.LoadAsync(db, new Random(20261127), ct);
+        var referred = cases.Where(c => c.ReferredToServiceOn is not null).ToList();
+        for (var i = 0; i < referred.Count; i++)
+        {
+            if (i % 4 == 3) continue;
+            var c = referred[i];
+            var at = now.AddDays(-Math.Max(1, today.DayNumber - c.ReferredToServiceOn!.Value.DayNumber - 7));
+            db.InstrumentResponses.Add(screening.Sapas(c, psychologist.Id, at));
+            if (screening.OpdScreen(c, psychologist.Id, at.AddMinutes(40), forceOverride: i == 1) is { } opd) db.InstrumentResponses.Add(opd);
+            if (i == 0) db.InstrumentResponses.Add(screening.Hcr20(c, staff["clinical.lead@pathway.example"].Id, at.AddDays(3)));
+        }
+        await db.SaveChangesAsync(ct);
         return true;
     }
 }

@@ -25,6 +25,7 @@ public static class ReferenceData
                 Items = def.Conditions.Select(c => new StandardConditionItem { Code = c.Code, SetCode = def.Code, Number = c.Number, Text = c.Text }).ToList(),
             });
         }
+        await Instruments.InstrumentCatalogue.EnsureShippedAsync(db, DateTimeOffset.UtcNow, ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -11,7 +11,7 @@ namespace Pathway.Data.Seeding;
 /// </summary>
 public static class SyntheticService
 {
-    public sealed record Result(int People, int Licences, int Conditions, int Recalls, int Teams);
+    public sealed record Result(int People, int Licences, int Conditions, int Recalls, int Teams, int Screenings = 0);
 
     public static async Task<Result> GenerateAsync(PathwayDbContext db, int people, int seed, TimeProvider clock, Action<int>? progress, CancellationToken ct)
     {
@@ -65,7 +65,8 @@ public static class SyntheticService
         var used = await db.Cases.CountAsync(c => c.Crn.StartsWith(prefix), ct);
         for (var i = 0; i < used; i++) factory.NextCrn();
 
-        var licences = 0; var conditions = 0; var recalls = 0;
+        var screening = await SyntheticScreening.LoadAsync(db, new Random(seed + 1), ct);
+        var licences = 0; var conditions = 0; var recalls = 0; var screenings = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         const int batch = 2000;
         for (var done = 0; done < people;)
@@ -82,6 +83,15 @@ public static class SyntheticService
                 {
                     c.ReferredToServiceOn = today.AddDays(-rng.Next(1, 700));
                     if (rng.NextDouble() < 0.8) c.PsychologistId = psychologists[rng.Next(psychologists.Count)];
+                    // Most referred people have been screened: SAPAS and the OPD screen; a few have an HCR-20 sheet.
+                    if (c.PsychologistId is { } by && rng.NextDouble() < 0.7)
+                    {
+                        var at = now.AddDays(-rng.Next(1, 300));
+                        db.InstrumentResponses.Add(screening.Sapas(c, by, at));
+                        screenings++;
+                        if (screening.OpdScreen(c, by, at) is { } opd) { db.InstrumentResponses.Add(opd); screenings++; }
+                        if (rng.NextDouble() < 0.1) { db.InstrumentResponses.Add(screening.Hcr20(c, by, at)); screenings++; }
+                    }
                 }
                 if (rng.NextDouble() < 0.06) c.ApprovedPremisesId = premises[rng.Next(premises.Count)].Id;
                 if (c.RoshLevel >= RoshLevel.High && c.MappaCategory != MappaCategory.None)
@@ -104,7 +114,7 @@ public static class SyntheticService
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditEvents.Add(AuditEntries.Create(now, null, "Cli", "cli.generate", "Service", run, null));
         await db.SaveChangesAsync(ct);
-        return new Result(people, licences, conditions, recalls, probation.Count + premises.Count + police.Count);
+        return new Result(people, licences, conditions, recalls, probation.Count + premises.Count + police.Count, screenings);
     }
 
     private static StaffUser NewStaff(string email, string name, Guid? team, DateTimeOffset now) => new()

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Features.Fhir;
+using Pathway.Web.Features.Instruments;
 using Pathway.Web.Features.Licences;
+using Pathway.Web.Features.Screening;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Scalar.AspNetCore;
@@ -38,6 +40,8 @@ public static class PathwayPipeline
         api.MapCaseEndpoints();
         api.MapLicenceEndpoints();
         app.MapFhir();
+        api.MapInstrumentEndpoints();
+        api.MapScreeningEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         // The reference page asks for the document relative to itself.

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pathway.Data;
 using Pathway.Data.Entities;
@@ -39,6 +40,10 @@ public sealed class TestWorld
     public required AdditionalCondition OutOfScopeCondition { get; init; }
     public required Licence RestrictedLicence { get; init; }
     public required AdditionalCondition RestrictedCondition { get; init; }
+    /// <summary>A draft SAPAS screen on each of the three cases.</summary>
+    public required InstrumentResponse InScopeScreening { get; init; }
+    public required InstrumentResponse OutOfScopeScreening { get; init; }
+    public required InstrumentResponse RestrictedScreening { get; init; }
 
     public static async Task<TestWorld> CreateAsync(IServiceProvider services)
     {
@@ -118,12 +123,23 @@ public sealed class TestWorld
         db.Cases.AddRange(inScope, outOfScope, restricted);
         await db.SaveChangesAsync();
 
+        var sapas = await db.InstrumentDefinitions.AsNoTracking().SingleAsync(d => d.Key == "sapas" && d.Version == 1);
+        InstrumentResponse Screen(CaseRecord c) => new()
+        {
+            CaseId = c.Id, DefinitionId = sapas.Id, InstrumentKey = sapas.Key, DefinitionVersion = sapas.Version, Status = ResponseStatus.Draft,
+            AnswersJson = """{"sapas-1":"Y"}""", StartedById = byRole[StaffRole.Psychologist].Id, StartedAt = now,
+        };
+        var screenings = new[] { Screen(inScope), Screen(outOfScope), Screen(restricted) };
+        db.InstrumentResponses.AddRange(screenings);
+        await db.SaveChangesAsync();
+
         return new TestWorld
         {
             TeamA = teamA, TeamB = teamB, Ppu = ppu, Premises = ap, Service = service, Partner = partner, Users = byRole, Tokens = tokens,
             InScope = inScope, OutOfScope = outOfScope, Restricted = restricted, InScopeLicence = inLicence, OutOfScopeLicence = outLicence,
             InScopeCondition = inCondition, OutOfScopeCondition = outCondition,
             RestrictedLicence = restrictedLicence, RestrictedCondition = restrictedCondition,
+            InScopeScreening = screenings[0], OutOfScopeScreening = screenings[1], RestrictedScreening = screenings[2],
         };
     }
 

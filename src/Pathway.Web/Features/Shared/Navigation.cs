@@ -14,11 +14,13 @@ public static class Navigation
         if (who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency)) items.Add(("Cases", "/cases"));
         if (CaseAccessRules.CanBreakGlass(who)) items.Add(("Emergency access", "/break-glass"));
         if (who.IsIn(StaffRole.ClinicalLead)) items.Add(("Access reviews", "/break-glass/review"));
+        if (who.IsIn(StaffRole.ClinicalLead)) items.Add(("Women's OPD screen", "/instruments/womens-opd-screen"));
         if (who.IsIn(StaffRole.Administrator))
         {
             items.Add(("Users", "/admin/users"));
             items.Add(("Teams", "/admin/teams"));
             items.Add(("Reference data", "/admin/reference-data"));
+            items.Add(("Instruments", "/admin/instruments"));
         }
         items.Add(("Your account", "/account"));
         return items.Select(i => new NavItem(i.Text, i.Href, IsActive(i.Href, path))).ToList();

@@ -16,6 +16,8 @@ public static class Policies
     public const string Administrator = nameof(Administrator);
     public const string ClinicalLead = nameof(ClinicalLead);
     public const string BreakGlass = nameof(BreakGlass);
+    /// <summary>Recording screening instruments: psychologists and the clinical lead (with edit access to the case).</summary>
+    public const string ScreeningRecorder = nameof(ScreeningRecorder);
     public const string Api = nameof(Api);
 
     public static void Configure(AuthorizationOptions o)
@@ -26,6 +28,7 @@ public static class Policies
         o.AddPolicy(CaseEditor, p => p.RequireRole(StaffRoles.CaseEditorRoles.Select(r => r.ToString())));
         o.AddPolicy(Administrator, p => p.RequireRole(StaffRoles.Administrator));
         o.AddPolicy(ClinicalLead, p => p.RequireRole(StaffRoles.ClinicalLead));
+        o.AddPolicy(ScreeningRecorder, p => p.RequireRole(StaffRoles.ClinicalLead, StaffRoles.Psychologist));
         o.AddPolicy(BreakGlass, p => p.RequireAuthenticatedUser().RequireAssertion(c => CaseAccessRules.CanBreakGlass(c.User.ToStaffContext())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Data.Entities;
+using Pathway.Data.Instruments;
+using Pathway.Domain.Instruments;
+using Pathway.Web.Infrastructure;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+
+namespace Pathway.Web.Features.Instruments;
+
+/// <summary>A published definition version in a list.</summary>
+public sealed record InstrumentVersionDto(string Key, int Version, string Title, string Source, DateTimeOffset PublishedAt)
+{
+    public static InstrumentVersionDto From(InstrumentDefinitionRecord r) => new(r.Key, r.Version, r.Title, r.Source, r.PublishedAt);
+}
+
+public static class InstrumentEndpoints
+{
+    public static RouteGroupBuilder MapInstrumentEndpoints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/instruments").WithTags("Instruments");
+        g.MapGet("/", ListAsync).Audited("instrument.definition.list")
+            .WithSummary("List every published instrument definition version, newest first within each instrument");
+        g.MapGet("/{key}/versions/{version:int}", GetAsync).Audited("instrument.definition.read")
+            .WithSummary("Get one definition version in the instrument JSON format (items, options, scoring rules, citation, licence)");
+        g.MapPost("/", PublishAsync).Audited("instrument.definition.publish").RequireAuthorization(Policies.Administrator)
+            .WithSummary("Publish a new definition version (administrators). The body is the definition JSON; errors name what is wrong");
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<InstrumentVersionDto>>> ListAsync(PathwayDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var rows = await db.InstrumentDefinitions.AsNoTracking().Where(d => d.Status == DefinitionStatus.Published).ToListAsync(ct);
+        await audit.ReadAsync("InstrumentDefinition", null, null, ct);
+        return TypedResults.Ok<IReadOnlyList<InstrumentVersionDto>>(rows.OrderBy(r => r.Key, StringComparer.Ordinal).ThenByDescending(r => r.Version)
+            .Select(InstrumentVersionDto.From).ToList());
+    }
+
+    private static async Task<Results<ContentHttpResult, NotFound>> GetAsync(string key, int version, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var r = await db.InstrumentDefinitions.AsNoTracking().FirstOrDefaultAsync(d => d.Key == key && d.Version == version, ct);
+        if (r is null) return TypedResults.NotFound();
+        await audit.ReadAsync("InstrumentDefinition", $"{r.Key}/{r.Version}", null, ct);
+        return TypedResults.Content(InstrumentJson.Write(InstrumentCatalogue.Definition(r)), "application/json");
+    }
+
+    private static async Task<Results<Created<InstrumentVersionDto>, ValidationProblem>> PublishAsync(
+        JsonElement body, PathwayDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var (record, errors) = await InstrumentCatalogue.StagePublishAsync(db, body.GetRawText(), "upload", http.User.ToStaffContext().UserId, clock.GetUtcNow(), ct);
+        if (record is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["definition"] = [.. errors] });
+        audit.Add(null, "InstrumentDefinition", $"{record.Key}/{record.Version}", null);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/instruments/{record.Key}/versions/{record.Version}", InstrumentVersionDto.From(record));
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Data.Entities;
+using Pathway.Domain.Instruments;
+using Pathway.Domain.Licences;
+using Pathway.Web.Features.Cases;
+using Pathway.Web.Infrastructure.Access;
+using Pathway.Web.Infrastructure;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.Errors;
+
+namespace Pathway.Web.Features.Screening;
+
+/// <summary>
+/// A screening response. <c>answers</c> maps each question's link id to an option code (a rating-sheet item's ratings
+/// are <c>{item}.{scale}</c>, e.g. <c>H1.presence</c>); <c>gates</c> maps each eligibility question to true/false.
+/// <c>result</c> is null until completed.
+/// </summary>
+public sealed record ScreeningResponseDto(
+    Guid Id, Guid CaseId, string InstrumentKey, int DefinitionVersion, string Status,
+    IReadOnlyDictionary<string, string> Answers, IReadOnlyDictionary<string, bool> Gates, bool Override, string? OverrideReason,
+    string? Outcome, InstrumentResult? Result, DateTimeOffset StartedAt, Guid StartedById, DateTimeOffset? CompletedAt, Guid? CompletedById, int Version)
+{
+    public static ScreeningResponseDto From(InstrumentResponse r)
+    {
+        var a = ScreeningResponses.AnswersOf(r);
+        return new(r.Id, r.CaseId, r.InstrumentKey, r.DefinitionVersion, Api.Name(r.Status), a.Answers, a.Gates, r.Override, r.OverrideReason,
+            r.Outcome is null ? null : char.ToLowerInvariant(r.Outcome[0]) + r.Outcome[1..], ScreeningResponses.ResultOf(r),
+            r.StartedAt, r.StartedById, r.CompletedAt, r.CompletedById, r.Version);
+    }
+}
+
+/// <summary>Start a draft of the newest version of an instrument that applies to the case; gates the case answers are filled in.</summary>
+public sealed record StartScreeningRequest(string? InstrumentKey);
+
+/// <summary>
+/// The whole set of answers (what is not sent is unanswered). <c>complete</c> uses them to complete the response;
+/// otherwise they are saved as a draft. Send the version you read.
+/// </summary>
+public sealed record ScreeningAnswersRequest(
+    Dictionary<string, string>? Answers, Dictionary<string, bool>? Gates, bool? Override, string? OverrideReason, int? Version)
+{
+    public ResponseAnswers ToAnswers() => new(Answers ?? [], Gates ?? [], Override ?? false, OverrideReason);
+}
+
+public static class ScreeningEndpoints
+{
+    public static RouteGroupBuilder MapScreeningEndpoints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/cases/{id:guid}/screening").WithTags("Screening");
+        g.MapGet("/", ListAsync).Audited("screening.list").RequireAuthorization(Policies.CaseData)
+            .WithSummary("List a case's screening responses, newest first");
+        g.MapGet("/{responseId:guid}", GetAsync).Audited("screening.read").RequireAuthorization(Policies.CaseData)
+            .WithSummary("Get one screening response with its answers and, once completed, its result");
+        g.MapPost("/", StartAsync).Audited("screening.create").RequireAuthorization(Policies.ScreeningRecorder)
+            .WithSummary("Start a draft screening of an instrument that applies to the case");
+        g.MapPut("/{responseId:guid}", SaveAsync).Audited("screening.update").RequireAuthorization(Policies.ScreeningRecorder)
+            .WithSummary("Save a draft's answers (may be incomplete); 409 if the version is stale");
+        g.MapPost("/{responseId:guid}/complete", CompleteAsync).Audited("screening.complete").RequireAuthorization(Policies.ScreeningRecorder)
+            .WithSummary("Complete a response with these answers: scored, or 400 naming each missing required item");
+        return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ScreeningResponseDto>>, NotFound>> ListAsync(
+        Guid id, CaseAccess access, PathwayDbContext db, CancellationToken ct)
+    {
+        if (await access.LoadAsync(id, AccessNeed.Read, ct, "InstrumentResponseList") is null) return TypedResults.NotFound();
+        var rows = await db.InstrumentResponses.AsNoTracking().Where(r => r.CaseId == id).OrderByDescending(r => r.StartedAt).ToListAsync(ct);
+        return TypedResults.Ok<IReadOnlyList<ScreeningResponseDto>>(rows.Select(ScreeningResponseDto.From).ToList());
+    }
+
+    private static async Task<Results<Ok<ScreeningResponseDto>, NotFound>> GetAsync(
+        Guid id, Guid responseId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        if (await access.LoadAsync(id, AccessNeed.Read, ct, "InstrumentResponse", responseId) is null) return TypedResults.NotFound();
+        var r = await ScreeningResponses.FindAsync(db.InstrumentResponses.AsNoTracking(), id, responseId, ct);
+        if (r is null)
+        {
+            await audit.DeniedAsync("InstrumentResponse", responseId, id, ct);
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(ScreeningResponseDto.From(r));
+    }
+
+    private static async Task<Results<Created<ScreeningResponseDto>, NotFound, ValidationProblem>> StartAsync(
+        Guid id, StartScreeningRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
+        if (c is null) return TypedResults.NotFound();
+        var (r, error) = await ScreeningResponses.StartAsync(db, c, body.InstrumentKey, http.User.ToStaffContext().UserId, clock.GetUtcNow(), ct);
+        if (r is null) return TypedResults.ValidationProblem(new[] { error! }.ToProblemErrors());
+        audit.Add(null, "InstrumentResponse", r.Id, c.Id);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/cases/{c.Id}/screening/{r.Id}", ScreeningResponseDto.From(r));
+    }
+
+    private static Task<Results<Ok<ScreeningResponseDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ScreeningResponseDto>>>> SaveAsync(
+        Guid id, Guid responseId, ScreeningAnswersRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
+        ChangeAsync(id, responseId, body, access, db, audit, ct, r => ScreeningResponses.SaveDraft(r, body.ToAnswers()));
+
+    private static Task<Results<Ok<ScreeningResponseDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ScreeningResponseDto>>>> CompleteAsync(
+        Guid id, Guid responseId, ScreeningAnswersRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        ChangeAsync(id, responseId, body, access, db, audit, ct, r => ScreeningResponses.Complete(r, body.ToAnswers(), http.User.ToStaffContext().UserId, clock.GetUtcNow()));
+
+    private static async Task<Results<Ok<ScreeningResponseDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ScreeningResponseDto>>>> ChangeAsync(
+        Guid id, Guid responseId, ScreeningAnswersRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct,
+        Func<InstrumentResponse, IReadOnlyList<FieldError>> change)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
+        if (c is null) return TypedResults.NotFound();
+        var r = await ScreeningResponses.FindAsync(db.InstrumentResponses, id, responseId, ct);
+        if (r is null)
+        {
+            await audit.DeniedAsync("InstrumentResponse", responseId, id, ct);
+            return TypedResults.NotFound();
+        }
+        if (body.Version is null)
+            return TypedResults.ValidationProblem(new[] { new FieldError("Version", "Send the version of the response you are changing (from a GET)") }.ToProblemErrors());
+        if (body.Version != r.Version) return Conflict(r);
+        var errors = change(r);
+        if (errors.Count > 0)
+        {
+            var def = ScreeningResponses.DefinitionOf(r);
+            return TypedResults.ValidationProblem(errors.Select(e => e with { Field = ApiField(def, e.Field) }).ToProblemErrors());
+        }
+
+        db.Entry(r).Property(x => x.Version).OriginalValue = body.Version.Value;
+        audit.Add(null, "InstrumentResponse", r.Id, c.Id);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Conflict((await ScreeningResponses.FindAsync(db.InstrumentResponses.AsNoTracking(), id, responseId, ct))!);
+        }
+        return TypedResults.Ok(ScreeningResponseDto.From(r));
+    }
+
+    /// <summary>Names an engine error by its place in the request body: <c>answers.{linkId}</c> or <c>gates.{linkId}</c>.</summary>
+    private static string ApiField(InstrumentDefinition def, string field) =>
+        def.Gates.Any(g => g.LinkId == field) ? "gates." + field
+        : def.Questions().Any(q => q.LinkId == field) ? "answers." + field
+        : field;
+
+    private static Conflict<ConflictProblem<ScreeningResponseDto>> Conflict(InstrumentResponse current) =>
+        TypedResults.Conflict(new ConflictProblem<ScreeningResponseDto>(
+            "https://pathway.example/problems/edit-conflict", "The screening response was changed by someone else", 409,
+            $"You sent a change to an older version. The current version is {current.Version}; nothing was saved. Re-apply your answers to 'current' and send them with that version.",
+            current.Version, ScreeningResponseDto.From(current)));
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Data.Entities;
+using Pathway.Data.Instruments;
+using Pathway.Domain.Instruments;
+using Pathway.Domain.Licences;
+using Pathway.Domain.Access;
+using Pathway.Domain.Staff;
+
+namespace Pathway.Web.Features.Screening;
+
+/// <summary>
+/// The screening use cases shared by the pages and the API: start a draft, save answers, complete. Each stages its
+/// change; the caller adds the audit row and saves once.
+/// </summary>
+public static class ScreeningResponses
+{
+    /// <summary>Psychologists and the clinical lead record screening; other readers of the case see results.</summary>
+    public static bool MayRecord(StaffContext who) => who.IsIn(StaffRole.ClinicalLead) || who.IsIn(StaffRole.Psychologist);
+
+    public static ResponseAnswers AnswersOf(InstrumentResponse r) => new(
+        JsonSerializer.Deserialize<Dictionary<string, string>>(r.AnswersJson) ?? [],
+        JsonSerializer.Deserialize<Dictionary<string, bool>>(r.GateAnswersJson) ?? [],
+        r.Override, r.OverrideReason);
+
+    public static InstrumentResult? ResultOf(InstrumentResponse r) =>
+        r.ResultJson is null ? null : JsonSerializer.Deserialize<InstrumentResult>(r.ResultJson, InstrumentJson.Options);
+
+    public static InstrumentDefinition DefinitionOf(InstrumentResponse r) => InstrumentCatalogue.Definition(r.Definition!);
+
+    public static async Task<CaseFacts> FactsAsync(PathwayDbContext db, CaseRecord c, CancellationToken ct)
+    {
+        // Everyone on licence served a custodial sentence; without a licence on record the case does not say.
+        var onLicence = await db.Licences.AnyAsync(l => l.CaseId == c.Id, ct);
+        return new CaseFacts(c.Gender, c.RoshLevel, c.MappaCategory, onLicence ? true : null);
+    }
+
+    /// <summary>The newest version of each instrument that applies to this case, with its gates prefilled from the case.</summary>
+    public static async Task<List<(InstrumentDefinitionRecord Record, InstrumentDefinition Definition)>> OfferedAsync(
+        PathwayDbContext db, CaseRecord c, CancellationToken ct)
+    {
+        var facts = await FactsAsync(db, c, ct);
+        return (await InstrumentCatalogue.LatestAsync(db, ct))
+            .Select(r => (r, InstrumentCatalogue.Definition(r)))
+            .Where(x => InstrumentEngine.IsOffered(x.Item2, facts))
+            .ToList();
+    }
+
+    public static Task<InstrumentResponse?> FindAsync(IQueryable<InstrumentResponse> source, Guid caseId, Guid responseId, CancellationToken ct) =>
+        source.Include(r => r.Definition).FirstOrDefaultAsync(r => r.Id == responseId && r.CaseId == caseId, ct);
+
+    /// <summary>Starts a draft of the newest version of an instrument that applies to the case.</summary>
+    public static async Task<(InstrumentResponse? Response, FieldError? Error)> StartAsync(
+        PathwayDbContext db, CaseRecord c, string? instrumentKey, Guid userId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(instrumentKey)) return (null, new("InstrumentKey", "Choose an instrument"));
+        var offered = await OfferedAsync(db, c, ct);
+        var chosen = offered.FirstOrDefault(o => o.Record.Key == instrumentKey.Trim());
+        if (chosen.Record is null)
+        {
+            return (null, new("InstrumentKey", $"'{instrumentKey}' is not an instrument that applies to this case. Choose one of: {string.Join(", ", offered.Select(o => o.Record.Key))}"));
+        }
+        var facts = await FactsAsync(db, c, ct);
+        var r = new InstrumentResponse
+        {
+            CaseId = c.Id, DefinitionId = chosen.Record.Id, InstrumentKey = chosen.Record.Key,
+            DefinitionVersion = chosen.Record.Version, Status = ResponseStatus.Draft, StartedById = userId, StartedAt = now,
+        };
+        Store(r, new ResponseAnswers(new Dictionary<string, string>(), InstrumentEngine.PrefillGates(chosen.Definition, facts)));
+        db.InstrumentResponses.Add(r);
+        return (r, null);
+    }
+
+    /// <summary>Saves a draft's answers. Nothing is stored if any answer is not one the definition allows.</summary>
+    public static IReadOnlyList<FieldError> SaveDraft(InstrumentResponse r, ResponseAnswers answers)
+    {
+        if (r.Status == ResponseStatus.Completed) return [new("Status", "This response is completed; its answers can no longer change")];
+        var errors = InstrumentEngine.CheckDraft(DefinitionOf(r), answers);
+        if (errors.Count == 0) Store(r, answers);
+        return errors;
+    }
+
+    /// <summary>Completes a response with these answers, or refuses naming each missing item. Nothing is stored on refusal.</summary>
+    public static IReadOnlyList<FieldError> Complete(InstrumentResponse r, ResponseAnswers answers, Guid userId, DateTimeOffset now)
+    {
+        if (r.Status == ResponseStatus.Completed) return [new("Status", "This response is already completed")];
+        var completion = InstrumentEngine.Complete(DefinitionOf(r), answers);
+        if (!completion.Succeeded) return completion.Errors;
+        Store(r, answers);
+        r.Status = ResponseStatus.Completed;
+        r.ResultJson = JsonSerializer.Serialize(completion.Result, InstrumentJson.Options);
+        r.Outcome = completion.Result!.Outcome.ToString();
+        r.CompletedById = userId;
+        r.CompletedAt = now;
+        return [];
+    }
+
+    private static void Store(InstrumentResponse r, ResponseAnswers a)
+    {
+        r.AnswersJson = JsonSerializer.Serialize(a.Answers);
+        r.GateAnswersJson = JsonSerializer.Serialize(a.Gates);
+        r.Override = a.Override;
+        r.OverrideReason = a.Override && !string.IsNullOrWhiteSpace(a.OverrideReason) ? a.OverrideReason.Trim() : null;
+    }
+
+    public static string OutcomeText(string? outcome) => outcome switch
+    {
+        nameof(InstrumentOutcome.ScreenedIn) => "Screened in",
+        nameof(InstrumentOutcome.ScreenedOut) => "Screened out",
+        nameof(InstrumentOutcome.NotApplicable) => "Not applicable",
+        nameof(InstrumentOutcome.Scored) => "Scored",
+        nameof(InstrumentOutcome.RatingsRecorded) => "Ratings recorded",
+        null => "Draft",
+        _ => outcome,
+    };
+}

@@ -1,0 +1,266 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
+using Pathway.Domain.Staff;
+using Pathway.Web.Tests.Infrastructure;
+
+namespace Pathway.Web.Tests;
+
+public abstract class ScreeningTests(AppFixture app)
+{
+    private Guid InScopeId => app.World.InScope.Id;
+    private string Screening => $"/api/v1/cases/{InScopeId}/screening";
+
+    private static readonly string[] SapasItems = ["sapas-1", "sapas-2", "sapas-3", "sapas-4", "sapas-5", "sapas-6", "sapas-7", "sapas-8"];
+
+    private async Task<JsonElement> StartAsync(HttpClient client, string key)
+    {
+        var res = await client.PostAsJsonAsync(Screening, new { instrumentKey = key });
+        Assert.Equal(HttpStatusCode.Created, res.StatusCode);
+        return await res.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static Guid IdOf(JsonElement e) => e.GetProperty("id").GetGuid();
+
+    private static int VersionOf(JsonElement e) => e.GetProperty("version").GetInt32();
+
+    private static async Task<JsonElement> ErrorsOf(HttpResponseMessage res)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, res.StatusCode);
+        return (await res.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+    }
+
+    private Task<bool> AuditedAsync(string action, Guid responseId) => app.Factory.WithDbAsync(db =>
+        db.AuditEvents.AnyAsync(a => a.Action == action && a.EntityId == responseId.ToString() && a.CaseId == InScopeId && a.Outcome == AuditOutcome.Allowed));
+
+    [Fact]
+    public async Task Sapas_DraftCanBeIncomplete_CompletionRefusesNamingTheMissingItem_ThenScoresWithItsVersion()
+    {
+        using var client = app.Api(StaffRole.Psychologist);
+        var draft = await StartAsync(client, "sapas");
+        var id = IdOf(draft);
+        Assert.Equal("draft", draft.GetProperty("status").GetString());
+        Assert.Equal(1, draft.GetProperty("definitionVersion").GetInt32());
+
+        // Item 3 "no" scores 1 (reversed); with items 1 and 2 "yes" that is 3: the cut-off.
+        var partial = new Dictionary<string, string> { ["sapas-1"] = "Y", ["sapas-2"] = "Y", ["sapas-3"] = "N" };
+        var saved = await client.PutAsJsonAsync($"{Screening}/{id}", new { answers = partial, version = VersionOf(draft) });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var afterSave = await saved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, VersionOf(afterSave));
+        Assert.True(await AuditedAsync("screening.update", id));
+
+        var refused = await client.PostAsJsonAsync($"{Screening}/{id}/complete", new { answers = partial, version = 2 });
+        var errors = await ErrorsOf(refused);
+        var missing = errors.GetProperty("answers.sapas-4")[0].GetString()!;
+        Assert.Contains("Loses their temper easily", missing, StringComparison.Ordinal);
+        Assert.Equal("draft", (await client.GetFromJsonAsync<JsonElement>($"{Screening}/{id}")).GetProperty("status").GetString());
+
+        var all = SapasItems.ToDictionary(i => i, i => partial.GetValueOrDefault(i, "N"));
+        var done = await client.PostAsJsonAsync($"{Screening}/{id}/complete", new { answers = all, version = 2 });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        var result = await done.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("completed", result.GetProperty("status").GetString());
+        Assert.Equal("screenedIn", result.GetProperty("outcome").GetString());
+        Assert.Equal(3, result.GetProperty("result").GetProperty("scores")[0].GetProperty("score").GetInt32());
+        Assert.Equal(1, result.GetProperty("definitionVersion").GetInt32());
+        Assert.True(await AuditedAsync("screening.complete", id));
+
+        var again = await client.PutAsJsonAsync($"{Screening}/{id}", new { answers = all, version = VersionOf(result) });
+        Assert.Contains("completed", (await ErrorsOf(again)).GetProperty("status")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpdMen_GatesComeFromTheCase_OverrideNeedsAReason()
+    {
+        using var client = app.Api(StaffRole.ClinicalLead);
+        var draft = await StartAsync(client, "opd-screen-men");
+        var gates = draft.GetProperty("gates");
+        Assert.True(gates.GetProperty("gate-rosh").GetBoolean());
+        Assert.True(gates.GetProperty("gate-custody").GetBoolean());
+        Assert.False(gates.TryGetProperty("gate-offence", out _));
+
+        var answers = Enumerable.Range(1, 10).ToDictionary(i => $"p{i}", i => i <= 6 ? "Y" : "N");
+        foreach (var i in Enumerable.Range(1, 4)) answers[$"i{i}"] = i <= 1 ? "Y" : "N";
+        var allGates = new Dictionary<string, bool> { ["gate-rosh"] = true, ["gate-offence"] = true, ["gate-custody"] = true };
+        var noReason = await client.PostAsJsonAsync($"{Screening}/{IdOf(draft)}/complete", new { answers, gates = allGates, @override = true, version = VersionOf(draft) });
+        Assert.Equal("Give the reason for the clinical override", (await ErrorsOf(noReason)).GetProperty("overrideReason")[0].GetString());
+
+        var done = await client.PostAsJsonAsync($"{Screening}/{IdOf(draft)}/complete",
+            new { answers, gates = allGates, @override = true, overrideReason = "Psychology report describes pervasive instability", version = VersionOf(draft) });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        var result = (await done.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result");
+        Assert.Equal("screenedIn", result.GetProperty("outcome").GetString());
+        Assert.True(result.GetProperty("byOverride").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Hcr20_StoresRatingsAsEntered_AndNeverAScore()
+    {
+        using var client = app.Api(StaffRole.Psychologist);
+        var draft = await StartAsync(client, "hcr-20-v3");
+        var items = new[] { "H1", "H2", "H3", "H4", "H5", "H6", "H7", "H8", "H9", "H10", "C1", "C2", "C3", "C4", "C5", "R1", "R2", "R3", "R4", "R5" };
+        var answers = items.SelectMany(i => new[] { ($"{i}.presence", "Y"), ($"{i}.relevance", "H") }).ToDictionary(x => x.Item1, x => x.Item2);
+        var done = await client.PostAsJsonAsync($"{Screening}/{IdOf(draft)}/complete", new { answers, version = VersionOf(draft) });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        var json = await done.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("ratingsRecorded", json.GetProperty("outcome").GetString());
+        Assert.Equal(0, json.GetProperty("result").GetProperty("scores").GetArrayLength());
+        Assert.Equal("H", json.GetProperty("answers").GetProperty("C2.relevance").GetString());
+    }
+
+    [Fact]
+    public async Task StaleVersion_Is409_AndNothingIsSaved()
+    {
+        using var client = app.Api(StaffRole.Psychologist);
+        var draft = await StartAsync(client, "sapas");
+        var first = await client.PutAsJsonAsync($"{Screening}/{IdOf(draft)}", new { answers = new { sapas1 = "Y" }, version = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode); // sapas1 is not a link id: nothing saved, not even a partial draft
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"{Screening}/{IdOf(draft)}", new { answers = new Dictionary<string, string> { ["sapas-1"] = "Y" }, version = 1 })).StatusCode);
+        var stale = await client.PutAsJsonAsync($"{Screening}/{IdOf(draft)}", new { answers = new Dictionary<string, string> { ["sapas-1"] = "N" }, version = 1 });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var current = (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("current");
+        Assert.Equal("Y", current.GetProperty("answers").GetProperty("sapas-1").GetString());
+    }
+
+    [Fact]
+    public async Task OnlyApplicableInstruments_CanBeStarted()
+    {
+        using var client = app.Api(StaffRole.Psychologist);
+        var res = await client.PostAsJsonAsync(Screening, new { instrumentKey = "opd-screen-women" });
+        Assert.Contains("not an instrument that applies to this case", (await ErrorsOf(res)).GetProperty("instrumentKey")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OffenderManager_SeesResults_ButCannotRecord()
+    {
+        using var om = app.Api(StaffRole.OffenderManager);
+        Assert.Equal(HttpStatusCode.OK, (await om.GetAsync(Screening)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await om.PostAsJsonAsync(Screening, new { instrumentKey = "sapas" })).StatusCode);
+        var pages = await app.PagesAsync(StaffRole.OffenderManager);
+        var html = await pages.GetStringAsync($"/cases/{InScopeId}/screening");
+        Assert.DoesNotContain("Start a screening", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AResponseOfAnotherCase_Is404_WithADeniedRow()
+    {
+        using var client = app.Api(StaffRole.Psychologist);
+        var other = app.World.RestrictedScreening.Id;
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{Screening}/{other}")).StatusCode);
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.EntityId == other.ToString() && a.Outcome == AuditOutcome.Denied)));
+    }
+
+    [Fact]
+    public async Task Pages_StartFillCompleteAndPrintableResult()
+    {
+        var pages = await app.PagesAsync(StaffRole.Psychologist);
+        var start = await AppFixture.PostFormAsync(pages, $"/cases/{InScopeId}/screening/new", new() { ["InstrumentKey"] = "sapas" });
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        var edit = start.Headers.Location!.OriginalString;
+        Assert.EndsWith("/edit", edit, StringComparison.Ordinal);
+
+        var form = new Dictionary<string, string> { ["Version"] = "1", ["action"] = "complete", ["a.sapas-1"] = "Y", ["a.sapas-2"] = "N" };
+        var refused = await AppFixture.PostFormAsync(pages, edit, form);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("There is a problem", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#a_sapas-3\"", html, StringComparison.Ordinal);
+        Assert.Contains("Answer item sapas-3 &#x27;Trusts other people&#x27;", html, StringComparison.Ordinal);
+
+        form["action"] = "save";
+        Assert.Equal(HttpStatusCode.Redirect, (await AppFixture.PostFormAsync(pages, edit, form)).StatusCode);
+        var resumed = await pages.GetStringAsync(edit);
+        Assert.Contains("value=\"Y\" checked", resumed, StringComparison.Ordinal);
+
+        foreach (var i in SapasItems.Skip(2)) form[$"a.{i}"] = "N";
+        form["action"] = "complete";
+        form["Version"] = "2";
+        var done = await AppFixture.PostFormAsync(pages, edit, form);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var result = await pages.GetStringAsync(done.Headers.Location!.OriginalString);
+        Assert.Contains("Screened out", result, StringComparison.Ordinal);
+        Assert.Contains("No threshold met: SAPAS total 2 (needs 3)", result, StringComparison.Ordinal);
+        Assert.Contains("Moran P", result, StringComparison.Ordinal);
+        Assert.Contains("app-printable", result, StringComparison.Ordinal);
+
+        var ppu = await app.PagesAsync(StaffRole.PublicProtectionOfficer);
+        Assert.Contains("Screened out", await ppu.GetStringAsync(done.Headers.Location!.OriginalString), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdminUpload_RefusesNamingTheProblem_PublishesANewVersion_AndOldResponsesKeepTheirVersion()
+    {
+        var key = "local-check";
+        string Definition(int version, int threshold) => $$"""
+            { "key": "{{key}}", "version": {{version}}, "title": "Local check", "citation": "Invented", "licence": "None",
+              "items": [ { "linkId": "q1", "text": "First", "subscales": ["total"], "options": [ { "code": "Y", "display": "Yes", "value": 1 }, { "code": "N", "display": "No", "value": 0 } ] },
+                         { "linkId": "q2", "text": "Second", "subscales": ["total"], "options": [ { "code": "Y", "display": "Yes", "value": 1 }, { "code": "N", "display": "No", "value": 0 } ] } ],
+              "subscales": [ { "key": "total", "title": "Total" } ],
+              "screenedIn": { "anyOf": [ { "subscale": "total", "atLeast": {{threshold}} } ] } }
+            """;
+        using var admin = app.Api(StaffRole.Administrator);
+        var bad = await admin.PostAsync("/api/v1/instruments", new StringContent(Definition(1, 1).Replace("\"q2\"", "\"q1\"", StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Contains("items: duplicate link id 'q1'", (await ErrorsOf(bad)).GetProperty("definition").EnumerateArray().Select(e => e.GetString()));
+        var v1 = await admin.PostAsync("/api/v1/instruments", new StringContent(Definition(1, 1), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, v1.StatusCode);
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "instrument.definition.publish" && a.EntityId == key + "/1")));
+
+        using var psychologist = app.Api(StaffRole.Psychologist);
+        var draft = await StartAsync(psychologist, key);
+
+        var sameAgain = await admin.PostAsync("/api/v1/instruments", new StringContent(Definition(1, 2), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Contains("publish version 2", (await ErrorsOf(sameAgain)).GetProperty("definition")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/v1/instruments", new StringContent(Definition(2, 2), System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+
+        // The draft started on version 1 is scored by version 1 (threshold 1), not the new one (threshold 2).
+        var done = await psychologist.PostAsJsonAsync($"{Screening}/{IdOf(draft)}/complete",
+            new { answers = new Dictionary<string, string> { ["q1"] = "Y", ["q2"] = "N" }, version = VersionOf(draft) });
+        var json = await done.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, json.GetProperty("definitionVersion").GetInt32());
+        Assert.Equal("screenedIn", json.GetProperty("outcome").GetString());
+        Assert.Equal(2, (await StartAsync(psychologist, key)).GetProperty("definitionVersion").GetInt32());
+
+        var got = await psychologist.GetFromJsonAsync<JsonElement>($"/api/v1/instruments/{key}/versions/1");
+        Assert.Equal(1, got.GetProperty("screenedIn").GetProperty("anyOf")[0].GetProperty("atLeast").GetInt32());
+
+        var pages = await app.PagesAsync(StaffRole.Administrator);
+        var page = await AppFixture.PostFormAsync(pages, "/admin/instruments", new() { ["DefinitionJson"] = "{ \"key\": " });
+        Assert.Contains("is not valid JSON for an instrument", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClinicalLead_ConfiguresTheWomensScreen_AsANewVersion()
+    {
+        var pages = await app.PagesAsync(StaffRole.ClinicalLead);
+        var form = await pages.GetStringAsync("/instruments/womens-opd-screen");
+        Assert.Contains("Local configuration", form, StringComparison.Ordinal);
+        var fields = new Dictionary<string, string> { ["BasedOnVersion"] = "1", ["PersonalityThreshold"] = "x", ["IndicatorsThreshold"] = "2" };
+        for (var i = 0; i < 10; i++) { fields[$"Items[{i}].LinkId"] = $"p{i + 1}"; fields[$"Items[{i}].Text"] = $"Personality {i + 1}"; fields[$"Items[{i}].Part"] = "personality"; }
+        for (var i = 0; i < 4; i++) { fields[$"Items[{10 + i}].LinkId"] = $"i{i + 1}"; fields[$"Items[{10 + i}].Text"] = $"Indicator {i + 1}"; fields[$"Items[{10 + i}].Part"] = "indicators"; }
+        fields["Items[3].Part"] = "remove";
+        fields["Items[14].Text"] = "Relationship with an abusive partner";
+        fields["Items[14].Part"] = "indicators";
+        var refused = await AppFixture.PostFormAsync(pages, "/instruments/womens-opd-screen", fields);
+        Assert.Contains("The personality threshold must be a whole number, like 7", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        fields["PersonalityThreshold"] = "6";
+        var saved = await AppFixture.PostFormAsync(pages, "/instruments/womens-opd-screen", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var api = app.Api(StaffRole.ClinicalLead);
+        var v2 = await api.GetFromJsonAsync<JsonElement>("/api/v1/instruments/opd-screen-women/versions/2");
+        var items = v2.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("linkId").GetString()).ToList();
+        Assert.DoesNotContain("p4", items);
+        Assert.Contains("i5", items);
+        Assert.Equal(6, v2.GetProperty("screenedIn").GetProperty("anyOf")[0].GetProperty("atLeast").GetInt32());
+        var v1 = await api.GetFromJsonAsync<JsonElement>("/api/v1/instruments/opd-screen-women/versions/1");
+        Assert.Equal(7, v1.GetProperty("screenedIn").GetProperty("anyOf")[0].GetProperty("atLeast").GetInt32());
+    }
+}
+
+public sealed class ScreeningTestsSqlite(SqliteApp app) : ScreeningTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ScreeningTestsPostgres(PostgresApp app) : ScreeningTests(app), IClassFixture<PostgresApp>;
