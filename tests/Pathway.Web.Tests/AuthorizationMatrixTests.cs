@@ -62,7 +62,8 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
 
     private static bool IsCaseScoped(string template) =>
         template.StartsWith("/cases/{", StringComparison.Ordinal) || template.StartsWith("/api/v1/cases/{", StringComparison.Ordinal)
-        || template.StartsWith("/fhir/r4/Patient/{", StringComparison.Ordinal);
+        || template.StartsWith("/fhir/r4/Patient/{", StringComparison.Ordinal)
+        || template.StartsWith("/fhir/r4/QuestionnaireResponse/{", StringComparison.Ordinal);
 
     private (string Path, Guid? CaseId) Fill(string template, Scope scope)
     {
@@ -84,6 +85,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
                 "conditionId" => (scope switch { Scope.OutOfScope => w.OutOfScopeCondition, Scope.Restricted => w.RestrictedCondition, _ => w.InScopeCondition }).Id.ToString(),
                 "responseId" => (scope switch { Scope.OutOfScope => w.OutOfScopeScreening, Scope.Restricted => w.RestrictedScreening, _ => w.InScopeScreening }).Id.ToString(),
                 "key" => "sapas",
+                "questionnaireId" => "sapas-v1",
                 "version" => "1",
                 "code" => "404",
                 _ => throw new InvalidOperationException($"The matrix does not know route parameter '{name}' in {template}. Teach it in AuthorizationMatrixTests.Fill."),

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Domain.Auditing;
@@ -56,6 +57,77 @@ public abstract class FhirTests(AppFixture app)
         var id = app.World.OutOfScope.Id.ToString();
         Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(
             e => e.Action == "fhir.patient.read" && e.EntityId == id && e.Outcome == AuditOutcome.Denied)));
+    }
+
+    [Fact]
+    public async Task Questionnaires_EveryShippedDefinition_IsAValidQuestionnaire()
+    {
+        using var client = app.Api(StaffRole.OffenderManager);
+        var bundle = FhirValidation.ParseAndValidate<Bundle>(await client.GetStringAsync("/fhir/r4/Questionnaire"));
+        var questionnaires = bundle.Entry.Select(e => e.Resource).OfType<Questionnaire>().ToList();
+        foreach (var key in new[] { "sapas", "opd-screen-men", "opd-screen-women", "hcr-20-v3" })
+            Assert.Contains(questionnaires, q => q.Url!.EndsWith("/" + key, StringComparison.Ordinal));
+        foreach (var q in questionnaires) FhirValidation.ParseAndValidate<Questionnaire>(await client.GetStringAsync($"/fhir/r4/Questionnaire/{q.Id}"));
+    }
+
+    [Fact]
+    public async Task Questionnaire_Sapas_CarriesItsItemsCodesAndLicence()
+    {
+        using var client = app.Api(StaffRole.Psychologist);
+        var q = FhirValidation.ParseAndValidate<Questionnaire>(await client.GetStringAsync("/fhir/r4/Questionnaire/sapas-v1"));
+        Assert.Equal(8, q.Item.Count);
+        Assert.Equal("sapas-3", q.Item[2].LinkId);
+        Assert.Equal(["Y", "N"], q.Item[2].AnswerOption.Select(o => Assert.IsType<Coding>(o.Value).Code));
+        Assert.Contains("Moran", q.Copyright + q.Description, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/fhir/r4/Questionnaire/sapas-v99")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/fhir/r4/Questionnaire/nonsense")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Questionnaire_RatingSheet_HasAGroupPerItemWithPresenceAndRelevance()
+    {
+        using var client = app.Api(StaffRole.Psychologist);
+        var q = FhirValidation.ParseAndValidate<Questionnaire>(await client.GetStringAsync("/fhir/r4/Questionnaire/hcr-20-v3-v1"));
+        Assert.Equal(20, q.Item.Count);
+        Assert.All(q.Item, i => Assert.Equal(Questionnaire.QuestionnaireItemType.Group, i.Type));
+        Assert.Equal(["H1.presence", "H1.relevance"], q.Item[0].Item.Select(i => i.LinkId));
+    }
+
+    [Fact]
+    public async Task QuestionnaireResponse_ACompletedScreening_IsValidAndLinksItsQuestionnaireAndPatient()
+    {
+        using var api = app.Api(StaffRole.Psychologist);
+        var caseId = app.World.InScope.Id;
+        var start = await api.PostAsync($"/api/v1/cases/{caseId}/screening", JsonContent.Create(new { instrumentKey = "sapas" }));
+        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
+        var created = await start.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+        var answers = Enumerable.Range(1, 8).ToDictionary(i => $"sapas-{i}", i => i <= 3 ? "Y" : "N");
+        var complete = await api.PostAsync($"/api/v1/cases/{caseId}/screening/{id}/complete",
+            JsonContent.Create(new { answers, version = created.GetProperty("version").GetInt32() }));
+        Assert.Equal(HttpStatusCode.OK, complete.StatusCode);
+
+        var qr = FhirValidation.ParseAndValidate<QuestionnaireResponse>(await api.GetStringAsync($"/fhir/r4/QuestionnaireResponse/{id}"));
+        Assert.Equal(QuestionnaireResponse.QuestionnaireResponseStatus.Completed, qr.Status);
+        Assert.EndsWith("/sapas|1", qr.Questionnaire!, StringComparison.Ordinal);
+        Assert.Equal($"Patient/{caseId}", qr.Subject!.Reference);
+        Assert.Equal(8, qr.Item.Count);
+        Assert.Equal("Y", Assert.IsType<Coding>(qr.Item[0].Answer[0].Value).Code);
+
+        var bundle = FhirValidation.ParseAndValidate<Bundle>(await api.GetStringAsync($"/fhir/r4/Patient/{caseId}/QuestionnaireResponse"));
+        Assert.Contains(bundle.Entry, e => e.Resource!.Id == id.ToString());
+    }
+
+    [Fact]
+    public async Task QuestionnaireResponse_OnAnOutOfScopeCase_Is404_AndAudited()
+    {
+        using var client = app.Api(StaffRole.OffenderManager);
+        var id = app.World.OutOfScopeScreening.Id;
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/fhir/r4/QuestionnaireResponse/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/fhir/r4/Patient/{app.World.OutOfScope.Id}/QuestionnaireResponse")).StatusCode);
+        var entity = id.ToString();
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(
+            e => e.Action == "fhir.questionnaire-response.read" && e.EntityId == entity && e.Outcome == AuditOutcome.Denied)));
     }
 
     [Fact]

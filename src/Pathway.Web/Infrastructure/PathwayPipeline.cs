@@ -39,9 +39,9 @@ public static class PathwayPipeline
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("v1");
         api.MapCaseEndpoints();
         api.MapLicenceEndpoints();
-        app.MapFhir();
         api.MapInstrumentEndpoints();
         api.MapScreeningEndpoints();
+        app.MapFhir();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         // The reference page asks for the document relative to itself.

@@ -5,9 +5,11 @@ namespace Pathway.Web.Features.Fhir;
 /// <summary>What <c>/fhir/r4/metadata</c> says this server can do. Kept beside the endpoints it describes.</summary>
 public static class CapabilityStatementEndpoint
 {
-    public static readonly IReadOnlyList<(ResourceType Type, string Documentation)> Resources =
+    public static readonly IReadOnlyList<(ResourceType Type, string Documentation, bool SearchType)> Resources =
     [
-        (ResourceType.Patient, "Read a person on licence you may see (minimum necessary)."),
+        (ResourceType.Patient, "Read a person on licence you may see (minimum necessary). Compartment searches: Patient/{id}/QuestionnaireResponse.", false),
+        (ResourceType.Questionnaire, "Instrument definitions (screening questionnaires and rating sheets), every published version; id key-vN.", true),
+        (ResourceType.QuestionnaireResponse, "Screening responses on cases you may see, coded with the definition's own codes.", false),
     ];
 
     public static IResult Get(HttpContext http)
@@ -38,7 +40,9 @@ public static class CapabilityStatementEndpoint
                     {
                         Type = r.Type.ToString(),
                         Documentation = r.Documentation,
-                        Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
+                        Interaction = r.SearchType
+                            ? [new() { Code = CapabilityStatement.TypeRestfulInteraction.Read }, new() { Code = CapabilityStatement.TypeRestfulInteraction.SearchType }]
+                            : [new() { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
                     }).ToList(),
                 },
             ],
