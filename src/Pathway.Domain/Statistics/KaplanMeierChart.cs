@@ -17,7 +17,7 @@ public static class KaplanMeierChart
     private static readonly string[] Dashes = ["", "8 4", "2 3", "10 3 2 3", "4 4", "1 2"];
 
     private const int Width = 720;
-    private const int Left = 64;
+    private const int Left = 100;
     private const int Right = 24;
     private const int Top = 40;
     private const int PlotHeight = 300;
@@ -73,18 +73,18 @@ public static class KaplanMeierChart
             }
             // Legend.
             var ly = Top - 22;
-            var lx = Left + g * 160;
+            var lx = Left + g * 150;
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{lx}\" x2=\"{lx + 28}\" y1=\"{ly}\" y2=\"{ly}\" stroke=\"{colour}\" stroke-width=\"3\"{(dash.Length > 0 ? $" stroke-dasharray=\"{dash}\"" : "")}/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{lx + 34}\" y=\"{ly + 5}\">{Escape(c.Group)}</text>");
             svg.Append("</g>");
         }
 
         // Numbers at risk under the axis, one row per group, at each time tick.
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{tableTop}\" font-weight=\"bold\" text-anchor=\"start\">Number at risk</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"8\" y=\"{tableTop}\" font-weight=\"bold\" text-anchor=\"start\">Number at risk</text>");
         for (var g = 0; g < curves.Count; g++)
         {
             var y = tableTop + RowHeight * (g + 1);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 8}\" y=\"{y}\" text-anchor=\"end\" fill=\"{Colours[g % Colours.Length]}\">{Escape(Short(curves[g].Group))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"8\" y=\"{y}\" text-anchor=\"start\" fill=\"{Colours[g % Colours.Length]}\">{Escape(Short(curves[g].Group))}</text>");
             foreach (var t in ticks)
                 svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(X(t))}\" y=\"{y}\" text-anchor=\"middle\" data-at-risk=\"{N(t)}\">{AtRisk(curves[g], t)}</text>");
         }
@@ -150,7 +150,7 @@ public static class KaplanMeierChart
         "Kaplan–Meier curves with 95% confidence bands. " + string.Join(" ", curves.Select(c =>
             $"{c.Group}: {c.N} people, {c.Events} events, median {(c.Median is { } m ? N(m) : "not reached")}."));
 
-    private static string Short(string label) => label.Length <= 8 ? label : label[..7] + "…";
+    private static string Short(string label) => label.Length <= 11 ? label : label[..10] + "…";
 
     private static string N(double v) => Math.Round(v, 2).ToString("0.##", CultureInfo.InvariantCulture);
 
