@@ -65,7 +65,7 @@ public static class KaplanMeier
         return new KaplanMeierCurve(group, n, events, Median(points), points);
     }
 
-    /// <summary>One curve per group label, in order of first appearance of each label sorted by label.</summary>
+    /// <summary>One curve per group label, in ordinal order of the labels (as R orders factor levels for these data).</summary>
     public static IReadOnlyList<KaplanMeierCurve> FitGroups(IReadOnlyList<double> time, IReadOnlyList<bool> evt, IReadOnlyList<string> group,
         ConfidenceType confType = ConfidenceType.Log, double level = 0.95)
     {
