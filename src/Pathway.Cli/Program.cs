@@ -11,4 +11,5 @@ root.Subcommands.Add(TokensCommand.Create());
 root.Subcommands.Add(SeedDemoCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
+root.Subcommands.Add(AnalyseCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,22 @@
+using Pathway.Domain.Statistics;
+
+namespace Pathway.Cli.Analysis;
+
+/// <summary>Everything `pathway analyse survival` computes for one file.</summary>
+public sealed record SurvivalAnalysis(
+    SurvivalTable Table,
+    IReadOnlyList<KaplanMeierCurve> Curves,
+    StatisticsResult<LogRankResult>? LogRank,
+    StatisticsResult<CoxFit>? Cox,
+    ConfidenceType ConfidenceType)
+{
+    public static SurvivalAnalysis Run(SurvivalTable table, CoxTies ties, ConfidenceType confType)
+    {
+        var groups = table.Group ?? Enumerable.Repeat("all", table.Count).ToArray();
+        var curves = KaplanMeier.FitGroups(table.Time, table.Event, groups, confType);
+        var logRank = table.Group is null ? null : Domain.Statistics.LogRank.Test(table.Time, table.Event, table.Group, table.Strata);
+        var cox = table.CovariateNames.Count == 0 ? null
+            : CoxModel.Fit(table.Time, table.Event, table.Covariates, table.CovariateNames, table.Strata, ties);
+        return new SurvivalAnalysis(table, curves, logRank, cox, confType);
+    }
+}
