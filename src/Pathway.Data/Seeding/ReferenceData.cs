@@ -26,6 +26,7 @@ public static class ReferenceData
             });
         }
         await db.SaveChangesAsync(ct);
+        await Training.TrainingSeed.EnsureAsync(db, ct);
     }
 
     public static async Task MigrateAsync(PathwayDbContext db, CancellationToken ct = default)

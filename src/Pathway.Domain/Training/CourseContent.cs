@@ -48,3 +48,17 @@ public sealed record AttitudeSubscale(string Key, string Name, string Descriptio
 
 /// <summary>An attitude statement. A reversed item is worded so that agreeing shows the less helpful attitude.</summary>
 public sealed record AttitudeItem(string Key, string Text, string Subscale, bool Reversed);
+
+/// <summary>The knowledge test and attitudes questionnaire are taken twice: at the start of a course and at its end.</summary>
+public enum TestPhase
+{
+    Before,
+    After,
+}
+
+/// <summary>Whether a course version can still be edited.</summary>
+public enum CourseVersionStatus
+{
+    Draft,
+    Published,
+}

@@ -17,6 +17,7 @@ public static class Policies
     public const string ClinicalLead = nameof(ClinicalLead);
     public const string BreakGlass = nameof(BreakGlass);
     public const string Api = nameof(Api);
+    public const string TrainingCoordinator = nameof(TrainingCoordinator);
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -26,6 +27,7 @@ public static class Policies
         o.AddPolicy(CaseEditor, p => p.RequireRole(StaffRoles.CaseEditorRoles.Select(r => r.ToString())));
         o.AddPolicy(Administrator, p => p.RequireRole(StaffRoles.Administrator));
         o.AddPolicy(ClinicalLead, p => p.RequireRole(StaffRoles.ClinicalLead));
+        o.AddPolicy(TrainingCoordinator, p => p.RequireRole(StaffRoles.TrainingCoordinator));
         o.AddPolicy(BreakGlass, p => p.RequireAuthenticatedUser().RequireAssertion(c => CaseAccessRules.CanBreakGlass(c.User.ToStaffContext())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }
