@@ -51,6 +51,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.CaseEditor => StaffRoles.CaseEditorRoles.Contains(role),
         Policies.Administrator => role == StaffRole.Administrator,
         Policies.ClinicalLead => role == StaffRole.ClinicalLead,
+        Policies.TrainingCoordinator => role == StaffRole.TrainingCoordinator,
         Policies.BreakGlass => CaseAccessRules.CanBreakGlass(new StaffContext(Guid.Empty, new HashSet<StaffRole> { role }, null)),
         _ => throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Teach it in AuthorizationMatrixTests.Passes."),
     };
@@ -77,6 +78,13 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
                 "licenceId" => (scope switch { Scope.OutOfScope => w.OutOfScopeLicence, Scope.Restricted => w.RestrictedLicence, _ => w.InScopeLicence }).Id.ToString(),
                 "conditionId" => (scope switch { Scope.OutOfScope => w.OutOfScopeCondition, Scope.Restricted => w.RestrictedCondition, _ => w.InScopeCondition }).Id.ToString(),
                 "code" => "404",
+                // Training: the first course, its first lesson, module and questions; pages answer 200 whether or not
+                // the person is enrolled (or a draft exists), explaining what to do next.
+                "slug" => Pathway.Data.Training.CourseContentFiles.FirstCourseSlug,
+                "lessonKey" => "what-personality-disorder-is",
+                "moduleKey" => "recognising",
+                "questionKey" => "t01",
+                "phase" => "before",
                 _ => throw new InvalidOperationException($"The matrix does not know route parameter '{name}' in {template}. Teach it in AuthorizationMatrixTests.Fill."),
             };
             path = path.Replace(segment, value, StringComparison.Ordinal);
