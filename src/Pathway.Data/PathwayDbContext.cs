@@ -32,6 +32,19 @@ public abstract class PathwayDbContext(DbContextOptions options)
     public DbSet<InstrumentDefinitionRecord> InstrumentDefinitions => Set<InstrumentDefinitionRecord>();
     public DbSet<InstrumentResponse> InstrumentResponses => Set<InstrumentResponse>();
 
+    // Training
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseVersion> CourseVersions => Set<CourseVersion>();
+    public DbSet<StaffGroup> StaffGroups => Set<StaffGroup>();
+    public DbSet<StaffGroupRequirement> StaffGroupRequirements => Set<StaffGroupRequirement>();
+    public DbSet<StaffTrainingGroup> StaffTrainingGroups => Set<StaffTrainingGroup>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<LessonProgress> LessonProgress => Set<LessonProgress>();
+    public DbSet<CheckAnswer> CheckAnswers => Set<CheckAnswer>();
+    public DbSet<KnowledgeTestAttempt> KnowledgeTestAttempts => Set<KnowledgeTestAttempt>();
+    public DbSet<AttitudeResponse> AttitudeResponses => Set<AttitudeResponse>();
+    public DbSet<CourseEvaluation> CourseEvaluations => Set<CourseEvaluation>();
+
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

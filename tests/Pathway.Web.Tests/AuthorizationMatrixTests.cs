@@ -52,6 +52,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.Administrator => role == StaffRole.Administrator,
         Policies.ClinicalLead => role == StaffRole.ClinicalLead,
         Policies.ScreeningRecorder => role is StaffRole.ClinicalLead or StaffRole.Psychologist,
+        Policies.TrainingCoordinator => role == StaffRole.TrainingCoordinator,
         Policies.BreakGlass => CaseAccessRules.CanBreakGlass(new StaffContext(Guid.Empty, new HashSet<StaffRole> { role }, null)),
         _ => throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Teach it in AuthorizationMatrixTests.Passes."),
     };
@@ -88,6 +89,13 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
                 "questionnaireId" => "sapas-v1",
                 "version" => "1",
                 "code" => "404",
+                // Training: the first course, its first lesson, module and questions; pages answer 200 whether or not
+                // the person is enrolled (or a draft exists), explaining what to do next.
+                "slug" => Pathway.Data.Training.CourseContentFiles.FirstCourseSlug,
+                "lessonKey" => "what-personality-disorder-is",
+                "moduleKey" => "recognising",
+                "questionKey" => "t01",
+                "phase" => "before",
                 _ => throw new InvalidOperationException($"The matrix does not know route parameter '{name}' in {template}. Teach it in AuthorizationMatrixTests.Fill."),
             };
             path = path.Replace(segment, value, StringComparison.Ordinal);

@@ -30,6 +30,7 @@ public static class DemoSeed
         new("partner@pathway.example", "Rae Donnelly", StaffRole.PartnerAgency, Partner),
         new("training@pathway.example", "Chris Amadi", StaffRole.TrainingCoordinator, Service),
         new("manager@pathway.example", "Morgan Lyle", StaffRole.ServiceManager, Service),
+        new("learner@pathway.example", "Kit Mensah", StaffRole.Learner, Partner),
     ];
 
     public const string Service = "Pathway Personality Disorder Service";
@@ -102,6 +103,7 @@ public static class DemoSeed
         restricted.NamedStaff.Add(new CaseNamedStaff { CaseId = restricted.Id, UserId = staff["clinical.lead@pathway.example"].Id });
 
         db.Cases.AddRange(cases);
+        await TrainingDemoSeed.AddAsync(db, staff, now, ct);
         db.AuditEvents.Add(AuditEntries.Create(now, null, null, "demo.seed", "Service", null, null));
         await db.SaveChangesAsync(ct);
 

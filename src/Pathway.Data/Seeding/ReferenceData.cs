@@ -27,6 +27,7 @@ public static class ReferenceData
         }
         await Instruments.InstrumentCatalogue.EnsureShippedAsync(db, DateTimeOffset.UtcNow, ct);
         await db.SaveChangesAsync(ct);
+        await Training.TrainingSeed.EnsureAsync(db, ct);
     }
 
     public static async Task MigrateAsync(PathwayDbContext db, CancellationToken ct = default)

@@ -58,6 +58,7 @@ public static class SyntheticService
         db.UserRoles.AddRange(userRoles);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        await SyntheticTraining.GenerateAsync(db, staff.Select(s => s.Id).ToList(), new Random(seed + 1), now, ct);
 
         var factory = new SyntheticCaseFactory(rng, today) { CrnLetter = (char)('A' + (Math.Abs(seed) % 23)) };
         // Skip CRNs already used by an earlier run with the same letter.

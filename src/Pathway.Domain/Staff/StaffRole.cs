@@ -13,6 +13,8 @@ public enum StaffRole
     PartnerAgency,
     TrainingCoordinator,
     ServiceManager,
+    /// <summary>A training-only account (for example staff of another agency): sees Training and nothing else.</summary>
+    Learner,
 }
 
 public static class StaffRoles
@@ -27,6 +29,7 @@ public static class StaffRoles
     public const string PartnerAgency = nameof(StaffRole.PartnerAgency);
     public const string TrainingCoordinator = nameof(StaffRole.TrainingCoordinator);
     public const string ServiceManager = nameof(StaffRole.ServiceManager);
+    public const string Learner = nameof(StaffRole.Learner);
 
     /// <summary>Roles that can see identifiable case data. Every one of them must use two-factor sign-in.</summary>
     public static readonly IReadOnlySet<StaffRole> CaseDataRoles = new HashSet<StaffRole>
@@ -56,6 +59,7 @@ public static class StaffRoles
         StaffRole.PartnerAgency => "Partner agency",
         StaffRole.TrainingCoordinator => "Training coordinator",
         StaffRole.ServiceManager => "Service manager",
+        StaffRole.Learner => "Learner (training only)",
         _ => role.ToString(),
     };
 }

@@ -234,6 +234,41 @@ namespace Pathway.Data.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.AttitudeResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ScoresJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "Phase")
+                        .IsUnique();
+
+                    b.ToTable("AttitudeResponses");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.AuditEvent", b =>
                 {
                     b.Property<long>("Sequence")
@@ -509,6 +544,198 @@ namespace Pathway.Data.Migrations.Postgres
                     b.ToTable("CaseShares");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.CheckAnswer", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsCorrect")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OptionKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("EnrolmentId", "QuestionKey");
+
+                    b.ToTable("CheckAnswers");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Course", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CurrentVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("RefresherMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CurrentVersionId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Courses");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CourseEvaluation", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Clarity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Confidence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Recommend")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Relevance")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EnrolmentId");
+
+                    b.ToTable("CourseEvaluations");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CourseVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PublishedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CourseVersions");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CourseVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastLessonKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("CourseVersionId");
+
+                    b.HasIndex("UserId", "CourseId", "Attempt")
+                        .IsUnique();
+
+                    b.ToTable("Enrolments");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.InstrumentDefinitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -635,6 +862,64 @@ namespace Pathway.Data.Migrations.Postgres
                     b.ToTable("InstrumentResponses", (string)null);
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.KnowledgeTestAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Correct")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "Phase");
+
+                    b.ToTable("KnowledgeTestAttempts");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.LessonProgress", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LessonKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EnrolmentId", "LessonKey");
+
+                    b.ToTable("LessonProgress");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Licence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -742,6 +1027,55 @@ namespace Pathway.Data.Migrations.Postgres
                     b.ToTable("Recalls");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.StaffGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("StaffGroups");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.StaffGroupRequirement", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("GroupId", "CourseId");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("StaffGroupRequirements");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.StaffRoleRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -768,6 +1102,24 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.StaffTrainingGroup", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("StaffTrainingGroups");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.StaffUser", b =>
@@ -1008,6 +1360,15 @@ namespace Pathway.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.AttitudeResponse", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.BreakGlassGrant", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.CaseRecord", "Case")
@@ -1093,6 +1454,62 @@ namespace Pathway.Data.Migrations.Postgres
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.CheckAnswer", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Course", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CourseVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CurrentVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CourseEvaluation", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CourseVersion", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Enrolment", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.CourseVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CourseVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.InstrumentResponse", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.CaseRecord", null)
@@ -1108,6 +1525,24 @@ namespace Pathway.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Definition");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.KnowledgeTestAttempt", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.LessonProgress", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.Licence", b =>
@@ -1141,6 +1576,36 @@ namespace Pathway.Data.Migrations.Postgres
                         .WithMany("Recalls")
                         .HasForeignKey("LicenceId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.StaffGroupRequirement", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.StaffTrainingGroup", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.StaffGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -223,6 +223,41 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.AttitudeResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoresJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "Phase")
+                        .IsUnique();
+
+                    b.ToTable("AttitudeResponses");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.AuditEvent", b =>
                 {
                     b.Property<long>("Sequence")
@@ -498,6 +533,198 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.ToTable("CaseShares");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.CheckAnswer", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCorrect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OptionKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EnrolmentId", "QuestionKey");
+
+                    b.ToTable("CheckAnswers");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Course", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CurrentVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RefresherMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CurrentVersionId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Courses");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CourseEvaluation", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Clarity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Confidence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recommend")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Relevance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EnrolmentId");
+
+                    b.ToTable("CourseEvaluations");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CourseVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PublishedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CourseVersions");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnrolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastLessonKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("CourseVersionId");
+
+                    b.HasIndex("UserId", "CourseId", "Attempt")
+                        .IsUnique();
+
+                    b.ToTable("Enrolments");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.InstrumentDefinitionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -624,6 +851,64 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.ToTable("InstrumentResponses", (string)null);
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.KnowledgeTestAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Correct")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "Phase");
+
+                    b.ToTable("KnowledgeTestAttempts");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.LessonProgress", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LessonKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EnrolmentId", "LessonKey");
+
+                    b.ToTable("LessonProgress");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Licence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -731,6 +1016,55 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.ToTable("Recalls");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.StaffGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("StaffGroups");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.StaffGroupRequirement", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GroupId", "CourseId");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("StaffGroupRequirements");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.StaffRoleRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -757,6 +1091,24 @@ namespace Pathway.Data.Migrations.Sqlite
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.StaffTrainingGroup", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("StaffTrainingGroups");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.StaffUser", b =>
@@ -997,6 +1349,15 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.AttitudeResponse", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.BreakGlassGrant", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.CaseRecord", "Case")
@@ -1082,6 +1443,62 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.CheckAnswer", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Course", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CourseVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CurrentVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CourseEvaluation", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CourseVersion", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Enrolment", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.CourseVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CourseVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.InstrumentResponse", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.CaseRecord", null)
@@ -1097,6 +1514,24 @@ namespace Pathway.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Definition");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.KnowledgeTestAttempt", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.LessonProgress", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.Licence", b =>
@@ -1130,6 +1565,36 @@ namespace Pathway.Data.Migrations.Sqlite
                         .WithMany("Recalls")
                         .HasForeignKey("LicenceId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.StaffGroupRequirement", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.StaffTrainingGroup", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.StaffGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -22,10 +22,15 @@ public static class Navigation
             items.Add(("Reference data", "/admin/reference-data"));
             items.Add(("Instruments", "/admin/instruments"));
         }
+        // Every member of staff is a learner; training-only accounts see this and their account, nothing else.
+        items.Add(("Training", "/training"));
+        if (who.IsIn(StaffRole.TrainingCoordinator)) items.Add(("Manage training", "/training/manage"));
         items.Add(("Your account", "/account"));
         return items.Select(i => new NavItem(i.Text, i.Href, IsActive(i.Href, path))).ToList();
     }
 
     private static bool IsActive(string href, PathString path) =>
-        href == "/" ? path == "/" : path.StartsWithSegments(href);
+        href == "/" ? path == "/"
+        : href == "/training" ? path.StartsWithSegments(href) && !path.StartsWithSegments("/training/manage")
+        : path.StartsWithSegments(href);
 }

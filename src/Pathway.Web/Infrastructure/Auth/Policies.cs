@@ -19,6 +19,7 @@ public static class Policies
     /// <summary>Recording screening instruments: psychologists and the clinical lead (with edit access to the case).</summary>
     public const string ScreeningRecorder = nameof(ScreeningRecorder);
     public const string Api = nameof(Api);
+    public const string TrainingCoordinator = nameof(TrainingCoordinator);
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -29,6 +30,7 @@ public static class Policies
         o.AddPolicy(Administrator, p => p.RequireRole(StaffRoles.Administrator));
         o.AddPolicy(ClinicalLead, p => p.RequireRole(StaffRoles.ClinicalLead));
         o.AddPolicy(ScreeningRecorder, p => p.RequireRole(StaffRoles.ClinicalLead, StaffRoles.Psychologist));
+        o.AddPolicy(TrainingCoordinator, p => p.RequireRole(StaffRoles.TrainingCoordinator));
         o.AddPolicy(BreakGlass, p => p.RequireAuthenticatedUser().RequireAssertion(c => CaseAccessRules.CanBreakGlass(c.User.ToStaffContext())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data.Entities;
+using Pathway.Data.Training;
+using Pathway.Domain.Training;
+
+namespace Pathway.Data.Seeding;
+
+/// <summary>
+/// Demo learners at different stages of the first course: the AP worker part-way (pre-test done, a lesson in progress),
+/// two staff who completed it, one not started. Also used by the synthetic generator to build test results quickly.
+/// </summary>
+public static class TrainingDemoSeed
+{
+    public static async Task AddAsync(PathwayDbContext db, IReadOnlyDictionary<string, StaffUser> staff, DateTimeOffset now, CancellationToken ct)
+    {
+        var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == CourseContentFiles.FirstCourseSlug, ct);
+        if (course?.CurrentVersionId is not { } versionId) return;
+        var content = CourseDocument.Deserialize((await db.CourseVersions.AsNoTracking().FirstAsync(v => v.Id == versionId, ct)).ContentJson);
+        var lessons = content.Lessons.ToList();
+
+        // Jo (approved premises): views and pre-test done, first lesson complete, reading the second.
+        var ap = Enrol(db, staff["ap@pathway.example"].Id, course.Id, versionId, now.AddDays(-3));
+        ap.LastLessonKey = lessons[1].Key;
+        Attitudes(db, content, ap.Id, TestPhase.Before, 2, now.AddDays(-3));
+        Test(db, content, ap.Id, TestPhase.Before, 5, now.AddDays(-3));
+        db.LessonProgress.Add(new LessonProgress { EnrolmentId = ap.Id, LessonKey = lessons[0].Key, CompletedAt = now.AddDays(-2) });
+
+        // Grace (offender manager) and Sam (PPU): completed, with different gains.
+        Completed(db, content, staff["om.north@pathway.example"].Id, course.Id, versionId, now.AddDays(-40), pre: 6, post: 11, before: 3, after: 4);
+        Completed(db, content, staff["ppu@pathway.example"].Id, course.Id, versionId, now.AddDays(-20), pre: 4, post: 9, before: 2, after: 4);
+
+        // Kit (training-only account from a partner charity): started, nothing done yet.
+        Enrol(db, staff["learner@pathway.example"].Id, course.Id, versionId, now.AddDays(-1));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static Enrolment Enrol(PathwayDbContext db, Guid userId, Guid courseId, Guid versionId, DateTimeOffset at)
+    {
+        var e = new Enrolment { UserId = userId, CourseId = courseId, CourseVersionId = versionId, EnrolledAt = at };
+        db.Enrolments.Add(e);
+        return e;
+    }
+
+    /// <summary>A completed enrolment: every lesson and check, both tests and both questionnaires, and an evaluation.</summary>
+    public static void Completed(PathwayDbContext db, CourseContent content, Guid userId, Guid courseId, Guid versionId, DateTimeOffset start,
+        int pre, int post, int before, int after)
+    {
+        var e = Enrol(db, userId, courseId, versionId, start);
+        Attitudes(db, content, e.Id, TestPhase.Before, before, start);
+        Test(db, content, e.Id, TestPhase.Before, pre, start);
+        var t = start;
+        foreach (var l in content.Lessons)
+            db.LessonProgress.Add(new LessonProgress { EnrolmentId = e.Id, LessonKey = l.Key, CompletedAt = t = t.AddHours(2) });
+        foreach (var q in content.CheckQuestions)
+            db.CheckAnswers.Add(new CheckAnswer { EnrolmentId = e.Id, QuestionKey = q.Key, OptionKey = q.CorrectOption, IsCorrect = true, AnsweredAt = t });
+        var end = t.AddHours(1);
+        Test(db, content, e.Id, TestPhase.After, post, end);
+        Attitudes(db, content, e.Id, TestPhase.After, after, end);
+        e.CompletedAt = end;
+        db.CourseEvaluations.Add(new CourseEvaluation { EnrolmentId = e.Id, Relevance = 5, Clarity = 4, Confidence = after, Recommend = 5, SubmittedAt = end });
+    }
+
+    /// <summary>A test sitting with the first <paramref name="correct"/> items right and the rest wrong.</summary>
+    public static KnowledgeTestAttempt Test(PathwayDbContext db, CourseContent content, Guid enrolmentId, TestPhase phase, int correct, DateTimeOffset at)
+    {
+        var items = content.ItemBank;
+        correct = Math.Clamp(correct, 0, items.Count);
+        var answers = items.Select((q, i) => (q.Key, Option: i < correct ? q.CorrectOption : q.Options.First(o => o.Key != q.CorrectOption).Key))
+            .ToDictionary(x => x.Key, x => (string?)x.Option);
+        var score = KnowledgeTestScoring.Score(items, answers, content.PassMarkPercent);
+        var a = new KnowledgeTestAttempt
+        {
+            EnrolmentId = enrolmentId, Phase = phase, Correct = score.Correct, Total = score.Total, Percent = score.Percent, Passed = score.Passed,
+            AnswersJson = CourseDocument.SerializeAnswers(answers), TakenAt = at,
+        };
+        db.KnowledgeTestAttempts.Add(a);
+        return a;
+    }
+
+    /// <summary>A questionnaire answered at <paramref name="level"/> (1–5) on the helpful side of every item.</summary>
+    public static void Attitudes(PathwayDbContext db, CourseContent content, Guid enrolmentId, TestPhase phase, int level, DateTimeOffset at)
+    {
+        var answers = content.Attitudes.Items.ToDictionary(i => i.Key, i => (int?)(i.Reversed ? 6 - level : level));
+        db.AttitudeResponses.Add(new AttitudeResponse
+        {
+            EnrolmentId = enrolmentId, Phase = phase, TakenAt = at,
+            AnswersJson = CourseDocument.SerializeAnswers(answers),
+            ScoresJson = CourseDocument.SerializeScores(AttitudeScoring.Score(content.Attitudes, answers)),
+        });
+    }
+}

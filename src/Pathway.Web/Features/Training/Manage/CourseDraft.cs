@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Data.Entities;
+using Pathway.Data.Training;
+using Pathway.Domain.Training;
+
+namespace Pathway.Web.Features.Training.Manage;
+
+/// <summary>A course and its draft version (tracked, for editing), if it has one. Only a draft is ever edited.</summary>
+public sealed class CourseDraft
+{
+    public required Data.Entities.Course Course { get; init; }
+    public CourseVersion? Draft { get; init; }
+    public CourseContent? Content { get; init; }
+    public CourseVersion? Current { get; init; }
+
+    public string Href(string rest = "") => $"/training/manage/courses/{Course.Slug}/draft{rest}";
+
+    public static async Task<CourseDraft?> LoadAsync(PathwayDbContext db, string slug, CancellationToken ct)
+    {
+        var course = await db.Courses.FirstOrDefaultAsync(c => c.Slug == slug, ct);
+        if (course is null) return null;
+        var draft = await db.CourseVersions.FirstOrDefaultAsync(v => v.CourseId == course.Id && v.Status == CourseVersionStatus.Draft, ct);
+        var current = course.CurrentVersionId is { } id ? await db.CourseVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) : null;
+        return new CourseDraft
+        {
+            Course = course, Draft = draft, Current = current,
+            Content = draft is null ? null : CourseDocument.Deserialize(draft.ContentJson),
+        };
+    }
+
+    public const string ConflictMessage =
+        "Someone else changed this draft while you were editing. Nothing has been saved. Check their changes, then make yours again.";
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Data.Training;
+using Pathway.Domain.Training;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+
+namespace Pathway.Web.Features.Training.Manage.EditQuestion;
+
+/// <summary>Edits a knowledge-check or knowledge-test question of a draft: its text, up to four answers, the correct one and feedback.</summary>
+[Authorize(Policy = Policies.TrainingCoordinator)]
+[Audited("training.course.edit")]
+public sealed class EditQuestionModel(PathwayDbContext db, AuditLog audit) : PageModel
+{
+    public const int MaxOptions = 4;
+
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public List<string?> Options { get; set; } = [];
+    [BindProperty] public string? Correct { get; set; }
+    [BindProperty] public string? Feedback { get; set; }
+    [BindProperty] public int Version { get; set; }
+    public CourseDraft Course { get; private set; } = null!;
+    public bool NoDraft { get; private set; }
+    public bool InTest { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, string questionKey, CancellationToken ct)
+    {
+        if (await CourseDraft.LoadAsync(db, slug, ct) is not { } d) return NotFound();
+        Course = d;
+        if (d.Content is null) { NoDraft = true; return Page(); }
+        if (d.Content.Question(questionKey) is not { } q) return NotFound();
+        InTest = d.Content.ItemBank.Any(x => x.Key == questionKey);
+        Text = q.Text;
+        // Options are re-keyed a, b, c, d in order when saved; show them in that order.
+        Options = q.Options.Select(o => (string?)o.Text).Concat(Enumerable.Repeat<string?>(null, MaxOptions)).Take(Math.Max(MaxOptions, q.Options.Count)).ToList();
+        Correct = CourseEditing.OptionKey(q.Options.ToList().FindIndex(o => o.Key == q.CorrectOption));
+        Feedback = q.Feedback;
+        Version = d.Draft!.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, string questionKey, CancellationToken ct)
+    {
+        if (await CourseDraft.LoadAsync(db, slug, ct) is not { } d) return NotFound();
+        Course = d;
+        ModelState.Clear();
+        if (d.Draft is not { } draft || d.Content?.Question(questionKey) is null) { NoDraft = d.Content is null; return NoDraft ? Page() : NotFound(); }
+        InTest = d.Content.ItemBank.Any(x => x.Key == questionKey);
+        while (Options.Count < MaxOptions) Options.Add(null);
+        foreach (var (field, message) in CourseEditing.CheckQuestion(Text, Options, Correct, Feedback))
+            ModelState.AddModelError(field == "Options" ? "Options[0]" : field, message);
+        if (Version != draft.Version)
+        {
+            ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage);
+            Version = draft.Version;
+        }
+        if (!ModelState.IsValid) return Page();
+
+        // Keep each answer's letter so that "correct" still points at the answer the coordinator chose.
+        var options = Options.Select((o, i) => (o, Key: CourseEditing.OptionKey(i))).Where(x => !string.IsNullOrWhiteSpace(x.o))
+            .Select(x => new QuestionOption(x.Key, x.o!.Trim())).ToList();
+        var question = new Question(questionKey, Text!.Trim(), options, Correct!, Feedback!.Trim());
+        draft.ContentJson = CourseDocument.Serialize(CourseEditing.ReplaceQuestion(d.Content, question));
+        db.Entry(draft).Property(v => v.Version).OriginalValue = Version;
+        audit.Add(null, "CourseVersion", draft.Id, null, reason: $"question {questionKey}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage);
+            Course = (await CourseDraft.LoadAsync(db, slug, ct))!;
+            Version = Course.Draft?.Version ?? 0;
+            return Page();
+        }
+        TempData["Success"] = "Question saved in the draft";
+        return Redirect(d.Href());
+    }
+}
