@@ -40,7 +40,18 @@ public static class PathwayServices
             .AddEntityFrameworkStores<PathwayDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PathwayClaimsFactory>();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            // The periodic re-check rebuilds the principal from the user record, which does not know how they signed in.
+            // Keep the sign-in's authentication-method claims, or everyone is sent to enrol two-factor after five minutes.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                if (ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity fresh && !fresh.HasClaim(c => c.Type == PathwayClaims.Amr))
+                    fresh.AddClaims(ctx.CurrentPrincipal?.FindAll(PathwayClaims.Amr).Select(c => new System.Security.Claims.Claim(c.Type, c.Value)) ?? []);
+                return Task.CompletedTask;
+            };
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "pathway.session";
