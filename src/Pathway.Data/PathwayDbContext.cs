@@ -29,6 +29,13 @@ public abstract class PathwayDbContext(DbContextOptions options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
 
+    // Referrals
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<PathwayStageChange> PathwayStageChanges => Set<PathwayStageChange>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<ConsultationAttendee> ConsultationAttendees => Set<ConsultationAttendee>();
+    public DbSet<ConsultationAction> ConsultationActions => Set<ConsultationAction>();
+
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

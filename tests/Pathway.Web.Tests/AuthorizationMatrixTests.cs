@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pathway.Domain.Access;
 using Pathway.Domain.Auditing;
+using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Tests.Infrastructure;
@@ -51,6 +52,8 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.CaseEditor => StaffRoles.CaseEditorRoles.Contains(role),
         Policies.Administrator => role == StaffRole.Administrator,
         Policies.ClinicalLead => role == StaffRole.ClinicalLead,
+        Policies.Referrer => ReferralAccessRules.ReferrerRoles.Contains(role),
+        Policies.PdService => ReferralAccessRules.ServiceRoles.Contains(role),
         Policies.BreakGlass => CaseAccessRules.CanBreakGlass(new StaffContext(Guid.Empty, new HashSet<StaffRole> { role }, null)),
         _ => throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Teach it in AuthorizationMatrixTests.Passes."),
     };
@@ -76,6 +79,8 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
                 "id" or "caseId" => c?.Id.ToString() ?? throw new InvalidOperationException($"{template} needs a case"),
                 "licenceId" => (scope switch { Scope.OutOfScope => w.OutOfScopeLicence, Scope.Restricted => w.RestrictedLicence, _ => w.InScopeLicence }).Id.ToString(),
                 "conditionId" => (scope switch { Scope.OutOfScope => w.OutOfScopeCondition, Scope.Restricted => w.RestrictedCondition, _ => w.InScopeCondition }).Id.ToString(),
+                "consultationId" => (scope == Scope.Restricted ? w.RestrictedConsultation : w.InScopeConsultation).Id.ToString(),
+                "actionId" => (scope == Scope.Restricted ? w.RestrictedAction : w.InScopeAction).Id.ToString(),
                 "code" => "404",
                 _ => throw new InvalidOperationException($"The matrix does not know route parameter '{name}' in {template}. Teach it in AuthorizationMatrixTests.Fill."),
             };

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Pathway.Web.Features.Cases;
+using Pathway.Web.Features.Consultations;
 using Pathway.Web.Features.Licences;
+using Pathway.Web.Features.Referrals;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Scalar.AspNetCore;
@@ -36,6 +38,8 @@ public static class PathwayPipeline
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("v1");
         api.MapCaseEndpoints();
         api.MapLicenceEndpoints();
+        api.MapReferralEndpoints();
+        api.MapConsultationEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         // The reference page asks for the document relative to itself.

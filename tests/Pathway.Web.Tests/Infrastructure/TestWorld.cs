@@ -5,6 +5,7 @@ using Pathway.Data.Entities;
 using Pathway.Data.Security;
 using Pathway.Domain.Cases;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Tests.Infrastructure;
@@ -39,6 +40,11 @@ public sealed class TestWorld
     public required AdditionalCondition OutOfScopeCondition { get; init; }
     public required Licence RestrictedLicence { get; init; }
     public required AdditionalCondition RestrictedCondition { get; init; }
+    /// <summary>Open referrals (at Consultation) on the in-scope and restricted cases, each with one consultation and one action owned by the offender manager.</summary>
+    public required Consultation InScopeConsultation { get; init; }
+    public required ConsultationAction InScopeAction { get; init; }
+    public required Consultation RestrictedConsultation { get; init; }
+    public required ConsultationAction RestrictedAction { get; init; }
 
     public static async Task<TestWorld> CreateAsync(IServiceProvider services)
     {
@@ -118,12 +124,43 @@ public sealed class TestWorld
         db.Cases.AddRange(inScope, outOfScope, restricted);
         await db.SaveChangesAsync();
 
+        var om = byRole[StaffRole.OffenderManager];
+        (Consultation, ConsultationAction) Referred(CaseRecord c)
+        {
+            var r = new Referral
+            {
+                CaseId = c.Id, ReferredById = om.Id, ReferredAt = now.AddDays(-10), Reason = "Escalating anger in supervision", Questions = "How should I respond?",
+                ConcernsBehaviour = "Shouting at staff", Urgency = ReferralUrgency.Soon, SharingBasis = SharingBasis.ConsentGiven,
+                Stage = PathwayStage.Consultation, StageEnteredAt = now.AddDays(-3), CreatedAt = now,
+            };
+            r.StageChanges.Add(new PathwayStageChange { ReferralId = r.Id, To = PathwayStage.Referred, At = r.ReferredAt, ById = om.Id });
+            r.StageChanges.Add(new PathwayStageChange { ReferralId = r.Id, From = PathwayStage.Referred, To = PathwayStage.Consultation, At = r.StageEnteredAt, ById = om.Id });
+            var con = new Consultation
+            {
+                CaseId = c.Id, ReferralId = r.Id, HeldOn = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-3), Advice = "Keep contact predictable.", RecordedById = om.Id, CreatedAt = now,
+            };
+            con.Attendees.Add(new ConsultationAttendee { ConsultationId = con.Id, StaffUserId = om.Id, Role = AttendeeRole.OffenderManager });
+            var action = new ConsultationAction
+            {
+                ConsultationId = con.Id, CaseId = c.Id, Description = "Book a three-way meeting", OwnerId = om.Id, DueOn = con.HeldOn.AddDays(14), CreatedAt = now,
+            };
+            con.Actions.Add(action);
+            db.Referrals.Add(r);
+            db.Consultations.Add(con);
+            return (con, action);
+        }
+        var (inConsultation, inAction) = Referred(inScope);
+        var (restrictedConsultation, restrictedAction) = Referred(restricted);
+        await db.SaveChangesAsync();
+
         return new TestWorld
         {
             TeamA = teamA, TeamB = teamB, Ppu = ppu, Premises = ap, Service = service, Partner = partner, Users = byRole, Tokens = tokens,
             InScope = inScope, OutOfScope = outOfScope, Restricted = restricted, InScopeLicence = inLicence, OutOfScopeLicence = outLicence,
             InScopeCondition = inCondition, OutOfScopeCondition = outCondition,
             RestrictedLicence = restrictedLicence, RestrictedCondition = restrictedCondition,
+            InScopeConsultation = inConsultation, InScopeAction = inAction,
+            RestrictedConsultation = restrictedConsultation, RestrictedAction = restrictedAction,
         };
     }
 

@@ -7,6 +7,8 @@ public enum CaseTab
 {
     Overview,
     Licences,
+    Pathway,
+    Consultations,
     Timeline,
     AccessLog,
     Sharing,
@@ -20,6 +22,8 @@ public sealed record CaseHeader(CaseRecord Case, CaseTab Active, bool ShowAccess
     [
         (CaseTab.Overview, "Overview", ""),
         (CaseTab.Licences, "Licences", "/licences"),
+        (CaseTab.Pathway, "Pathway", "/pathway"),
+        (CaseTab.Consultations, "Consultations", "/consultations"),
         (CaseTab.Timeline, "Timeline", "/timeline"),
         (CaseTab.AccessLog, "Access log", "/access-log"),
         (CaseTab.Sharing, "Sharing", "/sharing"),

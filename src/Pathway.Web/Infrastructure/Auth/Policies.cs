@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Pathway.Data.Security;
 using Pathway.Domain.Access;
+using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Infrastructure.Auth;
@@ -17,6 +18,10 @@ public static class Policies
     public const string ClinicalLead = nameof(ClinicalLead);
     public const string BreakGlass = nameof(BreakGlass);
     public const string Api = nameof(Api);
+    /// <summary>May make a referral to the PD service (probation and the clinical lead).</summary>
+    public const string Referrer = nameof(Referrer);
+    /// <summary>The PD service's clinicians: the referral queue and allocation.</summary>
+    public const string PdService = nameof(PdService);
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -27,6 +32,8 @@ public static class Policies
         o.AddPolicy(Administrator, p => p.RequireRole(StaffRoles.Administrator));
         o.AddPolicy(ClinicalLead, p => p.RequireRole(StaffRoles.ClinicalLead));
         o.AddPolicy(BreakGlass, p => p.RequireAuthenticatedUser().RequireAssertion(c => CaseAccessRules.CanBreakGlass(c.User.ToStaffContext())));
+        o.AddPolicy(Referrer, p => p.RequireRole(ReferralAccessRules.ReferrerRoles.Select(r => r.ToString())));
+        o.AddPolicy(PdService, p => p.RequireRole(ReferralAccessRules.ServiceRoles.Select(r => r.ToString())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }
 }
