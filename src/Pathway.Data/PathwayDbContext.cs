@@ -45,6 +45,13 @@ public abstract class PathwayDbContext(DbContextOptions options)
     public DbSet<AttitudeResponse> AttitudeResponses => Set<AttitudeResponse>();
     public DbSet<CourseEvaluation> CourseEvaluations => Set<CourseEvaluation>();
 
+    // Referrals
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<PathwayStageChange> PathwayStageChanges => Set<PathwayStageChange>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<ConsultationAttendee> ConsultationAttendees => Set<ConsultationAttendee>();
+    public DbSet<ConsultationAction> ConsultationActions => Set<ConsultationAction>();
+
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

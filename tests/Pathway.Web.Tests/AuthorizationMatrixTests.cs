@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pathway.Domain.Access;
 using Pathway.Domain.Auditing;
+using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Tests.Infrastructure;
@@ -53,6 +54,8 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.ClinicalLead => role == StaffRole.ClinicalLead,
         Policies.ScreeningRecorder => role is StaffRole.ClinicalLead or StaffRole.Psychologist,
         Policies.TrainingCoordinator => role == StaffRole.TrainingCoordinator,
+        Policies.Referrer => ReferralAccessRules.ReferrerRoles.Contains(role),
+        Policies.PdService => ReferralAccessRules.ServiceRoles.Contains(role),
         Policies.BreakGlass => CaseAccessRules.CanBreakGlass(new StaffContext(Guid.Empty, new HashSet<StaffRole> { role }, null)),
         _ => throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Teach it in AuthorizationMatrixTests.Passes."),
     };
@@ -88,6 +91,8 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
                 "key" => "sapas",
                 "questionnaireId" => "sapas-v1",
                 "version" => "1",
+                "consultationId" => (scope == Scope.Restricted ? w.RestrictedConsultation : w.InScopeConsultation).Id.ToString(),
+                "actionId" => (scope == Scope.Restricted ? w.RestrictedAction : w.InScopeAction).Id.ToString(),
                 "code" => "404",
                 // Training: the first course, its first lesson, module and questions; pages answer 200 whether or not
                 // the person is enrolled (or a draft exists), explaining what to do next.

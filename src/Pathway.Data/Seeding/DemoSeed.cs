@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data.Entities;
 using Pathway.Domain.Cases;
+using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Data.Seeding;
@@ -104,6 +105,7 @@ public static class DemoSeed
 
         db.Cases.AddRange(cases);
         await TrainingDemoSeed.AddAsync(db, staff, now, ct);
+        AddReferrals(db, cases, staff, now);
         db.AuditEvents.Add(AuditEntries.Create(now, null, null, "demo.seed", "Service", null, null));
         await db.SaveChangesAsync(ct);
 
@@ -122,5 +124,61 @@ public static class DemoSeed
         }
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// Referrals for the referred cases, at every stage: new ones waiting unallocated in the queue, some in consultation
+    /// with recorded consultations, and one action owned by the Northfield offender manager that is overdue.
+    /// </summary>
+    private static void AddReferrals(PathwayDbContext db, List<CaseRecord> cases, Dictionary<string, StaffUser> staff, DateTimeOffset now)
+    {
+        var rng = new Random(20261127);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var lead = staff["clinical.lead@pathway.example"];
+        PathwayStage[] stages =
+        [
+            PathwayStage.Referred, PathwayStage.Consultation, PathwayStage.Referred, PathwayStage.Screening, PathwayStage.Assessment,
+            PathwayStage.Consultation, PathwayStage.Formulation, PathwayStage.CarePlan, PathwayStage.Review, PathwayStage.Closed,
+            PathwayStage.NotSuitable, PathwayStage.Withdrawn,
+        ];
+        var referred = cases.Where(c => c.ReferredToServiceOn is not null).ToList();
+        var overdueGiven = false;
+        for (var i = 0; i < referred.Count; i++)
+        {
+            var c = referred[i];
+            var stage = stages[i % stages.Length];
+            var referrer = c.OffenderManagerId ?? lead.Id;
+            var referredAt = new DateTimeOffset(c.ReferredToServiceOn!.Value.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
+            // Newly referred cases wait in the queue unallocated.
+            Guid? psychologist = stage == PathwayStage.Referred ? null : c.PsychologistId ?? lead.Id;
+            if (stage == PathwayStage.Referred) c.PsychologistId = null;
+            var r = SyntheticReferrals.Make(rng, c, referrer, psychologist, referredAt, stage, now);
+            db.Referrals.Add(r);
+            if (stage is PathwayStage.Referred or PathwayStage.NotSuitable or PathwayStage.Withdrawn) continue;
+
+            var held = DateOnly.FromDateTime(r.StageChanges[Math.Min(1, r.StageChanges.Count - 1)].At.UtcDateTime);
+            if (held > today) held = today;
+            var con = new Consultation
+            {
+                CaseId = c.Id, ReferralId = r.Id, HeldOn = held, RecordedById = psychologist!.Value, CreatedAt = now, UpdatedAt = now, Version = 1,
+                Questions = r.Questions,
+                Advice = "Name the feeling before the problem; keep appointments at the same time and place; agree one response across probation and the AP.",
+                NextConsultationOn = stage == PathwayStage.Closed ? null : today.AddDays(14 + i % 20),
+            };
+            con.Attendees.Add(new ConsultationAttendee { ConsultationId = con.Id, StaffUserId = psychologist, Role = AttendeeRole.Psychologist });
+            con.Attendees.Add(new ConsultationAttendee { ConsultationId = con.Id, StaffUserId = referrer, Role = AttendeeRole.OffenderManager });
+            if (c.ApprovedPremisesId is not null)
+                con.Attendees.Add(new ConsultationAttendee { ConsultationId = con.Id, Name = "Key worker", Role = AttendeeRole.ApprovedPremisesStaff, Details = "AP key worker" });
+            // The Northfield offender manager's first consultation action is overdue; the others are due later or done.
+            var overdue = !overdueGiven && referrer == staff["om.north@pathway.example"].Id && stage == PathwayStage.Consultation;
+            overdueGiven |= overdue;
+            con.Actions.Add(new ConsultationAction
+            {
+                ConsultationId = con.Id, CaseId = c.Id, Description = overdue ? "Arrange a three-way meeting with the AP key worker" : "Share the agreed response with the AP and PPU",
+                OwnerId = referrer, DueOn = overdue ? today.AddDays(-5) : today.AddDays(3 + i % 10), CreatedAt = now, UpdatedAt = now, Version = 1,
+                CompletedAt = stage >= PathwayStage.CarePlan ? now.AddDays(-2) : null, CompletedById = stage >= PathwayStage.CarePlan ? referrer : null,
+            });
+            db.Consultations.Add(con);
+        }
     }
 }

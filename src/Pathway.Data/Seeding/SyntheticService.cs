@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data.Entities;
 using Pathway.Domain.Cases;
+using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Data.Seeding;
@@ -93,6 +94,16 @@ public static class SyntheticService
                         if (screening.OpdScreen(c, by, at) is { } opd) { db.InstrumentResponses.Add(opd); screenings++; }
                         if (rng.NextDouble() < 0.1) { db.InstrumentResponses.Add(screening.Hcr20(c, by, at)); screenings++; }
                     }
+                    // Older referrals are further along the pathway; about one in ten ended early.
+                    var age = today.DayNumber - c.ReferredToServiceOn.Value.DayNumber;
+                    var stage = rng.NextDouble() switch
+                    {
+                        < 0.05 => PathwayStage.NotSuitable,
+                        < 0.10 => PathwayStage.Withdrawn,
+                        _ when c.PsychologistId is null => PathwayStage.Referred,
+                        _ => PathwayStages.Route[Math.Min(PathwayStages.Route.Count - 1, age / 60 + rng.Next(0, 2))],
+                    };
+                    db.Referrals.Add(SyntheticReferrals.Make(rng, c, c.OffenderManagerId ?? oms[0], c.PsychologistId, new DateTimeOffset(c.ReferredToServiceOn.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), stage, now));
                 }
                 if (rng.NextDouble() < 0.06) c.ApprovedPremisesId = premises[rng.Next(premises.Count)].Id;
                 if (c.RoshLevel >= RoshLevel.High && c.MappaCategory != MappaCategory.None)

@@ -4,6 +4,8 @@ using Pathway.Web.Features.Fhir;
 using Pathway.Web.Features.Instruments;
 using Pathway.Web.Features.Licences;
 using Pathway.Web.Features.Screening;
+using Pathway.Web.Features.Consultations;
+using Pathway.Web.Features.Referrals;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Scalar.AspNetCore;
@@ -42,6 +44,8 @@ public static class PathwayPipeline
         api.MapInstrumentEndpoints();
         api.MapScreeningEndpoints();
         app.MapFhir();
+        api.MapReferralEndpoints();
+        api.MapConsultationEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         // The reference page asks for the document relative to itself.

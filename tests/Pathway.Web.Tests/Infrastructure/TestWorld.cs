@@ -6,6 +6,7 @@ using Pathway.Data.Entities;
 using Pathway.Data.Security;
 using Pathway.Domain.Cases;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Tests.Infrastructure;
@@ -44,6 +45,11 @@ public sealed class TestWorld
     public required InstrumentResponse InScopeScreening { get; init; }
     public required InstrumentResponse OutOfScopeScreening { get; init; }
     public required InstrumentResponse RestrictedScreening { get; init; }
+    /// <summary>Open referrals (at Consultation) on the in-scope and restricted cases, each with one consultation and one action owned by the offender manager.</summary>
+    public required Consultation InScopeConsultation { get; init; }
+    public required ConsultationAction InScopeAction { get; init; }
+    public required Consultation RestrictedConsultation { get; init; }
+    public required ConsultationAction RestrictedAction { get; init; }
 
     public static async Task<TestWorld> CreateAsync(IServiceProvider services)
     {
@@ -131,6 +137,33 @@ public sealed class TestWorld
         };
         var screenings = new[] { Screen(inScope), Screen(outOfScope), Screen(restricted) };
         db.InstrumentResponses.AddRange(screenings);
+        var om = byRole[StaffRole.OffenderManager];
+        (Consultation, ConsultationAction) Referred(CaseRecord c)
+        {
+            var r = new Referral
+            {
+                CaseId = c.Id, ReferredById = om.Id, ReferredAt = now.AddDays(-10), Reason = "Escalating anger in supervision", Questions = "How should I respond?",
+                ConcernsBehaviour = "Shouting at staff", Urgency = ReferralUrgency.Soon, SharingBasis = SharingBasis.ConsentGiven,
+                Stage = PathwayStage.Consultation, StageEnteredAt = now.AddDays(-3), CreatedAt = now,
+            };
+            r.StageChanges.Add(new PathwayStageChange { ReferralId = r.Id, To = PathwayStage.Referred, At = r.ReferredAt, ById = om.Id });
+            r.StageChanges.Add(new PathwayStageChange { ReferralId = r.Id, From = PathwayStage.Referred, To = PathwayStage.Consultation, At = r.StageEnteredAt, ById = om.Id });
+            var con = new Consultation
+            {
+                CaseId = c.Id, ReferralId = r.Id, HeldOn = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-3), Advice = "Keep contact predictable.", RecordedById = om.Id, CreatedAt = now,
+            };
+            con.Attendees.Add(new ConsultationAttendee { ConsultationId = con.Id, StaffUserId = om.Id, Role = AttendeeRole.OffenderManager });
+            var action = new ConsultationAction
+            {
+                ConsultationId = con.Id, CaseId = c.Id, Description = "Book a three-way meeting", OwnerId = om.Id, DueOn = con.HeldOn.AddDays(14), CreatedAt = now,
+            };
+            con.Actions.Add(action);
+            db.Referrals.Add(r);
+            db.Consultations.Add(con);
+            return (con, action);
+        }
+        var (inConsultation, inAction) = Referred(inScope);
+        var (restrictedConsultation, restrictedAction) = Referred(restricted);
         await db.SaveChangesAsync();
 
         return new TestWorld
@@ -140,6 +173,8 @@ public sealed class TestWorld
             InScopeCondition = inCondition, OutOfScopeCondition = outCondition,
             RestrictedLicence = restrictedLicence, RestrictedCondition = restrictedCondition,
             InScopeScreening = screenings[0], OutOfScopeScreening = screenings[1], RestrictedScreening = screenings[2],
+            InScopeConsultation = inConsultation, InScopeAction = inAction,
+            RestrictedConsultation = restrictedConsultation, RestrictedAction = restrictedAction,
         };
     }
 

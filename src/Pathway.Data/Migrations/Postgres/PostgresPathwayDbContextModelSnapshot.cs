@@ -569,6 +569,138 @@ namespace Pathway.Data.Migrations.Postgres
                     b.ToTable("CheckAnswers");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.Consultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Advice")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("NextConsultationOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Questions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("CaseId", "HeldOn");
+
+                    b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.ConsultationAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CompletedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("OwnerId", "CompletedAt", "DueOn");
+
+                    b.ToTable("ConsultationActions");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.ConsultationAttendee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("StaffUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("StaffUserId");
+
+                    b.ToTable("ConsultationAttendees");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Course", b =>
                 {
                     b.Property<Guid>("Id")
@@ -977,6 +1109,42 @@ namespace Pathway.Data.Migrations.Postgres
                     b.ToTable("Licences");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.PathwayStageChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("ReferralId", "At");
+
+                    b.ToTable("PathwayStageChanges");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Recall", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1025,6 +1193,104 @@ namespace Pathway.Data.Migrations.Postgres
                     b.HasIndex("CaseId", "RecallDate");
 
                     b.ToTable("Recalls");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AllocatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AllocatedPsychologistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConcernsBehaviour")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ConcernsEmotions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ConcernsRelationships")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ConcernsThinking")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LawfulBasis")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LawfulBasisNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("ReferredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReferredById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SharingBasis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("StageEnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllocatedPsychologistId");
+
+                    b.HasIndex("ReferredById");
+
+                    b.HasIndex("CaseId", "ReferredAt");
+
+                    b.HasIndex("EndedAt", "AllocatedPsychologistId", "ReferredAt");
+
+                    b.ToTable("Referrals");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.StaffGroup", b =>
@@ -1463,6 +1729,68 @@ namespace Pathway.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.Consultation", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", "RecordedBy")
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("RecordedBy");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.ConsultationAction", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.Consultation", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.ConsultationAttendee", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Consultation", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", "StaffUser")
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("StaffUser");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Course", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.CourseVersion", null)
@@ -1564,6 +1892,22 @@ namespace Pathway.Data.Migrations.Postgres
                     b.Navigation("StandardConditionSet");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.PathwayStageChange", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.StaffUser", "By")
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Pathway.Data.Entities.Referral", null)
+                        .WithMany("StageChanges")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("By");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Recall", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.CaseRecord", null)
@@ -1577,6 +1921,32 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasForeignKey("LicenceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Referral", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.StaffUser", "AllocatedPsychologist")
+                        .WithMany()
+                        .HasForeignKey("AllocatedPsychologistId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", "ReferredBy")
+                        .WithMany()
+                        .HasForeignKey("ReferredById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AllocatedPsychologist");
+
+                    b.Navigation("Case");
+
+                    b.Navigation("ReferredBy");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.StaffGroupRequirement", b =>
@@ -1637,11 +2007,23 @@ namespace Pathway.Data.Migrations.Postgres
                     b.Navigation("Shares");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.Consultation", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Attendees");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Licence", b =>
                 {
                     b.Navigation("AdditionalConditions");
 
                     b.Navigation("Recalls");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Referral", b =>
+                {
+                    b.Navigation("StageChanges");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.StandardConditionSet", b =>

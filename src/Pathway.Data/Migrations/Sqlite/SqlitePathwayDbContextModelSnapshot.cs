@@ -558,6 +558,138 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.ToTable("CheckAnswers");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.Consultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Advice")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextConsultationOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Questions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("CaseId", "HeldOn");
+
+                    b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.ConsultationAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CompletedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("OwnerId", "CompletedAt", "DueOn");
+
+                    b.ToTable("ConsultationActions");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.ConsultationAttendee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("StaffUserId");
+
+                    b.ToTable("ConsultationAttendees");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Course", b =>
                 {
                     b.Property<Guid>("Id")
@@ -966,6 +1098,42 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.ToTable("Licences");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.PathwayStageChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("ReferralId", "At");
+
+                    b.ToTable("PathwayStageChanges");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Recall", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1014,6 +1182,104 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.HasIndex("CaseId", "RecallDate");
 
                     b.ToTable("Recalls");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AllocatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AllocatedPsychologistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcernsBehaviour")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcernsEmotions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcernsRelationships")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcernsThinking")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LawfulBasis")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LawfulBasisNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReferredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReferredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharingBasis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StageEnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllocatedPsychologistId");
+
+                    b.HasIndex("ReferredById");
+
+                    b.HasIndex("CaseId", "ReferredAt");
+
+                    b.HasIndex("EndedAt", "AllocatedPsychologistId", "ReferredAt");
+
+                    b.ToTable("Referrals");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.StaffGroup", b =>
@@ -1452,6 +1718,68 @@ namespace Pathway.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.Consultation", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", "RecordedBy")
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("RecordedBy");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.ConsultationAction", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.Consultation", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.ConsultationAttendee", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Consultation", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", "StaffUser")
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("StaffUser");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Course", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.CourseVersion", null)
@@ -1553,6 +1881,22 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.Navigation("StandardConditionSet");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.PathwayStageChange", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.StaffUser", "By")
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Pathway.Data.Entities.Referral", null)
+                        .WithMany("StageChanges")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("By");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Recall", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.CaseRecord", null)
@@ -1566,6 +1910,32 @@ namespace Pathway.Data.Migrations.Sqlite
                         .HasForeignKey("LicenceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Referral", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.StaffUser", "AllocatedPsychologist")
+                        .WithMany()
+                        .HasForeignKey("AllocatedPsychologistId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", "ReferredBy")
+                        .WithMany()
+                        .HasForeignKey("ReferredById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AllocatedPsychologist");
+
+                    b.Navigation("Case");
+
+                    b.Navigation("ReferredBy");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.StaffGroupRequirement", b =>
@@ -1626,11 +1996,23 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.Navigation("Shares");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.Consultation", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Attendees");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Licence", b =>
                 {
                     b.Navigation("AdditionalConditions");
 
                     b.Navigation("Recalls");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Referral", b =>
+                {
+                    b.Navigation("StageChanges");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.StandardConditionSet", b =>

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -7,13 +9,19 @@ using Pathway.Web.Infrastructure.Auth;
 
 namespace Pathway.Web.Features.Home;
 
-/// <summary>The home page: what this person can do, and counts of the cases they can see (counts only, no identities).</summary>
-[NotAudited("shows counts only, no identifiable case data")]
-public sealed class IndexModel(CaseAccess access) : PageModel
+/// <summary>
+/// The home page: what this person can do, counts of the cases they can see, and the consultation actions they own
+/// that are overdue or due soon. The actions name people, so showing any writes a read row.
+/// </summary>
+[Audited("consultation.action.list")]
+public sealed class IndexModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
+    public sealed record MyAction(Guid Id, Guid CaseId, Guid ConsultationId, string Person, string Crn, string Description, DateOnly DueOn, bool Overdue);
+
     public StaffRole? Role { get; private set; }
     public int? MyCaseload { get; private set; }
     public int? Visible { get; private set; }
+    public IReadOnlyList<MyAction> Actions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -24,6 +32,18 @@ public sealed class IndexModel(CaseAccess access) : PageModel
             var visible = await access.VisibleAsync(ct);
             Visible = await visible.CountAsync(ct);
             MyCaseload = await visible.CountAsync(c => c.OffenderManagerId == who.UserId || c.PsychologistId == who.UserId, ct);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var soon = today.AddDays(7);
+            // Only actions on cases the owner can still see: access may have ended since the action was agreed.
+            Actions = (await db.ConsultationActions.AsNoTracking()
+                .Where(a => a.OwnerId == who.UserId && a.CompletedAt == null && a.DueOn <= soon)
+                .Join(visible, a => a.CaseId, c => c.Id, (a, c) => new { a.Id, a.CaseId, a.ConsultationId, a.Description, a.DueOn, c.GivenName, c.FamilyName, c.Crn })
+                .OrderBy(x => x.DueOn).Take(50)
+                .ToListAsync(ct))
+                .Select(x => new MyAction(x.Id, x.CaseId, x.ConsultationId, $"{x.GivenName} {x.FamilyName}", x.Crn, x.Description, x.DueOn,
+                    ConsultationRules.IsOverdue(x.DueOn, false, today)))
+                .ToList();
+            if (Actions.Count > 0) await audit.ReadAsync("ConsultationActionList", who.UserId, null, ct);
         }
     }
 }

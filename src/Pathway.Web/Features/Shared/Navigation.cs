@@ -1,4 +1,5 @@
 using Pathway.Domain.Access;
+using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Features.Shared;
@@ -12,6 +13,7 @@ public static class Navigation
     {
         var items = new List<(string Text, string Href)> { ("Home", "/") };
         if (who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency)) items.Add(("Cases", "/cases"));
+        if (ReferralAccessRules.IsService(who)) items.Add(("Referrals", "/referrals"));
         if (CaseAccessRules.CanBreakGlass(who)) items.Add(("Emergency access", "/break-glass"));
         if (who.IsIn(StaffRole.ClinicalLead)) items.Add(("Access reviews", "/break-glass/review"));
         if (who.IsIn(StaffRole.ClinicalLead)) items.Add(("Women's OPD screen", "/instruments/womens-opd-screen"));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Pathway.Data.Security;
 using Pathway.Domain.Access;
+using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Infrastructure.Auth;
@@ -20,6 +21,10 @@ public static class Policies
     public const string ScreeningRecorder = nameof(ScreeningRecorder);
     public const string Api = nameof(Api);
     public const string TrainingCoordinator = nameof(TrainingCoordinator);
+    /// <summary>May make a referral to the PD service (probation and the clinical lead).</summary>
+    public const string Referrer = nameof(Referrer);
+    /// <summary>The PD service's clinicians: the referral queue and allocation.</summary>
+    public const string PdService = nameof(PdService);
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -32,6 +37,8 @@ public static class Policies
         o.AddPolicy(ScreeningRecorder, p => p.RequireRole(StaffRoles.ClinicalLead, StaffRoles.Psychologist));
         o.AddPolicy(TrainingCoordinator, p => p.RequireRole(StaffRoles.TrainingCoordinator));
         o.AddPolicy(BreakGlass, p => p.RequireAuthenticatedUser().RequireAssertion(c => CaseAccessRules.CanBreakGlass(c.User.ToStaffContext())));
+        o.AddPolicy(Referrer, p => p.RequireRole(ReferralAccessRules.ReferrerRoles.Select(r => r.ToString())));
+        o.AddPolicy(PdService, p => p.RequireRole(ReferralAccessRules.ServiceRoles.Select(r => r.ToString())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }
 }

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Data.Entities;
+using Pathway.Domain.Access;
+using Pathway.Domain.Referrals;
+using Pathway.Web.Features.Cases;
+using Pathway.Web.Infrastructure.Access;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+
+namespace Pathway.Web.Features.Referrals.Pathway;
+
+/// <summary>The case's place on the care pathway: the current referral, each stage with dates and time spent, and earlier referrals.</summary>
+[Authorize(Policy = Policies.CaseData)]
+[Audited("referral.read")]
+public sealed class PathwayModel(CaseAccess access, PathwayDbContext db, TimeProvider clock) : PageModel
+{
+    public CaseHeader Header { get; private set; } = null!;
+    public Referral? Referral { get; private set; }
+    public IReadOnlyList<StagePeriod> Periods { get; private set; } = [];
+    public IReadOnlyList<Referral> Earlier { get; private set; } = [];
+    public bool CanRefer { get; private set; }
+    public bool CanMove { get; private set; }
+    public bool CanAllocate { get; private set; }
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "Referral");
+        if (c is null) return NotFound();
+        var who = User.ToStaffContext();
+        var canEdit = await access.CanEditAsync(c, ct);
+        Header = new CaseHeader(c, CaseTab.Pathway, CaseAccessRules.CanViewAccessLog(who), ShowSharing: canEdit);
+        Now = clock.GetUtcNow();
+        var all = await db.Referrals.AsNoTracking().WithPeople().Where(r => r.CaseId == id).OrderByDescending(r => r.ReferredAt).ToListAsync(ct);
+        Referral = all.FirstOrDefault();
+        Earlier = all.Skip(1).ToList();
+        if (Referral is not null)
+            Periods = StageTimeline.Periods(Referral.StageChanges.Select(s => (s.To, s.At)), Now);
+        var open = Referral?.Stage.IsOpen() == true;
+        CanRefer = canEdit && ReferralAccessRules.CanRefer(who) && !open;
+        CanMove = canEdit && open && (ReferralAccessRules.IsService(who) || ReferralAccessRules.CanMoveTo(who, PathwayStage.Withdrawn));
+        CanAllocate = canEdit && open && ReferralAccessRules.IsService(who);
+        return Page();
+    }
+}
