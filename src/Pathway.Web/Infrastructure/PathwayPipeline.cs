@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Pathway.Web.Features.Assessments;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Features.Licences;
 using Pathway.Web.Infrastructure.Auditing;
@@ -36,6 +37,8 @@ public static class PathwayPipeline
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("v1");
         api.MapCaseEndpoints();
         api.MapLicenceEndpoints();
+        api.MapOgrs3Endpoints();
+        api.MapAssessmentEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         // The reference page asks for the document relative to itself.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Pathway.Data.Security;
 using Pathway.Domain.Access;
+using Pathway.Domain.Assessments;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Infrastructure.Auth;
@@ -17,6 +18,8 @@ public static class Policies
     public const string ClinicalLead = nameof(ClinicalLead);
     public const string BreakGlass = nameof(BreakGlass);
     public const string Api = nameof(Api);
+    /// <summary>Psychologists and the clinical lead: those who write specialist assessments.</summary>
+    public const string Assessor = nameof(Assessor);
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -27,6 +30,7 @@ public static class Policies
         o.AddPolicy(Administrator, p => p.RequireRole(StaffRoles.Administrator));
         o.AddPolicy(ClinicalLead, p => p.RequireRole(StaffRoles.ClinicalLead));
         o.AddPolicy(BreakGlass, p => p.RequireAuthenticatedUser().RequireAssertion(c => CaseAccessRules.CanBreakGlass(c.User.ToStaffContext())));
+        o.AddPolicy(Assessor, p => p.RequireRole(AssessmentRoles.Assessors.Select(r => r.ToString())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }
 }
