@@ -51,6 +51,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.CaseEditor => StaffRoles.CaseEditorRoles.Contains(role),
         Policies.Administrator => role == StaffRole.Administrator,
         Policies.ClinicalLead => role == StaffRole.ClinicalLead,
+        Policies.Assessor => role is StaffRole.ClinicalLead or StaffRole.Psychologist,
         Policies.BreakGlass => CaseAccessRules.CanBreakGlass(new StaffContext(Guid.Empty, new HashSet<StaffRole> { role }, null)),
         _ => throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Teach it in AuthorizationMatrixTests.Passes."),
     };
@@ -76,6 +77,8 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
                 "id" or "caseId" => c?.Id.ToString() ?? throw new InvalidOperationException($"{template} needs a case"),
                 "licenceId" => (scope switch { Scope.OutOfScope => w.OutOfScopeLicence, Scope.Restricted => w.RestrictedLicence, _ => w.InScopeLicence }).Id.ToString(),
                 "conditionId" => (scope switch { Scope.OutOfScope => w.OutOfScopeCondition, Scope.Restricted => w.RestrictedCondition, _ => w.InScopeCondition }).Id.ToString(),
+                "assessmentId" => (scope switch { Scope.OutOfScope => w.OutOfScopeAssessment, Scope.Restricted => w.RestrictedAssessment, _ => w.InScopeAssessment }).Id.ToString(),
+                "section" => "formulation",
                 "code" => "404",
                 _ => throw new InvalidOperationException($"The matrix does not know route parameter '{name}' in {template}. Teach it in AuthorizationMatrixTests.Fill."),
             };

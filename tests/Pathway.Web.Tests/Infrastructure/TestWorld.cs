@@ -39,6 +39,10 @@ public sealed class TestWorld
     public required AdditionalCondition OutOfScopeCondition { get; init; }
     public required Licence RestrictedLicence { get; init; }
     public required AdditionalCondition RestrictedCondition { get; init; }
+    /// <summary>A draft assessment by the psychologist on each case.</summary>
+    public required Assessment InScopeAssessment { get; init; }
+    public required Assessment OutOfScopeAssessment { get; init; }
+    public required Assessment RestrictedAssessment { get; init; }
 
     public static async Task<TestWorld> CreateAsync(IServiceProvider services)
     {
@@ -117,6 +121,21 @@ public sealed class TestWorld
         outOfScope.Licences.Add(outLicence);
         db.Cases.AddRange(inScope, outOfScope, restricted);
         await db.SaveChangesAsync();
+        Assessment Draft(CaseRecord c)
+        {
+            var a = new Assessment
+            {
+                CaseId = c.Id, Status = Pathway.Domain.Assessments.AssessmentStatus.Draft, AssessmentDate = new DateOnly(2026, 1, 5),
+                AuthorId = byRole[StaffRole.Psychologist].Id, CreatedAt = now,
+            };
+            a.SeriesId = a.Id;
+            return a;
+        }
+        var inAssessment = Draft(inScope);
+        var outAssessment = Draft(outOfScope);
+        var restrictedAssessment = Draft(restricted);
+        db.Assessments.AddRange(inAssessment, outAssessment, restrictedAssessment);
+        await db.SaveChangesAsync();
 
         return new TestWorld
         {
@@ -124,6 +143,7 @@ public sealed class TestWorld
             InScope = inScope, OutOfScope = outOfScope, Restricted = restricted, InScopeLicence = inLicence, OutOfScopeLicence = outLicence,
             InScopeCondition = inCondition, OutOfScopeCondition = outCondition,
             RestrictedLicence = restrictedLicence, RestrictedCondition = restrictedCondition,
+            InScopeAssessment = inAssessment, OutOfScopeAssessment = outAssessment, RestrictedAssessment = restrictedAssessment,
         };
     }
 
