@@ -51,6 +51,12 @@ public abstract class PathwayDbContext(DbContextOptions options)
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<ConsultationAttendee> ConsultationAttendees => Set<ConsultationAttendee>();
     public DbSet<ConsultationAction> ConsultationActions => Set<ConsultationAction>();
+    // Assessments
+    public DbSet<Ogrs3Score> Ogrs3Scores => Set<Ogrs3Score>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<AssessmentField> AssessmentFields => Set<AssessmentField>();
+    public DbSet<AssessmentNeed> AssessmentNeeds => Set<AssessmentNeed>();
+    public DbSet<AssessmentWithheldInformation> AssessmentWithheldInformation => Set<AssessmentWithheldInformation>();
 
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;

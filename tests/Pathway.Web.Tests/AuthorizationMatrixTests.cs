@@ -56,6 +56,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.TrainingCoordinator => role == StaffRole.TrainingCoordinator,
         Policies.Referrer => ReferralAccessRules.ReferrerRoles.Contains(role),
         Policies.PdService => ReferralAccessRules.ServiceRoles.Contains(role),
+        Policies.Assessor => role is StaffRole.ClinicalLead or StaffRole.Psychologist,
         Policies.BreakGlass => CaseAccessRules.CanBreakGlass(new StaffContext(Guid.Empty, new HashSet<StaffRole> { role }, null)),
         _ => throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Teach it in AuthorizationMatrixTests.Passes."),
     };
@@ -93,6 +94,8 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
                 "version" => "1",
                 "consultationId" => (scope == Scope.Restricted ? w.RestrictedConsultation : w.InScopeConsultation).Id.ToString(),
                 "actionId" => (scope == Scope.Restricted ? w.RestrictedAction : w.InScopeAction).Id.ToString(),
+                "assessmentId" => (scope switch { Scope.OutOfScope => w.OutOfScopeAssessment, Scope.Restricted => w.RestrictedAssessment, _ => w.InScopeAssessment }).Id.ToString(),
+                "section" => "formulation",
                 "code" => "404",
                 // Training: the first course, its first lesson, module and questions; pages answer 200 whether or not
                 // the person is enrolled (or a draft exists), explaining what to do next.

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Pathway.Web.Features.Assessments;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Features.Fhir;
 using Pathway.Web.Features.Instruments;
@@ -46,6 +47,8 @@ public static class PathwayPipeline
         app.MapFhir();
         api.MapReferralEndpoints();
         api.MapConsultationEndpoints();
+        api.MapOgrs3Endpoints();
+        api.MapAssessmentEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         // The reference page asks for the document relative to itself.

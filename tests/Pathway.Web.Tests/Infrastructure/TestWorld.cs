@@ -50,6 +50,10 @@ public sealed class TestWorld
     public required ConsultationAction InScopeAction { get; init; }
     public required Consultation RestrictedConsultation { get; init; }
     public required ConsultationAction RestrictedAction { get; init; }
+    /// <summary>A draft assessment by the psychologist on each case.</summary>
+    public required Assessment InScopeAssessment { get; init; }
+    public required Assessment OutOfScopeAssessment { get; init; }
+    public required Assessment RestrictedAssessment { get; init; }
 
     public static async Task<TestWorld> CreateAsync(IServiceProvider services)
     {
@@ -128,6 +132,21 @@ public sealed class TestWorld
         outOfScope.Licences.Add(outLicence);
         db.Cases.AddRange(inScope, outOfScope, restricted);
         await db.SaveChangesAsync();
+        Assessment Draft(CaseRecord c)
+        {
+            var a = new Assessment
+            {
+                CaseId = c.Id, Status = Pathway.Domain.Assessments.AssessmentStatus.Draft, AssessmentDate = new DateOnly(2026, 1, 5),
+                AuthorId = byRole[StaffRole.Psychologist].Id, CreatedAt = now,
+            };
+            a.SeriesId = a.Id;
+            return a;
+        }
+        var inAssessment = Draft(inScope);
+        var outAssessment = Draft(outOfScope);
+        var restrictedAssessment = Draft(restricted);
+        db.Assessments.AddRange(inAssessment, outAssessment, restrictedAssessment);
+        await db.SaveChangesAsync();
 
         var sapas = await db.InstrumentDefinitions.AsNoTracking().SingleAsync(d => d.Key == "sapas" && d.Version == 1);
         InstrumentResponse Screen(CaseRecord c) => new()
@@ -175,6 +194,7 @@ public sealed class TestWorld
             InScopeScreening = screenings[0], OutOfScopeScreening = screenings[1], RestrictedScreening = screenings[2],
             InScopeConsultation = inConsultation, InScopeAction = inAction,
             RestrictedConsultation = restrictedConsultation, RestrictedAction = restrictedAction,
+            InScopeAssessment = inAssessment, OutOfScopeAssessment = outAssessment, RestrictedAssessment = restrictedAssessment,
         };
     }
 

@@ -234,6 +234,135 @@ namespace Pathway.Data.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AssessmentDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CountersignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CountersignedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("Ogrs3ScoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CountersignedById");
+
+                    b.HasIndex("Ogrs3ScoreId");
+
+                    b.HasIndex("CaseId", "SeriesId", "VersionNumber")
+                        .IsUnique();
+
+                    b.ToTable("Assessments");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.AssessmentField", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("AssessmentId", "Key");
+
+                    b.ToTable("AssessmentFields");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.AssessmentNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Area", "Priority");
+
+                    b.HasIndex("AssessmentId", "Area")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentNeeds");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.AssessmentWithheldInformation", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("AssessmentId");
+
+                    b.ToTable("AssessmentWithheldInformation", (string)null);
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.AttitudeResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1109,6 +1238,66 @@ namespace Pathway.Data.Migrations.Postgres
                     b.ToTable("Licences");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.Ogrs3Score", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AssessmentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CalculatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CalculatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ConvictionDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("FirstSanctionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OffenceCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double>("OneYear")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("PreviousSanctions")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<double>("TwoYear")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalculatedById");
+
+                    b.HasIndex("CaseId", "CalculatedAt");
+
+                    b.ToTable("Ogrs3Scores");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.PathwayStageChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1626,6 +1815,64 @@ namespace Pathway.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.Assessment", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.StaffUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", "CountersignedBy")
+                        .WithMany()
+                        .HasForeignKey("CountersignedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Pathway.Data.Entities.Ogrs3Score", "Ogrs3Score")
+                        .WithMany()
+                        .HasForeignKey("Ogrs3ScoreId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Author");
+
+                    b.Navigation("CountersignedBy");
+
+                    b.Navigation("Ogrs3Score");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.AssessmentField", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Assessment", null)
+                        .WithMany("Fields")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.AssessmentNeed", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Assessment", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.AssessmentWithheldInformation", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Assessment", null)
+                        .WithOne()
+                        .HasForeignKey("Pathway.Data.Entities.AssessmentWithheldInformation", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.AttitudeResponse", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.Enrolment", null)
@@ -1892,6 +2139,21 @@ namespace Pathway.Data.Migrations.Postgres
                     b.Navigation("StandardConditionSet");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.Ogrs3Score", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CalculatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.PathwayStageChange", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.StaffUser", "By")
@@ -1996,6 +2258,13 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasForeignKey("SetCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Assessment", b =>
+                {
+                    b.Navigation("Fields");
+
+                    b.Navigation("Needs");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.CaseRecord", b =>

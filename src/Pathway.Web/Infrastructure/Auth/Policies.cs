@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Pathway.Data.Security;
 using Pathway.Domain.Access;
 using Pathway.Domain.Referrals;
+using Pathway.Domain.Assessments;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Infrastructure.Auth;
@@ -25,6 +26,8 @@ public static class Policies
     public const string Referrer = nameof(Referrer);
     /// <summary>The PD service's clinicians: the referral queue and allocation.</summary>
     public const string PdService = nameof(PdService);
+    /// <summary>Psychologists and the clinical lead: those who write specialist assessments.</summary>
+    public const string Assessor = nameof(Assessor);
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -39,6 +42,7 @@ public static class Policies
         o.AddPolicy(BreakGlass, p => p.RequireAuthenticatedUser().RequireAssertion(c => CaseAccessRules.CanBreakGlass(c.User.ToStaffContext())));
         o.AddPolicy(Referrer, p => p.RequireRole(ReferralAccessRules.ReferrerRoles.Select(r => r.ToString())));
         o.AddPolicy(PdService, p => p.RequireRole(ReferralAccessRules.ServiceRoles.Select(r => r.ToString())));
+        o.AddPolicy(Assessor, p => p.RequireRole(AssessmentRoles.Assessors.Select(r => r.ToString())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }
 }
