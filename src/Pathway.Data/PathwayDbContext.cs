@@ -29,6 +29,13 @@ public abstract class PathwayDbContext(DbContextOptions options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
 
+    // Compliance
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<BehaviourOfConcern> BehavioursOfConcern => Set<BehaviourOfConcern>();
+    public DbSet<WarningLetter> WarningLetters => Set<WarningLetter>();
+    public DbSet<Breach> Breaches => Set<Breach>();
+    public DbSet<EarlyWarningRules> EarlyWarningRules => Set<EarlyWarningRules>();
+
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pathway.Domain.Access;
 using Pathway.Domain.Auditing;
+using Pathway.Domain.Compliance;
 using Pathway.Domain.Staff;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Tests.Infrastructure;
@@ -51,6 +52,11 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.CaseEditor => StaffRoles.CaseEditorRoles.Contains(role),
         Policies.Administrator => role == StaffRole.Administrator,
         Policies.ClinicalLead => role == StaffRole.ClinicalLead,
+        Policies.ProbationRecorder => ComplianceRoles.ProbationRecorders.Contains(role),
+        Policies.ConcernRecorder => ComplianceRoles.ConcernRecorders.Contains(role),
+        Policies.RecallConsultant => ComplianceRoles.RecallConsultants.Contains(role),
+        Policies.RecallDecider => ComplianceRoles.RecallDeciders.Contains(role),
+        Policies.RuleEditor => ComplianceRoles.RuleEditors.Contains(role),
         Policies.BreakGlass => CaseAccessRules.CanBreakGlass(new StaffContext(Guid.Empty, new HashSet<StaffRole> { role }, null)),
         _ => throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Teach it in AuthorizationMatrixTests.Passes."),
     };
@@ -77,6 +83,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
                 "licenceId" => (scope switch { Scope.OutOfScope => w.OutOfScopeLicence, Scope.Restricted => w.RestrictedLicence, _ => w.InScopeLicence }).Id.ToString(),
                 "conditionId" => (scope switch { Scope.OutOfScope => w.OutOfScopeCondition, Scope.Restricted => w.RestrictedCondition, _ => w.InScopeCondition }).Id.ToString(),
                 "code" => "404",
+                _ when w.RecordIds.TryGetValue(name, out var ids) => (scope switch { Scope.OutOfScope => ids.OutOfScope, Scope.Restricted => ids.Restricted, _ => ids.InScope }).ToString(),
                 _ => throw new InvalidOperationException($"The matrix does not know route parameter '{name}' in {template}. Teach it in AuthorizationMatrixTests.Fill."),
             };
             path = path.Replace(segment, value, StringComparison.Ordinal);

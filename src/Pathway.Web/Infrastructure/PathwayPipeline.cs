@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Features.Licences;
+using Pathway.Web.Features.Compliance;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Scalar.AspNetCore;
@@ -36,6 +37,7 @@ public static class PathwayPipeline
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithTags("v1");
         api.MapCaseEndpoints();
         api.MapLicenceEndpoints();
+        api.MapComplianceEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         // The reference page asks for the document relative to itself.

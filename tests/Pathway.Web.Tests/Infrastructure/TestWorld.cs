@@ -40,6 +40,9 @@ public sealed class TestWorld
     public required Licence RestrictedLicence { get; init; }
     public required AdditionalCondition RestrictedCondition { get; init; }
 
+    /// <summary>Records under the three cases by route parameter name ("contactId" …), for the authorization matrix.</summary>
+    public required IReadOnlyDictionary<string, ScopedIds> RecordIds { get; init; }
+
     public static async Task<TestWorld> CreateAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
@@ -117,13 +120,14 @@ public sealed class TestWorld
         outOfScope.Licences.Add(outLicence);
         db.Cases.AddRange(inScope, outOfScope, restricted);
         await db.SaveChangesAsync();
+        var recordIds = await ComplianceWorld.AddAsync(db, inScope, outOfScope, restricted, byRole, now);
 
         return new TestWorld
         {
             TeamA = teamA, TeamB = teamB, Ppu = ppu, Premises = ap, Service = service, Partner = partner, Users = byRole, Tokens = tokens,
             InScope = inScope, OutOfScope = outOfScope, Restricted = restricted, InScopeLicence = inLicence, OutOfScopeLicence = outLicence,
             InScopeCondition = inCondition, OutOfScopeCondition = outCondition,
-            RestrictedLicence = restrictedLicence, RestrictedCondition = restrictedCondition,
+            RestrictedLicence = restrictedLicence, RestrictedCondition = restrictedCondition, RecordIds = recordIds,
         };
     }
 

@@ -7,6 +7,7 @@ public enum CaseTab
 {
     Overview,
     Licences,
+    Compliance,
     Timeline,
     AccessLog,
     Sharing,
@@ -20,6 +21,7 @@ public sealed record CaseHeader(CaseRecord Case, CaseTab Active, bool ShowAccess
     [
         (CaseTab.Overview, "Overview", ""),
         (CaseTab.Licences, "Licences", "/licences"),
+        (CaseTab.Compliance, "Compliance", "/compliance"),
         (CaseTab.Timeline, "Timeline", "/timeline"),
         (CaseTab.AccessLog, "Access log", "/access-log"),
         (CaseTab.Sharing, "Sharing", "/sharing"),

@@ -1,4 +1,5 @@
 using Pathway.Domain.Access;
+using Pathway.Domain.Compliance;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Features.Shared;
@@ -12,6 +13,7 @@ public static class Navigation
     {
         var items = new List<(string Text, string Href)> { ("Home", "/") };
         if (who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency)) items.Add(("Cases", "/cases"));
+        if (who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency)) items.Add(("Early warnings", "/signals"));
         if (CaseAccessRules.CanBreakGlass(who)) items.Add(("Emergency access", "/break-glass"));
         if (who.IsIn(StaffRole.ClinicalLead)) items.Add(("Access reviews", "/break-glass/review"));
         if (who.IsIn(StaffRole.Administrator))
@@ -20,6 +22,7 @@ public static class Navigation
             items.Add(("Teams", "/admin/teams"));
             items.Add(("Reference data", "/admin/reference-data"));
         }
+        if (who.Roles.Any(ComplianceRoles.RuleEditors.Contains)) items.Add(("Early-warning rules", "/admin/early-warning-rules"));
         items.Add(("Your account", "/account"));
         return items.Select(i => new NavItem(i.Text, i.Href, IsActive(i.Href, path))).ToList();
     }

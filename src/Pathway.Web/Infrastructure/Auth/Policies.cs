@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Pathway.Data.Security;
 using Pathway.Domain.Access;
+using Pathway.Domain.Compliance;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Infrastructure.Auth;
@@ -17,6 +18,11 @@ public static class Policies
     public const string ClinicalLead = nameof(ClinicalLead);
     public const string BreakGlass = nameof(BreakGlass);
     public const string Api = nameof(Api);
+    public const string ProbationRecorder = nameof(ProbationRecorder);
+    public const string ConcernRecorder = nameof(ConcernRecorder);
+    public const string RecallConsultant = nameof(RecallConsultant);
+    public const string RecallDecider = nameof(RecallDecider);
+    public const string RuleEditor = nameof(RuleEditor);
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -27,6 +33,11 @@ public static class Policies
         o.AddPolicy(Administrator, p => p.RequireRole(StaffRoles.Administrator));
         o.AddPolicy(ClinicalLead, p => p.RequireRole(StaffRoles.ClinicalLead));
         o.AddPolicy(BreakGlass, p => p.RequireAuthenticatedUser().RequireAssertion(c => CaseAccessRules.CanBreakGlass(c.User.ToStaffContext())));
+        o.AddPolicy(ProbationRecorder, p => p.RequireRole(ComplianceRoles.ProbationRecorders.Select(r => r.ToString())));
+        o.AddPolicy(ConcernRecorder, p => p.RequireRole(ComplianceRoles.ConcernRecorders.Select(r => r.ToString())));
+        o.AddPolicy(RecallConsultant, p => p.RequireRole(ComplianceRoles.RecallConsultants.Select(r => r.ToString())));
+        o.AddPolicy(RecallDecider, p => p.RequireRole(ComplianceRoles.RecallDeciders.Select(r => r.ToString())));
+        o.AddPolicy(RuleEditor, p => p.RequireRole(ComplianceRoles.RuleEditors.Select(r => r.ToString())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }
 }
