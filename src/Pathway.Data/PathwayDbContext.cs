@@ -58,6 +58,13 @@ public abstract class PathwayDbContext(DbContextOptions options)
     public DbSet<AssessmentNeed> AssessmentNeeds => Set<AssessmentNeed>();
     public DbSet<AssessmentWithheldInformation> AssessmentWithheldInformation => Set<AssessmentWithheldInformation>();
 
+    // Compliance
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<BehaviourOfConcern> BehavioursOfConcern => Set<BehaviourOfConcern>();
+    public DbSet<WarningLetter> WarningLetters => Set<WarningLetter>();
+    public DbSet<Breach> Breaches => Set<Breach>();
+    public DbSet<EarlyWarningRules> EarlyWarningRules => Set<EarlyWarningRules>();
+
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

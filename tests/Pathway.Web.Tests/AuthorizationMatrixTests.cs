@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pathway.Domain.Access;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.Referrals;
+using Pathway.Domain.Compliance;
 using Pathway.Domain.Staff;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Tests.Infrastructure;
@@ -57,6 +58,11 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.Referrer => ReferralAccessRules.ReferrerRoles.Contains(role),
         Policies.PdService => ReferralAccessRules.ServiceRoles.Contains(role),
         Policies.Assessor => role is StaffRole.ClinicalLead or StaffRole.Psychologist,
+        Policies.ProbationRecorder => ComplianceRoles.ProbationRecorders.Contains(role),
+        Policies.ConcernRecorder => ComplianceRoles.ConcernRecorders.Contains(role),
+        Policies.RecallConsultant => ComplianceRoles.RecallConsultants.Contains(role),
+        Policies.RecallDecider => ComplianceRoles.RecallDeciders.Contains(role),
+        Policies.RuleEditor => ComplianceRoles.RuleEditors.Contains(role),
         Policies.BreakGlass => CaseAccessRules.CanBreakGlass(new StaffContext(Guid.Empty, new HashSet<StaffRole> { role }, null)),
         _ => throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Teach it in AuthorizationMatrixTests.Passes."),
     };
@@ -104,6 +110,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
                 "moduleKey" => "recognising",
                 "questionKey" => "t01",
                 "phase" => "before",
+                _ when w.RecordIds.TryGetValue(name, out var ids) => (scope switch { Scope.OutOfScope => ids.OutOfScope, Scope.Restricted => ids.Restricted, _ => ids.InScope }).ToString(),
                 _ => throw new InvalidOperationException($"The matrix does not know route parameter '{name}' in {template}. Teach it in AuthorizationMatrixTests.Fill."),
             };
             path = path.Replace(segment, value, StringComparison.Ordinal);

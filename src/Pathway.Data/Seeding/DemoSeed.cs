@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data.Entities;
 using Pathway.Domain.Cases;
 using Pathway.Domain.Referrals;
+using Pathway.Domain.Compliance;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Data.Seeding;
@@ -106,6 +107,7 @@ public static class DemoSeed
         db.Cases.AddRange(cases);
         await TrainingDemoSeed.AddAsync(db, staff, now, ct);
         AddReferrals(db, cases, staff, now);
+        AddCompliance(db, cases, staff, today, now);
         db.AuditEvents.Add(AuditEntries.Create(now, null, null, "demo.seed", "Service", null, null));
         await db.SaveChangesAsync(ct);
 
@@ -181,4 +183,51 @@ public static class DemoSeed
             db.Consultations.Add(con);
         }
     }
+    /// Weekly contacts over six months on every demo case, mostly kept; two Northfield cases with recent missed
+    /// appointments and behaviours of concern, so the compliance figures and early-warning signals have something to show.
+    /// </summary>
+    private static void AddCompliance(PathwayDbContext db, List<CaseRecord> cases, Dictionary<string, StaffUser> staff, DateOnly today, DateTimeOffset now)
+    {
+        var rng = new Random(5);
+        foreach (var c in cases)
+            db.Contacts.AddRange(SyntheticCompliance.Contacts(c.Id, rng, today, now, 26, 7, 0.04));
+
+        var om = staff["om.north@pathway.example"].Id;
+        var ap = staff["ap@pathway.example"].Id;
+        // cases[0] and cases[2] are Northfield's, referred to the service.
+        var first = cases[0];
+        foreach (var daysAgo in new[] { 4, 18 })
+            db.Contacts.Add(new Contact
+            {
+                CaseId = first.Id, Date = today.AddDays(-daysAgo), Kind = ContactKind.HomeVisit, Outcome = ContactOutcome.UnacceptableAbsence,
+                Reason = "Not at the address; phone switched off", RecordedById = om, CreatedAt = now,
+            });
+        db.BehavioursOfConcern.Add(new BehaviourOfConcern
+        {
+            CaseId = first.Id, Date = today.AddDays(-3), Type = ConcernType.Withdrawal, RecordedById = om, CreatedAt = now,
+            Description = "Sister reports he has stopped answering the phone and has not left his room for days.",
+            MatchedEarlyWarningSign = "Stops answering the phone and withdraws from family",
+        });
+        var second = cases[2];
+        db.BehavioursOfConcern.Add(new BehaviourOfConcern
+        {
+            CaseId = second.Id, Date = today.AddDays(-6), Type = ConcernType.LossOfAccommodation, RecordedById = om, CreatedAt = now,
+            Description = "Given notice by the landlord after rent arrears; staying with a friend at an address not yet approved.",
+        });
+        db.BehavioursOfConcern.Add(new BehaviourOfConcern
+        {
+            CaseId = second.Id, Date = today.AddDays(-9), Type = ConcernType.SubstanceUse, RecordedById = ap, CreatedAt = now,
+            Description = "Appeared intoxicated at a keywork session.",
+        });
+        if (second.Licences.OrderByDescending(l => l.ReleaseDate).FirstOrDefault() is { } licence)
+            db.WarningLetters.Add(new WarningLetter
+            {
+                CaseId = second.Id, LicenceId = licence.Id, Level = WarningLevel.First, IssuedOn = today.AddDays(-5), IssuedById = om, CreatedAt = now,
+                Circumstances = "You stayed overnight at an address that had not been approved.",
+                Conditions = [new LinkedCondition { Ref = "S:" + StandardConditionFor(licence, 5).Code, Text = "Standard condition 5: " + StandardConditionFor(licence, 5).Text }],
+            });
+    }
+
+    private static Pathway.Domain.Licences.StandardConditionDefinition StandardConditionFor(Licence l, int number) =>
+        Pathway.Domain.Licences.StandardConditionSets.All.Single(s => s.Code == l.StandardConditionSetCode).Conditions.Single(c => c.Number == number);
 }

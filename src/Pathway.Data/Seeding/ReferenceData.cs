@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data.Entities;
+using Pathway.Domain.Compliance;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Data.Seeding;
 
-/// <summary>Roles and standard condition sets every installation needs. Idempotent: adds only what is missing.</summary>
+/// <summary>Roles, standard condition sets and the starting early-warning rules every installation needs. Idempotent: adds only what is missing.</summary>
 public static class ReferenceData
 {
     public static async Task EnsureAsync(PathwayDbContext db, CancellationToken ct = default)
@@ -26,6 +27,9 @@ public static class ReferenceData
             });
         }
         await Instruments.InstrumentCatalogue.EnsureShippedAsync(db, DateTimeOffset.UtcNow, ct);
+        // The service's starting early-warning rules; after the first run they are data the clinical lead edits.
+        if (!await db.EarlyWarningRules.AnyAsync(ct))
+            db.EarlyWarningRules.Add(new EarlyWarningRules { Json = EarlyWarningRuleSet.DefaultJson.Trim() });
         await db.SaveChangesAsync(ct);
         await Training.TrainingSeed.EnsureAsync(db, ct);
     }

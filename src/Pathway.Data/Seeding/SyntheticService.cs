@@ -12,7 +12,7 @@ namespace Pathway.Data.Seeding;
 /// </summary>
 public static class SyntheticService
 {
-    public sealed record Result(int People, int Licences, int Conditions, int Recalls, int Teams, int Screenings = 0);
+    public sealed record Result(int People, int Licences, int Conditions, int Recalls, int Teams, int Screenings = 0, int Contacts = 0);
 
     public static async Task<Result> GenerateAsync(PathwayDbContext db, int people, int seed, TimeProvider clock, Action<int>? progress, CancellationToken ct)
     {
@@ -68,7 +68,7 @@ public static class SyntheticService
         for (var i = 0; i < used; i++) factory.NextCrn();
 
         var screening = await SyntheticScreening.LoadAsync(db, new Random(seed + 1), ct);
-        var licences = 0; var conditions = 0; var recalls = 0; var screenings = 0;
+        var licences = 0; var conditions = 0; var recalls = 0; var screenings = 0; var contacts = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         const int batch = 2000;
         for (var done = 0; done < people;)
@@ -117,6 +117,10 @@ public static class SyntheticService
                 conditions += c.Licences.Sum(l => l.AdditionalConditions.Count);
                 recalls += c.Licences.Sum(l => l.Recalls.Count);
                 db.Cases.Add(c);
+                // Fortnightly contacts over the last 12 weeks: enough for compliance figures and signals, few enough to stay fast.
+                var planned = SyntheticCompliance.Contacts(c.Id, rng, today, now, 12, 14, rng.NextDouble() < 0.1 ? 0.35 : 0.05).ToList();
+                contacts += planned.Count;
+                db.Contacts.AddRange(planned);
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
@@ -126,7 +130,7 @@ public static class SyntheticService
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditEvents.Add(AuditEntries.Create(now, null, "Cli", "cli.generate", "Service", run, null));
         await db.SaveChangesAsync(ct);
-        return new Result(people, licences, conditions, recalls, probation.Count + premises.Count + police.Count, screenings);
+        return new Result(people, licences, conditions, recalls, probation.Count + premises.Count + police.Count, screenings, contacts);
     }
 
     private static StaffUser NewStaff(string email, string name, Guid? team, DateTimeOffset now) => new()

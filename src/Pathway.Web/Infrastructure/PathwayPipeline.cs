@@ -7,6 +7,7 @@ using Pathway.Web.Features.Licences;
 using Pathway.Web.Features.Screening;
 using Pathway.Web.Features.Consultations;
 using Pathway.Web.Features.Referrals;
+using Pathway.Web.Features.Compliance;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Scalar.AspNetCore;
@@ -49,6 +50,7 @@ public static class PathwayPipeline
         api.MapConsultationEndpoints();
         api.MapOgrs3Endpoints();
         api.MapAssessmentEndpoints();
+        api.MapComplianceEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         // The reference page asks for the document relative to itself.

@@ -55,6 +55,9 @@ public sealed class TestWorld
     public required Assessment OutOfScopeAssessment { get; init; }
     public required Assessment RestrictedAssessment { get; init; }
 
+    /// <summary>Records under the three cases by route parameter name ("contactId" …), for the authorization matrix.</summary>
+    public required IReadOnlyDictionary<string, ScopedIds> RecordIds { get; init; }
+
     public static async Task<TestWorld> CreateAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
@@ -184,6 +187,7 @@ public sealed class TestWorld
         var (inConsultation, inAction) = Referred(inScope);
         var (restrictedConsultation, restrictedAction) = Referred(restricted);
         await db.SaveChangesAsync();
+        var recordIds = await ComplianceWorld.AddAsync(db, inScope, outOfScope, restricted, byRole, now);
 
         return new TestWorld
         {
@@ -195,6 +199,7 @@ public sealed class TestWorld
             InScopeConsultation = inConsultation, InScopeAction = inAction,
             RestrictedConsultation = restrictedConsultation, RestrictedAction = restrictedAction,
             InScopeAssessment = inAssessment, OutOfScopeAssessment = outAssessment, RestrictedAssessment = restrictedAssessment,
+            RecordIds = recordIds,
         };
     }
 

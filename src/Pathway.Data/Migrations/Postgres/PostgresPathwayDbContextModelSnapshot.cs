@@ -461,6 +461,80 @@ namespace Pathway.Data.Migrations.Postgres
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.BehaviourOfConcern", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("MatchedEarlyWarningSign")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Date");
+
+                    b.ToTable("BehavioursOfConcern", (string)null);
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Breach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("LicenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LicenceId");
+
+                    b.HasIndex("CaseId", "OccurredOn");
+
+                    b.ToTable("Breaches");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.BreakGlassGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -830,6 +904,56 @@ namespace Pathway.Data.Migrations.Postgres
                     b.ToTable("ConsultationAttendees");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Date");
+
+                    b.ToTable("Contacts");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Course", b =>
                 {
                     b.Property<Guid>("Id")
@@ -948,6 +1072,31 @@ namespace Pathway.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CourseVersions");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.EarlyWarningRules", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EarlyWarningRuleSets", (string)null);
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.Enrolment", b =>
@@ -1744,6 +1893,46 @@ namespace Pathway.Data.Migrations.Postgres
                     b.ToTable("Teams");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.WarningLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Circumstances")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("IssuedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("LicenceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LicenceId");
+
+                    b.HasIndex("CaseId", "IssuedOn");
+
+                    b.ToTable("WarningLetters");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.StaffRoleRecord", null)
@@ -1880,6 +2069,96 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.BehaviourOfConcern", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Pathway.Data.Entities.LinkedCondition", "Conditions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("ConcernId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Ref")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConcernId");
+
+                            b1.ToTable("BehaviourOfConcernConditions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConcernId");
+                        });
+
+                    b.Navigation("Conditions");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Breach", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.Licence", null)
+                        .WithMany()
+                        .HasForeignKey("LicenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Pathway.Data.Entities.LinkedCondition", "Conditions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("BreachId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Ref")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BreachId");
+
+                            b1.ToTable("BreachConditions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BreachId");
+                        });
+
+                    b.Navigation("Conditions");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.BreakGlassGrant", b =>
@@ -2036,6 +2315,15 @@ namespace Pathway.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("StaffUser");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Contact", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.Course", b =>
@@ -2258,6 +2546,54 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasForeignKey("SetCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.WarningLetter", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.Licence", null)
+                        .WithMany()
+                        .HasForeignKey("LicenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Pathway.Data.Entities.LinkedCondition", "Conditions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Ref")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<Guid>("WarningLetterId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("WarningLetterId");
+
+                            b1.ToTable("WarningLetterConditions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("WarningLetterId");
+                        });
+
+                    b.Navigation("Conditions");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.Assessment", b =>

@@ -450,6 +450,80 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.BehaviourOfConcern", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchedEarlyWarningSign")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Date");
+
+                    b.ToTable("BehavioursOfConcern", (string)null);
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Breach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LicenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LicenceId");
+
+                    b.HasIndex("CaseId", "OccurredOn");
+
+                    b.ToTable("Breaches");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.BreakGlassGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -819,6 +893,56 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.ToTable("ConsultationAttendees");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Date");
+
+                    b.ToTable("Contacts");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Course", b =>
                 {
                     b.Property<Guid>("Id")
@@ -937,6 +1061,31 @@ namespace Pathway.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CourseVersions");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.EarlyWarningRules", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EarlyWarningRuleSets", (string)null);
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.Enrolment", b =>
@@ -1733,6 +1882,46 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.ToTable("Teams");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.WarningLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Circumstances")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("IssuedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LicenceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LicenceId");
+
+                    b.HasIndex("CaseId", "IssuedOn");
+
+                    b.ToTable("WarningLetters");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.StaffRoleRecord", null)
@@ -1869,6 +2058,92 @@ namespace Pathway.Data.Migrations.Sqlite
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.BehaviourOfConcern", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Pathway.Data.Entities.LinkedCondition", "Conditions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ConcernId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Ref")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ConcernId");
+
+                            b1.ToTable("BehaviourOfConcernConditions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConcernId");
+                        });
+
+                    b.Navigation("Conditions");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Breach", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.Licence", null)
+                        .WithMany()
+                        .HasForeignKey("LicenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Pathway.Data.Entities.LinkedCondition", "Conditions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("BreachId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Ref")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BreachId");
+
+                            b1.ToTable("BreachConditions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BreachId");
+                        });
+
+                    b.Navigation("Conditions");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.BreakGlassGrant", b =>
@@ -2025,6 +2300,15 @@ namespace Pathway.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("StaffUser");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Contact", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.Course", b =>
@@ -2247,6 +2531,52 @@ namespace Pathway.Data.Migrations.Sqlite
                         .HasForeignKey("SetCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.WarningLetter", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.Licence", null)
+                        .WithMany()
+                        .HasForeignKey("LicenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Pathway.Data.Entities.LinkedCondition", "Conditions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Ref")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("WarningLetterId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("WarningLetterId");
+
+                            b1.ToTable("WarningLetterConditions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("WarningLetterId");
+                        });
+
+                    b.Navigation("Conditions");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.Assessment", b =>

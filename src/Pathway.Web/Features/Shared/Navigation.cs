@@ -1,5 +1,6 @@
 using Pathway.Domain.Access;
 using Pathway.Domain.Referrals;
+using Pathway.Domain.Compliance;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Features.Shared;
@@ -14,6 +15,7 @@ public static class Navigation
         var items = new List<(string Text, string Href)> { ("Home", "/") };
         if (who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency)) items.Add(("Cases", "/cases"));
         if (ReferralAccessRules.IsService(who)) items.Add(("Referrals", "/referrals"));
+        if (who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency)) items.Add(("Early warnings", "/signals"));
         if (CaseAccessRules.CanBreakGlass(who)) items.Add(("Emergency access", "/break-glass"));
         if (who.IsIn(StaffRole.ClinicalLead)) items.Add(("Access reviews", "/break-glass/review"));
         if (who.IsIn(StaffRole.ClinicalLead)) items.Add(("Women's OPD screen", "/instruments/womens-opd-screen"));
@@ -27,6 +29,7 @@ public static class Navigation
         // Every member of staff is a learner; training-only accounts see this and their account, nothing else.
         items.Add(("Training", "/training"));
         if (who.IsIn(StaffRole.TrainingCoordinator)) items.Add(("Manage training", "/training/manage"));
+        if (who.Roles.Any(ComplianceRoles.RuleEditors.Contains)) items.Add(("Early-warning rules", "/admin/early-warning-rules"));
         items.Add(("Your account", "/account"));
         return items.Select(i => new NavItem(i.Text, i.Href, IsActive(i.Href, path))).ToList();
     }

@@ -11,6 +11,11 @@ public enum AccessNeed
 {
     Read,
     Edit,
+    /// <summary>
+    /// Read access is enough to add to the record (a behaviour of concern seen by approved-premises staff); no read row
+    /// is written because the change writes its own.
+    /// </summary>
+    Contribute,
 }
 
 /// <summary>

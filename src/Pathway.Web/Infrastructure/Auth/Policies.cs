@@ -3,6 +3,7 @@ using Pathway.Data.Security;
 using Pathway.Domain.Access;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Compliance;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Infrastructure.Auth;
@@ -28,6 +29,11 @@ public static class Policies
     public const string PdService = nameof(PdService);
     /// <summary>Psychologists and the clinical lead: those who write specialist assessments.</summary>
     public const string Assessor = nameof(Assessor);
+    public const string ProbationRecorder = nameof(ProbationRecorder);
+    public const string ConcernRecorder = nameof(ConcernRecorder);
+    public const string RecallConsultant = nameof(RecallConsultant);
+    public const string RecallDecider = nameof(RecallDecider);
+    public const string RuleEditor = nameof(RuleEditor);
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -43,6 +49,11 @@ public static class Policies
         o.AddPolicy(Referrer, p => p.RequireRole(ReferralAccessRules.ReferrerRoles.Select(r => r.ToString())));
         o.AddPolicy(PdService, p => p.RequireRole(ReferralAccessRules.ServiceRoles.Select(r => r.ToString())));
         o.AddPolicy(Assessor, p => p.RequireRole(AssessmentRoles.Assessors.Select(r => r.ToString())));
+        o.AddPolicy(ProbationRecorder, p => p.RequireRole(ComplianceRoles.ProbationRecorders.Select(r => r.ToString())));
+        o.AddPolicy(ConcernRecorder, p => p.RequireRole(ComplianceRoles.ConcernRecorders.Select(r => r.ToString())));
+        o.AddPolicy(RecallConsultant, p => p.RequireRole(ComplianceRoles.RecallConsultants.Select(r => r.ToString())));
+        o.AddPolicy(RecallDecider, p => p.RequireRole(ComplianceRoles.RecallDeciders.Select(r => r.ToString())));
+        o.AddPolicy(RuleEditor, p => p.RequireRole(ComplianceRoles.RuleEditors.Select(r => r.ToString())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }
 }

@@ -1,0 +1,38 @@
+using Pathway.Domain.Staff;
+
+namespace Pathway.Domain.Compliance;
+
+/// <summary>
+/// Who may record what in licence compliance and recall decision support (docs/architecture.md, "Compliance and
+/// recall"). Each set is also a role policy; read access to the case is checked on top, after loading.
+/// </summary>
+public static class ComplianceRoles
+{
+    /// <summary>Contacts, warning letters, breaches and recall considerations: the people who supervise the licence.</summary>
+    public static readonly IReadOnlySet<StaffRole> ProbationRecorders = new HashSet<StaffRole>
+    {
+        StaffRole.OffenderManager, StaffRole.SeniorProbationOfficer,
+    };
+
+    /// <summary>
+    /// Behaviours of concern: probation, the PD service, and the police and approved-premises staff who often see the
+    /// behaviour first, on cases they can see.
+    /// </summary>
+    public static readonly IReadOnlySet<StaffRole> ConcernRecorders = new HashSet<StaffRole>
+    {
+        StaffRole.OffenderManager, StaffRole.SeniorProbationOfficer, StaffRole.ClinicalLead, StaffRole.Psychologist,
+        StaffRole.PublicProtectionOfficer, StaffRole.ApprovedPremisesStaff,
+    };
+
+    /// <summary>The psychologist's consultation on a recall consideration.</summary>
+    public static readonly IReadOnlySet<StaffRole> RecallConsultants = new HashSet<StaffRole>
+    {
+        StaffRole.ClinicalLead, StaffRole.Psychologist,
+    };
+
+    /// <summary>Management oversight, the decision and countersignature.</summary>
+    public static readonly IReadOnlySet<StaffRole> RecallDeciders = new HashSet<StaffRole> { StaffRole.SeniorProbationOfficer };
+
+    /// <summary>The early-warning rules: clinical governance (clinical lead) and system administration.</summary>
+    public static readonly IReadOnlySet<StaffRole> RuleEditors = new HashSet<StaffRole> { StaffRole.ClinicalLead, StaffRole.Administrator };
+}
