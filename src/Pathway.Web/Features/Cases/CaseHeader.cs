@@ -7,6 +7,8 @@ public enum CaseTab
 {
     Overview,
     Licences,
+    CarePlan,
+    Incidents,
     Timeline,
     AccessLog,
     Sharing,
@@ -20,6 +22,8 @@ public sealed record CaseHeader(CaseRecord Case, CaseTab Active, bool ShowAccess
     [
         (CaseTab.Overview, "Overview", ""),
         (CaseTab.Licences, "Licences", "/licences"),
+        (CaseTab.CarePlan, "Care plan", "/care-plan"),
+        (CaseTab.Incidents, "Incidents", "/incidents"),
         (CaseTab.Timeline, "Timeline", "/timeline"),
         (CaseTab.AccessLog, "Access log", "/access-log"),
         (CaseTab.Sharing, "Sharing", "/sharing"),

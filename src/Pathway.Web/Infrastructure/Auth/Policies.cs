@@ -16,7 +16,10 @@ public static class Policies
     public const string Administrator = nameof(Administrator);
     public const string ClinicalLead = nameof(ClinicalLead);
     public const string BreakGlass = nameof(BreakGlass);
+    public const string IncidentRecorder = nameof(IncidentRecorder);
     public const string Api = nameof(Api);
+
+    public static readonly IReadOnlySet<StaffRole> IncidentRecorderRoles = new HashSet<StaffRole>(StaffRoles.CaseEditorRoles) { StaffRole.ApprovedPremisesStaff };
 
     public static void Configure(AuthorizationOptions o)
     {
@@ -26,6 +29,8 @@ public static class Policies
         o.AddPolicy(CaseEditor, p => p.RequireRole(StaffRoles.CaseEditorRoles.Select(r => r.ToString())));
         o.AddPolicy(Administrator, p => p.RequireRole(StaffRoles.Administrator));
         o.AddPolicy(ClinicalLead, p => p.RequireRole(StaffRoles.ClinicalLead));
+        // AP staff record incidents on the residents they can see, though they cannot change the case itself.
+        o.AddPolicy(IncidentRecorder, p => p.RequireRole(IncidentRecorderRoles.Select(r => r.ToString())));
         o.AddPolicy(BreakGlass, p => p.RequireAuthenticatedUser().RequireAssertion(c => CaseAccessRules.CanBreakGlass(c.User.ToStaffContext())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }
