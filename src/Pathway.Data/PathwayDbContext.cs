@@ -65,6 +65,16 @@ public abstract class PathwayDbContext(DbContextOptions options)
     public DbSet<Breach> Breaches => Set<Breach>();
     public DbSet<EarlyWarningRules> EarlyWarningRules => Set<EarlyWarningRules>();
 
+    // CarePlans
+    public DbSet<CarePlan> CarePlans => Set<CarePlan>();
+    public DbSet<CarePlanText> CarePlanTexts => Set<CarePlanText>();
+    public DbSet<CarePlanRestrictedNote> CarePlanRestrictedNotes => Set<CarePlanRestrictedNote>();
+
+    // Incidents
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<ChainAnalysis> ChainAnalyses => Set<ChainAnalysis>();
+    public DbSet<ChainAnalysisLink> ChainAnalysisLinks => Set<ChainAnalysisLink>();
+
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

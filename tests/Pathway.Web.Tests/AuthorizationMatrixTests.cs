@@ -63,6 +63,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.RecallConsultant => ComplianceRoles.RecallConsultants.Contains(role),
         Policies.RecallDecider => ComplianceRoles.RecallDeciders.Contains(role),
         Policies.RuleEditor => ComplianceRoles.RuleEditors.Contains(role),
+        Policies.IncidentRecorder => Policies.IncidentRecorderRoles.Contains(role),
         Policies.BreakGlass => CaseAccessRules.CanBreakGlass(new StaffContext(Guid.Empty, new HashSet<StaffRole> { role }, null)),
         _ => throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Teach it in AuthorizationMatrixTests.Passes."),
     };
@@ -101,6 +102,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
                 "consultationId" => (scope == Scope.Restricted ? w.RestrictedConsultation : w.InScopeConsultation).Id.ToString(),
                 "actionId" => (scope == Scope.Restricted ? w.RestrictedAction : w.InScopeAction).Id.ToString(),
                 "assessmentId" => (scope switch { Scope.OutOfScope => w.OutOfScopeAssessment, Scope.Restricted => w.RestrictedAssessment, _ => w.InScopeAssessment }).Id.ToString(),
+                "section" when template.Contains("/care-plan", StringComparison.Ordinal) => "triggers-and-early-warning-signs",
                 "section" => "formulation",
                 "code" => "404",
                 // Training: the first course, its first lesson, module and questions; pages answer 200 whether or not
@@ -111,6 +113,8 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
                 "questionKey" => "t01",
                 "phase" => "before",
                 _ when w.RecordIds.TryGetValue(name, out var ids) => (scope switch { Scope.OutOfScope => ids.OutOfScope, Scope.Restricted => ids.Restricted, _ => ids.InScope }).ToString(),
+                "planId" => w.Plans[c!.Id].Id.ToString(),
+                "incidentId" => w.Incidents[c!.Id].Id.ToString(),
                 _ => throw new InvalidOperationException($"The matrix does not know route parameter '{name}' in {template}. Teach it in AuthorizationMatrixTests.Fill."),
             };
             path = path.Replace(segment, value, StringComparison.Ordinal);

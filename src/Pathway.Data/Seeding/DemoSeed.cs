@@ -108,6 +108,7 @@ public static class DemoSeed
         await TrainingDemoSeed.AddAsync(db, staff, now, ct);
         AddReferrals(db, cases, staff, now);
         AddCompliance(db, cases, staff, today, now);
+        DemoCarePlans.Add(db, cases[1], cases[0], cases[6], psychologist.Id, omSouth.Id, now);
         db.AuditEvents.Add(AuditEntries.Create(now, null, null, "demo.seed", "Service", null, null));
         await db.SaveChangesAsync(ct);
 

@@ -30,6 +30,9 @@ public static class PathwayServices
         services.AddScoped<AuditLog>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<Features.Assessments.AssessmentWorkflow>();
+        services.AddScoped<Features.CarePlans.CarePlanAccess>();
+        services.AddScoped<Features.CarePlans.CarePlanCommands>();
+        services.AddScoped<Features.CarePlans.IFormulationSource, Features.CarePlans.NoFormulationYet>();
 
         services.AddOptions<PathwayAuthOptions>().Bind(config.GetSection(PathwayAuthOptions.Section))
             .Validate(o => o.IdleTimeoutMinutes is > 0 and <= 30, "Authentication:IdleTimeoutMinutes must be between 1 and 30.")

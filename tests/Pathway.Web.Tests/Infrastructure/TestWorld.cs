@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Data.Security;
+using Pathway.Domain.CarePlans;
 using Pathway.Domain.Cases;
+using Pathway.Domain.Incidents;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
@@ -57,6 +59,9 @@ public sealed class TestWorld
 
     /// <summary>Records under the three cases by route parameter name ("contactId" …), for the authorization matrix.</summary>
     public required IReadOnlyDictionary<string, ScopedIds> RecordIds { get; init; }
+    /// <summary>An active care plan (with a restricted note) and an incident with a chain analysis, on each case.</summary>
+    public required Dictionary<Guid, CarePlan> Plans { get; init; }
+    public required Dictionary<Guid, Incident> Incidents { get; init; }
 
     public static async Task<TestWorld> CreateAsync(IServiceProvider services)
     {
@@ -189,6 +194,32 @@ public sealed class TestWorld
         await db.SaveChangesAsync();
         var recordIds = await ComplianceWorld.AddAsync(db, inScope, outOfScope, restricted, byRole, now);
 
+        var plans = new Dictionary<Guid, CarePlan>();
+        var incidents = new Dictionary<Guid, Incident>();
+        foreach (var c in new[] { inScope, outOfScope, restricted })
+        {
+            var plan = new CarePlan
+            {
+                CaseId = c.Id, Number = 1, Status = CarePlanStatus.Active, Reason = "First plan", CreatedById = byRole[StaffRole.Psychologist].Id,
+                SignedById = byRole[StaffRole.Psychologist].Id, SignedAt = now, CountersignedById = byRole[StaffRole.OffenderManager].Id, CountersignedAt = now,
+                Agreement = PersonAgreement.Agreed, ReviewDate = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(3), CreatedAt = now,
+            };
+            foreach (var f in CarePlanFields.All.Where(f => f.Section != CarePlanSection.NotToBeDisclosed))
+                plan.Texts.Add(new CarePlanText { CarePlanId = plan.Id, Key = f.Key, Text = $"World text for {f.Key}" });
+            db.CarePlans.Add(plan);
+            db.CarePlanRestrictedNotes.Add(new CarePlanRestrictedNote { CarePlanId = plan.Id, Text = "WORLD-RESTRICTED-NOTE" });
+            var incident = new Incident
+            {
+                CaseId = c.Id, OccurredAt = now.AddDays(-2), Location = "Hostel kitchen", Type = IncidentType.AngryOutburst, Severity = IncidentSeverity.Moderate,
+                Description = "Shouted at a resident.", Trigger = "Phone call", StaffResponse = "Talked it down.", WhoWasInformed = "Offender manager",
+                RecordedById = byRole[StaffRole.ApprovedPremisesStaff].Id, CreatedAt = now,
+            };
+            db.Incidents.Add(incident);
+            plans[c.Id] = plan;
+            incidents[c.Id] = incident;
+        }
+        await db.SaveChangesAsync();
+
         return new TestWorld
         {
             TeamA = teamA, TeamB = teamB, Ppu = ppu, Premises = ap, Service = service, Partner = partner, Users = byRole, Tokens = tokens,
@@ -199,7 +230,7 @@ public sealed class TestWorld
             InScopeConsultation = inConsultation, InScopeAction = inAction,
             RestrictedConsultation = restrictedConsultation, RestrictedAction = restrictedAction,
             InScopeAssessment = inAssessment, OutOfScopeAssessment = outAssessment, RestrictedAssessment = restrictedAssessment,
-            RecordIds = recordIds,
+            RecordIds = recordIds, Plans = plans, Incidents = incidents,
         };
     }
 

@@ -579,6 +579,119 @@ namespace Pathway.Data.Migrations.Postgres
                     b.ToTable("BreakGlassGrants");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Agreement")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("AgreementReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CountersignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CountersignedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("PreviousId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SignedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CarePlans_OneOpen")
+                        .HasFilter("\"Status\" IN ('Draft', 'AwaitingCountersignature')");
+
+                    b.HasIndex("CaseId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReviewDate");
+
+                    b.ToTable("CarePlans");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanRestrictedNote", b =>
+                {
+                    b.Property<Guid>("CarePlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("CarePlanId");
+
+                    b.ToTable("CarePlanRestrictedNotes");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanText", b =>
+                {
+                    b.Property<Guid>("CarePlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("CarePlanId", "Key");
+
+                    b.ToTable("CarePlanTexts");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.CaseNamedStaff", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -745,6 +858,109 @@ namespace Pathway.Data.Migrations.Postgres
                     b.HasIndex("TeamId");
 
                     b.ToTable("CaseShares");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.ChainAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CompletedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("FunctionCategory")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LongTermConsequences")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PreventionAndRepair")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ProblemBehaviour")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PromptingEvent")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ShortTermConsequences")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VulnerabilityFactors")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("IncidentId")
+                        .IsUnique();
+
+                    b.ToTable("ChainAnalyses");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.ChainAnalysisLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AnalysisId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SkillCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnalysisId", "Position");
+
+                    b.ToTable("ChainAnalysisLinks");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.CheckAnswer", b =>
@@ -1144,6 +1360,72 @@ namespace Pathway.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StaffResponse")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WhoWasInformed")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "OccurredAt");
+
+                    b.ToTable("Incidents");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.InstrumentDefinitionRecord", b =>
@@ -2180,6 +2462,33 @@ namespace Pathway.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlan", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanRestrictedNote", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CarePlan", null)
+                        .WithOne()
+                        .HasForeignKey("Pathway.Data.Entities.CarePlanRestrictedNote", "CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanText", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CarePlan", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.CaseNamedStaff", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.CaseRecord", null)
@@ -2244,6 +2553,24 @@ namespace Pathway.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.ChainAnalysis", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Incident", null)
+                        .WithOne("ChainAnalysis")
+                        .HasForeignKey("Pathway.Data.Entities.ChainAnalysis", "IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.ChainAnalysisLink", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.ChainAnalysis", null)
+                        .WithMany("Links")
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.CheckAnswer", b =>
@@ -2369,6 +2696,15 @@ namespace Pathway.Data.Migrations.Postgres
                     b.HasOne("Pathway.Data.Entities.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Incident", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2603,6 +2939,11 @@ namespace Pathway.Data.Migrations.Postgres
                     b.Navigation("Needs");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlan", b =>
+                {
+                    b.Navigation("Texts");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.CaseRecord", b =>
                 {
                     b.Navigation("Licences");
@@ -2612,11 +2953,21 @@ namespace Pathway.Data.Migrations.Postgres
                     b.Navigation("Shares");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.ChainAnalysis", b =>
+                {
+                    b.Navigation("Links");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Consultation", b =>
                 {
                     b.Navigation("Actions");
 
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Incident", b =>
+                {
+                    b.Navigation("ChainAnalysis");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.Licence", b =>

@@ -568,6 +568,119 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.ToTable("BreakGlassGrants");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agreement")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CountersignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CountersignedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PreviousId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SignedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CarePlans_OneOpen")
+                        .HasFilter("\"Status\" IN ('Draft', 'AwaitingCountersignature')");
+
+                    b.HasIndex("CaseId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReviewDate");
+
+                    b.ToTable("CarePlans");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanRestrictedNote", b =>
+                {
+                    b.Property<Guid>("CarePlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CarePlanId");
+
+                    b.ToTable("CarePlanRestrictedNotes");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanText", b =>
+                {
+                    b.Property<Guid>("CarePlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CarePlanId", "Key");
+
+                    b.ToTable("CarePlanTexts");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.CaseNamedStaff", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -734,6 +847,109 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.HasIndex("TeamId");
 
                     b.ToTable("CaseShares");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.ChainAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CompletedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FunctionCategory")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LongTermConsequences")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreventionAndRepair")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemBehaviour")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PromptingEvent")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortTermConsequences")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VulnerabilityFactors")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("IncidentId")
+                        .IsUnique();
+
+                    b.ToTable("ChainAnalyses");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.ChainAnalysisLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AnalysisId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkillCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnalysisId", "Position");
+
+                    b.ToTable("ChainAnalysisLinks");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.CheckAnswer", b =>
@@ -1133,6 +1349,72 @@ namespace Pathway.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffResponse")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhoWasInformed")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "OccurredAt");
+
+                    b.ToTable("Incidents");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.InstrumentDefinitionRecord", b =>
@@ -2165,6 +2447,33 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlan", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanRestrictedNote", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CarePlan", null)
+                        .WithOne()
+                        .HasForeignKey("Pathway.Data.Entities.CarePlanRestrictedNote", "CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanText", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CarePlan", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.CaseNamedStaff", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.CaseRecord", null)
@@ -2229,6 +2538,24 @@ namespace Pathway.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.ChainAnalysis", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Incident", null)
+                        .WithOne("ChainAnalysis")
+                        .HasForeignKey("Pathway.Data.Entities.ChainAnalysis", "IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.ChainAnalysisLink", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.ChainAnalysis", null)
+                        .WithMany("Links")
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.CheckAnswer", b =>
@@ -2354,6 +2681,15 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.HasOne("Pathway.Data.Entities.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Incident", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2586,6 +2922,11 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.Navigation("Needs");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlan", b =>
+                {
+                    b.Navigation("Texts");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.CaseRecord", b =>
                 {
                     b.Navigation("Licences");
@@ -2595,11 +2936,21 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.Navigation("Shares");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.ChainAnalysis", b =>
+                {
+                    b.Navigation("Links");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Consultation", b =>
                 {
                     b.Navigation("Actions");
 
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.Incident", b =>
+                {
+                    b.Navigation("ChainAnalysis");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.Licence", b =>

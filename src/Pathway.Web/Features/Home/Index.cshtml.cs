@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
+using Pathway.Web.Features.CarePlans;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -10,8 +11,9 @@ using Pathway.Web.Infrastructure.Auth;
 namespace Pathway.Web.Features.Home;
 
 /// <summary>
-/// The home page: what this person can do, counts of the cases they can see, and the consultation actions they own
-/// that are overdue or due soon. The actions name people, so showing any writes a read row.
+/// The home page: what this person can do, counts of the cases they can see, the consultation actions they own that
+/// are overdue or due soon, and the care-plan reviews they are responsible for that are due within 14 days or overdue.
+/// The counts carry no identities; the lists do, so showing either writes a read row of its own.
 /// </summary>
 [Audited("consultation.action.list")]
 public sealed class IndexModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
@@ -22,6 +24,7 @@ public sealed class IndexModel(CaseAccess access, PathwayDbContext db, AuditLog 
     public int? MyCaseload { get; private set; }
     public int? Visible { get; private set; }
     public IReadOnlyList<MyAction> Actions { get; private set; } = [];
+    public IReadOnlyList<ReviewsDue.Entry> Reviews { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -44,6 +47,8 @@ public sealed class IndexModel(CaseAccess access, PathwayDbContext db, AuditLog 
                     ConsultationRules.IsOverdue(x.DueOn, false, today)))
                 .ToList();
             if (Actions.Count > 0) await audit.ReadAsync("ConsultationActionList", who.UserId, null, ct);
+            Reviews = await ReviewsDue.ForAsync(visible, db.CarePlans.AsNoTracking(), who.UserId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+            if (Reviews.Count > 0) await audit.WriteAsync("careplan.reviews.read", "CarePlanReviewsDue", null, null, ct: ct);
         }
     }
 }

@@ -21,6 +21,7 @@ public static class Policies
     public const string BreakGlass = nameof(BreakGlass);
     /// <summary>Recording screening instruments: psychologists and the clinical lead (with edit access to the case).</summary>
     public const string ScreeningRecorder = nameof(ScreeningRecorder);
+    public const string IncidentRecorder = nameof(IncidentRecorder);
     public const string Api = nameof(Api);
     public const string TrainingCoordinator = nameof(TrainingCoordinator);
     /// <summary>May make a referral to the PD service (probation and the clinical lead).</summary>
@@ -35,6 +36,8 @@ public static class Policies
     public const string RecallDecider = nameof(RecallDecider);
     public const string RuleEditor = nameof(RuleEditor);
 
+    public static readonly IReadOnlySet<StaffRole> IncidentRecorderRoles = new HashSet<StaffRole>(StaffRoles.CaseEditorRoles) { StaffRole.ApprovedPremisesStaff };
+
     public static void Configure(AuthorizationOptions o)
     {
         // Everything needs a signed-in user unless it says otherwise.
@@ -45,6 +48,8 @@ public static class Policies
         o.AddPolicy(ClinicalLead, p => p.RequireRole(StaffRoles.ClinicalLead));
         o.AddPolicy(ScreeningRecorder, p => p.RequireRole(StaffRoles.ClinicalLead, StaffRoles.Psychologist));
         o.AddPolicy(TrainingCoordinator, p => p.RequireRole(StaffRoles.TrainingCoordinator));
+        // AP staff record incidents on the residents they can see, though they cannot change the case itself.
+        o.AddPolicy(IncidentRecorder, p => p.RequireRole(IncidentRecorderRoles.Select(r => r.ToString())));
         o.AddPolicy(BreakGlass, p => p.RequireAuthenticatedUser().RequireAssertion(c => CaseAccessRules.CanBreakGlass(c.User.ToStaffContext())));
         o.AddPolicy(Referrer, p => p.RequireRole(ReferralAccessRules.ReferrerRoles.Select(r => r.ToString())));
         o.AddPolicy(PdService, p => p.RequireRole(ReferralAccessRules.ServiceRoles.Select(r => r.ToString())));

@@ -40,6 +40,18 @@ public sealed class TimelineModel(CaseAccess access, PathwayDbContext db) : Page
                 if (rc.ReReleaseDate is { } rr) events.Add(new(rr, "Re-released after recall", null));
             }
         }
+        // Incidents are seen by the roles that see care plans; partner agencies see neither.
+        if (Domain.CarePlans.CarePlanSections.ViewFor(User.ToStaffContext().Roles) != Domain.CarePlans.CarePlanView.None)
+        {
+            var incidents = await db.Incidents.AsNoTracking().Where(i => i.CaseId == id)
+                .Select(i => new { i.OccurredAt, i.Type, i.Severity, i.Location }).ToListAsync(ct);
+            foreach (var i in incidents)
+                events.Add(new(DateOnly.FromDateTime(i.OccurredAt.UtcDateTime), $"Incident: {Domain.Incidents.IncidentTypes.DisplayName(i.Type)}", $"{i.Severity}, {i.Location}"));
+            var plans = await db.CarePlans.AsNoTracking().Where(p => p.CaseId == id && p.CountersignedAt != null)
+                .Select(p => new { p.Number, p.CountersignedAt }).ToListAsync(ct);
+            foreach (var p in plans)
+                events.Add(new(DateOnly.FromDateTime(p.CountersignedAt!.Value.UtcDateTime), $"Care plan version {p.Number} made active", null));
+        }
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         Events = events.Where(e => e.Date <= today).OrderByDescending(e => e.Date).ToList();
         return Page();

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Domain.Access;
+using Pathway.Domain.CarePlans;
+using Pathway.Web.Features.Cases;
+using Pathway.Web.Infrastructure.Access;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+
+namespace Pathway.Web.Features.CarePlans.Changes;
+
+/// <summary>What a version changed from the one before, section by section, as far as the role may see.</summary>
+[Authorize(Policy = Policies.CaseData)]
+[Audited("careplan.changes.read")]
+public sealed class ChangesModel(CarePlanAccess access, CaseAccess caseAccess, PathwayDbContext db) : PageModel
+{
+    public sealed record FieldChange(string Label, IReadOnlyList<DiffLine> Lines);
+    public sealed record SectionChange(CarePlanSection Section, IReadOnlyList<FieldChange> Fields);
+
+    public CaseHeader Header { get; private set; } = null!;
+    public Data.Entities.CarePlan Plan { get; private set; } = null!;
+    public int? PreviousNumber { get; private set; }
+    public IReadOnlyList<SectionChange> Sections { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid planId, CancellationToken ct)
+    {
+        var pc = await access.LoadAsync(id, AccessNeed.Read, ct, "CarePlan", planId);
+        if (pc is null) return NotFound();
+        var plan = await access.FindPlanAsync(db.CarePlans.AsNoTracking(), pc, planId, ct);
+        if (plan is null) return NotFound();
+        Plan = plan;
+        Header = new CaseHeader(pc.Case, CaseTab.CarePlan, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: await caseAccess.CanEditAsync(pc.Case, ct));
+        var previous = plan.PreviousId is { } pid ? await db.CarePlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
+        PreviousNumber = previous?.Number;
+        Sections = await CompareAsync(db, previous, plan, pc.View, ct);
+        return Page();
+    }
+
+    public static async Task<IReadOnlyList<SectionChange>> CompareAsync(PathwayDbContext db, Data.Entities.CarePlan? before, Data.Entities.CarePlan after, CarePlanView view, CancellationToken ct)
+    {
+        var now = await CarePlanContent.LoadAsync(db, after, view, ct);
+        var then = before is null ? null : await CarePlanContent.LoadAsync(db, before, view, ct);
+        var nowText = now.AllText();
+        var thenText = then?.AllText() ?? new Dictionary<string, string>();
+        var result = new List<SectionChange>();
+        foreach (var s in Enum.GetValues<CarePlanSection>().Where(now.Sees))
+        {
+            var fields = new List<FieldChange>();
+            foreach (var f in CarePlanFields.For(s))
+            {
+                thenText.TryGetValue(f.Key, out var a);
+                nowText.TryGetValue(f.Key, out var b);
+                if (TextDiff.Changed(a, b)) fields.Add(new(f.Label, TextDiff.Lines(a, b)));
+            }
+            if (s == CarePlanSection.PersonsInvolvement)
+            {
+                string Describe(Data.Entities.CarePlan? p) => p is null ? "" : $"{CarePlanDisplay.Agreement(p.Agreement)}\n{p.AgreementReason}".Trim();
+                if (TextDiff.Changed(Describe(before), Describe(after))) fields.Add(new("The person", TextDiff.Lines(Describe(before), Describe(after))));
+            }
+            if (s == CarePlanSection.Review && before?.ReviewDate != after.ReviewDate)
+                fields.Add(new("Review date", TextDiff.Lines(before is null ? null : Infrastructure.Forms.Display.Date(before.ReviewDate), Infrastructure.Forms.Display.Date(after.ReviewDate))));
+            if (fields.Count > 0) result.Add(new(s, fields));
+        }
+        return result;
+    }
+}
