@@ -66,6 +66,8 @@ public static class SyntheticService
         for (var i = 0; i < used; i++) factory.NextCrn();
 
         var licences = 0; var conditions = 0; var recalls = 0;
+        // Its own generator, so adding care plans does not change the people a seed makes.
+        var planRng = new Random(unchecked(seed * 31 + 7));
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         const int batch = 2000;
         for (var done = 0; done < people;)
@@ -95,6 +97,7 @@ public static class SyntheticService
                 conditions += c.Licences.Sum(l => l.AdditionalConditions.Count);
                 recalls += c.Licences.Sum(l => l.Recalls.Count);
                 db.Cases.Add(c);
+                SyntheticCarePlans.Add(db, planRng, c, today, now);
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
