@@ -154,7 +154,7 @@ public abstract class FhirTests(AppFixture app)
         var bundle = FhirValidation.ParseAndValidate<Bundle>(await api.GetStringAsync($"/fhir/r4/Patient/{caseId}/RiskAssessment"));
         Assert.Contains(bundle.Entry, e => e.Resource!.Id == id.ToString());
         var summary = Assert.Single(bundle.Entry, e => e.Resource!.Id == $"rosh-{caseId}").Resource as RiskAssessment;
-        Assert.Equal("high", summary!.Prediction[0].QualitativeRisk!.Coding[0].Code);
+        Assert.Equal("high", summary!.Code!.Coding[0].Code);
         FhirValidation.ParseAndValidate<RiskAssessment>(await api.GetStringAsync($"/fhir/r4/RiskAssessment/rosh-{caseId}"));
     }
 

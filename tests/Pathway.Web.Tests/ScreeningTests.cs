@@ -82,7 +82,7 @@ public abstract class ScreeningTests(AppFixture app)
         var answers = SapasItems.ToDictionary(i => i, i => i is "sapas-1" or "sapas-2" ? "Y" : "N");
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"{Screening}/{id}/complete", new { answers, version = VersionOf(draft) })).StatusCode);
 
-        using var pages = await app.PagesAsync(StaffRole.OffenderManager);
+        var pages = await app.PagesAsync(StaffRole.OffenderManager); // shared per role by the fixture: not ours to dispose
         var text = await PdfText.ReadAsync(pages, $"/cases/{InScopeId}/screening/{id}/pdf");
         Assert.Contains("SAPAS", text, StringComparison.Ordinal);
         Assert.Contains("Screened in", text, StringComparison.OrdinalIgnoreCase);
@@ -91,7 +91,7 @@ public abstract class ScreeningTests(AppFixture app)
         Assert.Contains("OFFICIAL-SENSITIVE", text, StringComparison.Ordinal);
         Assert.True(await AuditedAsync("screening.pdf", id));
 
-        using var outsider = await app.PagesAsync(StaffRole.ApprovedPremisesStaff);
+        var outsider = await app.PagesAsync(StaffRole.ApprovedPremisesStaff);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/cases/{app.World.OutOfScope.Id}/screening/{app.World.OutOfScopeScreening.Id}/pdf")).StatusCode);
     }
 

@@ -40,25 +40,19 @@ public static class RiskAssessmentMapping
         ],
     };
 
+    /// <remarks>
+    /// The level is carried in <c>code</c>, not in a prediction: RoSH is a judgement with no probability, and Firely's
+    /// validator reads the core invariant ras-2 ("probability must be ≤ 100") as failed when a prediction has none.
+    /// </remarks>
     public static RiskAssessment Summary(CaseRecord c, ResourceReference patient) => new()
     {
         Id = SummaryPrefix + c.Id,
         Meta = new Meta { LastUpdated = c.UpdatedAt == default ? c.CreatedAt : c.UpdatedAt },
         Status = ObservationStatus.Final,
         Method = new CodeableConcept(MethodSystem, "rosh", "Risk of serious harm (probation risk summary)"),
+        Code = new CodeableConcept(BandSystem, c.RoshLevel == RoshLevel.VeryHigh ? "very-high" : c.RoshLevel.ToString().ToLowerInvariant(),
+            RoshLevels.DisplayName(c.RoshLevel), $"Risk of serious harm to others: {RoshLevels.DisplayName(c.RoshLevel).ToLowerInvariant()}"),
         Subject = patient,
-        Prediction =
-        [
-            new RiskAssessment.PredictionComponent
-            {
-                Outcome = new CodeableConcept { Text = "Serious harm to others: life-threatening and/or traumatic, from which recovery is difficult or impossible" },
-                QualitativeRisk = new CodeableConcept(BandSystem, c.RoshLevel.ToString() switch
-                {
-                    nameof(RoshLevel.VeryHigh) => "very-high",
-                    var other => other.ToLowerInvariant(),
-                }, RoshLevels.DisplayName(c.RoshLevel)),
-            },
-        ],
     };
 
     private static RiskAssessment.PredictionComponent Prediction(string outcome, double probability, int years, CodeableConcept? band) => new()
