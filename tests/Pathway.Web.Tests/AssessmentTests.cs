@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -230,29 +229,8 @@ public abstract class AssessmentTests(AppFixture app)
         Assert.DoesNotContain("SECRET-VICTIM-ADDRESS", await PdfTextAsync(ppu, $"{Assessments}/{id}/pdf"));
     }
 
-    /// <summary>Fetches a PDF and extracts its text with poppler's pdftotext: proves the file is a readable PDF.</summary>
-    private async Task<string> PdfTextAsync(HttpClient client, string url)
-    {
-        var res = await client.GetAsync(url);
-        Assert.True(res.StatusCode == HttpStatusCode.OK, $"{url}: {res.StatusCode} " + string.Join("\n", app.Factory.Logs.Messages.Where(m => m.Contains("Exception", StringComparison.Ordinal)).Take(1)));
-        Assert.Equal("application/pdf", res.Content.Headers.ContentType?.MediaType);
-        var bytes = await res.Content.ReadAsByteArrayAsync();
-        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
-        var file = Path.Combine(Path.GetTempPath(), $"pathway-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, bytes);
-        try
-        {
-            using var p = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var text = await p.StandardOutput.ReadToEndAsync();
-            await p.WaitForExitAsync();
-            Assert.True(p.ExitCode == 0, "pdftotext could not read the PDF: " + await p.StandardError.ReadToEndAsync());
-            return text;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+    private Task<string> PdfTextAsync(HttpClient client, string url) =>
+        PdfText.ReadAsync(client, url, () => string.Join("\n", app.Factory.Logs.Messages.Where(m => m.Contains("Exception", StringComparison.Ordinal)).Take(1)));
 
     [Fact]
     public async Task Section_RejectsUnknownFieldsAndBadRatings_AndSavesNothing()

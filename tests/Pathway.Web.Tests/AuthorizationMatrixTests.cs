@@ -75,7 +75,8 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
     private static bool IsCaseScoped(string template) =>
         template.StartsWith("/cases/{", StringComparison.Ordinal) || template.StartsWith("/api/v1/cases/{", StringComparison.Ordinal)
         || template.StartsWith("/fhir/r4/Patient/{", StringComparison.Ordinal)
-        || template.StartsWith("/fhir/r4/QuestionnaireResponse/{", StringComparison.Ordinal);
+        || template.StartsWith("/fhir/r4/QuestionnaireResponse/{", StringComparison.Ordinal)
+        || template.StartsWith("/fhir/r4/RiskAssessment/{", StringComparison.Ordinal);
 
     private (string Path, Guid? CaseId) Fill(string template, Scope scope)
     {
@@ -98,6 +99,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
                 "responseId" => (scope switch { Scope.OutOfScope => w.OutOfScopeScreening, Scope.Restricted => w.RestrictedScreening, _ => w.InScopeScreening }).Id.ToString(),
                 "key" => "sapas",
                 "questionnaireId" => "sapas-v1",
+                "riskAssessmentId" => $"rosh-{c!.Id}",
                 "version" => "1",
                 "consultationId" => (scope == Scope.Restricted ? w.RestrictedConsultation : w.InScopeConsultation).Id.ToString(),
                 "actionId" => (scope == Scope.Restricted ? w.RestrictedAction : w.InScopeAction).Id.ToString(),

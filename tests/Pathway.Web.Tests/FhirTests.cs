@@ -131,6 +131,43 @@ public abstract class FhirTests(AppFixture app)
     }
 
     [Fact]
+    public async Task RiskAssessment_Ogrs3_IsValid_WithBothPredictionsAndTheBand()
+    {
+        using var api = app.Api(StaffRole.Psychologist);
+        var caseId = app.World.InScope.Id;
+        var saved = await api.PostAsync($"/api/v1/cases/{caseId}/ogrs3", JsonContent.Create(new
+        {
+            sex = "female", dateOfBirth = "1980-03-01", convictionDate = "2017-06-01", firstSanctionDate = "1994-05-01",
+            previousSanctions = 5, offenceCategory = "criminal-damage", assessmentDate = "2023-06-01",
+        }));
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        var id = (await saved.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+
+        var risk = FhirValidation.ParseAndValidate<RiskAssessment>(await api.GetStringAsync($"/fhir/r4/RiskAssessment/{id}"));
+        Assert.Equal("ogrs3", risk.Method!.Coding[0].Code);
+        Assert.Equal($"Patient/{caseId}", risk.Subject!.Reference);
+        Assert.Equal(2, risk.Prediction.Count);
+        Assert.Equal(0.1698m, Math.Round(Assert.IsType<FhirDecimal>(risk.Prediction[0].Probability).Value!.Value, 4));
+        Assert.Equal(0.2957m, Math.Round(Assert.IsType<FhirDecimal>(risk.Prediction[1].Probability).Value!.Value, 4));
+        Assert.Equal("low", risk.Prediction[1].QualitativeRisk!.Coding[0].Code);
+
+        var bundle = FhirValidation.ParseAndValidate<Bundle>(await api.GetStringAsync($"/fhir/r4/Patient/{caseId}/RiskAssessment"));
+        Assert.Contains(bundle.Entry, e => e.Resource!.Id == id.ToString());
+        var summary = Assert.Single(bundle.Entry, e => e.Resource!.Id == $"rosh-{caseId}").Resource as RiskAssessment;
+        Assert.Equal("high", summary!.Code!.Coding[0].Code);
+        FhirValidation.ParseAndValidate<RiskAssessment>(await api.GetStringAsync($"/fhir/r4/RiskAssessment/rosh-{caseId}"));
+    }
+
+    [Fact]
+    public async Task RiskAssessment_OnAnOutOfScopeCase_OrUnknown_Is404()
+    {
+        using var api = app.Api(StaffRole.OffenderManager);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/fhir/r4/RiskAssessment/rosh-{app.World.OutOfScope.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/fhir/r4/RiskAssessment/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/fhir/r4/Patient/{app.World.OutOfScope.Id}/RiskAssessment")).StatusCode);
+    }
+
+    [Fact]
     public async Task Patient_WithoutToken_Is401()
     {
         using var client = app.Anonymous();

@@ -74,6 +74,28 @@ public abstract class ScreeningTests(AppFixture app)
     }
 
     [Fact]
+    public async Task CompletedScreening_DownloadsAsAReadablePdf_WithResultAnswersAndLicence_AndIsAudited()
+    {
+        using var api = app.Api(StaffRole.Psychologist);
+        var draft = await StartAsync(api, "sapas");
+        var id = IdOf(draft);
+        var answers = SapasItems.ToDictionary(i => i, i => i is "sapas-1" or "sapas-2" ? "Y" : "N");
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"{Screening}/{id}/complete", new { answers, version = VersionOf(draft) })).StatusCode);
+
+        var pages = await app.PagesAsync(StaffRole.OffenderManager); // shared per role by the fixture: not ours to dispose
+        var text = await PdfText.ReadAsync(pages, $"/cases/{InScopeId}/screening/{id}/pdf");
+        Assert.Contains("SAPAS", text, StringComparison.Ordinal);
+        Assert.Contains("Screened in", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Trusts other people", text, StringComparison.Ordinal);
+        Assert.Contains("Moran", text, StringComparison.Ordinal);
+        Assert.Contains("OFFICIAL-SENSITIVE", text, StringComparison.Ordinal);
+        Assert.True(await AuditedAsync("screening.pdf", id));
+
+        var outsider = await app.PagesAsync(StaffRole.ApprovedPremisesStaff);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/cases/{app.World.OutOfScope.Id}/screening/{app.World.OutOfScopeScreening.Id}/pdf")).StatusCode);
+    }
+
+    [Fact]
     public async Task OpdMen_GatesComeFromTheCase_OverrideNeedsAReason()
     {
         using var client = app.Api(StaffRole.ClinicalLead);

@@ -69,6 +69,8 @@ public static class SyntheticService
 
         var screening = await SyntheticScreening.LoadAsync(db, new Random(seed + 1), ct);
         var licences = 0; var conditions = 0; var recalls = 0; var screenings = 0; var contacts = 0;
+        // Its own generator, so adding care plans does not change the people a seed makes.
+        var planRng = new Random(unchecked(seed * 31 + 7));
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         const int batch = 2000;
         for (var done = 0; done < people;)
@@ -121,6 +123,7 @@ public static class SyntheticService
                 var planned = SyntheticCompliance.Contacts(c.Id, rng, today, now, 12, 14, rng.NextDouble() < 0.1 ? 0.35 : 0.05).ToList();
                 contacts += planned.Count;
                 db.Contacts.AddRange(planned);
+                SyntheticCarePlans.Add(db, planRng, c, today, now);
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();

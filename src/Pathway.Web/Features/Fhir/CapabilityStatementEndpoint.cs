@@ -7,9 +7,10 @@ public static class CapabilityStatementEndpoint
 {
     public static readonly IReadOnlyList<(ResourceType Type, string Documentation, bool SearchType)> Resources =
     [
-        (ResourceType.Patient, "Read a person on licence you may see (minimum necessary). Compartment searches: Patient/{id}/QuestionnaireResponse.", false),
+        (ResourceType.Patient, "Read a person on licence you may see (minimum necessary). Compartment searches: Patient/{id}/QuestionnaireResponse, Patient/{id}/RiskAssessment.", false),
         (ResourceType.Questionnaire, "Instrument definitions (screening questionnaires and rating sheets), every published version; id key-vN.", true),
         (ResourceType.QuestionnaireResponse, "Screening responses on cases you may see, coded with the definition's own codes.", false),
+        (ResourceType.RiskAssessment, "OGRS3 calculations with their inputs, and the case's risk summary (RoSH) as rosh-{caseId}.", false),
     ];
 
     public static IResult Get(HttpContext http)

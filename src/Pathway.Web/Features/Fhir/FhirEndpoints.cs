@@ -37,8 +37,45 @@ public static class FhirEndpoints
             .WithSummary("A person's screening responses (Patient compartment search)");
         fhir.MapGet("/QuestionnaireResponse/{responseId:guid}", GetResponseAsync).Audited("fhir.questionnaire-response.read")
             .WithSummary("One screening response as a QuestionnaireResponse, checked against your access to its case");
+        fhir.MapGet("/Patient/{id:guid}/RiskAssessment", ListRiskAssessmentsAsync).Audited("fhir.risk-assessment.list")
+            .WithSummary("A person's risk summary (RoSH) and OGRS3 calculations (Patient compartment search)");
+        fhir.MapGet("/RiskAssessment/{riskAssessmentId}", GetRiskAssessmentAsync).Audited("fhir.risk-assessment.read")
+            .WithSummary("One OGRS3 calculation by id, or a case's risk summary as rosh-{caseId}");
         return app;
     }
+
+    private static async Task<IResult> ListRiskAssessmentsAsync(Guid id, CaseAccess access, PathwayDbContext db, HttpRequest request, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "RiskAssessment", null);
+        if (c is null) return FhirResult.NotFound("Patient", id);
+        var patient = PatientMapping.Reference(c);
+        var scores = await db.Ogrs3Scores.AsNoTracking().Where(s => s.CaseId == id).ToListAsync(ct);
+        IEnumerable<Resource> resources = [RiskAssessmentMapping.Summary(c, patient), .. scores.OrderByDescending(s => s.CalculatedAt).Select(s => RiskAssessmentMapping.FromOgrs3(s, patient))];
+        return new FhirResult(Bundles.SearchSet(request, resources));
+    }
+
+    private static async Task<IResult> GetRiskAssessmentAsync(string riskAssessmentId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        if (riskAssessmentId.StartsWith(RiskAssessmentMapping.SummaryPrefix, StringComparison.Ordinal)
+            && Guid.TryParse(riskAssessmentId[RiskAssessmentMapping.SummaryPrefix.Length..], out var caseId))
+        {
+            var c = await access.LoadAsync(caseId, AccessNeed.Read, ct, "RiskAssessment", riskAssessmentId);
+            return c is null ? NotFoundRisk(riskAssessmentId) : new FhirResult(RiskAssessmentMapping.Summary(c, PatientMapping.Reference(c)));
+        }
+        var score = Guid.TryParse(riskAssessmentId, out var scoreId)
+            ? await db.Ogrs3Scores.AsNoTracking().FirstOrDefaultAsync(s => s.Id == scoreId, ct)
+            : null;
+        if (score is null)
+        {
+            await audit.DeniedAsync("RiskAssessment", riskAssessmentId, null, ct);
+            return NotFoundRisk(riskAssessmentId);
+        }
+        var owner = await access.LoadAsync(score.CaseId, AccessNeed.Read, ct, "RiskAssessment", riskAssessmentId);
+        return owner is null ? NotFoundRisk(riskAssessmentId) : new FhirResult(RiskAssessmentMapping.FromOgrs3(score, PatientMapping.Reference(owner)));
+    }
+
+    private static FhirResult NotFoundRisk(string id) =>
+        FhirResult.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"RiskAssessment/{id} is not known, or you may not see it");
 
     private static async Task<IResult> ListQuestionnairesAsync(PathwayDbContext db, AuditLog audit, HttpRequest request, CancellationToken ct)
     {
