@@ -154,14 +154,6 @@ public static class Ogrs3
     public static readonly IReadOnlyList<string> AgeBandLabels =
         ["11 or under", "12–13", "14–15", "16–17", "18–20", "21–24", "25–29", "30–34", "35–39", "40–49", "50 and over"];
 
-    /// <summary>Age in completed years on a day (a birthday on 29 February counts from 1 March in other years).</summary>
-    public static int AgeOn(DateOnly dateOfBirth, DateOnly day)
-    {
-        var age = day.Year - dateOfBirth.Year;
-        if (day.Month < dateOfBirth.Month || (day.Month == dateOfBirth.Month && day.Day < dateOfBirth.Day)) age--;
-        return age;
-    }
-
     public static Ogrs3Band BandFor(double twoYear) => (twoYear * 100) switch
     {
         < 50 => Ogrs3Band.Low,
@@ -190,7 +182,7 @@ public static class Ogrs3
             if (i.FirstSanctionDate is { } first)
             {
                 if (first < dob) errors.Add(new(nameof(i.FirstSanctionDate), "The first sanction must be after the date of birth"));
-                else if (AgeOn(dob, first) < MinimumAgeOfCriminalResponsibility)
+                else if (Cases.Age.On(dob, first) < MinimumAgeOfCriminalResponsibility)
                     errors.Add(new(nameof(i.FirstSanctionDate), $"The person was under {MinimumAgeOfCriminalResponsibility} at the first sanction; no one under {MinimumAgeOfCriminalResponsibility} can be sanctioned"));
             }
             if (i.AssessmentDate is { } assessed && assessed < dob)
@@ -209,9 +201,9 @@ public static class Ogrs3
         var errors = Validate(i);
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")), nameof(i));
         var dob = i.DateOfBirth!.Value;
-        var ageAtAssessment = AgeOn(dob, i.AssessmentDate!.Value);
-        var ageAtConviction = AgeOn(dob, i.ConvictionDate!.Value);
-        var ageAtFirst = AgeOn(dob, i.FirstSanctionDate!.Value);
+        var ageAtAssessment = Cases.Age.On(dob, i.AssessmentDate!.Value);
+        var ageAtConviction = Cases.Age.On(dob, i.ConvictionDate!.Value);
+        var ageAtFirst = Cases.Age.On(dob, i.FirstSanctionDate!.Value);
         var s = Math.Min(i.PreviousSanctions!.Value, SanctionCap);
 
         var copas = Math.Log((s + 1.0) / (10 + ageAtConviction - ageAtFirst));

@@ -144,8 +144,8 @@ public sealed class Ogrs3Tests
     [Fact]
     public void Ages_AreInCompletedYears()
     {
-        Assert.Equal(36, Ogrs3.AgeOn(D("1980-06-02"), D("2017-06-01")));
-        Assert.Equal(37, Ogrs3.AgeOn(D("1980-06-01"), D("2017-06-01")));
+        Assert.Equal(36, Pathway.Domain.Cases.Age.On(D("1980-06-02"), D("2017-06-01")));
+        Assert.Equal(37, Pathway.Domain.Cases.Age.On(D("1980-06-01"), D("2017-06-01")));
     }
 
     [Fact]

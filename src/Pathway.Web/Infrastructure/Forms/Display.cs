@@ -16,10 +16,5 @@ public static class Display
         ? TimeZoneInfo.ConvertTime(v, UkTime).ToString("d MMMM yyyy 'at' h:mmtt", UkCulture).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal)
         : "–";
 
-    public static int AgeOn(DateOnly dob, DateOnly day)
-    {
-        var age = day.Year - dob.Year;
-        if (dob > day.AddYears(-age)) age--;
-        return age;
-    }
+    public static int AgeOn(DateOnly dob, DateOnly day) => Domain.Cases.Age.On(dob, day);
 }
