@@ -74,6 +74,9 @@ public abstract class PathwayDbContext(DbContextOptions options)
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<ChainAnalysis> ChainAnalyses => Set<ChainAnalysis>();
     public DbSet<ChainAnalysisLink> ChainAnalysisLinks => Set<ChainAnalysisLink>();
+    // Signposting
+    public DbSet<DirectoryOrganisation> DirectoryOrganisations => Set<DirectoryOrganisation>();
+    public DbSet<DirectoryService> DirectoryServices => Set<DirectoryService>();
 
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;

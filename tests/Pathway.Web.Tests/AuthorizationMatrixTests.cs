@@ -9,6 +9,7 @@ using Pathway.Domain.Access;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Compliance;
+using Pathway.Domain.Signposting;
 using Pathway.Domain.Staff;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Tests.Infrastructure;
@@ -64,6 +65,8 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.RecallDecider => ComplianceRoles.RecallDeciders.Contains(role),
         Policies.RuleEditor => ComplianceRoles.RuleEditors.Contains(role),
         Policies.IncidentRecorder => Policies.IncidentRecorderRoles.Contains(role),
+        Policies.DirectoryReader => SignpostingRoles.DirectoryReaders.Contains(role),
+        Policies.DirectoryEditor => SignpostingRoles.DirectoryEditors.Contains(role),
         Policies.BreakGlass => CaseAccessRules.CanBreakGlass(new StaffContext(Guid.Empty, new HashSet<StaffRole> { role }, null)),
         _ => throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Teach it in AuthorizationMatrixTests.Passes."),
     };
@@ -116,6 +119,8 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
                 "phase" => "before",
                 _ when w.RecordIds.TryGetValue(name, out var ids) => (scope switch { Scope.OutOfScope => ids.OutOfScope, Scope.Restricted => ids.Restricted, _ => ids.InScope }).ToString(),
                 "planId" => w.Plans[c!.Id].Id.ToString(),
+                "serviceId" => w.DirectoryService.Id.ToString(),
+                "organisationId" => w.DirectoryOrganisation.Id.ToString(),
                 "incidentId" => w.Incidents[c!.Id].Id.ToString(),
                 _ => throw new InvalidOperationException($"The matrix does not know route parameter '{name}' in {template}. Teach it in AuthorizationMatrixTests.Fill."),
             };

@@ -60,6 +60,10 @@ public static class SyntheticService
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         await SyntheticTraining.GenerateAsync(db, staff.Select(s => s.Id).ToList(), new Random(seed + 1), now, ct);
+        // The directory has its own generator so adding it did not change the people an existing seed makes.
+        SyntheticDirectory.Generate(db, new Random(unchecked(seed * 37 + 11)), people, run, today, now);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
 
         var factory = new SyntheticCaseFactory(rng, today) { CrnLetter = (char)('A' + (Math.Abs(seed) % 23)) };
         // Skip CRNs already used by an earlier run with the same letter.

@@ -32,6 +32,7 @@ public static class PathwayServices
         services.AddScoped<Features.Assessments.AssessmentWorkflow>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();
         services.AddScoped<Features.CarePlans.CarePlanCommands>();
+        services.AddScoped<Features.Signposting.Directory.DirectoryCommands>();
         services.AddScoped<Features.CarePlans.IFormulationSource, Features.CarePlans.NoFormulationYet>();
 
         services.AddOptions<PathwayAuthOptions>().Bind(config.GetSection(PathwayAuthOptions.Section))
@@ -96,6 +97,9 @@ public static class PathwayServices
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/");
+            // Adding a directory service is the change page with no service yet.
+            o.Conventions.AddPageRoute("/Signposting/Directory/EditService/EditService", "/directory/services/new");
+            o.Conventions.AddPageRoute("/Signposting/Directory/EditOrganisation/EditOrganisation", "/directory/organisations/new");
         });
         services.AddAntiforgery(o => o.Cookie.Name = "pathway.antiforgery");
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

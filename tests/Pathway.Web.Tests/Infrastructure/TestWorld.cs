@@ -62,6 +62,9 @@ public sealed class TestWorld
     /// <summary>An active care plan (with a restricted note) and an incident with a chain analysis, on each case.</summary>
     public required Dictionary<Guid, CarePlan> Plans { get; init; }
     public required Dictionary<Guid, Incident> Incidents { get; init; }
+    /// <summary>A directory organisation (linked to the partner team) and one of its services.</summary>
+    public required DirectoryOrganisation DirectoryOrganisation { get; init; }
+    public required DirectoryService DirectoryService { get; init; }
 
     public static async Task<TestWorld> CreateAsync(IServiceProvider services)
     {
@@ -218,6 +221,14 @@ public sealed class TestWorld
             plans[c.Id] = plan;
             incidents[c.Id] = incident;
         }
+        var directoryOrg = new DirectoryOrganisation { Name = "World Wellbeing", Sector = Pathway.Domain.Signposting.Sector.VoluntaryAndCommunity, PartnerTeamId = partner.Id, CreatedAt = now };
+        var directoryService = new DirectoryService
+        {
+            OrganisationId = directoryOrg.Id, Name = "World group", ReferralRoute = "Referral form", NeedsMet = [Pathway.Domain.Assessments.NeedArea.EmotionalRegulation],
+            LastVerifiedOn = DateOnly.FromDateTime(now.UtcDateTime), CreatedAt = now,
+        };
+        db.DirectoryOrganisations.Add(directoryOrg);
+        db.DirectoryServices.Add(directoryService);
         await db.SaveChangesAsync();
 
         return new TestWorld
@@ -231,6 +242,7 @@ public sealed class TestWorld
             RestrictedConsultation = restrictedConsultation, RestrictedAction = restrictedAction,
             InScopeAssessment = inAssessment, OutOfScopeAssessment = outAssessment, RestrictedAssessment = restrictedAssessment,
             RecordIds = recordIds, Plans = plans, Incidents = incidents,
+            DirectoryOrganisation = directoryOrg, DirectoryService = directoryService,
         };
     }
 

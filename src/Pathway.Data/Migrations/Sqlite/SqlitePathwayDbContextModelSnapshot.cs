@@ -1279,6 +1279,142 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.ToTable("CourseVersions");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.DirectoryOrganisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PartnerTeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("PartnerTeamId");
+
+                    b.ToTable("DirectoryOrganisations");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.DirectoryService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AreasExcluded")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AreasServed")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Exclusions")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Genders")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LastVerifiedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastVerifiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaximumAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("NeedsMet")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OpenToReferrals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherEligibility")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferralRoute")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresGpRegistration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RoshCeiling")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WaitingWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("DirectoryServices");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.EarlyWarningRules", b =>
                 {
                     b.Property<int>("Id")
@@ -2664,6 +2800,27 @@ namespace Pathway.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.DirectoryOrganisation", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Team", "PartnerTeam")
+                        .WithMany()
+                        .HasForeignKey("PartnerTeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("PartnerTeam");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.DirectoryService", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.DirectoryOrganisation", "Organisation")
+                        .WithMany("Services")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Enrolment", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.Course", null)
@@ -2946,6 +3103,11 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.Navigation("Actions");
 
                     b.Navigation("Attendees");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.DirectoryOrganisation", b =>
+                {
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.Incident", b =>

@@ -1,6 +1,7 @@
 using Pathway.Domain.Access;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Compliance;
+using Pathway.Domain.Signposting;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Features.Shared;
@@ -16,6 +17,7 @@ public static class Navigation
         if (who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency)) items.Add(("Cases", "/cases"));
         if (ReferralAccessRules.IsService(who)) items.Add(("Referrals", "/referrals"));
         if (who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency)) items.Add(("Early warnings", "/signals"));
+        if (who.Roles.Any(SignpostingRoles.DirectoryReaders.Contains)) items.Add(("Service directory", "/directory"));
         if (CaseAccessRules.CanBreakGlass(who)) items.Add(("Emergency access", "/break-glass"));
         if (who.IsIn(StaffRole.ClinicalLead)) items.Add(("Access reviews", "/break-glass/review"));
         if (who.IsIn(StaffRole.ClinicalLead)) items.Add(("Women's OPD screen", "/instruments/womens-opd-screen"));

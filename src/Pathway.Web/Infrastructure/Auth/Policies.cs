@@ -4,6 +4,7 @@ using Pathway.Domain.Access;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Assessments;
 using Pathway.Domain.Compliance;
+using Pathway.Domain.Signposting;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Infrastructure.Auth;
@@ -35,6 +36,10 @@ public static class Policies
     public const string RecallConsultant = nameof(RecallConsultant);
     public const string RecallDecider = nameof(RecallDecider);
     public const string RuleEditor = nameof(RuleEditor);
+    /// <summary>Reading the service directory (<see cref="SignpostingRoles.DirectoryReaders"/>).</summary>
+    public const string DirectoryReader = nameof(DirectoryReader);
+    /// <summary>Keeping the service directory (<see cref="SignpostingRoles.DirectoryEditors"/>).</summary>
+    public const string DirectoryEditor = nameof(DirectoryEditor);
 
     public static readonly IReadOnlySet<StaffRole> IncidentRecorderRoles = new HashSet<StaffRole>(StaffRoles.CaseEditorRoles) { StaffRole.ApprovedPremisesStaff };
 
@@ -59,6 +64,8 @@ public static class Policies
         o.AddPolicy(RecallConsultant, p => p.RequireRole(ComplianceRoles.RecallConsultants.Select(r => r.ToString())));
         o.AddPolicy(RecallDecider, p => p.RequireRole(ComplianceRoles.RecallDeciders.Select(r => r.ToString())));
         o.AddPolicy(RuleEditor, p => p.RequireRole(ComplianceRoles.RuleEditors.Select(r => r.ToString())));
+        o.AddPolicy(DirectoryReader, p => p.RequireRole(SignpostingRoles.DirectoryReaders.Select(r => r.ToString())));
+        o.AddPolicy(DirectoryEditor, p => p.RequireRole(SignpostingRoles.DirectoryEditors.Select(r => r.ToString())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }
 }

@@ -1,0 +1,182 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Data.Entities;
+using Pathway.Domain.Assessments;
+using Pathway.Domain.Cases;
+using Pathway.Domain.Licences;
+using Pathway.Domain.Signposting;
+using Pathway.Web.Features.Cases;
+using Pathway.Web.Infrastructure;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.Errors;
+
+namespace Pathway.Web.Features.Signposting.Directory;
+
+public sealed record DirectoryOrganisationDto(Guid Id, string Name, string Sector, string? Website, Guid? PartnerTeamId, int Version)
+{
+    public static DirectoryOrganisationDto From(DirectoryOrganisation o) => new(o.Id, o.Name, Api.Name(o.Sector), o.Website, o.PartnerTeamId, o.Version);
+}
+
+public sealed record DirectoryServiceDto(
+    Guid Id, Guid OrganisationId, string OrganisationName, string Name, string? Description, IReadOnlyList<string> NeedsMet,
+    IReadOnlyList<string> Genders, int? MinimumAge, int? MaximumAge, IReadOnlyList<string> AreasServed, IReadOnlyList<string> AreasExcluded,
+    string? RoshCeiling, IReadOnlyList<string> Exclusions, bool RequiresGpRegistration, string? OtherEligibility,
+    string ReferralRoute, string? Contact, int? WaitingWeeks, bool OpenToReferrals, string? LastVerifiedOn, bool VerificationDue, int Version)
+{
+    public static DirectoryServiceDto From(DirectoryService s, DateOnly today) => new(
+        s.Id, s.OrganisationId, s.Organisation?.Name ?? "", s.Name, s.Description, s.NeedsMet.Select(Api.Name).ToList(),
+        s.Genders.Select(Api.Name).ToList(), s.MinimumAge, s.MaximumAge, s.AreasServed, s.AreasExcluded,
+        s.RoshCeiling is { } r ? Api.Name(r) : null, RiskFlags.Split(s.Exclusions).Select(RiskFlags.ApiName).ToList(),
+        s.RequiresGpRegistration, s.OtherEligibility, s.ReferralRoute, s.Contact, s.WaitingWeeks, s.OpenToReferrals,
+        s.LastVerifiedOn is { } v ? Api.Date(v) : null, DirectoryVerification.IsStale(s.LastVerifiedOn, today), s.Version);
+}
+
+/// <summary>
+/// A directory service to add or change. Lists hold API names (<c>accommodation</c>, <c>female</c>, <c>arson</c>);
+/// <c>roshCeiling</c> null means no limit; <c>openToReferrals</c> defaults to true. Send <c>version</c> when changing.
+/// </summary>
+public sealed record DirectoryServiceWriteRequest(
+    Guid? OrganisationId, string? Name, string? Description, IReadOnlyList<string>? NeedsMet, IReadOnlyList<string>? Genders,
+    int? MinimumAge, int? MaximumAge, IReadOnlyList<string>? AreasServed, IReadOnlyList<string>? AreasExcluded, string? RoshCeiling,
+    IReadOnlyList<string>? Exclusions, bool? RequiresGpRegistration, string? OtherEligibility, string? ReferralRoute, string? Contact,
+    int? WaitingWeeks, bool? OpenToReferrals, int? Version)
+{
+    public ServiceDetails Parse(List<FieldError> errors)
+    {
+        List<T> Enums<T>(IEnumerable<string>? values, string field) where T : struct, Enum =>
+            (values ?? []).Select(v => Api.ParseEnum<T>(v, field, errors)).OfType<T>().ToList();
+        var flags = new List<RiskFlag>();
+        foreach (var f in Exclusions ?? [])
+        {
+            if (RiskFlags.TryParseApiName(f, out var flag)) flags.Add(flag);
+            else errors.Add(new(nameof(Exclusions), $"'{f}' is not a risk flag. Use one of: {string.Join(", ", RiskFlags.All.Select(RiskFlags.ApiName))}"));
+        }
+        return new ServiceDetails(
+            OrganisationId, Name, Description, Enums<NeedArea>(NeedsMet, nameof(NeedsMet)), Enums<Gender>(Genders, nameof(Genders)),
+            MinimumAge, MaximumAge, AreasServed ?? [], AreasExcluded ?? [], Api.ParseEnum<RoshLevel>(RoshCeiling, nameof(RoshCeiling), errors),
+            RiskFlags.Combine(flags), RequiresGpRegistration ?? false, OtherEligibility, ReferralRoute, Contact, WaitingWeeks, OpenToReferrals ?? true);
+    }
+}
+
+public sealed record DirectoryOrganisationWriteRequest(string? Name, string? Sector, string? Website, Guid? PartnerTeamId, int? Version);
+
+public sealed record VerifyRequest(int? Version);
+
+/// <summary>The service directory over the API: the same rules, permissions and audit as the pages.</summary>
+public static class DirectoryEndpoints
+{
+    public static RouteGroupBuilder MapDirectoryEndpoints(this RouteGroupBuilder api)
+    {
+        var dir = api.MapGroup("/directory").WithTags("Directory");
+        const string NoPersonalData = "the directory of organisations and their services; no personal or case data";
+        dir.MapGet("/organisations", ListOrganisationsAsync).RequireAuthorization(Policies.DirectoryReader)
+            .WithMetadata(new NotAuditedAttribute(NoPersonalData)).WithSummary("List the directory's organisations");
+        dir.MapPost("/organisations", CreateOrganisationAsync).RequireAuthorization(Policies.DirectoryEditor)
+            .Audited("directory.organisation.save").WithSummary("Add an organisation");
+        dir.MapPut("/organisations/{organisationId:guid}", UpdateOrganisationAsync).RequireAuthorization(Policies.DirectoryEditor)
+            .Audited("directory.organisation.save").WithSummary("Change an organisation; send the version you read, or get 409");
+        dir.MapGet("/services", ListServicesAsync).RequireAuthorization(Policies.DirectoryReader)
+            .WithMetadata(new NotAuditedAttribute(NoPersonalData)).WithSummary("List services, optionally for one need (?need=accommodation)");
+        dir.MapGet("/services/{serviceId:guid}", GetServiceAsync).RequireAuthorization(Policies.DirectoryReader)
+            .WithMetadata(new NotAuditedAttribute(NoPersonalData)).WithSummary("Get one service with its eligibility rules");
+        dir.MapPost("/services", CreateServiceAsync).RequireAuthorization(Policies.DirectoryEditor)
+            .Audited("directory.service.save").WithSummary("Add a service; contradictory eligibility rules are refused");
+        dir.MapPut("/services/{serviceId:guid}", UpdateServiceAsync).RequireAuthorization(Policies.DirectoryEditor)
+            .Audited("directory.service.save").WithSummary("Change a service; send the version you read, or get 409");
+        dir.MapPost("/services/{serviceId:guid}/verify", VerifyServiceAsync).RequireAuthorization(Policies.DirectoryEditor)
+            .Audited("directory.service.verify").WithSummary("Record that the entry was checked with the service today");
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<DirectoryOrganisationDto>>> ListOrganisationsAsync(PathwayDbContext db, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<DirectoryOrganisationDto>>((await db.DirectoryOrganisations.AsNoTracking().ToListAsync(ct))
+            .OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).Select(DirectoryOrganisationDto.From).ToList());
+
+    private static async Task<Results<Ok<IReadOnlyList<DirectoryServiceDto>>, ValidationProblem>> ListServicesAsync(
+        string? need, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var area = Api.ParseEnum<NeedArea>(need, "need", errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
+        var services = await DirectoryCommands.WithOrganisation(db.DirectoryServices.AsNoTracking()).ToListAsync(ct);
+        var today = Today(clock);
+        return TypedResults.Ok<IReadOnlyList<DirectoryServiceDto>>(services
+            .Where(s => area is null || s.NeedsMet.Contains(area.Value))
+            .OrderBy(s => s.Organisation!.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(s => DirectoryServiceDto.From(s, today)).ToList());
+    }
+
+    private static async Task<Results<Ok<DirectoryServiceDto>, NotFound>> GetServiceAsync(Guid serviceId, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var s = await DirectoryCommands.WithOrganisation(db.DirectoryServices.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == serviceId, ct);
+        return s is null ? TypedResults.NotFound() : TypedResults.Ok(DirectoryServiceDto.From(s, Today(clock)));
+    }
+
+    private static async Task<Results<Created<DirectoryServiceDto>, ValidationProblem>> CreateServiceAsync(
+        DirectoryServiceWriteRequest body, DirectoryCommands commands, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var details = body.Parse(errors);
+        var result = await commands.SaveServiceAsync(null, details, null, errors.Select(e => e.Field).ToHashSet(), ct);
+        errors.AddRange(result.Errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
+        return TypedResults.Created($"/api/v1/directory/services/{result.Saved!.Id}", DirectoryServiceDto.From(result.Saved, Today(clock)));
+    }
+
+    private static async Task<Results<Ok<DirectoryServiceDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<DirectoryServiceDto>>>> UpdateServiceAsync(
+        Guid serviceId, DirectoryServiceWriteRequest body, DirectoryCommands commands, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var details = body.Parse(errors);
+        var result = await commands.SaveServiceAsync(serviceId, details, body.Version, errors.Select(e => e.Field).ToHashSet(), ct);
+        return Answer(result, errors, clock);
+    }
+
+    private static async Task<Results<Ok<DirectoryServiceDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<DirectoryServiceDto>>>> VerifyServiceAsync(
+        Guid serviceId, VerifyRequest body, DirectoryCommands commands, TimeProvider clock, CancellationToken ct) =>
+        Answer(await commands.VerifyServiceAsync(serviceId, body.Version, ct), [], clock);
+
+    private static async Task<Results<Created<DirectoryOrganisationDto>, ValidationProblem>> CreateOrganisationAsync(
+        DirectoryOrganisationWriteRequest body, DirectoryCommands commands, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var result = await commands.SaveOrganisationAsync(null, ParseOrganisation(body, errors), null, errors.Select(e => e.Field).ToHashSet(), ct);
+        errors.AddRange(result.Errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
+        return TypedResults.Created($"/api/v1/directory/organisations/{result.Saved!.Id}", DirectoryOrganisationDto.From(result.Saved));
+    }
+
+    private static async Task<Results<Ok<DirectoryOrganisationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<DirectoryOrganisationDto>>>> UpdateOrganisationAsync(
+        Guid organisationId, DirectoryOrganisationWriteRequest body, DirectoryCommands commands, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var result = await commands.SaveOrganisationAsync(organisationId, ParseOrganisation(body, errors), body.Version, errors.Select(e => e.Field).ToHashSet(), ct);
+        if (result.Errors.Any(e => e.Field == "Id")) return TypedResults.NotFound();
+        errors.AddRange(result.Errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
+        if (result.Conflict) return TypedResults.Conflict(Stale(DirectoryOrganisationDto.From(result.Current!), result.Current!.Version));
+        return TypedResults.Ok(DirectoryOrganisationDto.From(result.Saved!));
+    }
+
+    private static OrganisationDetails ParseOrganisation(DirectoryOrganisationWriteRequest body, List<FieldError> errors) =>
+        new(body.Name, Api.ParseEnum<Sector>(body.Sector, nameof(body.Sector), errors), body.Website, body.PartnerTeamId);
+
+    private static Results<Ok<DirectoryServiceDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<DirectoryServiceDto>>> Answer(
+        DirectorySave<DirectoryService> result, List<FieldError> errors, TimeProvider clock)
+    {
+        if (result.Errors.Any(e => e.Field == "Id")) return TypedResults.NotFound();
+        errors.AddRange(result.Errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
+        if (result.Conflict) return TypedResults.Conflict(Stale(DirectoryServiceDto.From(result.Current!, Today(clock)), result.Current!.Version));
+        return TypedResults.Ok(DirectoryServiceDto.From(result.Saved!, Today(clock)));
+    }
+
+    private static ConflictProblem<T> Stale<T>(T current, int version) => new(
+        "https://pathway.example/problems/edit-conflict", "The entry was changed by someone else", StatusCodes.Status409Conflict,
+        $"You sent a change to an older version. The current version is {version}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
+        version, current);
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Data.Entities;
+using Pathway.Domain.Licences;
+using Pathway.Domain.Signposting;
+using Pathway.Domain.Staff;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.Errors;
+
+namespace Pathway.Web.Features.Signposting.Directory.EditOrganisation;
+
+/// <summary>Adds an organisation to the directory (<c>/directory/organisations/new</c>) or changes one.</summary>
+[Authorize(Policy = Policies.DirectoryEditor)]
+[Audited("directory.organisation.save")]
+public sealed class EditOrganisationModel(PathwayDbContext db, DirectoryCommands commands) : PageModel
+{
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Sector { get; set; }
+    [BindProperty] public string? Website { get; set; }
+    [BindProperty] public string? PartnerTeamId { get; set; }
+    [BindProperty] public int? Version { get; set; }
+    public Guid? OrganisationId { get; private set; }
+    public IReadOnlyList<Team> PartnerTeams { get; private set; } = [];
+    public DirectoryOrganisation? SavedByOther { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? organisationId, CancellationToken ct)
+    {
+        OrganisationId = organisationId;
+        if (organisationId is { } id)
+        {
+            var o = await db.DirectoryOrganisations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (o is null) return NotFound();
+            (Name, Sector, Website, PartnerTeamId, Version) = (o.Name, o.Sector.ToString(), o.Website, o.PartnerTeamId?.ToString() ?? "", o.Version);
+        }
+        await LoadTeamsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? organisationId, CancellationToken ct)
+    {
+        OrganisationId = organisationId;
+        ModelState.Clear();
+        var errors = new List<FieldError>();
+        Sector? sector = Enum.TryParse<Sector>(Sector, out var s) && Enum.IsDefined(s) ? s : null;
+        Guid? team = null;
+        if (!string.IsNullOrEmpty(PartnerTeamId))
+        {
+            if (Guid.TryParse(PartnerTeamId, out var t)) team = t;
+            else errors.Add(new(nameof(PartnerTeamId), "Choose a partner-organisation team, or none"));
+        }
+        var result = await commands.SaveOrganisationAsync(organisationId, new OrganisationDetails(Name, sector, Website, team), Version,
+            errors.Select(e => e.Field).ToHashSet(), ct);
+        if (result.Errors.Any(e => e.Field == "Id")) return NotFound();
+        errors.AddRange(result.Errors);
+        if (errors.Count > 0 || result.Conflict)
+        {
+            errors.AddTo(ModelState);
+            if (result.Conflict)
+            {
+                SavedByOther = result.Current;
+                Version = result.Current!.Version;
+                ModelState.AddModelError(string.Empty, "Someone else changed this organisation while you were editing. Nothing has been saved. Check what they saved, then save again to keep yours.");
+            }
+            await LoadTeamsAsync(ct);
+            return Page();
+        }
+        TempData["Success"] = organisationId is null ? $"{result.Saved!.Name} added to the directory" : $"{result.Saved!.Name} updated";
+        return Redirect("/directory");
+    }
+
+    private async Task LoadTeamsAsync(CancellationToken ct) =>
+        PartnerTeams = (await db.Teams.AsNoTracking().Where(t => t.Kind == TeamKind.Partner).ToListAsync(ct))
+            .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
+}
