@@ -77,6 +77,9 @@ public abstract class PathwayDbContext(DbContextOptions options)
     // Signposting
     public DbSet<DirectoryOrganisation> DirectoryOrganisations => Set<DirectoryOrganisation>();
     public DbSet<DirectoryService> DirectoryServices => Set<DirectoryService>();
+    public DbSet<SignpostingReferral> SignpostingReferrals => Set<SignpostingReferral>();
+    public DbSet<SignpostingReferralEvent> SignpostingReferralEvents => Set<SignpostingReferralEvent>();
+    public DbSet<UnmetNeed> UnmetNeeds => Set<UnmetNeed>();
 
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;

@@ -38,3 +38,43 @@ internal sealed class DirectoryServiceConfiguration : IEntityTypeConfiguration<D
         b.Ignore(s => s.Eligibility);
     }
 }
+
+internal sealed class SignpostingReferralConfiguration : IEntityTypeConfiguration<SignpostingReferral>
+{
+    public void Configure(EntityTypeBuilder<SignpostingReferral> b)
+    {
+        b.Property(r => r.Need).HasConversion<string>().HasMaxLength(40);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.ReasonForReferral).HasMaxLength(2000);
+        b.Property(r => r.StaffSafetySummary).HasMaxLength(1000);
+        b.Property(r => r.ContactRoute).HasMaxLength(500);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasIndex(r => r.CaseId);
+        // The partner's list and the reminders read by service and status.
+        b.HasIndex(r => new { r.ServiceId, r.Status });
+        b.HasOne<CaseRecord>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.Service).WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReferralId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SignpostingReferralEventConfiguration : IEntityTypeConfiguration<SignpostingReferralEvent>
+{
+    public void Configure(EntityTypeBuilder<SignpostingReferralEvent> b)
+    {
+        b.Property(e => e.From).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.To).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.Reason).HasMaxLength(1000);
+    }
+}
+
+internal sealed class UnmetNeedConfiguration : IEntityTypeConfiguration<UnmetNeed>
+{
+    public void Configure(EntityTypeBuilder<UnmetNeed> b)
+    {
+        b.Property(u => u.Need).HasConversion<string>().HasMaxLength(40);
+        b.Property(u => u.District).HasMaxLength(8);
+        b.HasIndex(u => new { u.CaseId, u.Need });
+        b.HasOne<CaseRecord>().WithMany().HasForeignKey(u => u.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -110,7 +110,9 @@ public static class DemoSeed
         AddCompliance(db, cases, staff, today, now);
         DemoCarePlans.Add(db, cases[1], cases[0], cases[6], psychologist.Id, omSouth.Id, now);
         DemoAssessments.Add(db, cases[1], cases[4], psychologist.Id, staff["clinical.lead@pathway.example"].Id, now);
-        SyntheticDirectory.AddDemo(db, teams[Partner].Id, staff["clinical.lead@pathway.example"].Id, today, now);
+        var directory = SyntheticDirectory.AddDemo(db, teams[Partner].Id, staff["clinical.lead@pathway.example"].Id, today, now);
+        SyntheticDirectory.AddDemoReferrals(db, cases.Where(c => c.ReferredToServiceOn is not null && !c.IsRestricted).ToList(), directory,
+            psychologist.Id, staff["partner@pathway.example"].Id, today, now);
         db.AuditEvents.Add(AuditEntries.Create(now, null, null, "demo.seed", "Service", null, null));
         await db.SaveChangesAsync(ct);
 

@@ -12,8 +12,9 @@ namespace Pathway.Data.Seeding;
 public static class SyntheticDirectory
 {
     /// <summary>The demo's local directory: one organisation per sector, with rules that include and exclude demo people.</summary>
-    public static void AddDemo(PathwayDbContext db, Guid partnerTeamId, Guid verifiedBy, DateOnly today, DateTimeOffset now)
+    public static IReadOnlyList<DirectoryService> AddDemo(PathwayDbContext db, Guid partnerTeamId, Guid verifiedBy, DateOnly today, DateTimeOffset now)
     {
+        var added = new List<DirectoryService>();
         DirectoryOrganisation Org(string name, Sector sector, Guid? partner = null)
         {
             var o = new DirectoryOrganisation { Name = name, Sector = sector, Website = null, PartnerTeamId = partner, CreatedAt = now };
@@ -31,6 +32,7 @@ public static class SyntheticDirectory
             };
             rules?.Invoke(s);
             db.DirectoryServices.Add(s);
+            added.Add(s);
         }
 
         var harbour = Org("Harbour Wellbeing", Sector.VoluntaryAndCommunity, partnerTeamId);
@@ -67,6 +69,54 @@ public static class SyntheticDirectory
         var money = Org("Zedshire Money Advice", Sector.LocalAuthority);
         Service(money, "Debt and benefits advice", "Debt advice and benefit checks.", [NeedArea.Finance],
             "Phone the advice line.", null, 2, s => s.OpenToReferrals = false);
+        return added;
+    }
+
+    /// <summary>
+    /// Demo signposting: referrals at each stage, each to a service whose rules take the person (checked with the same
+    /// matching rules staff use), one left unanswered past the 10-working-day reminder, and an unmet need.
+    /// </summary>
+    public static void AddDemoReferrals(PathwayDbContext db, IReadOnlyList<CaseRecord> referred, IReadOnlyList<DirectoryService> services,
+        Guid byId, Guid partnerUserId, DateOnly today, DateTimeOffset now)
+    {
+        var plan = new (string Service, NeedArea Need, SignpostingReferralStatus Status, int DaysAgo)[]
+        {
+            ("Emotional wellbeing group", NeedArea.EmotionalRegulation, SignpostingReferralStatus.FirstAttended, 40),
+            ("Drug and alcohol key work", NeedArea.SubstanceUse, SignpostingReferralStatus.Accepted, 12),
+            ("Supported lodgings", NeedArea.Accommodation, SignpostingReferralStatus.Referred, 21),
+            ("Work and training coaching", NeedArea.EmploymentAndTraining, SignpostingReferralStatus.Referred, 3),
+            ("Emotional wellbeing group", NeedArea.Relationships, SignpostingReferralStatus.Declined, 30),
+        };
+        var used = new HashSet<Guid>();
+        foreach (var (name, need, status, daysAgo) in plan)
+        {
+            var service = services.First(s => s.Name == name);
+            var person = referred.FirstOrDefault(c => !used.Contains(c.Id) && Domain.Signposting.Matching.Assess(
+                new PersonFacts(c.Gender, c.DateOfBirth, c.Postcode, c.RoshLevel, c.Flags, null), service.ToListing(), need, today).Eligible);
+            if (person is null) continue;
+            used.Add(person.Id);
+            var sent = today.AddDays(-daysAgo);
+            var r = new SignpostingReferral
+            {
+                CaseId = person.Id, ServiceId = service.Id, Need = need, ReasonForReferral = $"{person.GivenName} would like support with {Domain.Assessments.AssessmentNames.DisplayName(need).ToLowerInvariant()} and has agreed to this referral.",
+                StaffSafetySummary = "Meet in the service's building, not at home.", ContactRoute = "Through their offender manager", PersonConsented = true,
+                Status = SignpostingReferralStatus.Referred, StatusOn = sent, ReferredOn = sent, CreatedById = byId, CreatedAt = now,
+            };
+            r.Events.Add(new SignpostingReferralEvent { ReferralId = r.Id, To = SignpostingReferralStatus.Referred, On = sent, ById = byId, RecordedAt = now });
+            void Move(SignpostingReferralStatus to, DateOnly on, string? reason = null)
+            {
+                r.Events.Add(new SignpostingReferralEvent { ReferralId = r.Id, From = r.Status, To = to, On = on, ById = partnerUserId, ByPartner = true, Reason = reason, RecordedAt = now });
+                r.Status = to;
+                r.StatusOn = on;
+                if (to == SignpostingReferralStatus.FirstAttended) r.FirstAttendedOn = on;
+            }
+            if (status is SignpostingReferralStatus.Accepted or SignpostingReferralStatus.FirstAttended) Move(SignpostingReferralStatus.Accepted, sent.AddDays(4));
+            if (status == SignpostingReferralStatus.FirstAttended) Move(SignpostingReferralStatus.FirstAttended, sent.AddDays(16));
+            if (status == SignpostingReferralStatus.Declined) Move(SignpostingReferralStatus.Declined, sent.AddDays(6), "The group is full until the spring; please refer again then.");
+            db.SignpostingReferrals.Add(r);
+        }
+        if (referred.FirstOrDefault(c => !used.Contains(c.Id)) is { } unmet)
+            db.UnmetNeeds.Add(new UnmetNeed { CaseId = unmet.Id, Need = NeedArea.Finance, District = PostcodeAreas.DistrictOf(unmet.Postcode), RecordedOn = today.AddDays(-9), RecordedById = byId });
     }
 
     /// <summary>About one organisation per 300 people, each with one to three services; a tenth not checked for a year.</summary>

@@ -8,6 +8,7 @@ using Pathway.Web.Features.Screening;
 using Pathway.Web.Features.Consultations;
 using Pathway.Web.Features.Referrals;
 using Pathway.Web.Features.Compliance;
+using Pathway.Web.Features.Signposting;
 using Pathway.Web.Features.Signposting.Directory;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -53,6 +54,7 @@ public static class PathwayPipeline
         api.MapAssessmentEndpoints();
         api.MapComplianceEndpoints();
         api.MapDirectoryEndpoints();
+        api.MapSignpostingEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         // The reference page asks for the document relative to itself.

@@ -33,6 +33,8 @@ public static class PathwayServices
         services.AddScoped<Features.CarePlans.CarePlanAccess>();
         services.AddScoped<Features.CarePlans.CarePlanCommands>();
         services.AddScoped<Features.Signposting.Directory.DirectoryCommands>();
+        services.AddScoped<Features.Signposting.SignpostingCommands>();
+        services.AddOptions<Features.Signposting.SignpostingOptions>().Bind(config.GetSection(Features.Signposting.SignpostingOptions.Section));
         services.AddScoped<Features.CarePlans.IFormulationSource, Features.CarePlans.NoFormulationYet>();
 
         services.AddOptions<PathwayAuthOptions>().Bind(config.GetSection(PathwayAuthOptions.Section))

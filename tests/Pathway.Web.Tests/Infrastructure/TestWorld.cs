@@ -195,7 +195,7 @@ public sealed class TestWorld
         var (inConsultation, inAction) = Referred(inScope);
         var (restrictedConsultation, restrictedAction) = Referred(restricted);
         await db.SaveChangesAsync();
-        var recordIds = await ComplianceWorld.AddAsync(db, inScope, outOfScope, restricted, byRole, now);
+        IReadOnlyDictionary<string, ScopedIds> recordIds = await ComplianceWorld.AddAsync(db, inScope, outOfScope, restricted, byRole, now);
 
         var plans = new Dictionary<Guid, CarePlan>();
         var incidents = new Dictionary<Guid, Incident>();
@@ -230,6 +230,17 @@ public sealed class TestWorld
         db.DirectoryOrganisations.Add(directoryOrg);
         db.DirectoryServices.Add(directoryService);
         await db.SaveChangesAsync();
+        // One signposting referral, sent to the partner's service, under each of the three cases.
+        SignpostingReferral Sent(CaseRecord c) => new()
+        {
+            CaseId = c.Id, ServiceId = directoryService.Id, Need = Pathway.Domain.Assessments.NeedArea.EmotionalRegulation, ReasonForReferral = "World reason",
+            ContactRoute = "Via the offender manager", PersonConsented = true, Status = Pathway.Domain.Signposting.SignpostingReferralStatus.Referred,
+            StatusOn = DateOnly.FromDateTime(now.UtcDateTime), ReferredOn = DateOnly.FromDateTime(now.UtcDateTime), CreatedById = byRole[StaffRole.Psychologist].Id, CreatedAt = now,
+        };
+        var sent = new[] { Sent(inScope), Sent(outOfScope), Sent(restricted) };
+        db.SignpostingReferrals.AddRange(sent);
+        await db.SaveChangesAsync();
+        recordIds = new Dictionary<string, ScopedIds>(recordIds) { ["signpostingId"] = new(sent[0].Id, sent[1].Id, sent[2].Id) };
 
         return new TestWorld
         {

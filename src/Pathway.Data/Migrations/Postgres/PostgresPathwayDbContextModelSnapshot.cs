@@ -2050,6 +2050,117 @@ namespace Pathway.Data.Migrations.Postgres
                     b.ToTable("Referrals");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.SignpostingReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactRoute")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("FirstAttendedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("PersonConsented")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReasonForReferral")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("ReferredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StaffSafetySummary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("StatusOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ServiceId", "Status");
+
+                    b.ToTable("SignpostingReferrals");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.SignpostingReferralEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ByPartner")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("SignpostingReferralEvents");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.StaffGroup", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2310,6 +2421,40 @@ namespace Pathway.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.UnmetNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateOnly?>("MetOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Need");
+
+                    b.ToTable("UnmetNeeds");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.WarningLetter", b =>
@@ -2993,6 +3138,32 @@ namespace Pathway.Data.Migrations.Postgres
                     b.Navigation("ReferredBy");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.SignpostingReferral", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.DirectoryService", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Service");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.SignpostingReferralEvent", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.SignpostingReferral", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.StaffGroupRequirement", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.Course", null)
@@ -3038,6 +3209,15 @@ namespace Pathway.Data.Migrations.Postgres
                     b.HasOne("Pathway.Data.Entities.StandardConditionSet", null)
                         .WithMany("Items")
                         .HasForeignKey("SetCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.UnmetNeed", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3143,6 +3323,11 @@ namespace Pathway.Data.Migrations.Postgres
             modelBuilder.Entity("Pathway.Data.Entities.Referral", b =>
                 {
                     b.Navigation("StageChanges");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.SignpostingReferral", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.StandardConditionSet", b =>

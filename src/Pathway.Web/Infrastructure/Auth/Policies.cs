@@ -40,6 +40,8 @@ public static class Policies
     public const string DirectoryReader = nameof(DirectoryReader);
     /// <summary>Keeping the service directory (<see cref="SignpostingRoles.DirectoryEditors"/>).</summary>
     public const string DirectoryEditor = nameof(DirectoryEditor);
+    /// <summary>Partner-agency staff: only the referrals sent to their organisation.</summary>
+    public const string PartnerAgency = nameof(PartnerAgency);
 
     public static readonly IReadOnlySet<StaffRole> IncidentRecorderRoles = new HashSet<StaffRole>(StaffRoles.CaseEditorRoles) { StaffRole.ApprovedPremisesStaff };
 
@@ -66,6 +68,7 @@ public static class Policies
         o.AddPolicy(RuleEditor, p => p.RequireRole(ComplianceRoles.RuleEditors.Select(r => r.ToString())));
         o.AddPolicy(DirectoryReader, p => p.RequireRole(SignpostingRoles.DirectoryReaders.Select(r => r.ToString())));
         o.AddPolicy(DirectoryEditor, p => p.RequireRole(SignpostingRoles.DirectoryEditors.Select(r => r.ToString())));
+        o.AddPolicy(PartnerAgency, p => p.RequireRole(StaffRoles.PartnerAgency));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }
 }

@@ -4,8 +4,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Pathway.E2E;
 
-/// <summary>The service directory's pages, checked with axe for WCAG 2.2 AA, and a refused contradictory entry.</summary>
-public sealed class DirectoryPageTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
+/// <summary>The service directory's and signposting's pages, checked with axe for WCAG 2.2 AA, and a refused contradictory entry.</summary>
+public sealed class SignpostingPageTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
     [Theory]
     [InlineData(StaffRole.OffenderManager, "/directory")]
@@ -15,12 +15,20 @@ public sealed class DirectoryPageTests(BrowserApp app, ITestOutputHelper output)
     [InlineData(StaffRole.Psychologist, "/directory/services/{service}/edit")]
     [InlineData(StaffRole.ClinicalLead, "/directory/organisations/new")]
     [InlineData(StaffRole.ClinicalLead, "/directory/organisations/{organisation}/edit")]
+    [InlineData(StaffRole.OffenderManager, "/cases/{case}/signposting")]
+    [InlineData(StaffRole.OffenderManager, "/cases/{case}/signposting/match?Needs=EmotionalRegulation&Needs=Other")]
+    [InlineData(StaffRole.OffenderManager, "/cases/{case}/signposting/refer/{service}?need=EmotionalRegulation")]
+    [InlineData(StaffRole.OffenderManager, "/cases/{case}/signposting/{signposting}")]
+    [InlineData(StaffRole.PartnerAgency, "/partner/referrals")]
+    [InlineData(StaffRole.PartnerAgency, "/partner/referrals/{signposting}")]
     public async Task Page_HasNoAxeViolations(StaffRole role, string template)
     {
         var w = app.World;
         var path = template
             .Replace("{service}", w.DirectoryService.Id.ToString(), StringComparison.Ordinal)
-            .Replace("{organisation}", w.DirectoryOrganisation.Id.ToString(), StringComparison.Ordinal);
+            .Replace("{organisation}", w.DirectoryOrganisation.Id.ToString(), StringComparison.Ordinal)
+            .Replace("{case}", w.InScope.Id.ToString(), StringComparison.Ordinal)
+            .Replace("{signposting}", w.RecordIds["signpostingId"].InScope.ToString(), StringComparison.Ordinal);
         var page = await app.NewPageAsync(role);
         var response = await page.GotoAsync(path);
         Assert.Equal(200, response!.Status);

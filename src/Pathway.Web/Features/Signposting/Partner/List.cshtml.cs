@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pathway.Data;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+
+namespace Pathway.Web.Features.Signposting.Partner;
+
+/// <summary>A partner agency's referrals: those sent to its organisation's services, newest open ones first.</summary>
+[Authorize(Policy = Policies.PartnerAgency)]
+[Audited("partner.referral.list")]
+public sealed class ListModel(PathwayDbContext db, AuditLog audit, SignpostingCommands commands) : PageModel
+{
+    public IReadOnlyList<PartnerReferralView> Referrals { get; private set; } = [];
+    public SignpostingCommands Rules => commands;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Referrals = await PartnerReferrals.ListAsync(db, User.ToStaffContext().TeamId, ct);
+        // One row per view: the list shows names and dates of birth.
+        await audit.ReadAsync("SignpostingReferralList", null, null, ct);
+    }
+
+    public bool Overdue(PartnerReferralView r) =>
+        r.Status == Domain.Signposting.SignpostingReferralStatus.Referred && r.ReferredOn is { } on
+        && Domain.Signposting.WorkingDays.ResponseOverdue(on, commands.Today, commands.BankHolidays);
+}

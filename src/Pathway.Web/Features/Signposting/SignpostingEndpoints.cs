@@ -1,0 +1,192 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Data.Entities;
+using Pathway.Domain.Assessments;
+using Pathway.Domain.Licences;
+using Pathway.Domain.Signposting;
+using Pathway.Web.Features.Cases;
+using Pathway.Web.Features.Compliance;
+using Pathway.Web.Features.Signposting.Matching;
+using Pathway.Web.Features.Signposting.Partner;
+using Pathway.Web.Infrastructure;
+using Pathway.Web.Infrastructure.Access;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.Errors;
+
+namespace Pathway.Web.Features.Signposting;
+
+public sealed record MatchReasonDto(string Kind, string Text);
+public sealed record ServiceMatchDto(Guid ServiceId, string Service, string Organisation, bool Eligible, IReadOnlyList<MatchReasonDto> Reasons);
+public sealed record NeedMatchesDto(string Need, bool Unmet, IReadOnlyList<ServiceMatchDto> Eligible, IReadOnlyList<ServiceMatchDto> NotEligible);
+
+public sealed record SignpostingEventDto(string? From, string To, string On, string? Reason, bool ByPartner);
+
+public sealed record SignpostingReferralDto(
+    Guid Id, Guid CaseId, Guid ServiceId, string Service, string Need, string ReasonForReferral, string? StaffSafetySummary,
+    string ContactRoute, bool PersonConsented, string Status, string StatusOn, string? ReferredOn, string? FirstAttendedOn,
+    bool ResponseOverdue, IReadOnlyList<SignpostingEventDto> History, int Version)
+{
+    public static SignpostingReferralDto From(SignpostingReferral r, bool overdue) => new(
+        r.Id, r.CaseId, r.ServiceId, r.Service?.Name ?? "", Api.Name(r.Need), r.ReasonForReferral, r.StaffSafetySummary, r.ContactRoute,
+        r.PersonConsented, Api.Name(r.Status), Api.Date(r.StatusOn), r.ReferredOn is { } d ? Api.Date(d) : null,
+        r.FirstAttendedOn is { } f ? Api.Date(f) : null, overdue,
+        r.Events.OrderBy(e => e.RecordedAt).Select(e => new SignpostingEventDto(e.From is { } x ? Api.Name(x) : null, Api.Name(e.To), Api.Date(e.On), e.Reason, e.ByPartner)).ToList(),
+        r.Version);
+}
+
+/// <summary>The partner's narrowed view: the minimum needed to act, nothing else.</summary>
+public sealed record PartnerReferralDto(
+    Guid Id, string PersonName, string DateOfBirth, string ContactRoute, string ReasonForReferral, string? StaffSafetySummary,
+    string Service, string Need, string Status, string StatusOn, string? ReferredOn, IReadOnlyList<SignpostingEventDto> History, int Version)
+{
+    public static PartnerReferralDto From(PartnerReferralView v) => new(
+        v.Id, v.PersonName, Api.Date(v.DateOfBirth), v.ContactRoute, v.ReasonForReferral, v.StaffSafetySummary, v.ServiceName, Api.Name(v.Need),
+        Api.Name(v.Status), Api.Date(v.StatusOn), v.ReferredOn is { } d ? Api.Date(d) : null,
+        v.History.Select(e => new SignpostingEventDto(null, Api.Name(e.To), Api.Date(e.On), e.Reason, e.ByPartner)).ToList(), v.Version);
+}
+
+/// <summary>A referral to make: <c>sendNow</c> false saves a suggestion; sending needs <c>personConsented</c>.</summary>
+public sealed record SignpostingCreateRequest(Guid? ServiceId, string? Need, string? ReasonForReferral, string? StaffSafetySummary, string? ContactRoute, bool? PersonConsented, bool? SendNow);
+
+/// <summary>A move: <c>to</c> the new status, <c>on</c> the date it happened (yyyy-MM-dd), <c>reason</c> where needed, and the version read.</summary>
+public sealed record SignpostingMoveWriteRequest(string? To, string? On, string? Reason, int? Version);
+
+public static class SignpostingEndpoints
+{
+    public static RouteGroupBuilder MapSignpostingEndpoints(this RouteGroupBuilder api)
+    {
+        var cases = api.MapGroup("/cases/{id:guid}/signposting").WithTags("Signposting");
+        cases.MapGet("/matches", MatchesAsync).RequireAuthorization(Policies.CaseEditor).Audited("signposting.match")
+            .WithSummary("Services for each assessed need (or ?need=… when there is no countersigned assessment), with reasons");
+        cases.MapGet("/referrals", ListAsync).RequireAuthorization(Policies.CaseData).Audited("signposting.list").WithSummary("A case's signposting referrals");
+        cases.MapGet("/referrals/{signpostingId:guid}", GetAsync).RequireAuthorization(Policies.CaseData).Audited("signposting.read").WithSummary("One signposting referral with its history");
+        cases.MapPost("/referrals", CreateAsync).RequireAuthorization(Policies.CaseEditor).Audited("signposting.create")
+            .WithSummary("Refer the person to a directory service; closed services and services that exclude the person are refused with the reason");
+        cases.MapPost("/referrals/{signpostingId:guid}/moves", MoveAsync).RequireAuthorization(Policies.CaseEditor).Audited("signposting.move")
+            .WithSummary("Record what happened next; moves out of order are refused");
+
+        var partner = api.MapGroup("/partner/referrals").WithTags("Partner agencies").RequireAuthorization(Policies.PartnerAgency);
+        partner.MapGet("/", PartnerListAsync).Audited("partner.referral.list").WithSummary("Referrals sent to the caller's organisation");
+        partner.MapGet("/{signpostingId:guid}", PartnerGetAsync).Audited("partner.referral.read").WithSummary("One referral: the minimum needed to act");
+        partner.MapPost("/{signpostingId:guid}/moves", PartnerMoveAsync).Audited("signposting.move").WithSummary("Accept, decline, record attendance or the outcome");
+        return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<NeedMatchesDto>>, NotFound, ValidationProblem>> MatchesAsync(
+        Guid id, string[]? need, CaseAccess access, PathwayDbContext db, SignpostingCommands commands, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Edit, ct, "SignpostingMatch");
+        if (c is null) return TypedResults.NotFound();
+        var errors = new List<FieldError>();
+        var chosen = (need ?? []).Select(n => Api.ParseEnum<NeedArea>(n, "need", errors)).OfType<NeedArea>().ToList();
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
+        var assessed = await CaseMatching.NeedsAsync(db, id, ct);
+        var needs = assessed.Needs.Count > 0 ? assessed.Needs.Select(n => n.Need).ToList() : chosen;
+        var matches = needs.Count == 0 ? [] : Domain.Signposting.Matching.Match(CaseMatching.FactsOf(c), needs, await CaseMatching.DirectoryAsync(db, ct), commands.Today);
+        static ServiceMatchDto M(ServiceMatch m) => new(m.Service.Id, m.Service.Name, m.Service.Organisation, m.Eligible,
+            m.Reasons.Select(r => new MatchReasonDto(Api.Name(r.Kind), r.Text)).ToList());
+        return TypedResults.Ok<IReadOnlyList<NeedMatchesDto>>(matches.Select(m =>
+            new NeedMatchesDto(Api.Name(m.Need), m.Unmet, m.Eligible.Select(M).ToList(), m.NotEligible.Select(M).ToList())).ToList());
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<SignpostingReferralDto>>, NotFound>> ListAsync(
+        Guid id, CaseAccess access, PathwayDbContext db, SignpostingCommands commands, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "SignpostingList");
+        if (c is null) return TypedResults.NotFound();
+        var rows = await db.SignpostingReferrals.AsNoTracking().Include(r => r.Service).Include(r => r.Events)
+            .Where(r => r.CaseId == id).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
+        return TypedResults.Ok<IReadOnlyList<SignpostingReferralDto>>(rows.Select(r => SignpostingReferralDto.From(r, commands.ResponseOverdue(r))).ToList());
+    }
+
+    private static async Task<Results<Ok<SignpostingReferralDto>, NotFound>> GetAsync(
+        Guid id, Guid signpostingId, CaseAccess access, PathwayDbContext db, AuditLog audit, SignpostingCommands commands, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "SignpostingReferral", signpostingId);
+        if (c is null) return TypedResults.NotFound();
+        var r = await CaseRecordLookup.FindAsync(db.SignpostingReferrals.AsNoTracking().Include(x => x.Service).Include(x => x.Events), audit, id, signpostingId, ct);
+        return r is null ? TypedResults.NotFound() : TypedResults.Ok(SignpostingReferralDto.From(r, commands.ResponseOverdue(r)));
+    }
+
+    private static async Task<Results<Created<SignpostingReferralDto>, NotFound, ValidationProblem>> CreateAsync(
+        Guid id, SignpostingCreateRequest body, CaseAccess access, SignpostingCommands commands, HttpContext http, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Edit, ct, "SignpostingReferral");
+        if (c is null) return TypedResults.NotFound();
+        var errors = new List<FieldError>();
+        var need = Api.ParseEnum<NeedArea>(body.Need, "Need", errors);
+        if (body.ServiceId is null) errors.Add(new("ServiceId", "Choose a service from the directory"));
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
+        var result = await commands.CreateAsync(c, body.ServiceId!.Value,
+            new NewSignpostingReferral(need, body.ReasonForReferral, body.StaffSafetySummary, body.ContactRoute, body.PersonConsented ?? false, body.SendNow ?? true),
+            http.User.ToStaffContext().UserId, ct);
+        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
+        return TypedResults.Created($"/api/v1/cases/{id}/signposting/referrals/{result.Referral!.Id}", SignpostingReferralDto.From(result.Referral, false));
+    }
+
+    private static async Task<Results<Ok<SignpostingReferralDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<SignpostingReferralDto>>>> MoveAsync(
+        Guid id, Guid signpostingId, SignpostingMoveWriteRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit,
+        SignpostingCommands commands, HttpContext http, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Edit, ct, "SignpostingReferral", signpostingId);
+        if (c is null) return TypedResults.NotFound();
+        var r = await CaseRecordLookup.FindAsync(db.SignpostingReferrals.Include(x => x.Service).Include(x => x.Events), audit, id, signpostingId, ct);
+        if (r is null) return TypedResults.NotFound();
+        return await Move(r, body, SignpostingActor.Staff, db, commands, http, ct);
+    }
+
+    private static async Task<Ok<IReadOnlyList<PartnerReferralDto>>> PartnerListAsync(PathwayDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        var list = await PartnerReferrals.ListAsync(db, http.User.ToStaffContext().TeamId, ct);
+        await audit.ReadAsync("SignpostingReferralList", null, null, ct);
+        return TypedResults.Ok<IReadOnlyList<PartnerReferralDto>>(list.Select(PartnerReferralDto.From).ToList());
+    }
+
+    private static async Task<Results<Ok<PartnerReferralDto>, NotFound>> PartnerGetAsync(Guid signpostingId, PathwayDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        var found = await PartnerReferrals.FindAsync(db, audit, http.User.ToStaffContext().TeamId, signpostingId, ct);
+        if (found is not { } f) return TypedResults.NotFound();
+        await audit.ReadAsync("SignpostingReferral", signpostingId, f.CaseId, ct);
+        return TypedResults.Ok(PartnerReferralDto.From(f.View));
+    }
+
+    private static async Task<Results<Ok<PartnerReferralDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<PartnerReferralDto>>>> PartnerMoveAsync(
+        Guid signpostingId, SignpostingMoveWriteRequest body, PathwayDbContext db, AuditLog audit, SignpostingCommands commands, HttpContext http, CancellationToken ct)
+    {
+        var team = http.User.ToStaffContext().TeamId;
+        if (await PartnerReferrals.FindAsync(db, audit, team, signpostingId, ct) is null) return TypedResults.NotFound();
+        var r = await db.SignpostingReferrals.Include(x => x.Events).FirstAsync(x => x.Id == signpostingId, ct);
+        var errors = new List<FieldError>();
+        var to = Api.ParseEnum<SignpostingReferralStatus>(body.To, "To", errors);
+        var on = Api.ParseDate(body.On, "On", errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
+        var result = await commands.MoveAsync(r, new SignpostingMoveRequest(to, on, body.Reason, body.Version), SignpostingActor.Partner, http.User.ToStaffContext().UserId, ct);
+        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
+        db.ChangeTracker.Clear();
+        var view = (await PartnerReferrals.FindAsync(db, audit, team, signpostingId, ct))!.Value.View;
+        if (result.Conflict) return TypedResults.Conflict(Stale(PartnerReferralDto.From(view), view.Version));
+        return TypedResults.Ok(PartnerReferralDto.From(view));
+    }
+
+    private static async Task<Results<Ok<SignpostingReferralDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<SignpostingReferralDto>>>> Move(
+        SignpostingReferral r, SignpostingMoveWriteRequest body, SignpostingActor actor, PathwayDbContext db, SignpostingCommands commands, HttpContext http, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var to = Api.ParseEnum<SignpostingReferralStatus>(body.To, "To", errors);
+        var on = Api.ParseDate(body.On, "On", errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
+        var result = await commands.MoveAsync(r, new SignpostingMoveRequest(to, on, body.Reason, body.Version), actor, http.User.ToStaffContext().UserId, ct);
+        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
+        db.ChangeTracker.Clear();
+        var fresh = await db.SignpostingReferrals.AsNoTracking().Include(x => x.Service).Include(x => x.Events).FirstAsync(x => x.Id == r.Id, ct);
+        var dto = SignpostingReferralDto.From(fresh, commands.ResponseOverdue(fresh));
+        return result.Conflict ? TypedResults.Conflict(Stale(dto, fresh.Version)) : TypedResults.Ok(dto);
+    }
+
+    private static ConflictProblem<T> Stale<T>(T current, int version) => new(
+        "https://pathway.example/problems/edit-conflict", "The referral was changed by someone else", StatusCodes.Status409Conflict,
+        $"You sent a change to an older version. The current version is {version}; nothing was saved. Check 'current' and send your change with that version.",
+        version, current);
+}
