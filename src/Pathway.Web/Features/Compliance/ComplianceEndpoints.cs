@@ -105,6 +105,9 @@ public static class ComplianceEndpoints
             .WithSummary("Record a first or final warning letter linked to the breached conditions of the current licence");
         cases.MapGet("/warnings/{warningId:guid}/letter", GetLetterAsync).Audited("warning.letter.read")
             .WithSummary("The letter's words, composed from the template (title, paragraphs, conditions)");
+        cases.MapGet("/warnings/{warningId:guid}/letter.pdf", GetLetterPdfAsync).Audited("warning.letter.pdf")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .WithSummary("The warning letter as PDF, from the same template as the printable page");
         cases.MapGet("/breaches", ListBreachesAsync).Audited("breach.list").WithSummary("A case's breaches, newest first");
         cases.MapPost("/breaches", CreateBreachAsync).Audited("breach.create").RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record a breach of specific conditions of the current licence");
@@ -169,6 +172,15 @@ public static class ComplianceEndpoints
         if (letter is null) return TypedResults.NotFound();
         var officer = letter.IssuedById is { } by ? await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
         return TypedResults.Ok(Enforcement.WarningLetterText.Compose(letter, c, officer));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> GetLetterPdfAsync(
+        Guid id, Guid warningId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "WarningLetter", warningId);
+        if (c is null) return TypedResults.NotFound();
+        var file = await Enforcement.WarningLetterPdf.LoadAsync(db, audit, c, warningId, ct);
+        return file is { } f ? TypedResults.File(f.Bytes, "application/pdf", f.FileName) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<IReadOnlyList<BreachDto>>, NotFound>> ListBreachesAsync(Guid id, CaseAccess access, PathwayDbContext db, CancellationToken ct)
