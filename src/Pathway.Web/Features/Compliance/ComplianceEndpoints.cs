@@ -36,19 +36,30 @@ public sealed record LinkedConditionDto(string Ref, string Text)
     public static IReadOnlyList<LinkedConditionDto> From(IEnumerable<LinkedCondition> cs) => cs.Select(c => new LinkedConditionDto(c.Ref, c.Text)).ToList();
 }
 
-public sealed record ConcernDto(Guid Id, string Date, string Type, string Description, string? MatchedEarlyWarningSign, IReadOnlyList<LinkedConditionDto> Conditions)
+/// <summary>A behaviour of concern; <c>carePlanId</c>/<c>carePlanSign</c> are set when the sign was chosen from the care plan.</summary>
+public sealed record ConcernDto(Guid Id, string Date, string Type, string Description, string? MatchedEarlyWarningSign, Guid? CarePlanId, string? CarePlanSign,
+    IReadOnlyList<LinkedConditionDto> Conditions)
 {
-    public static ConcernDto From(BehaviourOfConcern c) => new(c.Id, Api.Date(c.Date), Api.Name(c.Type), c.Description, c.MatchedEarlyWarningSign, LinkedConditionDto.From(c.Conditions));
+    public static ConcernDto From(BehaviourOfConcern c) => new(c.Id, Api.Date(c.Date), Api.Name(c.Type), c.Description, c.MatchedEarlyWarningSign,
+        c.CarePlanId, c.CarePlanSignKey, LinkedConditionDto.From(c.Conditions));
 }
+
+/// <summary>A trigger or early warning sign of the active care plan: send its <c>key</c> as a concern's <c>carePlanSign</c>.</summary>
+public sealed record CarePlanSignDto(string Key, string Kind, string Sign, string Line);
+
+public sealed record CarePlanSignsDto(Guid? CarePlanId, int? CarePlanNumber, IReadOnlyList<CarePlanSignDto> Signs);
 
 /// <summary>
 /// A behaviour of concern. <c>conditions</c> are refs from the current licence (<c>S:{code}</c> for a standard condition,
-/// <c>A:{id}</c> for an additional one); <c>matchedEarlyWarningSign</c> is free text until care plans exist.
+/// <c>A:{id}</c> for an additional one); <c>carePlanSign</c> is the key of one of the active care plan's signs (see
+/// <c>GET …/concerns/care-plan-signs</c>), or <c>matchedEarlyWarningSign</c> describes one that is not in the plan.
 /// </summary>
-public sealed record ConcernWriteRequest(string? Date, string? Type, string? Description, string? MatchedEarlyWarningSign, IReadOnlyList<string>? Conditions)
+public sealed record ConcernWriteRequest(string? Date, string? Type, string? Description, string? MatchedEarlyWarningSign, IReadOnlyList<string>? Conditions,
+    string? CarePlanSign = null)
 {
     public Concerns.ConcernDetails Parse(List<FieldError> errors) => new(
-        Api.ParseDate(Date, nameof(Date), errors), Api.ParseEnum<ConcernType>(Type, nameof(Type), errors), Description, MatchedEarlyWarningSign, Conditions ?? []);
+        Api.ParseDate(Date, nameof(Date), errors), Api.ParseEnum<ConcernType>(Type, nameof(Type), errors), Description, MatchedEarlyWarningSign, Conditions ?? [],
+        CarePlanSign);
 }
 
 public sealed record WarningDto(Guid Id, Guid LicenceId, string Level, string IssuedOn, string Circumstances, IReadOnlyList<LinkedConditionDto> Conditions)
@@ -100,6 +111,8 @@ public static class ComplianceEndpoints
         cases.MapGet("/concerns", ListConcernsAsync).Audited("concern.list").WithSummary("A case's behaviours of concern, newest first");
         cases.MapPost("/concerns", CreateConcernAsync).Audited("concern.create").RequireAuthorization(Policies.ConcernRecorder)
             .WithSummary("Record a behaviour of concern, optionally linked to licence conditions and a care-plan early warning sign");
+        cases.MapGet("/concerns/care-plan-signs", ListCarePlanSignsAsync).Audited("concern.signs.read").RequireAuthorization(Policies.ConcernRecorder)
+            .WithSummary("The triggers and early warning signs of the active care plan that a concern may be linked to (none for roles that do not see them)");
         cases.MapGet("/warnings", ListWarningsAsync).Audited("warning.list").WithSummary("A case's warning letters, newest first");
         cases.MapPost("/warnings", CreateWarningAsync).Audited("warning.create").RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record a first or final warning letter linked to the breached conditions of the current licence");
@@ -210,6 +223,16 @@ public static class ComplianceEndpoints
         return TypedResults.Created($"/api/v1/cases/{c.Id}/breaches/{breach.Id}", BreachDto.From(breach));
     }
 
+    private static async Task<Results<Ok<CarePlanSignsDto>, NotFound>> ListCarePlanSignsAsync(
+        Guid id, CaseAccess access, PathwayDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Contribute, ct, "CarePlanSigns");
+        if (c is null) return TypedResults.NotFound();
+        var signs = await CarePlanSignChoices.LoadAsync(db, id, http.User, ct);
+        await audit.ReadAsync("CarePlan", signs.PlanId, id, ct);
+        return TypedResults.Ok(new CarePlanSignsDto(signs.PlanId, signs.PlanNumber, signs.Signs.Select(s => new CarePlanSignDto(s.Key, s.Kind, s.Sign, s.Line)).ToList()));
+    }
+
     private static async Task<Results<Ok<IReadOnlyList<ConcernDto>>, NotFound>> ListConcernsAsync(
         Guid id, CaseAccess access, PathwayDbContext db, CancellationToken ct)
     {
@@ -229,8 +252,10 @@ public static class ComplianceEndpoints
         var details = body.Parse(errors);
         errors.AddRange(details.Validate(today, errors.Fields()));
         var linked = (await CurrentLicenceConditions.LoadAsync(db, id, today, ct)).Resolve(details.ConditionRefs, "Conditions", errors);
+        var signs = await CarePlanSignChoices.LoadAsync(db, id, http.User, ct);
+        var sign = signs.Resolve(details.CarePlanSignKey, nameof(ConcernWriteRequest.CarePlanSign), errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var concern = details.ToConcern(c.Id, linked, http.User.ToStaffContext().UserId, clock.GetUtcNow());
+        var concern = details.ToConcern(c.Id, linked, sign, signs.PlanId, http.User.ToStaffContext().UserId, clock.GetUtcNow());
         db.BehavioursOfConcern.Add(concern);
         audit.Add(null, "BehaviourOfConcern", concern.Id, c.Id);
         await db.SaveChangesAsync(ct);
