@@ -96,6 +96,9 @@ public sealed record ComplianceWindowDto(int Weeks, int Kept, int Expected, doub
     public static ComplianceWindowDto From(ComplianceWindow w) => new(w.Weeks, w.Kept, w.Expected, w.Rate, w.Excused, w.AwaitingOutcome);
 }
 
+/// <summary>One compliance timeline entry; <c>link</c> is the page that shows the record, where there is one.</summary>
+public sealed record TimelineEntryDto(string Date, string Kind, string Title, string? Detail, string? Status, string? Link, string? By);
+
 public static class ComplianceEndpoints
 {
     public static RouteGroupBuilder MapComplianceEndpoints(this RouteGroupBuilder api)
@@ -103,6 +106,8 @@ public static class ComplianceEndpoints
         var cases = api.MapGroup("/cases/{id:guid}").WithTags("Compliance");
         cases.MapGet("/compliance", GetComplianceAsync).Audited("compliance.read")
             .WithSummary("Contacts kept of contacts expected over the last 4, 12 and 26 weeks");
+        cases.MapGet("/compliance/timeline", GetTimelineAsync).Audited("compliance.timeline.read")
+            .WithSummary("Contacts, warning letters, breaches, concerns, incidents and consultations, newest first; ?kind=contact&kind=concern… to filter");
         cases.MapGet("/contacts", ListContactsAsync).Audited("contact.list").WithSummary("A case's contacts, newest first");
         cases.MapPost("/contacts", CreateContactAsync).Audited("contact.create").RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Add a planned contact, or one that has happened with its outcome (outcomes in the future are refused)");
@@ -129,6 +134,16 @@ public static class ComplianceEndpoints
         api.MapGet("/signals", ListSignalsAsync).Audited("signal.list").RequireAuthorization(Policies.CaseData).WithTags("Compliance")
             .WithSummary("Cases you can see with an active early-warning signal (optionally one team's)");
         return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TimelineEntryDto>>, NotFound>> GetTimelineAsync(
+        Guid id, string[]? kind, CaseAccess access, PathwayDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "ComplianceTimeline");
+        if (c is null) return TypedResults.NotFound();
+        var (entries, names) = await Timeline.ComplianceTimeline.LoadAsync(db, id, http.User.ToStaffContext().Roles, kind ?? [], ct);
+        return TypedResults.Ok<IReadOnlyList<TimelineEntryDto>>(entries.Select(e => new TimelineEntryDto(Api.Date(e.Date), e.Kind.Key, e.Title, e.Detail, e.Status, e.Href,
+            e.ById is { } by ? names.GetValueOrDefault(by) : null)).ToList());
     }
 
     private static async Task<Results<Ok<IReadOnlyList<FiredRuleDto>>, NotFound>> GetSignalsAsync(
