@@ -111,22 +111,27 @@ public static class ComplianceEndpoints
         cases.MapGet("/contacts", ListContactsAsync).Audited("contact.list").WithSummary("A case's contacts, newest first");
         cases.MapPost("/contacts", CreateContactAsync).Audited("contact.create").RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Add a planned contact, or one that has happened with its outcome (outcomes in the future are refused)");
+        cases.MapGet("/contacts/{contactId:guid}", GetContactAsync).Audited("contact.read")
+            .WithSummary("One contact, with the version to send when recording its outcome");
         cases.MapPut("/contacts/{contactId:guid}", UpdateContactAsync).Audited("contact.update").RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record or change a contact's outcome; send the version you read, or get 409 if someone else changed it");
         cases.MapGet("/concerns", ListConcernsAsync).Audited("concern.list").WithSummary("A case's behaviours of concern, newest first");
         cases.MapPost("/concerns", CreateConcernAsync).Audited("concern.create").RequireAuthorization(Policies.ConcernRecorder)
             .WithSummary("Record a behaviour of concern, optionally linked to licence conditions and a care-plan early warning sign");
+        cases.MapGet("/concerns/{concernId:guid}", GetConcernAsync).Audited("concern.read").WithSummary("One behaviour of concern");
         cases.MapGet("/concerns/care-plan-signs", ListCarePlanSignsAsync).Audited("concern.signs.read").RequireAuthorization(Policies.ConcernRecorder)
             .WithSummary("The triggers and early warning signs of the active care plan that a concern may be linked to (none for roles that do not see them)");
         cases.MapGet("/warnings", ListWarningsAsync).Audited("warning.list").WithSummary("A case's warning letters, newest first");
         cases.MapPost("/warnings", CreateWarningAsync).Audited("warning.create").RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record a first or final warning letter linked to the breached conditions of the current licence");
+        cases.MapGet("/warnings/{warningId:guid}", GetWarningAsync).Audited("warning.read").WithSummary("One warning letter record");
         cases.MapGet("/warnings/{warningId:guid}/letter", GetLetterAsync).Audited("warning.letter.read")
             .WithSummary("The letter's words, composed from the template (title, paragraphs, conditions)");
         cases.MapGet("/warnings/{warningId:guid}/letter.pdf", GetLetterPdfAsync).Audited("warning.letter.pdf")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .WithSummary("The warning letter as PDF, from the same template as the printable page");
         cases.MapGet("/breaches", ListBreachesAsync).Audited("breach.list").WithSummary("A case's breaches, newest first");
+        cases.MapGet("/breaches/{breachId:guid}", GetBreachAsync).Audited("breach.read").WithSummary("One breach record");
         cases.MapPost("/breaches", CreateBreachAsync).Audited("breach.create").RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record a breach of specific conditions of the current licence");
         cases.MapGet("/signals", GetSignalsAsync).Audited("signal.read")
@@ -188,7 +193,7 @@ public static class ComplianceEndpoints
         db.WarningLetters.Add(letter);
         audit.Add(null, "WarningLetter", letter.Id, c.Id);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Id}/warnings/{letter.Id}/letter", WarningDto.From(letter));
+        return TypedResults.Created($"/api/v1/cases/{c.Id}/warnings/{letter.Id}", WarningDto.From(letter));
     }
 
     private static async Task<Results<Ok<Enforcement.LetterText>, NotFound>> GetLetterAsync(
@@ -347,6 +352,29 @@ public static class ComplianceEndpoints
             "https://pathway.example/problems/edit-conflict", "The contact was changed by someone else", 409,
             $"You sent a change to an older version. The current version is {current.Version}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
             current.Version, ContactDto.From(current)));
+
+    private static Task<Results<Ok<ContactDto>, NotFound>> GetContactAsync(Guid id, Guid contactId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
+        GetOneAsync(id, contactId, "Contact", db.Contacts, ContactDto.From, access, audit, ct);
+
+    private static Task<Results<Ok<ConcernDto>, NotFound>> GetConcernAsync(Guid id, Guid concernId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
+        GetOneAsync(id, concernId, "BehaviourOfConcern", db.BehavioursOfConcern, ConcernDto.From, access, audit, ct);
+
+    private static Task<Results<Ok<WarningDto>, NotFound>> GetWarningAsync(Guid id, Guid warningId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
+        GetOneAsync(id, warningId, "WarningLetter", db.WarningLetters, WarningDto.From, access, audit, ct);
+
+    private static Task<Results<Ok<BreachDto>, NotFound>> GetBreachAsync(Guid id, Guid breachId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
+        GetOneAsync(id, breachId, "Breach", db.Breaches, BreachDto.From, access, audit, ct);
+
+    /// <summary>One compliance record under the case: the case check (with its read row naming the record), then the record itself.</summary>
+    private static async Task<Results<Ok<TDto>, NotFound>> GetOneAsync<T, TDto>(
+        Guid caseId, Guid recordId, string entityType, IQueryable<T> set, Func<T, TDto> map, CaseAccess access, AuditLog audit, CancellationToken ct)
+        where T : class, ICaseOwned
+    {
+        var c = await access.LoadAsync(caseId, AccessNeed.Read, ct, entityType, recordId);
+        if (c is null) return TypedResults.NotFound();
+        var found = await CaseRecordLookup.FindAsync(set.AsNoTracking(), audit, caseId, recordId, ct);
+        return found is null ? TypedResults.NotFound() : TypedResults.Ok(map(found));
+    }
 
     internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
