@@ -67,6 +67,38 @@ public abstract class ContactTests(AppFixture app)
     }
 
     [Fact]
+    public async Task AnOutcomeForAFutureContact_IsRefused_OnThePages_AndByPut()
+    {
+        var id = await NewCaseAsync(app);
+        var client = await app.PagesAsync(StaffRole.OffenderManager);
+        var d = Today.AddDays(3);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Date.Day"] = d.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Date.Month"] = d.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Date.Year"] = d.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Kind"] = "OfficeAppointment", ["Input.Outcome"] = "Attended",
+        };
+        var refused = await AppFixture.PostFormAsync(client, $"/cases/{id}/contacts/new", fields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("in the future", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await app.Factory.WithDbAsync(db => db.Contacts.AnyAsync(c => c.CaseId == id)));
+
+        fields["Input.Outcome"] = "Pending";
+        Assert.Equal(HttpStatusCode.Redirect, (await AppFixture.PostFormAsync(client, $"/cases/{id}/contacts/new", fields)).StatusCode);
+        var contact = await app.Factory.WithDbAsync(db => db.Contacts.AsNoTracking().SingleAsync(c => c.CaseId == id));
+        fields["Input.Outcome"] = "UnacceptableAbsence";
+        fields["Input.Reason"] = "Did not come";
+        fields["Input.Version"] = contact.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var onPage = await AppFixture.PostFormAsync(client, $"/cases/{id}/contacts/{contact.Id}", fields);
+        Assert.Contains("in the future", await onPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var api = app.Api(StaffRole.OffenderManager);
+        var put = await api.PutAsJsonAsync($"/api/v1/cases/{id}/contacts/{contact.Id}", new { date = Iso(d), kind = "officeAppointment", outcome = "attended", version = contact.Version });
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Contains("in the future", (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("outcome")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(ContactOutcome.Pending, await app.Factory.WithDbAsync(db => db.Contacts.Where(c => c.Id == contact.Id).Select(c => c.Outcome).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Put_RecordsTheOutcome_AndAStaleVersionIs409()
     {
         var id = await NewCaseAsync(app);

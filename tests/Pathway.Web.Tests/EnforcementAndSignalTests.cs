@@ -52,6 +52,27 @@ public abstract class EnforcementAndSignalTests(AppFixture app)
     }
 
     [Fact]
+    public async Task AWarningLetter_DownloadsAsAPdf_FromTheSameTemplate_OnPageAndApi()
+    {
+        var id = await CaseWithLicenceAsync();
+        using var client = app.Api(StaffRole.OffenderManager);
+        var res = await client.PostAsJsonAsync($"/api/v1/cases/{id}/warnings", new { level = "first", issuedOn = Iso(2), circumstances = "You stayed away from your approved address", conditions = new[] { StandardRef(5) } });
+        var warningId = (await res.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var pages = await app.PagesAsync(StaffRole.OffenderManager);
+        Assert.Contains($"/cases/{id}/warnings/{warningId}/letter.pdf", await (await pages.GetAsync($"/cases/{id}/warnings/{warningId}/letter")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var text = await PdfText.ReadAsync(pages, $"/cases/{id}/warnings/{warningId}/letter.pdf");
+        Assert.Contains("First warning: licence conditions", text, StringComparison.Ordinal);
+        Assert.Contains("You stayed away from your approved address", text, StringComparison.Ordinal);
+        Assert.Contains("Reside permanently", text, StringComparison.Ordinal);
+        Assert.Contains("OFFICIAL-SENSITIVE", text, StringComparison.Ordinal);
+        Assert.Contains("First warning", await PdfText.ReadAsync(client, $"/api/v1/cases/{id}/warnings/{warningId}/letter.pdf"), StringComparison.Ordinal);
+        Assert.Equal(2, await app.Factory.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "warning.letter.pdf" && a.CaseId == id && a.EntityId == warningId.ToString())));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/cases/{id}/warnings/{Guid.NewGuid()}/letter.pdf")).StatusCode);
+    }
+
+    [Fact]
     public async Task WarningsAndBreaches_NeedTheConditions_AndADateNotInTheFuture()
     {
         var id = await CaseWithLicenceAsync();

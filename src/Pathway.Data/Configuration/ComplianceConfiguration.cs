@@ -42,6 +42,8 @@ internal sealed class BehaviourOfConcernConfiguration : IEntityTypeConfiguration
         b.Property(c => c.Type).HasConversion<string>().HasMaxLength(40);
         b.Property(c => c.Description).HasMaxLength(4000);
         b.Property(c => c.MatchedEarlyWarningSign).HasMaxLength(500);
+        b.Property(c => c.CarePlanSignKey).HasMaxLength(60);
+        b.HasOne<CarePlan>().WithMany().HasForeignKey(c => c.CarePlanId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => new { c.CaseId, c.Date });
         b.HasOne<CaseRecord>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Restrict);
         LinkedConditions.Own(b, c => c.Conditions, "BehaviourOfConcernConditions", "ConcernId");

@@ -45,10 +45,14 @@ public sealed class BehaviourOfConcern : ICaseOwned
     public ConcernType Type { get; set; }
     public required string Description { get; set; }
     /// <summary>
-    /// The early warning sign in the person's care plan this behaviour matches, as free text. The seam for the care-plan
-    /// issue: when care plans exist this becomes a link to one of the plan's signs.
+    /// The early warning sign (or trigger) this behaviour matches, in words: copied from the care plan when it was chosen
+    /// there (<see cref="CarePlanId"/> set), so it still reads correctly after the plan is replaced; otherwise as typed.
     /// </summary>
     public string? MatchedEarlyWarningSign { get; set; }
+    /// <summary>The care plan version the sign was chosen from, when it was.</summary>
+    public Guid? CarePlanId { get; set; }
+    /// <summary>Which of that version's signs: see <c>CarePlanSigns</c> (e.g. <c>triggers.early-warning:1</c>).</summary>
+    public string? CarePlanSignKey { get; set; }
     public List<LinkedCondition> Conditions { get; set; } = [];
     public Guid? RecordedById { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -109,6 +109,7 @@ public static class DemoSeed
         AddReferrals(db, cases, staff, now);
         AddCompliance(db, cases, staff, today, now);
         DemoCarePlans.Add(db, cases[1], cases[0], cases[6], psychologist.Id, omSouth.Id, now);
+        DemoComplianceTimeline.Add(db, cases[1], cases[1].OffenderManagerId ?? omSouth.Id, staff["ap@pathway.example"].Id, today, now);
         DemoAssessments.Add(db, cases[1], cases[4], psychologist.Id, staff["clinical.lead@pathway.example"].Id, now);
         var directory = SyntheticDirectory.AddDemo(db, teams[Partner].Id, staff["clinical.lead@pathway.example"].Id, today, now);
         SyntheticDirectory.AddDemoReferrals(db, cases.Where(c => c.ReferredToServiceOn is not null && !c.IsRestricted).ToList(), directory,

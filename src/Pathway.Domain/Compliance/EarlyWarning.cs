@@ -33,7 +33,10 @@ public sealed record SignalRule(
     string Code, string Title, SignalRuleKind Kind, int Count, int WithinWeeks, IReadOnlyList<SignalPrompt> Prompts,
     IReadOnlyList<ConcernType>? ConcernTypes = null, double? Threshold = null);
 
-public sealed record ConcernFact(DateOnly Date, ConcernType Type, string? MatchedEarlyWarningSign = null);
+/// <summary>A behaviour of concern as the rules see it.</summary>
+/// <param name="MatchedEarlyWarningSign">The sign it matches, in the care plan's words when <paramref name="FromCarePlan"/>.</param>
+/// <param name="FromCarePlan">True when the sign was chosen from the person's care plan, not typed.</param>
+public sealed record ConcernFact(DateOnly Date, ConcernType Type, string? MatchedEarlyWarningSign = null, bool FromCarePlan = false);
 
 public enum WarningLevel
 {
@@ -92,7 +95,7 @@ public static class EarlyWarning
             {
                 var matching = facts.Concerns.Where(c => InWindow(c.Date) && !string.IsNullOrWhiteSpace(c.MatchedEarlyWarningSign)).OrderBy(c => c.Date).ToList();
                 if (matching.Count < rule.Count) return null;
-                var what = string.Join("; ", matching.Select(c => $"‘{c.MatchedEarlyWarningSign}’ on {Date(c.Date)}"));
+                var what = string.Join("; ", matching.Select(c => $"‘{c.MatchedEarlyWarningSign}’{(c.FromCarePlan ? "" : " (typed, not chosen from the plan)")} on {Date(c.Date)}"));
                 return new(rule, $"An early warning sign from the care plan recorded: {what}", matching.Select(c => c.Date).ToList());
             }
             case SignalRuleKind.WarningLetters:

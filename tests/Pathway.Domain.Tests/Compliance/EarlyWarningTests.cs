@@ -35,10 +35,18 @@ public sealed class EarlyWarningTests
     [Fact]
     public void AnEarlyWarningSignFromTheCarePlan_Fires_QuotingTheSign()
     {
-        var f = Facts(concerns: [new(Today.AddDays(-2), ConcernType.Withdrawal, "Stops answering the phone to staff")]);
+        var f = Facts(concerns: [new(Today.AddDays(-2), ConcernType.Withdrawal, "Stops answering the phone to staff", FromCarePlan: true)]);
         var fired = Assert.Single(EarlyWarning.Evaluate(Rules, f, Today), r => r.Rule.Code == "early-warning-sign");
         Assert.Equal("An early warning sign from the care plan recorded: ‘Stops answering the phone to staff’ on 24 November 2026", fired.Explanation);
         Assert.Contains(SignalPrompt.ReviewContingencyPlan, fired.Rule.Prompts);
+    }
+
+    [Fact]
+    public void ASignTypedRatherThanChosenFromThePlan_StillFires_ButSaysSo()
+    {
+        var f = Facts(concerns: [new(Today.AddDays(-2), ConcernType.Withdrawal, "Goes quiet")]);
+        var fired = Assert.Single(EarlyWarning.Evaluate(Rules, f, Today), r => r.Rule.Code == "early-warning-sign");
+        Assert.Contains("‘Goes quiet’ (typed, not chosen from the plan) on", fired.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,11 +24,24 @@ public static class ComplianceWorld
         };
         var warnings = new[] { W(inScope), W(outOfScope), W(restricted) };
         db.WarningLetters.AddRange(warnings);
+        // Old enough, and of a kind, that no early-warning rule fires on it.
+        BehaviourOfConcern B(CaseRecord c) => new() { CaseId = c.Id, Date = today.AddDays(-60), Type = ConcernType.NewRelationship, Description = "New partner", CreatedAt = now };
+        var concerns = new[] { B(inScope), B(outOfScope), B(restricted) };
+        db.BehavioursOfConcern.AddRange(concerns);
+        Breach R(CaseRecord c) => new()
+        {
+            CaseId = c.Id, LicenceId = c.Licences[0].Id, OccurredOn = today.AddDays(-5), Description = "Stayed away overnight",
+            Conditions = [new LinkedCondition { Ref = "S:test", Text = "Reside at an approved address" }], CreatedAt = now,
+        };
+        var breaches = new[] { R(inScope), R(outOfScope), R(restricted) };
+        db.Breaches.AddRange(breaches);
         await db.SaveChangesAsync();
         return new Dictionary<string, ScopedIds>
         {
             ["contactId"] = new(contacts[0].Id, contacts[1].Id, contacts[2].Id),
             ["warningId"] = new(warnings[0].Id, warnings[1].Id, warnings[2].Id),
+            ["concernId"] = new(concerns[0].Id, concerns[1].Id, concerns[2].Id),
+            ["breachId"] = new(breaches[0].Id, breaches[1].Id, breaches[2].Id),
         };
     }
 }

@@ -468,6 +468,13 @@ namespace Pathway.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CarePlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CarePlanSignKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
@@ -495,6 +502,8 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CarePlanId");
 
                     b.HasIndex("CaseId", "Date");
 
@@ -2637,6 +2646,11 @@ namespace Pathway.Data.Migrations.Postgres
 
             modelBuilder.Entity("Pathway.Data.Entities.BehaviourOfConcern", b =>
                 {
+                    b.HasOne("Pathway.Data.Entities.CarePlan", null)
+                        .WithMany()
+                        .HasForeignKey("CarePlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Pathway.Data.Entities.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")

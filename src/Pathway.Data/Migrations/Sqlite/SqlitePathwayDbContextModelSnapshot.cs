@@ -456,6 +456,13 @@ namespace Pathway.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CarePlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CarePlanSignKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
@@ -483,6 +490,8 @@ namespace Pathway.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CarePlanId");
 
                     b.HasIndex("CaseId", "Date");
 
@@ -2625,6 +2634,11 @@ namespace Pathway.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Pathway.Data.Entities.BehaviourOfConcern", b =>
                 {
+                    b.HasOne("Pathway.Data.Entities.CarePlan", null)
+                        .WithMany()
+                        .HasForeignKey("CarePlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Pathway.Data.Entities.CaseRecord", null)
                         .WithMany()
                         .HasForeignKey("CaseId")

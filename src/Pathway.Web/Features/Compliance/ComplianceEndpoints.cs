@@ -36,19 +36,30 @@ public sealed record LinkedConditionDto(string Ref, string Text)
     public static IReadOnlyList<LinkedConditionDto> From(IEnumerable<LinkedCondition> cs) => cs.Select(c => new LinkedConditionDto(c.Ref, c.Text)).ToList();
 }
 
-public sealed record ConcernDto(Guid Id, string Date, string Type, string Description, string? MatchedEarlyWarningSign, IReadOnlyList<LinkedConditionDto> Conditions)
+/// <summary>A behaviour of concern; <c>carePlanId</c>/<c>carePlanSign</c> are set when the sign was chosen from the care plan.</summary>
+public sealed record ConcernDto(Guid Id, string Date, string Type, string Description, string? MatchedEarlyWarningSign, Guid? CarePlanId, string? CarePlanSign,
+    IReadOnlyList<LinkedConditionDto> Conditions)
 {
-    public static ConcernDto From(BehaviourOfConcern c) => new(c.Id, Api.Date(c.Date), Api.Name(c.Type), c.Description, c.MatchedEarlyWarningSign, LinkedConditionDto.From(c.Conditions));
+    public static ConcernDto From(BehaviourOfConcern c) => new(c.Id, Api.Date(c.Date), Api.Name(c.Type), c.Description, c.MatchedEarlyWarningSign,
+        c.CarePlanId, c.CarePlanSignKey, LinkedConditionDto.From(c.Conditions));
 }
+
+/// <summary>A trigger or early warning sign of the active care plan: send its <c>key</c> as a concern's <c>carePlanSign</c>.</summary>
+public sealed record CarePlanSignDto(string Key, string Kind, string Sign, string Line);
+
+public sealed record CarePlanSignsDto(Guid? CarePlanId, int? CarePlanNumber, IReadOnlyList<CarePlanSignDto> Signs);
 
 /// <summary>
 /// A behaviour of concern. <c>conditions</c> are refs from the current licence (<c>S:{code}</c> for a standard condition,
-/// <c>A:{id}</c> for an additional one); <c>matchedEarlyWarningSign</c> is free text until care plans exist.
+/// <c>A:{id}</c> for an additional one); <c>carePlanSign</c> is the key of one of the active care plan's signs (see
+/// <c>GET …/concerns/care-plan-signs</c>), or <c>matchedEarlyWarningSign</c> describes one that is not in the plan.
 /// </summary>
-public sealed record ConcernWriteRequest(string? Date, string? Type, string? Description, string? MatchedEarlyWarningSign, IReadOnlyList<string>? Conditions)
+public sealed record ConcernWriteRequest(string? Date, string? Type, string? Description, string? MatchedEarlyWarningSign, IReadOnlyList<string>? Conditions,
+    string? CarePlanSign = null)
 {
     public Concerns.ConcernDetails Parse(List<FieldError> errors) => new(
-        Api.ParseDate(Date, nameof(Date), errors), Api.ParseEnum<ConcernType>(Type, nameof(Type), errors), Description, MatchedEarlyWarningSign, Conditions ?? []);
+        Api.ParseDate(Date, nameof(Date), errors), Api.ParseEnum<ConcernType>(Type, nameof(Type), errors), Description, MatchedEarlyWarningSign, Conditions ?? [],
+        CarePlanSign);
 }
 
 public sealed record WarningDto(Guid Id, Guid LicenceId, string Level, string IssuedOn, string Circumstances, IReadOnlyList<LinkedConditionDto> Conditions)
@@ -85,6 +96,9 @@ public sealed record ComplianceWindowDto(int Weeks, int Kept, int Expected, doub
     public static ComplianceWindowDto From(ComplianceWindow w) => new(w.Weeks, w.Kept, w.Expected, w.Rate, w.Excused, w.AwaitingOutcome);
 }
 
+/// <summary>One compliance timeline entry; <c>link</c> is the page that shows the record, where there is one.</summary>
+public sealed record TimelineEntryDto(string Date, string Kind, string Title, string? Detail, string? Status, string? Link, string? By);
+
 public static class ComplianceEndpoints
 {
     public static RouteGroupBuilder MapComplianceEndpoints(this RouteGroupBuilder api)
@@ -92,20 +106,32 @@ public static class ComplianceEndpoints
         var cases = api.MapGroup("/cases/{id:guid}").WithTags("Compliance");
         cases.MapGet("/compliance", GetComplianceAsync).Audited("compliance.read")
             .WithSummary("Contacts kept of contacts expected over the last 4, 12 and 26 weeks");
+        cases.MapGet("/compliance/timeline", GetTimelineAsync).Audited("compliance.timeline.read")
+            .WithSummary("Contacts, warning letters, breaches, concerns, incidents and consultations, newest first; ?kind=contact&kind=concern… to filter");
         cases.MapGet("/contacts", ListContactsAsync).Audited("contact.list").WithSummary("A case's contacts, newest first");
         cases.MapPost("/contacts", CreateContactAsync).Audited("contact.create").RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Add a planned contact, or one that has happened with its outcome (outcomes in the future are refused)");
+        cases.MapGet("/contacts/{contactId:guid}", GetContactAsync).Audited("contact.read")
+            .WithSummary("One contact, with the version to send when recording its outcome");
         cases.MapPut("/contacts/{contactId:guid}", UpdateContactAsync).Audited("contact.update").RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record or change a contact's outcome; send the version you read, or get 409 if someone else changed it");
         cases.MapGet("/concerns", ListConcernsAsync).Audited("concern.list").WithSummary("A case's behaviours of concern, newest first");
         cases.MapPost("/concerns", CreateConcernAsync).Audited("concern.create").RequireAuthorization(Policies.ConcernRecorder)
             .WithSummary("Record a behaviour of concern, optionally linked to licence conditions and a care-plan early warning sign");
+        cases.MapGet("/concerns/{concernId:guid}", GetConcernAsync).Audited("concern.read").WithSummary("One behaviour of concern");
+        cases.MapGet("/concerns/care-plan-signs", ListCarePlanSignsAsync).Audited("concern.signs.read").RequireAuthorization(Policies.ConcernRecorder)
+            .WithSummary("The triggers and early warning signs of the active care plan that a concern may be linked to (none for roles that do not see them)");
         cases.MapGet("/warnings", ListWarningsAsync).Audited("warning.list").WithSummary("A case's warning letters, newest first");
         cases.MapPost("/warnings", CreateWarningAsync).Audited("warning.create").RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record a first or final warning letter linked to the breached conditions of the current licence");
+        cases.MapGet("/warnings/{warningId:guid}", GetWarningAsync).Audited("warning.read").WithSummary("One warning letter record");
         cases.MapGet("/warnings/{warningId:guid}/letter", GetLetterAsync).Audited("warning.letter.read")
             .WithSummary("The letter's words, composed from the template (title, paragraphs, conditions)");
+        cases.MapGet("/warnings/{warningId:guid}/letter.pdf", GetLetterPdfAsync).Audited("warning.letter.pdf")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .WithSummary("The warning letter as PDF, from the same template as the printable page");
         cases.MapGet("/breaches", ListBreachesAsync).Audited("breach.list").WithSummary("A case's breaches, newest first");
+        cases.MapGet("/breaches/{breachId:guid}", GetBreachAsync).Audited("breach.read").WithSummary("One breach record");
         cases.MapPost("/breaches", CreateBreachAsync).Audited("breach.create").RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record a breach of specific conditions of the current licence");
         cases.MapGet("/signals", GetSignalsAsync).Audited("signal.read")
@@ -113,6 +139,16 @@ public static class ComplianceEndpoints
         api.MapGet("/signals", ListSignalsAsync).Audited("signal.list").RequireAuthorization(Policies.CaseData).WithTags("Compliance")
             .WithSummary("Cases you can see with an active early-warning signal (optionally one team's)");
         return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TimelineEntryDto>>, NotFound>> GetTimelineAsync(
+        Guid id, string[]? kind, CaseAccess access, PathwayDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "ComplianceTimeline");
+        if (c is null) return TypedResults.NotFound();
+        var (entries, names) = await Timeline.ComplianceTimeline.LoadAsync(db, id, http.User.ToStaffContext().Roles, kind ?? [], ct);
+        return TypedResults.Ok<IReadOnlyList<TimelineEntryDto>>(entries.Select(e => new TimelineEntryDto(Api.Date(e.Date), e.Kind.Key, e.Title, e.Detail, e.Status, e.Href,
+            e.ById is { } by ? names.GetValueOrDefault(by) : null)).ToList());
     }
 
     private static async Task<Results<Ok<IReadOnlyList<FiredRuleDto>>, NotFound>> GetSignalsAsync(
@@ -157,7 +193,7 @@ public static class ComplianceEndpoints
         db.WarningLetters.Add(letter);
         audit.Add(null, "WarningLetter", letter.Id, c.Id);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Id}/warnings/{letter.Id}/letter", WarningDto.From(letter));
+        return TypedResults.Created($"/api/v1/cases/{c.Id}/warnings/{letter.Id}", WarningDto.From(letter));
     }
 
     private static async Task<Results<Ok<Enforcement.LetterText>, NotFound>> GetLetterAsync(
@@ -169,6 +205,15 @@ public static class ComplianceEndpoints
         if (letter is null) return TypedResults.NotFound();
         var officer = letter.IssuedById is { } by ? await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
         return TypedResults.Ok(Enforcement.WarningLetterText.Compose(letter, c, officer));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> GetLetterPdfAsync(
+        Guid id, Guid warningId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "WarningLetter", warningId);
+        if (c is null) return TypedResults.NotFound();
+        var file = await Enforcement.WarningLetterPdf.LoadAsync(db, audit, c, warningId, ct);
+        return file is { } f ? TypedResults.File(f.Bytes, "application/pdf", f.FileName) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<IReadOnlyList<BreachDto>>, NotFound>> ListBreachesAsync(Guid id, CaseAccess access, PathwayDbContext db, CancellationToken ct)
@@ -198,6 +243,16 @@ public static class ComplianceEndpoints
         return TypedResults.Created($"/api/v1/cases/{c.Id}/breaches/{breach.Id}", BreachDto.From(breach));
     }
 
+    private static async Task<Results<Ok<CarePlanSignsDto>, NotFound>> ListCarePlanSignsAsync(
+        Guid id, CaseAccess access, PathwayDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Contribute, ct, "CarePlanSigns");
+        if (c is null) return TypedResults.NotFound();
+        var signs = await CarePlanSignChoices.LoadAsync(db, id, http.User, ct);
+        await audit.ReadAsync("CarePlan", signs.PlanId, id, ct);
+        return TypedResults.Ok(new CarePlanSignsDto(signs.PlanId, signs.PlanNumber, signs.Signs.Select(s => new CarePlanSignDto(s.Key, s.Kind, s.Sign, s.Line)).ToList()));
+    }
+
     private static async Task<Results<Ok<IReadOnlyList<ConcernDto>>, NotFound>> ListConcernsAsync(
         Guid id, CaseAccess access, PathwayDbContext db, CancellationToken ct)
     {
@@ -217,8 +272,10 @@ public static class ComplianceEndpoints
         var details = body.Parse(errors);
         errors.AddRange(details.Validate(today, errors.Fields()));
         var linked = (await CurrentLicenceConditions.LoadAsync(db, id, today, ct)).Resolve(details.ConditionRefs, "Conditions", errors);
+        var signs = await CarePlanSignChoices.LoadAsync(db, id, http.User, ct);
+        var sign = signs.Resolve(details.CarePlanSignKey, nameof(ConcernWriteRequest.CarePlanSign), errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var concern = details.ToConcern(c.Id, linked, http.User.ToStaffContext().UserId, clock.GetUtcNow());
+        var concern = details.ToConcern(c.Id, linked, sign, signs.PlanId, http.User.ToStaffContext().UserId, clock.GetUtcNow());
         db.BehavioursOfConcern.Add(concern);
         audit.Add(null, "BehaviourOfConcern", concern.Id, c.Id);
         await db.SaveChangesAsync(ct);
@@ -295,6 +352,29 @@ public static class ComplianceEndpoints
             "https://pathway.example/problems/edit-conflict", "The contact was changed by someone else", 409,
             $"You sent a change to an older version. The current version is {current.Version}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
             current.Version, ContactDto.From(current)));
+
+    private static Task<Results<Ok<ContactDto>, NotFound>> GetContactAsync(Guid id, Guid contactId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
+        GetOneAsync(id, contactId, "Contact", db.Contacts, ContactDto.From, access, audit, ct);
+
+    private static Task<Results<Ok<ConcernDto>, NotFound>> GetConcernAsync(Guid id, Guid concernId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
+        GetOneAsync(id, concernId, "BehaviourOfConcern", db.BehavioursOfConcern, ConcernDto.From, access, audit, ct);
+
+    private static Task<Results<Ok<WarningDto>, NotFound>> GetWarningAsync(Guid id, Guid warningId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
+        GetOneAsync(id, warningId, "WarningLetter", db.WarningLetters, WarningDto.From, access, audit, ct);
+
+    private static Task<Results<Ok<BreachDto>, NotFound>> GetBreachAsync(Guid id, Guid breachId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
+        GetOneAsync(id, breachId, "Breach", db.Breaches, BreachDto.From, access, audit, ct);
+
+    /// <summary>One compliance record under the case: the case check (with its read row naming the record), then the record itself.</summary>
+    private static async Task<Results<Ok<TDto>, NotFound>> GetOneAsync<T, TDto>(
+        Guid caseId, Guid recordId, string entityType, IQueryable<T> set, Func<T, TDto> map, CaseAccess access, AuditLog audit, CancellationToken ct)
+        where T : class, ICaseOwned
+    {
+        var c = await access.LoadAsync(caseId, AccessNeed.Read, ct, entityType, recordId);
+        if (c is null) return TypedResults.NotFound();
+        var found = await CaseRecordLookup.FindAsync(set.AsNoTracking(), audit, caseId, recordId, ct);
+        return found is null ? TypedResults.NotFound() : TypedResults.Ok(map(found));
+    }
 
     internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -19,14 +19,14 @@ public static class ComplianceFacts
             .ToListAsync(ct);
         var concerns = await db.BehavioursOfConcern.AsNoTracking()
             .Where(c => caseIds.Contains(c.CaseId) && c.Date >= from && c.Date <= today)
-            .Select(c => new { c.CaseId, c.Date, c.Type, c.MatchedEarlyWarningSign })
+            .Select(c => new { c.CaseId, c.Date, c.Type, c.MatchedEarlyWarningSign, c.CarePlanId })
             .ToListAsync(ct);
         var warnings = await db.WarningLetters.AsNoTracking()
             .Where(w => caseIds.Contains(w.CaseId) && w.IssuedOn >= from && w.IssuedOn <= today)
             .Select(w => new { w.CaseId, w.IssuedOn, w.Level })
             .ToListAsync(ct);
         var byContact = contacts.ToLookup(c => c.CaseId, c => new ContactFact(c.Date, c.Outcome));
-        var byConcern = concerns.ToLookup(c => c.CaseId, c => new ConcernFact(c.Date, c.Type, c.MatchedEarlyWarningSign));
+        var byConcern = concerns.ToLookup(c => c.CaseId, c => new ConcernFact(c.Date, c.Type, c.MatchedEarlyWarningSign, c.CarePlanId is not null));
         var byWarning = warnings.ToLookup(w => w.CaseId, w => new WarningFact(w.IssuedOn, w.Level));
         return caseIds.Distinct().ToDictionary(id => id, id => new CaseSignalFacts(byContact[id].ToList(), byConcern[id].ToList(), byWarning[id].ToList()));
     }

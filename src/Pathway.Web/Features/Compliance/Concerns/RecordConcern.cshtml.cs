@@ -30,19 +30,21 @@ public sealed class RecordConcernModel(CaseAccess access, PathwayDbContext db, A
         public string? Type { get; set; }
         public string? Description { get; set; }
         public string? MatchedEarlyWarningSign { get; set; }
+        public string? CarePlanSign { get; set; }
         public List<string> Conditions { get; set; } = [];
 
         public ConcernDetails Parse(List<FieldError> errors)
         {
             var error = Date.TryParse("Date", out var date);
             if (error is not null) errors.Add(new(nameof(Date), error));
-            return new(date, Enum.TryParse<ConcernType>(Type, out var t) && Enum.IsDefined(t) ? t : null, Description, MatchedEarlyWarningSign, Conditions);
+            return new(date, Enum.TryParse<ConcernType>(Type, out var t) && Enum.IsDefined(t) ? t : null, Description, MatchedEarlyWarningSign, Conditions, CarePlanSign);
         }
     }
 
     [BindProperty] public ConcernForm Input { get; set; } = new();
     public CaseHeader Header { get; private set; } = null!;
     public CurrentLicenceConditions Conditions { get; private set; } = null!;
+    public CarePlanSignChoices Signs { get; private set; } = CarePlanSignChoices.None;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -63,10 +65,11 @@ public sealed class RecordConcernModel(CaseAccess access, PathwayDbContext db, A
         var details = Input.Parse(errors);
         errors.AddRange(details.Validate(Today, errors.Fields()));
         var linked = Conditions.Resolve(details.ConditionRefs, nameof(ConcernForm.Conditions), errors);
+        var sign = Signs.Resolve(details.CarePlanSignKey, nameof(ConcernForm.CarePlanSign), errors);
         errors.AddTo(ModelState, "Input.");
         if (!ModelState.IsValid) return Page();
 
-        var concern = details.ToConcern(c.Id, linked, User.ToStaffContext().UserId, clock.GetUtcNow());
+        var concern = details.ToConcern(c.Id, linked, sign, Signs.PlanId, User.ToStaffContext().UserId, clock.GetUtcNow());
         db.BehavioursOfConcern.Add(concern);
         audit.Add(null, "BehaviourOfConcern", concern.Id, c.Id);
         await db.SaveChangesAsync(ct);
@@ -80,5 +83,6 @@ public sealed class RecordConcernModel(CaseAccess access, PathwayDbContext db, A
     {
         Header = new CaseHeader(c, CaseTab.Compliance, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
         Conditions = await CurrentLicenceConditions.LoadAsync(db, c.Id, Today, ct);
+        Signs = await CarePlanSignChoices.LoadAsync(db, c.Id, User, ct);
     }
 }

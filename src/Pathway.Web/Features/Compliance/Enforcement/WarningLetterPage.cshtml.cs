@@ -11,7 +11,7 @@ using Pathway.Web.Infrastructure.Auth;
 
 namespace Pathway.Web.Features.Compliance.Enforcement;
 
-/// <summary>A warning letter as a printable page, its words composed by <see cref="WarningLetterText"/> (the PDF seam).</summary>
+/// <summary>A warning letter as a printable page, its words composed by <see cref="WarningLetterText"/> (the PDF renders the same words).</summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("warning.letter.read")]
 public sealed class WarningLetterPageModel(CaseAccess access, PathwayDbContext db, AuditLog audit) : PageModel
@@ -19,6 +19,7 @@ public sealed class WarningLetterPageModel(CaseAccess access, PathwayDbContext d
     public CaseHeader Header { get; private set; } = null!;
     public LetterText Letter { get; private set; } = null!;
     public DateOnly IssuedOn { get; private set; }
+    public Guid WarningId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid warningId, CancellationToken ct)
     {
@@ -29,6 +30,7 @@ public sealed class WarningLetterPageModel(CaseAccess access, PathwayDbContext d
         var officer = letter.IssuedById is { } by ? await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
         Letter = WarningLetterText.Compose(letter, c, officer);
         IssuedOn = letter.IssuedOn;
+        WarningId = letter.Id;
         Header = new CaseHeader(c, CaseTab.Compliance, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
         return Page();
     }

@@ -5,9 +5,8 @@ using Pathway.Domain.Compliance;
 namespace Pathway.Web.Features.Compliance.Enforcement;
 
 /// <summary>
-/// The words of a warning letter, composed from a template and the record. This is the seam for documents: the
-/// printable HTML page renders it today, and the PDF infrastructure (another branch) will render the same
-/// <see cref="LetterText"/> without composing the words again.
+/// The words of a warning letter, composed from a template and the record, once: the printable HTML page and
+/// <see cref="WarningLetterPdf"/> both render the same <see cref="LetterText"/>.
 /// </summary>
 public sealed record LetterText(string Title, string Salutation, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Conditions, IReadOnlyList<string> Closing);
 

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pathway.Data;
+using Pathway.Domain.Access;
+using Pathway.Web.Features.Cases;
+using Pathway.Web.Infrastructure.Access;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+
+namespace Pathway.Web.Features.Compliance.Timeline;
+
+/// <summary>
+/// The case's compliance timeline (MoJ timeline pattern), filtered by kind with a plain GET form so it works without
+/// JavaScript: <c>?kind=contact&amp;kind=concern</c>.
+/// </summary>
+[Authorize(Policy = Policies.CaseData)]
+[Audited("compliance.timeline.read")]
+public sealed class ComplianceTimelinePageModel(CaseAccess access, PathwayDbContext db) : PageModel
+{
+    public CaseHeader Header { get; private set; } = null!;
+    public IReadOnlyList<TimelineKind> Kinds { get; private set; } = [];
+    public IReadOnlyList<string> Selected { get; private set; } = [];
+    public IReadOnlyList<TimelineEntry> Entries { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string> Names { get; private set; } = new Dictionary<Guid, string>();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "kind")] string[]? kind, CancellationToken ct)
+    {
+        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "ComplianceTimeline");
+        if (c is null) return NotFound();
+        var who = User.ToStaffContext();
+        Header = new CaseHeader(c, CaseTab.Compliance, CaseAccessRules.CanViewAccessLog(who), ShowSharing: await access.CanEditAsync(c, ct));
+        Kinds = ComplianceTimeline.KindsFor(who.Roles);
+        Selected = (kind ?? []).Where(k => Kinds.Any(x => x.Key == k)).Distinct().ToList();
+        (Entries, Names) = await ComplianceTimeline.LoadAsync(db, id, who.Roles, Selected, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Domain.Staff;
+using Pathway.Web.Features.Compliance.Timeline;
+using Pathway.Web.Tests.Infrastructure;
+
+namespace Pathway.Web.Tests;
+
+public abstract partial class ComplianceTimelineTests(AppFixture app)
+{
+    private static string Iso(int daysAgo) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-daysAgo).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task TheTimeline_ShowsEveryKind_NewestFirst_AndFiltersByKindWithoutJavaScript()
+    {
+        var id = app.World.InScope.Id; // has a contact, warning, breach, concern, incident and consultation
+        using var om = app.Api(StaffRole.OffenderManager);
+        Assert.Equal(HttpStatusCode.Created, (await om.PostAsJsonAsync($"/api/v1/cases/{id}/concerns", new { date = Iso(0), type = "threats", description = "Timeline test: shouted at the keyworker" })).StatusCode);
+
+        var pages = await app.PagesAsync(StaffRole.OffenderManager);
+        Assert.Contains($"/cases/{id}/compliance/timeline", await (await pages.GetAsync($"/cases/{id}/compliance")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await (await pages.GetAsync($"/cases/{id}/compliance/timeline")).Content.ReadAsStringAsync();
+        var kinds = KindPattern().Matches(html).Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Superset(new HashSet<string> { "contact", "warning", "breach", "concern", "incident", "consultation" }, kinds);
+        var dates = DatePattern().Matches(html).Select(m => DateOnly.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d), dates);
+        Assert.Contains("Timeline test: shouted at the keyworker", html, StringComparison.Ordinal);
+
+        var filtered = await (await pages.GetAsync($"/cases/{id}/compliance/timeline?kind=concern&kind=incident&kind=nonsense")).Content.ReadAsStringAsync();
+        Assert.Equal(["concern", "incident"], KindPattern().Matches(filtered).Select(m => m.Groups[1].Value).Distinct().Order());
+        Assert.Contains("value=\"concern\" checked", filtered, StringComparison.Ordinal);
+
+        var api = await om.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/compliance/timeline?kind=concern");
+        Assert.All(api.EnumerateArray(), e => Assert.Equal("concern", e.GetProperty("kind").GetString()));
+        Assert.Contains(api.EnumerateArray(), e => e.GetProperty("detail").GetString() == "Timeline test: shouted at the keyworker");
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "compliance.timeline.read" && a.CaseId == id && a.EntityType == "ComplianceTimeline")));
+    }
+
+    [Fact]
+    public async Task OutOfScope_Is404_AndIncidentsAreLeftOutForRolesThatDoNotSeeThem()
+    {
+        using var om = app.Api(StaffRole.OffenderManager);
+        Assert.Equal(HttpStatusCode.NotFound, (await om.GetAsync($"/api/v1/cases/{app.World.OutOfScope.Id}/compliance/timeline")).StatusCode);
+        Assert.DoesNotContain("incident", ComplianceTimeline.KindsFor(new HashSet<StaffRole> { StaffRole.PartnerAgency }).Select(k => k.Key));
+        Assert.Contains("incident", ComplianceTimeline.KindsFor(new HashSet<StaffRole> { StaffRole.ApprovedPremisesStaff }).Select(k => k.Key));
+    }
+
+    [GeneratedRegex("data-kind=\"([a-z]+)\"")]
+    private static partial Regex KindPattern();
+
+    [GeneratedRegex("<time datetime=\"(\\d{4}-\\d{2}-\\d{2})\"")]
+    private static partial Regex DatePattern();
+}
+
+public sealed class ComplianceTimelineTestsSqlite(SqliteApp app) : ComplianceTimelineTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ComplianceTimelineTestsPostgres(PostgresApp app) : ComplianceTimelineTests(app), IClassFixture<PostgresApp>;
