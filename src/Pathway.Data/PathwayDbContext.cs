@@ -75,6 +75,11 @@ public abstract class PathwayDbContext(DbContextOptions options)
     public DbSet<ChainAnalysis> ChainAnalyses => Set<ChainAnalysis>();
     public DbSet<ChainAnalysisLink> ChainAnalysisLinks => Set<ChainAnalysisLink>();
 
+    // Training: sessions and certificates
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+    public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();
+    public DbSet<TrainingCertificate> TrainingCertificates => Set<TrainingCertificate>();
+
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
