@@ -114,6 +114,34 @@ public abstract partial class TrainingCertificateTests(AppFixture app)
     }
 }
 
+public abstract partial class TrainingCertificateTests
+{
+    [Fact]
+    public async Task TheHomePage_RemindsOfARefresherDueWithin30Days_AndOfRequiredCoursesNotDone()
+    {
+        var (user, enrolment) = await CompletedLearnerAsync();
+        await app.Factory.WithDbAsync(async db =>
+        {
+            await db.Courses.Where(c => c.Slug == Slug).ExecuteUpdateAsync(s => s.SetProperty(c => c.RefresherMonths, 24));
+            await db.Enrolments.Where(e => e.Id == enrolment.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.CompletedAt, DateTimeOffset.UtcNow.AddMonths(-24).AddDays(10)));
+            var course = await db.Courses.SingleAsync(c => c.Slug == Slug);
+            var other = await db.StaffGroups.SingleAsync(g => g.Key == Pathway.Domain.Training.StaffGroups.Other);
+            if (!await db.StaffGroupRequirements.AnyAsync(r => r.GroupId == other.Id && r.CourseId == course.Id))
+                db.StaffGroupRequirements.Add(new StaffGroupRequirement { GroupId = other.Id, CourseId = course.Id });
+            await db.SaveChangesAsync();
+        });
+        var home = await AppFixture.TextAsync(await (await app.SignedInAsync(user)).GetAsync("/"));
+        Assert.Contains("Refresher due by", home, StringComparison.Ordinal);
+
+        var newcomer = await AppFixture.TextAsync(await (await app.SignedInAsync(await app.NewStaffAsync(StaffRole.Learner, null))).GetAsync("/"));
+        Assert.Contains("Required for your group and not yet completed", newcomer, StringComparison.Ordinal);
+
+        var coordinator = await AppFixture.TextAsync(await (await app.PagesAsync(StaffRole.TrainingCoordinator)).GetAsync("/training/dashboard"));
+        Assert.Contains("data-testid=\"coordinator-reminders\"", coordinator, StringComparison.Ordinal);
+        Assert.Contains("Refresher due by", coordinator, StringComparison.Ordinal);
+    }
+}
+
 public sealed class TrainingCertificateTestsSqlite(SqliteApp app) : TrainingCertificateTests(app), IClassFixture<SqliteApp>;
 
 public sealed class TrainingCertificateTestsPostgres(PostgresApp app) : TrainingCertificateTests(app), IClassFixture<PostgresApp>;

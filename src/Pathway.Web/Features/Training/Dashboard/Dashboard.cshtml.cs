@@ -22,6 +22,8 @@ public sealed class DashboardModel(PathwayDbContext db, AuditLog audit, TimeProv
     public SuppressedTable ByGroup { get; private set; } = null!;
     public SuppressedTable ByTeam { get; private set; } = null!;
     public IReadOnlyList<TrainingFigures.PersonCourse> People { get; private set; } = [];
+    /// <summary>The coordinator's reminder list: refreshers overdue or due within 30 days, and required courses not started.</summary>
+    public IReadOnlyList<TrainingFigures.PersonCourse> Reminders { get; private set; } = [];
     public IReadOnlyList<TrainingFigures.Gain> Gains { get; private set; } = [];
     public IReadOnlyList<TrainingFigures.Feedback> Feedback { get; private set; } = [];
     public TrainingFigures.Practice Practice { get; private set; } = null!;
@@ -38,6 +40,10 @@ public sealed class DashboardModel(PathwayDbContext db, AuditLog audit, TimeProv
         if (WithNames)
             People = coverage.OrderBy(r => Array.IndexOf([CoverageStatus.RefresherOverdue, CoverageStatus.NotStarted, CoverageStatus.InProgress, CoverageStatus.Trained], r.Status))
                 .ThenBy(r => r.Name).ToList();
+        if (WithNames)
+            Reminders = coverage.Where(r => r.Status is CoverageStatus.RefresherOverdue or CoverageStatus.NotStarted
+                    || (r.Status == CoverageStatus.Trained && r.RefresherDue is { } due && due <= today.AddDays(30)))
+                .OrderBy(r => r.RefresherDue ?? DateOnly.MinValue).ThenBy(r => r.Name).ToList();
         Gains = await TrainingFigures.GainsAsync(db, ct);
         Feedback = await TrainingFigures.FeedbackAsync(db, ct);
         Practice = await TrainingFigures.PracticeAsync(db, coverage, ct);
