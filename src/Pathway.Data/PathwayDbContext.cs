@@ -81,6 +81,11 @@ public abstract class PathwayDbContext(DbContextOptions options)
     public DbSet<SignpostingReferralEvent> SignpostingReferralEvents => Set<SignpostingReferralEvent>();
     public DbSet<UnmetNeed> UnmetNeeds => Set<UnmetNeed>();
 
+    // Training: sessions and certificates
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+    public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();
+    public DbSet<TrainingCertificate> TrainingCertificates => Set<TrainingCertificate>();
+
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

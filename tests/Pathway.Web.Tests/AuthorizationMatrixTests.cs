@@ -56,6 +56,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.ClinicalLead => role == StaffRole.ClinicalLead,
         Policies.ScreeningRecorder => role is StaffRole.ClinicalLead or StaffRole.Psychologist,
         Policies.TrainingCoordinator => role == StaffRole.TrainingCoordinator,
+        Policies.TrainingReports => role is StaffRole.TrainingCoordinator or StaffRole.ServiceManager,
         Policies.Referrer => ReferralAccessRules.ReferrerRoles.Contains(role),
         Policies.PdService => ReferralAccessRules.ServiceRoles.Contains(role),
         Policies.Assessor => role is StaffRole.ClinicalLead or StaffRole.Psychologist,

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pathway.Data.Entities;
+using Pathway.Domain.Training;
 
 namespace Pathway.Data.Configuration;
 
@@ -122,5 +123,56 @@ internal sealed class CourseEvaluationConfiguration : IEntityTypeConfiguration<C
     {
         b.HasKey(e => e.EnrolmentId);
         b.HasOne<Enrolment>().WithMany().HasForeignKey(e => e.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TrainingSessionConfiguration : IEntityTypeConfiguration<TrainingSession>
+{
+    public void Configure(EntityTypeBuilder<TrainingSession> b)
+    {
+        b.HasOne<Course>().WithMany().HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StaffUser>().WithMany().HasForeignKey(s => s.TrainerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StaffUser>().WithMany().HasForeignKey(s => s.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        b.Property(s => s.Venue).HasMaxLength(300);
+        b.HasIndex(s => new { s.CourseId, s.StartsAt });
+        b.HasIndex(s => s.StartsAt);
+        // The last line of defence against overbooking: whatever the code does, the database refuses it.
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_TrainingSessions_Places", "\"BookedCount\" >= 0 AND \"BookedCount\" <= \"Capacity\"");
+            t.HasCheckConstraint("CK_TrainingSessions_Times", "\"EndsAt\" > \"StartsAt\"");
+        });
+        b.Property(s => s.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class SessionBookingConfiguration : IEntityTypeConfiguration<SessionBooking>
+{
+    public void Configure(EntityTypeBuilder<SessionBooking> b)
+    {
+        b.HasOne<TrainingSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        // One live booking (or waiting-list place) per person per session; cancelled ones are history.
+        b.HasIndex(x => new { x.SessionId, x.UserId }).IsUnique()
+            .HasFilter($"\"Status\" <> '{nameof(BookingStatus.Cancelled)}'").HasDatabaseName("IX_SessionBookings_OneLive");
+        b.HasIndex(x => new { x.UserId, x.Status });
+    }
+}
+
+internal sealed class TrainingCertificateConfiguration : IEntityTypeConfiguration<TrainingCertificate>
+{
+    public void Configure(EntityTypeBuilder<TrainingCertificate> b)
+    {
+        b.Property(c => c.Number).HasMaxLength(40);
+        b.HasIndex(c => c.Number).IsUnique();
+        b.HasIndex(c => c.EnrolmentId).IsUnique();
+        b.HasIndex(c => c.UserId);
+        b.HasOne<Enrolment>().WithMany().HasForeignKey(c => c.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StaffUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Course>().WithMany().HasForeignKey(c => c.CourseId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.LearnerName).HasMaxLength(300);
+        b.Property(c => c.CourseTitle).HasMaxLength(300);
+        b.Property(c => c.CpdHours).HasPrecision(6, 2);
     }
 }

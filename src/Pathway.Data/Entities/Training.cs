@@ -11,6 +11,8 @@ public sealed class Course : IVersioned
     public required string Title { get; set; }
     /// <summary>Months after completion before the course must be taken again; null for never.</summary>
     public int? RefresherMonths { get; set; }
+    /// <summary>A blended course: completion also needs an attended face-to-face session.</summary>
+    public bool RequiresSession { get; set; }
     public Guid? CurrentVersionId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -131,4 +133,66 @@ public sealed class CourseEvaluation
     public int Recommend { get; set; }
     public string? Comments { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }
+}
+
+/// <summary>
+/// A face-to-face session of a course. <see cref="BookedCount"/> is the number of places taken; the database refuses a
+/// count above <see cref="Capacity"/>, and a booking only takes a place by a conditional update of this row, so two
+/// people booking the last place at once cannot both get it.
+/// </summary>
+public sealed class TrainingSession : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CourseId { get; set; }
+    public Guid TrainerId { get; set; }
+    public required string Venue { get; set; }
+    public DateTimeOffset StartsAt { get; set; }
+    public DateTimeOffset EndsAt { get; set; }
+    public int Capacity { get; set; }
+    public int BookedCount { get; set; }
+    public DateTimeOffset? CancelledAt { get; set; }
+    public Guid CreatedById { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>A place on a session, or a place in its waiting list; cancelled rows stay as history.</summary>
+public sealed class SessionBooking
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid SessionId { get; set; }
+    public Guid UserId { get; set; }
+    public BookingStatus Status { get; set; }
+    /// <summary>When the person asked for a place: the waiting list is served in this order.</summary>
+    public DateTimeOffset RequestedAt { get; set; }
+    /// <summary>When they got a place (straight away, or when promoted from the waiting list).</summary>
+    public DateTimeOffset? BookedAt { get; set; }
+    public DateTimeOffset? CancelledAt { get; set; }
+    /// <summary>The register: null until marked.</summary>
+    public bool? Attended { get; set; }
+    public DateTimeOffset? AttendanceMarkedAt { get; set; }
+    public Guid? AttendanceMarkedById { get; set; }
+}
+
+/// <summary>
+/// A certificate of completion. <see cref="Number"/> is random (about 100 bits), so it cannot be guessed from
+/// another; the verification page shows only the name, course, completion date and validity stored here.
+/// </summary>
+public sealed class TrainingCertificate
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Number { get; set; }
+    public Guid EnrolmentId { get; set; }
+    public Guid UserId { get; set; }
+    public Guid CourseId { get; set; }
+    /// <summary>The name and title as printed, so the certificate says the same thing later.</summary>
+    public required string LearnerName { get; set; }
+    public required string CourseTitle { get; set; }
+    public int CourseVersionNumber { get; set; }
+    public DateOnly CompletedOn { get; set; }
+    public DateOnly? ValidUntil { get; set; }
+    public decimal CpdHours { get; set; }
+    public DateTimeOffset IssuedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
 }

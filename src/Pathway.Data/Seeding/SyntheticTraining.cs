@@ -42,6 +42,44 @@ public static class SyntheticTraining
             db.ChangeTracker.Clear();
         }
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await SessionsAsync(db, course.Id, staffIds, new Random(rng.Next()), now, ct);
         return enrolled;
+    }
+
+    /// <summary>Face-to-face sessions over the past year and the next two months: about one per 15 staff, 16 places, mostly full.</summary>
+    private static async Task SessionsAsync(PathwayDbContext db, Guid courseId, IReadOnlyList<Guid> staffIds, Random rng, DateTimeOffset now, CancellationToken ct)
+    {
+        if (staffIds.Count == 0) return;
+        var count = Math.Max(1, staffIds.Count / 15);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        for (var i = 0; i < count; i++)
+        {
+            var start = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(rng.Next(-365, 60)).AddHours(9);
+            var trainer = staffIds[rng.Next(staffIds.Count)];
+            var session = new Entities.TrainingSession
+            {
+                CourseId = courseId, TrainerId = trainer, CreatedById = trainer, Venue = $"Training room {rng.Next(1, 9)}", StartsAt = start, EndsAt = start.AddHours(6),
+                Capacity = 16, CreatedAt = start.AddDays(-30),
+            };
+            var booked = rng.Next(8, 17);
+            var people = Enumerable.Range(0, booked + 2).Select(_ => staffIds[rng.Next(staffIds.Count)]).Distinct().ToList();
+            var past = start < now;
+            for (var j = 0; j < people.Count; j++)
+            {
+                var gotPlace = j < booked;
+                db.SessionBookings.Add(new Entities.SessionBooking
+                {
+                    SessionId = session.Id, UserId = people[j], Status = gotPlace ? Domain.Training.BookingStatus.Booked : Domain.Training.BookingStatus.Waiting,
+                    RequestedAt = start.AddDays(-20 + j), BookedAt = gotPlace ? start.AddDays(-20 + j) : null,
+                    Attended = past && gotPlace ? rng.NextDouble() < 0.9 : null,
+                });
+            }
+            session.BookedCount = Math.Min(booked, people.Count);
+            db.TrainingSessions.Add(session);
+            if (i % 200 == 199) { await db.SaveChangesAsync(ct); db.ChangeTracker.Clear(); }
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
     }
 }

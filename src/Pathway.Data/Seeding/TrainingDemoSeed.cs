@@ -29,9 +29,58 @@ public static class TrainingDemoSeed
         Completed(db, content, staff["om.north@pathway.example"].Id, course.Id, versionId, now.AddDays(-40), pre: 6, post: 11, before: 3, after: 4);
         Completed(db, content, staff["ppu@pathway.example"].Id, course.Id, versionId, now.AddDays(-20), pre: 4, post: 9, before: 2, after: 4);
 
+        // Five more colleagues completed it, so the dashboard has enough learners (five or more) to show knowledge gain.
+        Completed(db, content, staff["om.south@pathway.example"].Id, course.Id, versionId, now.AddDays(-90), pre: 5, post: 10, before: 2, after: 3);
+        Completed(db, content, staff["spo.north@pathway.example"].Id, course.Id, versionId, now.AddDays(-75), pre: 7, post: 10, before: 3, after: 4);
+        Completed(db, content, staff["psychologist@pathway.example"].Id, course.Id, versionId, now.AddDays(-60), pre: 9, post: 11, before: 4, after: 5);
+        Completed(db, content, staff["clinical.lead@pathway.example"].Id, course.Id, versionId, now.AddDays(-50), pre: 8, post: 12, before: 4, after: 4);
+        Completed(db, content, staff["partner@pathway.example"].Id, course.Id, versionId, now.AddDays(-30), pre: 3, post: 9, before: 2, after: 4);
+
         // Kit (training-only account from a partner charity): started, nothing done yet.
         Enrol(db, staff["learner@pathway.example"].Id, course.Id, versionId, now.AddDays(-1));
+        AddSessions(db, staff, course.Id, now);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Face-to-face sessions: a past one Grace and Sam attended (on the register), one next week Jo has booked, and a
+    /// full one with a waiting list.
+    /// </summary>
+    private static void AddSessions(PathwayDbContext db, IReadOnlyDictionary<string, StaffUser> staff, Guid courseId, DateTimeOffset now)
+    {
+        var trainer = staff["training@pathway.example"].Id;
+        var day = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        TrainingSession Session(int days, int capacity, string venue)
+        {
+            var s = new TrainingSession
+            {
+                CourseId = courseId, TrainerId = trainer, CreatedById = trainer, Venue = venue, StartsAt = day.AddDays(days).AddHours(9.5),
+                EndsAt = day.AddDays(days).AddHours(16), Capacity = capacity, CreatedAt = now.AddDays(-60),
+            };
+            db.TrainingSessions.Add(s);
+            return s;
+        }
+        void Book(TrainingSession s, string email, bool place, bool? attended = null)
+        {
+            db.SessionBookings.Add(new SessionBooking
+            {
+                SessionId = s.Id, UserId = staff[email].Id, Status = place ? BookingStatus.Booked : BookingStatus.Waiting,
+                RequestedAt = s.CreatedAt.AddDays(s.BookedCount + 1), BookedAt = place ? s.CreatedAt.AddDays(s.BookedCount + 1) : null,
+                Attended = attended, AttendanceMarkedAt = attended is null ? null : s.EndsAt, AttendanceMarkedById = attended is null ? null : trainer,
+            });
+            if (place) s.BookedCount++;
+        }
+        var past = Session(-25, 12, "Northfield Probation Office, training room 2");
+        Book(past, "om.north@pathway.example", true, attended: true);
+        Book(past, "ppu@pathway.example", true, attended: true);
+        Book(past, "om.south@pathway.example", true, attended: false);
+        var next = Session(7, 12, "Riverside Approved Premises, meeting room");
+        Book(next, "ap@pathway.example", true);
+        Book(next, "learner@pathway.example", true);
+        var full = Session(14, 2, "Eastshire Police HQ, room 104");
+        Book(full, "ppu@pathway.example", true);
+        Book(full, "spo.north@pathway.example", true);
+        Book(full, "om.south@pathway.example", false);
     }
 
     public static Enrolment Enrol(PathwayDbContext db, Guid userId, Guid courseId, Guid versionId, DateTimeOffset at)

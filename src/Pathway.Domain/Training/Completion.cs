@@ -7,7 +7,9 @@ public sealed record LearnerProgress(
     bool AttitudesBefore,
     bool PreTestTaken,
     TestScore? BestPostTest,
-    bool AttitudesAfter);
+    bool AttitudesAfter,
+    bool SessionRequired = false,
+    bool AttendedSession = false);
 
 /// <summary>The order of a course and the rule for completing it. Completion is refused with a list of what is missing.</summary>
 public static class CompletionRules
@@ -30,6 +32,8 @@ public static class CompletionRules
         else if (!p.BestPostTest.Passed)
             missing.Add($"Pass the knowledge test at the end of the course: your best score is {p.BestPostTest.Percent}% and the pass mark is {course.PassMarkPercent}%");
         if (!p.AttitudesAfter) missing.Add("Answer the attitudes questionnaire at the end of the course");
+        if (p.SessionRequired && !p.AttendedSession)
+            missing.Add("Attend a face-to-face session: this is a blended course, so the e-learning alone does not complete it");
         return missing;
     }
 
@@ -44,11 +48,11 @@ public static class CompletionRules
 
     public static int PercentDone(CourseContent course, LearnerProgress p)
     {
-        var steps = 2 + course.Lessons.Count() + course.Modules.Count(m => m.KnowledgeCheck.Count > 0) + 2;
+        var steps = 2 + course.Lessons.Count() + course.Modules.Count(m => m.KnowledgeCheck.Count > 0) + 2 + (p.SessionRequired ? 1 : 0);
         var done = (p.AttitudesBefore ? 1 : 0) + (p.PreTestTaken ? 1 : 0)
             + course.Lessons.Count(l => p.CompletedLessons.Contains(l.Key))
             + course.Modules.Count(m => m.KnowledgeCheck.Count > 0 && m.KnowledgeCheck.All(q => p.AnsweredCheckQuestions.Contains(q.Key)))
-            + (p.BestPostTest?.Passed == true ? 1 : 0) + (p.AttitudesAfter ? 1 : 0);
+            + (p.BestPostTest?.Passed == true ? 1 : 0) + (p.AttitudesAfter ? 1 : 0) + (p.SessionRequired && p.AttendedSession ? 1 : 0);
         return done * 100 / steps;
     }
 }

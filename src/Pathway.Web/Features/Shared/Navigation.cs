@@ -32,6 +32,7 @@ public static class Navigation
         // Every member of staff is a learner; training-only accounts see this and their account, nothing else.
         items.Add(("Training", "/training"));
         if (who.IsIn(StaffRole.TrainingCoordinator)) items.Add(("Manage training", "/training/manage"));
+        if (who.IsIn(StaffRole.TrainingCoordinator) || who.IsIn(StaffRole.ServiceManager)) items.Add(("Training dashboard", "/training/dashboard"));
         if (who.Roles.Any(ComplianceRoles.RuleEditors.Contains)) items.Add(("Early-warning rules", "/admin/early-warning-rules"));
         items.Add(("Your account", "/account"));
         return items.Select(i => new NavItem(i.Text, i.Href, IsActive(i.Href, path))).ToList();
@@ -39,6 +40,6 @@ public static class Navigation
 
     private static bool IsActive(string href, PathString path) =>
         href == "/" ? path == "/"
-        : href == "/training" ? path.StartsWithSegments(href) && !path.StartsWithSegments("/training/manage")
+        : href == "/training" ? path.StartsWithSegments(href) && !path.StartsWithSegments("/training/manage") && !path.StartsWithSegments("/training/dashboard")
         : path.StartsWithSegments(href);
 }

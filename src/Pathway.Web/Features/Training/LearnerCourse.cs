@@ -40,7 +40,7 @@ public sealed class LearnerCourse
         var content = CourseDocument.Deserialize(version.ContentJson);
 
         if (enrolment is null)
-            return new LearnerCourse { Course = course, CourseVersion = version, Content = content, Progress = Empty };
+            return new LearnerCourse { Course = course, CourseVersion = version, Content = content, Progress = Empty with { SessionRequired = course.RequiresSession } };
 
         var id = enrolment.Id;
         var lessons = await db.LessonProgress.AsNoTracking().Where(p => p.EnrolmentId == id).Select(p => p.LessonKey).ToListAsync(ct);
@@ -49,6 +49,7 @@ public sealed class LearnerCourse
         var phases = await db.AttitudeResponses.AsNoTracking().Where(a => a.EnrolmentId == id).Select(a => a.Phase).ToListAsync(ct);
         var evaluated = await db.CourseEvaluations.AsNoTracking().AnyAsync(e => e.EnrolmentId == id, ct);
         var best = attempts.Where(a => a.Phase == TestPhase.After).OrderByDescending(a => a.Percent).FirstOrDefault();
+        var attended = course.RequiresSession && await AttendedSessionAsync(db, enrolment, ct);
         return new LearnerCourse
         {
             Course = course, CourseVersion = version, Content = content, Enrolment = enrolment,
@@ -58,8 +59,25 @@ public sealed class LearnerCourse
                 lessons.ToHashSet(), answers.Select(a => a.QuestionKey).ToHashSet(),
                 phases.Contains(TestPhase.Before), attempts.Any(a => a.Phase == TestPhase.Before),
                 best is null ? null : new TestScore(best.Correct, best.Total, best.Percent, best.Passed),
-                phases.Contains(TestPhase.After)),
+                phases.Contains(TestPhase.After), course.RequiresSession, attended),
         };
+    }
+
+    /// <summary>
+    /// Whether the learner was marked present at a session of this course since their previous attempt was completed
+    /// (so a refresher needs a new session, but a session attended before starting the e-learning counts).
+    /// </summary>
+    public static async Task<bool> AttendedSessionAsync(PathwayDbContext db, Enrolment enrolment, CancellationToken ct)
+    {
+        var since = await db.Enrolments.AsNoTracking()
+            .Where(e => e.UserId == enrolment.UserId && e.CourseId == enrolment.CourseId && e.Attempt < enrolment.Attempt && e.CompletedAt != null)
+            .OrderByDescending(e => e.Attempt).Select(e => e.CompletedAt).FirstOrDefaultAsync(ct);
+        var sessions = db.TrainingSessions.Where(s => s.CourseId == enrolment.CourseId);
+        if (since is { } after) sessions = sessions.Where(s => s.StartsAt > after);
+        return await db.SessionBookings.AsNoTracking()
+            .Where(b => b.UserId == enrolment.UserId && b.Attended == true)
+            .Join(sessions, b => b.SessionId, s => s.Id, (b, s) => b.Id)
+            .AnyAsync(ct);
     }
 
     private static readonly LearnerProgress Empty = new(new HashSet<string>(), new HashSet<string>(), false, false, null, false);
@@ -84,6 +102,7 @@ public sealed class LearnerCourse
         }
         if (p.BestPostTest?.Passed != true) return Href("/tests/after");
         if (!p.AttitudesAfter) return Href("/attitudes/after");
+        if (p.SessionRequired && !p.AttendedSession) return "/training/sessions";
         return Href();
     }
 }

@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Domain.Staff;
+using Pathway.Domain.Training;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+
+namespace Pathway.Web.Features.Training.Sessions.Detail;
+
+/// <summary>
+/// One session: anyone may book or cancel their own place; its trainer and training coordinators also see who is
+/// booked and waiting, and mark the attendance register once the session has started.
+/// </summary>
+[Audited("training.session.book")]
+public sealed class DetailModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+{
+    public sealed record Person(Guid BookingId, string Name, string Email, BookingStatus Status, DateTimeOffset RequestedAt, bool? Attended);
+
+    public SessionView Session { get; private set; } = null!;
+    public BookingStatus? MyStatus { get; private set; }
+    public int? WaitingPosition { get; private set; }
+    public bool CanManage { get; private set; }
+    public bool Started { get; private set; }
+    public IReadOnlyList<Person> People { get; private set; } = [];
+    public string? RegisterClosedReason { get; private set; }
+    [BindProperty] public List<Guid> Present { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid sessionId, CancellationToken ct) =>
+        await LoadAsync(sessionId, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostBookAsync(Guid sessionId, CancellationToken ct)
+    {
+        var result = await SessionBookings.BookAsync(db, audit, sessionId, User.ToStaffContext().UserId, clock.GetUtcNow(), ct);
+        return await AfterAsync(sessionId, result, result.Status == BookingStatus.Booked ? "You have a place on this session"
+            : "The session is full: you are on the waiting list, and will get the first place that comes free", ct);
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid sessionId, CancellationToken ct)
+    {
+        var result = await SessionBookings.CancelAsync(db, audit, sessionId, User.ToStaffContext().UserId, clock.GetUtcNow(), ct);
+        return await AfterAsync(sessionId, result, "Your booking has been cancelled", ct);
+    }
+
+    /// <summary>Marks everyone with a place present or absent: ticked is present. Only the trainer or a coordinator.</summary>
+    public async Task<IActionResult> OnPostRegisterAsync(Guid sessionId, CancellationToken ct)
+    {
+        if (!await LoadAsync(sessionId, ct)) return NotFound();
+        if (!CanManage) return Forbid();
+        var now = clock.GetUtcNow();
+        var session = await db.TrainingSessions.FirstAsync(s => s.Id == sessionId, ct);
+        if (SessionRules.CannotMarkRegister(SessionBookings.Facts(session), now) is { } why)
+        {
+            ModelState.AddModelError(string.Empty, why);
+            return Page();
+        }
+        var booked = await db.SessionBookings.Where(b => b.SessionId == sessionId && b.Status == BookingStatus.Booked).ToListAsync(ct);
+        if (Present.Any(id => booked.All(b => b.Id != id)))
+        {
+            ModelState.AddModelError(string.Empty, "Mark only people who have a place on this session");
+            return Page();
+        }
+        var me = User.ToStaffContext().UserId;
+        foreach (var b in booked)
+        {
+            var present = Present.Contains(b.Id);
+            if (b.Attended == present) continue;
+            b.Attended = present;
+            b.AttendanceMarkedAt = now;
+            b.AttendanceMarkedById = me;
+        }
+        db.Entry(session).State = EntityState.Modified; // moves the version: two registers saved at once do not interleave
+        audit.Add("training.session.register", "TrainingSession", sessionId, null, reason: $"{Present.Count} of {booked.Count} present");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, "Someone else changed this session while you were marking the register. Check the register and save again");
+            await LoadAsync(sessionId, ct);
+            return Page();
+        }
+        TempData["Success"] = "The register has been saved";
+        return Redirect($"/training/sessions/{sessionId}");
+    }
+
+    private async Task<IActionResult> AfterAsync(Guid sessionId, SessionBookings.Outcome result, string success, CancellationToken ct)
+    {
+        if (result.Error == "not found") return NotFound();
+        if (!result.Succeeded)
+        {
+            if (!await LoadAsync(sessionId, ct)) return NotFound();
+            ModelState.AddModelError(string.Empty, result.Error!);
+            return Page();
+        }
+        TempData["Success"] = success;
+        return Redirect($"/training/sessions/{sessionId}");
+    }
+
+    private async Task<bool> LoadAsync(Guid sessionId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var view = (await SessionView.QueryAsync(db, db.TrainingSessions.Where(s => s.Id == sessionId), ct)).FirstOrDefault();
+        if (view is null) return false;
+        Session = view;
+        Started = view.StartsAt <= clock.GetUtcNow();
+        var who = User.ToStaffContext();
+        CanManage = who.IsIn(StaffRole.TrainingCoordinator) || view.TrainerId == who.UserId;
+        var live = await db.SessionBookings.AsNoTracking().Where(b => b.SessionId == sessionId && b.Status != BookingStatus.Cancelled)
+            .Join(db.Users, b => b.UserId, u => u.Id, (b, u) => new { b, u.DisplayName, u.Email })
+            .ToListAsync(ct);
+        var ordered = live.OrderBy(x => x.b.RequestedAt).ThenBy(x => x.b.Id).ToList();
+        var mine = ordered.FirstOrDefault(x => x.b.UserId == who.UserId);
+        MyStatus = mine?.b.Status;
+        if (mine?.b.Status == BookingStatus.Waiting)
+            WaitingPosition = ordered.Where(x => x.b.Status == BookingStatus.Waiting).ToList().FindIndex(x => x.b.Id == mine.b.Id) + 1;
+        if (CanManage)
+        {
+            People = ordered.Select(x => new Person(x.b.Id, x.DisplayName, x.Email ?? "", x.b.Status, x.b.RequestedAt, x.b.Attended)).ToList();
+            RegisterClosedReason = SessionRules.CannotMarkRegister(new SessionFacts(view.StartsAt, view.EndsAt, view.Capacity, view.Booked, view.Cancelled), clock.GetUtcNow());
+        }
+        return true;
+    }
+}
