@@ -75,6 +75,9 @@ public abstract class PathwayDbContext(DbContextOptions options)
     public DbSet<ChainAnalysis> ChainAnalyses => Set<ChainAnalysis>();
     public DbSet<ChainAnalysisLink> ChainAnalysisLinks => Set<ChainAnalysisLink>();
 
+    // Recall
+    public DbSet<RecallConsideration> RecallConsiderations => Set<RecallConsideration>();
+
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

@@ -51,6 +51,7 @@ public static class PathwayPipeline
         api.MapOgrs3Endpoints();
         api.MapAssessmentEndpoints();
         api.MapComplianceEndpoints();
+        Features.Compliance.Recall.RecallEndpoints.MapRecallEndpoints(api);
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         // The reference page asks for the document relative to itself.

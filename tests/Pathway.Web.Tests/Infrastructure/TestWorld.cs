@@ -192,7 +192,8 @@ public sealed class TestWorld
         var (inConsultation, inAction) = Referred(inScope);
         var (restrictedConsultation, restrictedAction) = Referred(restricted);
         await db.SaveChangesAsync();
-        var recordIds = await ComplianceWorld.AddAsync(db, inScope, outOfScope, restricted, byRole, now);
+        var complianceIds = await ComplianceWorld.AddAsync(db, inScope, outOfScope, restricted, byRole, now);
+        var recordIds = complianceIds.Concat(await RecallWorld.AddAsync(db, inScope, outOfScope, restricted, byRole, now)).ToDictionary();
 
         var plans = new Dictionary<Guid, CarePlan>();
         var incidents = new Dictionary<Guid, Incident>();

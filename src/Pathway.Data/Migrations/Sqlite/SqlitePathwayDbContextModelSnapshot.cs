@@ -1804,6 +1804,132 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.ToTable("Recalls");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.RecallConsideration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Circumstances")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Concern")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsultationAdvice")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsultationNotPossibleReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConsultationRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConsultedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ConsultedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContingencyAlternatives")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContingencyPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CountersignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CountersignedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FixedTermAssessment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LicenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoAlternativesReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OversightRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecalledBecauseOfCharge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RiskSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Schedule19AAOffence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StartedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubmittedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TerroristOffence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LicenceId");
+
+                    b.HasIndex("RecallId");
+
+                    b.HasIndex("CaseId", "CreatedAt");
+
+                    b.HasIndex("Status", "Decision");
+
+                    b.ToTable("RecallConsiderations");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2792,6 +2918,92 @@ namespace Pathway.Data.Migrations.Sqlite
                         .HasForeignKey("LicenceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.RecallConsideration", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.Licence", null)
+                        .WithMany()
+                        .HasForeignKey("LicenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.Recall", null)
+                        .WithMany()
+                        .HasForeignKey("RecallId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Pathway.Data.Entities.RecallAlternativeTried", "AlternativesTried", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Alternative")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Details")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RecallConsiderationId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RecallConsiderationId");
+
+                            b1.ToTable("RecallAlternativesTried", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RecallConsiderationId");
+                        });
+
+                    b.OwnsMany("Pathway.Data.Entities.LinkedCondition", "BreachedConditions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("RecallConsiderationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Ref")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RecallConsiderationId");
+
+                            b1.ToTable("RecallConsiderationConditions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RecallConsiderationId");
+                        });
+
+                    b.Navigation("AlternativesTried");
+
+                    b.Navigation("BreachedConditions");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.Referral", b =>

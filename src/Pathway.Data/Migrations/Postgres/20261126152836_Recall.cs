@@ -1,0 +1,162 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Pathway.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Recall : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "RecallConsiderations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LicenceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Concern = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Circumstances = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RiskSummary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RecalledBecauseOfCharge = table.Column<bool>(type: "boolean", nullable: false),
+                    Schedule19AAOffence = table.Column<bool>(type: "boolean", nullable: false),
+                    TerroristOffence = table.Column<bool>(type: "boolean", nullable: false),
+                    NoAlternativesReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ContingencyAlternatives = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ContingencyPlanId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConsultationRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConsultationAdvice = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ConsultedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConsultedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConsultationNotPossibleReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    OversightRationale = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Decision = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    FixedTermAssessment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CountersignedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    CountersignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RecallId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StartedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecallConsiderations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecallConsiderations_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RecallConsiderations_Licences_LicenceId",
+                        column: x => x.LicenceId,
+                        principalTable: "Licences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RecallConsiderations_Recalls_RecallId",
+                        column: x => x.RecallId,
+                        principalTable: "Recalls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecallAlternativesTried",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Alternative = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecallConsiderationId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecallAlternativesTried", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecallAlternativesTried_RecallConsiderations_RecallConsider~",
+                        column: x => x.RecallConsiderationId,
+                        principalTable: "RecallConsiderations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecallConsiderationConditions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Ref = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RecallConsiderationId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecallConsiderationConditions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecallConsiderationConditions_RecallConsiderations_RecallCo~",
+                        column: x => x.RecallConsiderationId,
+                        principalTable: "RecallConsiderations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecallAlternativesTried_RecallConsiderationId",
+                table: "RecallAlternativesTried",
+                column: "RecallConsiderationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecallConsiderationConditions_RecallConsiderationId",
+                table: "RecallConsiderationConditions",
+                column: "RecallConsiderationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecallConsiderations_CaseId_CreatedAt",
+                table: "RecallConsiderations",
+                columns: new[] { "CaseId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecallConsiderations_LicenceId",
+                table: "RecallConsiderations",
+                column: "LicenceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecallConsiderations_RecallId",
+                table: "RecallConsiderations",
+                column: "RecallId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecallConsiderations_Status_Decision",
+                table: "RecallConsiderations",
+                columns: new[] { "Status", "Decision" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RecallAlternativesTried");
+
+            migrationBuilder.DropTable(
+                name: "RecallConsiderationConditions");
+
+            migrationBuilder.DropTable(
+                name: "RecallConsiderations");
+        }
+    }
+}
