@@ -27,6 +27,7 @@ public static class DemoSeed
         new("om.north@pathway.example", "Grace Obi", StaffRole.OffenderManager, North),
         new("om.south@pathway.example", "Ben Hartley", StaffRole.OffenderManager, South),
         new("spo.north@pathway.example", "Helen Marsh", StaffRole.SeniorProbationOfficer, North),
+        new("spo2.north@pathway.example", "Ravi Patel", StaffRole.SeniorProbationOfficer, North),
         new("ppu@pathway.example", "DC Sam Fenwick", StaffRole.PublicProtectionOfficer, Police),
         new("ap@pathway.example", "Jo Whitcombe", StaffRole.ApprovedPremisesStaff, Premises),
         new("partner@pathway.example", "Rae Donnelly", StaffRole.PartnerAgency, Partner),
@@ -109,6 +110,8 @@ public static class DemoSeed
         AddReferrals(db, cases, staff, now);
         AddCompliance(db, cases, staff, today, now);
         DemoCarePlans.Add(db, cases[1], cases[0], cases[6], psychologist.Id, omSouth.Id, now);
+        // cases[6] (Northfield, on the pathway, active care plan) gets a signal to consider recall on; cases[10] a fixed-term recall.
+        DemoRecall.Add(db, cases[6], cases[10], omNorth.Id, staff["spo.north@pathway.example"].Id, staff["spo2.north@pathway.example"].Id, psychologist.Id, today, now);
         DemoAssessments.Add(db, cases[1], cases[4], psychologist.Id, staff["clinical.lead@pathway.example"].Id, now);
         db.AuditEvents.Add(AuditEntries.Create(now, null, null, "demo.seed", "Service", null, null));
         await db.SaveChangesAsync(ct);

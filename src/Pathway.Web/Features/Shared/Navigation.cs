@@ -16,6 +16,7 @@ public static class Navigation
         if (who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency)) items.Add(("Cases", "/cases"));
         if (ReferralAccessRules.IsService(who)) items.Add(("Referrals", "/referrals"));
         if (who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency)) items.Add(("Early warnings", "/signals"));
+        if (who.IsIn(StaffRole.SeniorProbationOfficer) || who.IsIn(StaffRole.OffenderManager) || who.IsIn(StaffRole.ClinicalLead)) items.Add(("Recall", "/recall"));
         if (CaseAccessRules.CanBreakGlass(who)) items.Add(("Emergency access", "/break-glass"));
         if (who.IsIn(StaffRole.ClinicalLead)) items.Add(("Access reviews", "/break-glass/review"));
         if (who.IsIn(StaffRole.ClinicalLead)) items.Add(("Women's OPD screen", "/instruments/womens-opd-screen"));
