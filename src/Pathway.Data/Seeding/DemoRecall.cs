@@ -46,7 +46,7 @@ public static class DemoRecall
             LicenceId = licence.Id, CaseId = recalled.Id, RecallDate = today.AddDays(-6), ReturnToCustodyDate = today.AddDays(-4), Type = RecallType.FixedTerm28Day,
             Reason = "Contact has stopped. Conditions breached: keep in touch; reside at the approved address", CreatedAt = now,
         };
-        licence.Recalls.Add(recall);
+        db.Recalls.Add(recall);
         db.RecallConsiderations.Add(new RecallConsideration
         {
             CaseId = recalled.Id, LicenceId = licence.Id, Status = RecallConsiderationStatus.Decided, Concern = RecallConcern.ContactStopped,
