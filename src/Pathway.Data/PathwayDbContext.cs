@@ -86,6 +86,9 @@ public abstract class PathwayDbContext(DbContextOptions options)
     public DbSet<SessionBooking> SessionBookings => Set<SessionBooking>();
     public DbSet<TrainingCertificate> TrainingCertificates => Set<TrainingCertificate>();
 
+    // Recall
+    public DbSet<RecallConsideration> RecallConsiderations => Set<RecallConsideration>();
+
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

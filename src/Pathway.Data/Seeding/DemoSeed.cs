@@ -27,6 +27,7 @@ public static class DemoSeed
         new("om.north@pathway.example", "Grace Obi", StaffRole.OffenderManager, North),
         new("om.south@pathway.example", "Ben Hartley", StaffRole.OffenderManager, South),
         new("spo.north@pathway.example", "Helen Marsh", StaffRole.SeniorProbationOfficer, North),
+        new("spo2.north@pathway.example", "Ravi Patel", StaffRole.SeniorProbationOfficer, North),
         new("ppu@pathway.example", "DC Sam Fenwick", StaffRole.PublicProtectionOfficer, Police),
         new("ap@pathway.example", "Jo Whitcombe", StaffRole.ApprovedPremisesStaff, Premises),
         new("partner@pathway.example", "Rae Donnelly", StaffRole.PartnerAgency, Partner),
@@ -110,6 +111,8 @@ public static class DemoSeed
         AddCompliance(db, cases, staff, today, now);
         DemoCarePlans.Add(db, cases[1], cases[0], cases[6], psychologist.Id, omSouth.Id, now);
         DemoComplianceTimeline.Add(db, cases[1], cases[1].OffenderManagerId ?? omSouth.Id, staff["ap@pathway.example"].Id, today, now);
+        // cases[6] (Northfield, on the pathway, active care plan) gets a signal to consider recall on; cases[10] a fixed-term recall.
+        DemoRecall.Add(db, cases[6], cases[10], omNorth.Id, staff["spo.north@pathway.example"].Id, staff["spo2.north@pathway.example"].Id, psychologist.Id, today, now);
         DemoAssessments.Add(db, cases[1], cases[4], psychologist.Id, staff["clinical.lead@pathway.example"].Id, now);
         var directory = SyntheticDirectory.AddDemo(db, teams[Partner].Id, staff["clinical.lead@pathway.example"].Id, today, now);
         SyntheticDirectory.AddDemoReferrals(db, cases.Where(c => c.ReferredToServiceOn is not null && !c.IsRestricted).ToList(), directory,

@@ -75,6 +75,7 @@ public static class SyntheticService
         var licences = 0; var conditions = 0; var recalls = 0; var screenings = 0; var contacts = 0;
         // Its own generator, so adding care plans does not change the people a seed makes.
         var planRng = new Random(unchecked(seed * 31 + 7));
+        var recallRng = new Random(unchecked(seed * 37 + 11));
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         const int batch = 2000;
         for (var done = 0; done < people;)
@@ -128,6 +129,7 @@ public static class SyntheticService
                 contacts += planned.Count;
                 db.Contacts.AddRange(planned);
                 SyntheticCarePlans.Add(db, planRng, c, today, now);
+                SyntheticRecall.Add(db, recallRng, c, today, now);
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();

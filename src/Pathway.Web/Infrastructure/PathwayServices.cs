@@ -35,6 +35,7 @@ public static class PathwayServices
         services.AddScoped<Features.Signposting.Directory.DirectoryCommands>();
         services.AddScoped<Features.Signposting.SignpostingCommands>();
         services.AddOptions<Features.Signposting.SignpostingOptions>().Bind(config.GetSection(Features.Signposting.SignpostingOptions.Section));
+        services.AddScoped<Features.Compliance.Recall.RecallCommands>();
         services.AddScoped<Features.CarePlans.IFormulationSource, Features.CarePlans.NoFormulationYet>();
 
         services.AddOptions<PathwayAuthOptions>().Bind(config.GetSection(PathwayAuthOptions.Section))

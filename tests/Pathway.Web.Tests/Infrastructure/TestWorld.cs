@@ -196,6 +196,7 @@ public sealed class TestWorld
         var (restrictedConsultation, restrictedAction) = Referred(restricted);
         await db.SaveChangesAsync();
         IReadOnlyDictionary<string, ScopedIds> recordIds = await ComplianceWorld.AddAsync(db, inScope, outOfScope, restricted, byRole, now);
+        recordIds = recordIds.Concat(await RecallWorld.AddAsync(db, inScope, outOfScope, restricted, byRole, now)).ToDictionary();
         recordIds = await TrainingWorld.AddAsync(db, recordIds, byRole, now);
 
         var plans = new Dictionary<Guid, CarePlan>();

@@ -1183,6 +1183,9 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.Property<int?>("RefresherMonths")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RequiresSession")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1949,6 +1952,132 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.ToTable("Recalls");
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.RecallConsideration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Circumstances")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Concern")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsultationAdvice")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsultationNotPossibleReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConsultationRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConsultedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ConsultedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContingencyAlternatives")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContingencyPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CountersignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CountersignedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FixedTermAssessment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LicenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoAlternativesReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OversightRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecalledBecauseOfCharge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RiskSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Schedule19AAOffence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StartedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubmittedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TerroristOffence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LicenceId");
+
+                    b.HasIndex("RecallId");
+
+                    b.HasIndex("CaseId", "CreatedAt");
+
+                    b.HasIndex("Status", "Decision");
+
+                    b.ToTable("RecallConsiderations");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2045,6 +2174,53 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.HasIndex("EndedAt", "AllocatedPsychologistId", "ReferredAt");
 
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.SessionBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AttendanceMarkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AttendanceMarkedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BookedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SessionBookings_OneLive")
+                        .HasFilter("\"Status\" <> 'Cancelled'");
+
+                    b.HasIndex("UserId", "Status");
+
+                    b.ToTable("SessionBookings");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.SignpostingReferral", b =>
@@ -2418,6 +2594,133 @@ namespace Pathway.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.TrainingCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourseTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CourseVersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("CpdHours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LearnerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("EnrolmentId")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("TrainingCertificates");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BookedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TrainerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("StartsAt");
+
+                    b.HasIndex("TrainerId");
+
+                    b.HasIndex("CourseId", "StartsAt");
+
+                    b.ToTable("TrainingSessions", t =>
+                        {
+                            t.HasCheckConstraint("CK_TrainingSessions_Places", "\"BookedCount\" >= 0 AND \"BookedCount\" <= \"Capacity\"");
+
+                            t.HasCheckConstraint("CK_TrainingSessions_Times", "\"EndsAt\" > \"StartsAt\"");
+                        });
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.UnmetNeed", b =>
@@ -3110,6 +3413,92 @@ namespace Pathway.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.RecallConsideration", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.Licence", null)
+                        .WithMany()
+                        .HasForeignKey("LicenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.Recall", null)
+                        .WithMany()
+                        .HasForeignKey("RecallId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Pathway.Data.Entities.RecallAlternativeTried", "AlternativesTried", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Alternative")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Details")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RecallConsiderationId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RecallConsiderationId");
+
+                            b1.ToTable("RecallAlternativesTried", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RecallConsiderationId");
+                        });
+
+                    b.OwnsMany("Pathway.Data.Entities.LinkedCondition", "BreachedConditions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("RecallConsiderationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Ref")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RecallConsiderationId");
+
+                            b1.ToTable("RecallConsiderationConditions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RecallConsiderationId");
+                        });
+
+                    b.Navigation("AlternativesTried");
+
+                    b.Navigation("BreachedConditions");
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Referral", b =>
                 {
                     b.HasOne("Pathway.Data.Entities.StaffUser", "AllocatedPsychologist")
@@ -3134,6 +3523,21 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.Navigation("Case");
 
                     b.Navigation("ReferredBy");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.SessionBooking", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.TrainingSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.SignpostingReferral", b =>
@@ -3207,6 +3611,48 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.HasOne("Pathway.Data.Entities.StandardConditionSet", null)
                         .WithMany("Items")
                         .HasForeignKey("SetCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.TrainingCertificate", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.TrainingSession", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("TrainerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
