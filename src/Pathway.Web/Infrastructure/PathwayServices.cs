@@ -32,6 +32,8 @@ public static class PathwayServices
         services.AddScoped<Features.Assessments.AssessmentWorkflow>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();
         services.AddScoped<Features.CarePlans.CarePlanCommands>();
+        services.AddScoped<Features.CarePlans.CarePlanRowCommands>();
+        services.AddScoped<Features.CarePlans.DraftRows>();
         services.AddScoped<Features.CarePlans.IFormulationSource, Features.CarePlans.NoFormulationYet>();
 
         services.AddOptions<PathwayAuthOptions>().Bind(config.GetSection(PathwayAuthOptions.Section))
