@@ -238,6 +238,49 @@ public abstract class CarePlanTests(AppFixture app)
     }
 
     [Fact]
+    public async Task FirstPlan_IsDrawnFromTheLatestLockedFormulation_AndSaysWhichAssessmentVersion()
+    {
+        var om = app.World.Users[StaffRole.OffenderManager];
+        var now = DateTimeOffset.UtcNow;
+        var (caseId, lockedId) = await app.Factory.WithDbAsync(async db =>
+        {
+            var c = new Pathway.Data.Entities.CaseRecord
+            {
+                Crn = "T0000F1", GivenName = "Test", FamilyName = "Formulation", DateOfBirth = new DateOnly(1990, 1, 1), Gender = Pathway.Domain.Cases.Gender.Male,
+                Ethnicity = Pathway.Domain.Cases.Ethnicity.NotStated, RoshLevel = Pathway.Domain.Cases.RoshLevel.High, MappaCategory = Pathway.Domain.Cases.MappaCategory.Category2,
+                MappaLevel = Pathway.Domain.Cases.MappaLevel.Level1, TeamId = app.World.InScope.TeamId, OffenderManagerId = om.Id, CreatedAt = now,
+            };
+            db.Cases.Add(c);
+            Pathway.Data.Entities.Assessment A(int number, Pathway.Domain.Assessments.AssessmentStatus status, string narrative)
+            {
+                var a = new Pathway.Data.Entities.Assessment { CaseId = c.Id, VersionNumber = number, Status = status, AssessmentDate = new DateOnly(2026, number, 5), AuthorId = app.World.Users[StaffRole.Psychologist].Id, CreatedAt = now };
+                a.SeriesId = a.Id;
+                a.Fields.Add(new() { AssessmentId = a.Id, Key = "formulation.narrative", Text = narrative });
+                a.Fields.Add(new() { AssessmentId = a.Id, Key = "presentation.emotions", Text = "Shame turns to anger" });
+                a.Fields.Add(new() { AssessmentId = a.Id, Key = "recommendations.alternatives", Text = "Three-way meeting before recall" });
+                db.Assessments.Add(a);
+                return a;
+            }
+            A(1, Pathway.Domain.Assessments.AssessmentStatus.Locked, "OLDER formulation");
+            var locked = A(2, Pathway.Domain.Assessments.AssessmentStatus.Locked, "LATEST locked formulation");
+            A(3, Pathway.Domain.Assessments.AssessmentStatus.Draft, "DRAFT formulation, not agreed");
+            await db.SaveChangesAsync();
+            return (c.Id, locked.Id);
+        });
+        var client = await app.PagesAsync(StaffRole.OffenderManager);
+        var start = await AppFixture.PostFormAsync(client, $"/cases/{caseId}/care-plan?handler=Start", new() { ["Reason"] = "First plan" }, $"/cases/{caseId}/care-plan");
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        var html = await (await client.GetAsync(start.Headers.Location!.OriginalString)).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"formulation-source\"", html, StringComparison.Ordinal);
+        Assert.Contains($"/assessments/{lockedId}", html, StringComparison.Ordinal);
+        Assert.Contains("assessment version 2", html, StringComparison.Ordinal);
+        var summary = await GetHtmlAsync(StaffRole.OffenderManager, start.Headers.Location!.OriginalString + "/sections/understanding-this-person");
+        Assert.Contains("LATEST locked formulation", summary, StringComparison.Ordinal);
+        Assert.Contains("Emotions: Shame turns to anger", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("DRAFT formulation", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PartnerAgency_NeverSeesCarePlans()
     {
         var client = await app.PagesAsync(StaffRole.PartnerAgency);

@@ -71,9 +71,11 @@ public sealed class CarePlanCommands(PathwayDbContext db, AuditLog audit, TimePr
             if (note is not null) db.CarePlanRestrictedNotes.Add(new CarePlanRestrictedNote { CarePlanId = plan.Id, Text = note.Text });
             await CarryRowsAsync(from.Id, plan.Id, now, ct);
         }
-        else if (await formulation.LatestSummaryAsync(c.Id, ct) is { } summary)
+        else if (await formulation.LatestAsync(c.Id, ct) is { } drawn)
         {
-            plan.Texts.Add(new CarePlanText { CarePlanId = plan.Id, Key = "understanding.summary", Text = summary });
+            plan.FormulationAssessmentId = drawn.AssessmentId;
+            foreach (var (key, text) in drawn.PlanText())
+                plan.Texts.Add(new CarePlanText { CarePlanId = plan.Id, Key = key, Text = text.Length > CarePlanFields.MaxLength ? text[..CarePlanFields.MaxLength] : text });
         }
         db.CarePlans.Add(plan);
         audit.Add("careplan.version.create", "CarePlan", plan.Id, c.Id, reason: $"version {plan.Number}");
