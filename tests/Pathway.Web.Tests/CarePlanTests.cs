@@ -281,6 +281,56 @@ public abstract class CarePlanTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Pdfs_FollowTheSectionVisibility_SummaryRolesGetOnlyTheSummary_AndAreAudited()
+    {
+        var planId = await ActiveIdAsync();
+        var om = await app.PagesAsync(StaffRole.OffenderManager);
+        var full = await PdfText.ReadAsync(om, $"/cases/{CaseId}/care-plans/{planId}/pdf");
+        Assert.Contains("Care plan", full, StringComparison.Ordinal);
+        Assert.Contains("World text for risk.supervision", full, StringComparison.Ordinal);
+        Assert.Contains("World SMART goal", full, StringComparison.Ordinal);
+        Assert.Contains("PD service", full, StringComparison.Ordinal);
+        Assert.Contains("WORLD-RESTRICTED-NOTE", full, StringComparison.Ordinal);
+        var summary = await PdfText.ReadAsync(om, $"/cases/{CaseId}/care-plans/{planId}/summary/pdf");
+        Assert.Contains("World text for triggers", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("WORLD-RESTRICTED-NOTE", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("World text for risk.supervision", summary, StringComparison.Ordinal);
+
+        var ap = await app.PagesAsync(StaffRole.ApprovedPremisesStaff);
+        Assert.Equal(HttpStatusCode.NotFound, (await ap.GetAsync($"/cases/{CaseId}/care-plans/{planId}/pdf")).StatusCode);
+        var apSummary = await PdfText.ReadAsync(ap, $"/cases/{CaseId}/care-plans/{planId}/summary/pdf");
+        Assert.Contains("How to work with this person", apSummary, StringComparison.Ordinal);
+        Assert.DoesNotContain("WORLD-RESTRICTED-NOTE", apSummary, StringComparison.Ordinal);
+        var omId = app.World.Users[StaffRole.OffenderManager].Id;
+        var apId = app.World.Users[StaffRole.ApprovedPremisesStaff].Id;
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "careplan.pdf" && a.UserId == omId && a.EntityId == planId.ToString())));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "careplan.summary-pdf" && a.UserId == apId)));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "careplan.pdf" && a.UserId == apId && a.Outcome == AuditOutcome.Denied)));
+    }
+
+    [Fact]
+    public async Task Fhir_CarePlanWithGoalsAndActivities_IsValid_AndNeverCarriesTheRestrictedNote()
+    {
+        var planId = await ActiveIdAsync();
+        using var om = app.Api(StaffRole.OffenderManager);
+        var json = await om.GetStringAsync($"/fhir/r4/CarePlan/{planId}");
+        Assert.DoesNotContain("WORLD-RESTRICTED-NOTE", json, StringComparison.Ordinal);
+        var plan = FhirValidation.ParseAndValidate<Hl7.Fhir.Model.CarePlan>(json);
+        Assert.Equal(Hl7.Fhir.Model.RequestStatus.Active, plan.Status);
+        Assert.NotEmpty(plan.Goal);
+        Assert.Contains(plan.Activity, a => a.Detail?.Description == "World action");
+        var goal = plan.Contained.OfType<Hl7.Fhir.Model.Goal>().First();
+        Assert.Equal("World goal in own words", goal.Description.Text);
+        var goalId = app.World.RecordIds["goalId"].InScope;
+        FhirValidation.ParseAndValidate<Hl7.Fhir.Model.Goal>(await om.GetStringAsync($"/fhir/r4/Goal/{goalId}"));
+        var bundle = await om.GetStringAsync($"/fhir/r4/Patient/{CaseId}/CarePlan");
+        Assert.DoesNotContain("WORLD-RESTRICTED-NOTE", bundle, StringComparison.Ordinal);
+        FhirValidation.ParseAndValidate<Hl7.Fhir.Model.Bundle>(bundle);
+        using var ap = app.Api(StaffRole.ApprovedPremisesStaff);
+        Assert.Equal(HttpStatusCode.NotFound, (await ap.GetAsync($"/fhir/r4/CarePlan/{planId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task PartnerAgency_NeverSeesCarePlans()
     {
         var client = await app.PagesAsync(StaffRole.PartnerAgency);
