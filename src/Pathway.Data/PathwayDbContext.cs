@@ -69,6 +69,10 @@ public abstract class PathwayDbContext(DbContextOptions options)
     public DbSet<CarePlan> CarePlans => Set<CarePlan>();
     public DbSet<CarePlanText> CarePlanTexts => Set<CarePlanText>();
     public DbSet<CarePlanRestrictedNote> CarePlanRestrictedNotes => Set<CarePlanRestrictedNote>();
+    public DbSet<CarePlanGoal> CarePlanGoals => Set<CarePlanGoal>();
+    public DbSet<CarePlanGoalStatusChange> CarePlanGoalStatusChanges => Set<CarePlanGoalStatusChange>();
+    public DbSet<CarePlanAction> CarePlanActions => Set<CarePlanAction>();
+    public DbSet<CarePlanSkill> CarePlanSkills => Set<CarePlanSkill>();
 
     // Incidents
     public DbSet<Incident> Incidents => Set<Incident>();

@@ -81,7 +81,9 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         template.StartsWith("/cases/{", StringComparison.Ordinal) || template.StartsWith("/api/v1/cases/{", StringComparison.Ordinal)
         || template.StartsWith("/fhir/r4/Patient/{", StringComparison.Ordinal)
         || template.StartsWith("/fhir/r4/QuestionnaireResponse/{", StringComparison.Ordinal)
-        || template.StartsWith("/fhir/r4/RiskAssessment/{", StringComparison.Ordinal);
+        || template.StartsWith("/fhir/r4/RiskAssessment/{", StringComparison.Ordinal)
+        || template.StartsWith("/fhir/r4/CarePlan/{", StringComparison.Ordinal)
+        || template.StartsWith("/fhir/r4/Goal/{", StringComparison.Ordinal);
 
     private (string Path, Guid? CaseId) Fill(string template, Scope scope)
     {
@@ -120,7 +122,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
                 "questionKey" => "t01",
                 "phase" => "before",
                 _ when w.RecordIds.TryGetValue(name, out var ids) => (scope switch { Scope.OutOfScope => ids.OutOfScope, Scope.Restricted => ids.Restricted, _ => ids.InScope }).ToString(),
-                "planId" => w.Plans[c!.Id].Id.ToString(),
+                "planId" or "carePlanId" => w.Plans[c!.Id].Id.ToString(),
                 "serviceId" => w.DirectoryService.Id.ToString(),
                 "organisationId" => w.DirectoryOrganisation.Id.ToString(),
                 "incidentId" => w.Incidents[c!.Id].Id.ToString(),
@@ -178,6 +180,12 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         if (!probe.Policies.All(p => Passes(role, p)))
             return probe.IsApi ? [HttpStatusCode.Forbidden] : [HttpStatusCode.Redirect];
         if (caseScoped && !CanRead(role, scope)) return [HttpStatusCode.NotFound];
+        // The whole care plan as PDF is not for roles that work from the one-page summary: theirs is the summary PDF.
+        if ((probe.Template.EndsWith("/care-plans/{planId:guid}/pdf", StringComparison.Ordinal)
+                || probe.Template.StartsWith("/fhir/r4/CarePlan/", StringComparison.Ordinal) || probe.Template.StartsWith("/fhir/r4/Goal/", StringComparison.Ordinal)
+                || probe.Template.EndsWith("/CarePlan", StringComparison.Ordinal))
+            && Pathway.Domain.CarePlans.CarePlanSections.ViewFor(new HashSet<StaffRole> { role }) == Pathway.Domain.CarePlans.CarePlanView.Summary)
+            return [HttpStatusCode.NotFound];
         if (probe.Method is "POST" or "PUT")
             return IsCaseScoped(probe.Template) || probe.IsApi ? [HttpStatusCode.BadRequest] : [HttpStatusCode.OK];
         return [HttpStatusCode.OK];

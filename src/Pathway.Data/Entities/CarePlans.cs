@@ -1,3 +1,4 @@
+using Pathway.Domain.Assessments;
 using Pathway.Domain.CarePlans;
 
 namespace Pathway.Data.Entities;
@@ -21,6 +22,8 @@ public sealed class CarePlan : IVersioned
     public PersonAgreement? Agreement { get; set; }
     public string? AgreementReason { get; set; }
     public DateOnly? ReviewDate { get; set; }
+    /// <summary>The locked assessment whose formulation this plan was drawn from (a new version keeps its source).</summary>
+    public Guid? FormulationAssessmentId { get; set; }
 
     public Guid CreatedById { get; set; }
     public Guid? SignedById { get; set; }
@@ -50,4 +53,63 @@ public sealed class CarePlanRestrictedNote
 {
     public Guid CarePlanId { get; set; }
     public required string Text { get; set; }
+}
+
+/// <summary>
+/// A goal in one plan version. When a new version is drafted every goal is copied into it with the same
+/// <see cref="SeriesId"/> and its status history, so the history of a goal reads across versions.
+/// </summary>
+public sealed class CarePlanGoal : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CarePlanId { get; set; }
+    /// <summary>The same goal across plan versions (the first version's goal id).</summary>
+    public Guid SeriesId { get; set; }
+    public int Position { get; set; }
+    public NeedArea Area { get; set; }
+    public required string InOwnWords { get; set; }
+    public required string Smart { get; set; }
+    public DateOnly TargetDate { get; set; }
+    public GoalStatus Status { get; set; }
+    public List<CarePlanGoalStatusChange> History { get; set; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>One change of a goal's status (the first row is the goal being set: no <see cref="From"/>).</summary>
+public sealed class CarePlanGoalStatusChange
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid GoalId { get; set; }
+    public GoalStatus? From { get; set; }
+    public GoalStatus To { get; set; }
+    public string? Note { get; set; }
+    public Guid ChangedById { get; set; }
+    public DateTimeOffset ChangedAt { get; set; }
+}
+
+/// <summary>An action in one plan version: what, who (a person or an agency), when, and its status. Copied into new versions.</summary>
+public sealed class CarePlanAction : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CarePlanId { get; set; }
+    public Guid SeriesId { get; set; }
+    public int Position { get; set; }
+    public required string What { get; set; }
+    public required string Who { get; set; }
+    public required string When { get; set; }
+    public ActionStatus Status { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>A DBT skill (from <see cref="DbtSkills"/>) the plan points to as meeting the same need as a problem behaviour.</summary>
+public sealed class CarePlanSkill
+{
+    public Guid CarePlanId { get; set; }
+    public required string SkillCode { get; set; }
 }

@@ -1,4 +1,5 @@
 using Pathway.Data.Entities;
+using Pathway.Domain.Assessments;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Incidents;
 
@@ -57,7 +58,45 @@ internal static class DemoCarePlans
             plan.Texts.Add(new CarePlanText { CarePlanId = plan.Id, Key = key, Text = text });
         }
         db.CarePlanRestrictedNotes.Add(new CarePlanRestrictedNote { CarePlanId = plan.Id, Text = "Police intelligence about a former associate: not to be shared with him." });
+        AddRows(db, plan, psych, at);
         return plan;
+    }
+
+    /// <summary>Two goals (one achieved, with its history), three actions and the DBT skills the plan points to.</summary>
+    internal static void AddRows(PathwayDbContext db, CarePlan plan, Guid psych, DateTimeOffset at)
+    {
+        var today = DateOnly.FromDateTime(at.UtcDateTime);
+        CarePlanGoal Goal(int position, NeedArea area, string words, string smart, DateOnly target)
+        {
+            var g = new CarePlanGoal { CarePlanId = plan.Id, Position = position, Area = area, InOwnWords = words, Smart = smart, TargetDate = target, Status = GoalStatus.Active, CreatedAt = at };
+            g.SeriesId = g.Id;
+            g.History.Add(new CarePlanGoalStatusChange { GoalId = g.Id, To = GoalStatus.Active, Note = "Goal set", ChangedById = psych, ChangedAt = at });
+            return g;
+        }
+        var visit = Goal(0, NeedArea.Relationships, "Have one calm visit with my sister by the summer",
+            "Plan and attend one supervised visit with his sister, using his crisis card beforehand, by the target date.", today.AddMonths(5));
+        var room = Goal(1, NeedArea.Accommodation, "Keep my room at the hostel",
+            "No curfew breaches or warnings at the approved premises for eight weeks.", today.AddMonths(2));
+        if (plan.Status == CarePlanStatus.Active)
+        {
+            room.Status = GoalStatus.Achieved;
+            room.History.Add(new CarePlanGoalStatusChange { GoalId = room.Id, From = GoalStatus.Active, To = GoalStatus.Achieved, Note = "Eight weeks without a warning", ChangedById = psych, ChangedAt = at.AddHours(20) });
+        }
+        db.CarePlanGoals.AddRange(visit, room);
+        CarePlanAction Action(int position, string what, string who, string when, ActionStatus status)
+        {
+            var a = new CarePlanAction { CarePlanId = plan.Id, Position = position, What = what, Who = who, When = when, Status = status, CreatedAt = at };
+            a.SeriesId = a.Id;
+            return a;
+        }
+        db.CarePlanActions.AddRange(
+            Action(0, "Weekly DBT skills group", "PD service", "Tuesdays, weekly", ActionStatus.InProgress),
+            Action(1, "Three-way meeting before any change of worker", "Offender manager", "Before any handover", ActionStatus.NotStarted),
+            Action(2, "Keyworker session after each family phone call", "Approved premises keyworker", "Same day as the call", ActionStatus.InProgress));
+        db.CarePlanSkills.AddRange(
+            new CarePlanSkill { CarePlanId = plan.Id, SkillCode = "tip" },
+            new CarePlanSkill { CarePlanId = plan.Id, SkillCode = "opposite-action" },
+            new CarePlanSkill { CarePlanId = plan.Id, SkillCode = "check-the-facts" });
     }
 
     private static Incident Incident(Guid caseId, DateTimeOffset at, IncidentType type, IncidentSeverity severity, string trigger, Guid by) => new()
@@ -75,11 +114,9 @@ internal static class DemoCarePlans
         ("triggers", "Phone calls with family – keyworker notices – offer time to talk afterwards.\nCancelled appointments – OM notices – rebook the same day."),
         ("triggers.early-warning", "Stops eating with others; paces the corridor – AP staff – check in, offer a walk."),
         ("functions", "Self-harm brings relief from shame; shouting keeps people at a distance."),
-        ("functions.skills", "Distress tolerance – TIP; Emotion regulation – Opposite action."),
+        ("functions.skills", "TIP for the rush of shame after family calls; opposite action when he wants to shout people away."),
         ("helps", "Calm, plain explanations; knowing what happens next; keeping promises."),
         ("helps.not", "Being told to calm down; last-minute changes."),
-        ("goals", "Relationships: 'Have one calm visit with my sister by the summer' – active."),
-        ("actions", "Weekly DBT skills group – PD service – Tuesdays – in progress."),
         ("risk.supervision", "Weekly OM appointments; keyworker session twice a week."),
         ("risk.monitoring", "Curfew at the AP; drug testing."),
         ("risk.interventions", "DBT skills group; psychology consultation to the OM monthly."),

@@ -11,7 +11,7 @@ namespace Pathway.Data.Seeding;
 /// </summary>
 internal static class SyntheticCarePlans
 {
-    private static readonly string[] Keys = ["understanding.summary", "triggers", "triggers.early-warning", "helps", "goals", "actions", "risk.supervision", "contingency"];
+    private static readonly string[] Keys = ["understanding.summary", "triggers", "triggers.early-warning", "helps", "risk.supervision", "contingency"];
     private static readonly string[] Triggers = ["Phone call from family", "Cancelled appointment", "Argument with a resident", "Benefit sanction", "News about a child", "Court date"];
 
     public static void Add(PathwayDbContext db, Random rng, CaseRecord c, DateOnly today, DateTimeOffset now)
@@ -26,6 +26,18 @@ internal static class SyntheticCarePlans
             };
             foreach (var k in Keys) plan.Texts.Add(new CarePlanText { CarePlanId = plan.Id, Key = k, Text = "Synthetic answer for " + k });
             db.CarePlans.Add(plan);
+            var goal = new CarePlanGoal
+            {
+                CarePlanId = plan.Id, Area = (Domain.Assessments.NeedArea)rng.Next(Enum.GetValues<Domain.Assessments.NeedArea>().Length),
+                InOwnWords = "Synthetic goal", Smart = "Synthetic SMART goal", TargetDate = today.AddDays(rng.Next(30, 360)), Status = GoalStatus.Active, CreatedAt = now,
+            };
+            goal.SeriesId = goal.Id;
+            goal.History.Add(new CarePlanGoalStatusChange { GoalId = goal.Id, To = GoalStatus.Active, ChangedById = psych, ChangedAt = now });
+            db.CarePlanGoals.Add(goal);
+            var action = new CarePlanAction { CarePlanId = plan.Id, What = "Synthetic action", Who = "PD service", When = "Weekly", Status = ActionStatus.InProgress, CreatedAt = now };
+            action.SeriesId = action.Id;
+            db.CarePlanActions.Add(action);
+            db.CarePlanSkills.Add(new CarePlanSkill { CarePlanId = plan.Id, SkillCode = DbtSkills.All[rng.Next(DbtSkills.All.Count)].Code });
         }
         if (c.ReferredToServiceOn is null || rng.NextDouble() >= 0.33) return;
         for (var i = rng.Next(1, 4); i > 0; i--)

@@ -3,7 +3,9 @@ using Pathway.Domain.Licences;
 namespace Pathway.Domain.CarePlans;
 
 /// <summary>One text question inside a care-plan section. Keys are stored; never rename one.</summary>
-public sealed record CarePlanField(string Key, CarePlanSection Section, string Label, string? Hint = null);
+/// <param name="Legacy">Text kept from before the section became structured rows (goals, actions): shown, copied into
+/// new versions, never edited, and not counted as the section's content.</param>
+public sealed record CarePlanField(string Key, CarePlanSection Section, string Label, string? Hint = null, bool Legacy = false);
 
 /// <summary>
 /// The text questions each section asks (issue 4 item 1). The person's involvement and the review date are structured
@@ -21,11 +23,11 @@ public static class CarePlanFields
         new("triggers", CarePlanSection.TriggersAndEarlyWarningSigns, "Triggers", "For each: who is likely to notice it and what to do"),
         new("triggers.early-warning", CarePlanSection.TriggersAndEarlyWarningSigns, "Early warning signs", "For each: who is likely to notice it and what to do"),
         new("functions", CarePlanSection.FunctionsOfBehaviour, "Functions of problem behaviours", "What need each behaviour meets"),
-        new("functions.skills", CarePlanSection.FunctionsOfBehaviour, "DBT skills that could meet the same need", "Module and skill, for example: Distress tolerance – TIP"),
+        new("functions.skills", CarePlanSection.FunctionsOfBehaviour, "How the chosen skills meet the same need", "Optional. Pick the skills below; say here which behaviour each one is for"),
         new("helps", CarePlanSection.WhatHelps, "What helps"),
         new("helps.not", CarePlanSection.WhatHelps, "What does not help"),
-        new("goals", CarePlanSection.Goals, "Goals in the person's words", "For each: area of need, SMART description, target date, status (active, achieved, not achieved, removed)"),
-        new("actions", CarePlanSection.Actions, "Actions", "For each: what, who (person or agency), when, status"),
+        new("goals", CarePlanSection.Goals, "Goals written before goals were recorded one by one", Legacy: true),
+        new("actions", CarePlanSection.Actions, "Actions written before actions were recorded one by one", Legacy: true),
         new("risk.supervision", CarePlanSection.RiskManagement, "Supervision"),
         new("risk.monitoring", CarePlanSection.RiskManagement, "Monitoring and control"),
         new("risk.interventions", CarePlanSection.RiskManagement, "Interventions and treatment"),
@@ -38,7 +40,11 @@ public static class CarePlanFields
         new("not-disclosed", CarePlanSection.NotToBeDisclosed, "Information not to be disclosed to the person", "Held separately and shown only to psychologists, offender managers and senior probation officers"),
     ];
 
-    public static IReadOnlyList<CarePlanField> For(CarePlanSection section) => All.Where(f => f.Section == section).ToList();
+    /// <summary>The questions of a section that are edited as text (legacy text is not).</summary>
+    public static IReadOnlyList<CarePlanField> For(CarePlanSection section) => All.Where(f => f.Section == section && !f.Legacy).ToList();
+
+    /// <summary>Every stored text key of a section, legacy text included: what is shown and copied into a new version.</summary>
+    public static IReadOnlyList<CarePlanField> Stored(CarePlanSection section) => All.Where(f => f.Section == section).ToList();
 
     public static CarePlanField? Find(string key) => All.FirstOrDefault(f => f.Key == key);
 
@@ -51,13 +57,16 @@ public static class CarePlanFields
 
     /// <summary>
     /// The required sections with no content. A text section is empty when every one of its questions is blank; the
-    /// person's involvement needs an answer, and the review needs a date.
+    /// person's involvement needs an answer, and the review needs a date. Goals and actions are rows: the section has
+    /// content when it has at least one (<paramref name="withRows"/>); picked DBT skills count for the functions section.
     /// </summary>
-    public static IReadOnlyList<CarePlanSection> EmptySections(IReadOnlyDictionary<string, string> text, PersonAgreement? agreement, DateOnly? reviewDate) =>
+    public static IReadOnlyList<CarePlanSection> EmptySections(IReadOnlyDictionary<string, string> text, PersonAgreement? agreement, DateOnly? reviewDate,
+        IReadOnlyCollection<CarePlanSection>? withRows = null) =>
         Enum.GetValues<CarePlanSection>().Where(s => s switch
         {
             CarePlanSection.PersonsInvolvement => agreement is null,
             CarePlanSection.Review => reviewDate is null,
+            _ when withRows?.Contains(s) == true => false,
             _ => For(s).All(f => !text.TryGetValue(f.Key, out var v) || string.IsNullOrWhiteSpace(v)),
         }).ToList();
 

@@ -36,7 +36,9 @@ public static class PathwayServices
         services.AddScoped<Features.Signposting.SignpostingCommands>();
         services.AddOptions<Features.Signposting.SignpostingOptions>().Bind(config.GetSection(Features.Signposting.SignpostingOptions.Section));
         services.AddScoped<Features.Compliance.Recall.RecallCommands>();
-        services.AddScoped<Features.CarePlans.IFormulationSource, Features.CarePlans.NoFormulationYet>();
+        services.AddScoped<Features.CarePlans.CarePlanRowCommands>();
+        services.AddScoped<Features.CarePlans.DraftRows>();
+        services.AddScoped<Features.CarePlans.IFormulationSource, Features.CarePlans.LatestLockedFormulation>();
 
         services.AddOptions<PathwayAuthOptions>().Bind(config.GetSection(PathwayAuthOptions.Section))
             .Validate(o => o.IdleTimeoutMinutes is > 0 and <= 30, "Authentication:IdleTimeoutMinutes must be between 1 and 30.")

@@ -201,6 +201,8 @@ public sealed class TestWorld
 
         var plans = new Dictionary<Guid, CarePlan>();
         var incidents = new Dictionary<Guid, Incident>();
+        var goals = new Dictionary<Guid, Guid>();
+        var planActions = new Dictionary<Guid, Guid>();
         foreach (var c in new[] { inScope, outOfScope, restricted })
         {
             var plan = new CarePlan
@@ -213,6 +215,20 @@ public sealed class TestWorld
                 plan.Texts.Add(new CarePlanText { CarePlanId = plan.Id, Key = f.Key, Text = $"World text for {f.Key}" });
             db.CarePlans.Add(plan);
             db.CarePlanRestrictedNotes.Add(new CarePlanRestrictedNote { CarePlanId = plan.Id, Text = "WORLD-RESTRICTED-NOTE" });
+            var goal = new CarePlanGoal
+            {
+                CarePlanId = plan.Id, Area = Pathway.Domain.Assessments.NeedArea.Relationships, InOwnWords = "World goal in own words", Smart = "World SMART goal",
+                TargetDate = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(4), Status = GoalStatus.Active, CreatedAt = now,
+            };
+            goal.SeriesId = goal.Id;
+            goal.History.Add(new CarePlanGoalStatusChange { GoalId = goal.Id, To = GoalStatus.Active, ChangedById = byRole[StaffRole.Psychologist].Id, ChangedAt = now });
+            var action = new CarePlanAction { CarePlanId = plan.Id, What = "World action", Who = "PD service", When = "Weekly", Status = ActionStatus.InProgress, CreatedAt = now };
+            action.SeriesId = action.Id;
+            db.CarePlanGoals.Add(goal);
+            db.CarePlanActions.Add(action);
+            db.CarePlanSkills.Add(new CarePlanSkill { CarePlanId = plan.Id, SkillCode = "tip" });
+            goals[c.Id] = goal.Id;
+            planActions[c.Id] = action.Id;
             var incident = new Incident
             {
                 CaseId = c.Id, OccurredAt = now.AddDays(-2), Location = "Hostel kitchen", Type = IncidentType.AngryOutburst, Severity = IncidentSeverity.Moderate,
@@ -254,7 +270,12 @@ public sealed class TestWorld
             InScopeConsultation = inConsultation, InScopeAction = inAction,
             RestrictedConsultation = restrictedConsultation, RestrictedAction = restrictedAction,
             InScopeAssessment = inAssessment, OutOfScopeAssessment = outAssessment, RestrictedAssessment = restrictedAssessment,
-            RecordIds = recordIds, Plans = plans, Incidents = incidents,
+            RecordIds = new Dictionary<string, ScopedIds>(recordIds)
+            {
+                ["goalId"] = new(goals[inScope.Id], goals[outOfScope.Id], goals[restricted.Id]),
+                ["planActionId"] = new(planActions[inScope.Id], planActions[outOfScope.Id], planActions[restricted.Id]),
+            },
+            Plans = plans, Incidents = incidents,
             DirectoryOrganisation = directoryOrg, DirectoryService = directoryService,
         };
     }

@@ -618,6 +618,9 @@ namespace Pathway.Data.Migrations.Postgres
                     b.Property<Guid>("CreatedById")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("FormulationAssessmentId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -660,12 +663,156 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasDatabaseName("IX_CarePlans_OneOpen")
                         .HasFilter("\"Status\" IN ('Draft', 'AwaitingCountersignature')");
 
+                    b.HasIndex("FormulationAssessmentId");
+
                     b.HasIndex("CaseId", "Number")
                         .IsUnique();
 
                     b.HasIndex("Status", "ReviewDate");
 
                     b.ToTable("CarePlans");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CarePlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("When")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarePlanId", "Position");
+
+                    b.ToTable("CarePlanActions");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("CarePlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InOwnWords")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Smart")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarePlanId", "Position");
+
+                    b.ToTable("CarePlanGoals");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanGoalStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChangedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.ToTable("CarePlanGoalStatusChanges");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.CarePlanRestrictedNote", b =>
@@ -681,6 +828,20 @@ namespace Pathway.Data.Migrations.Postgres
                     b.HasKey("CarePlanId");
 
                     b.ToTable("CarePlanRestrictedNotes");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanSkill", b =>
+                {
+                    b.Property<Guid>("CarePlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SkillCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("CarePlanId", "SkillCode");
+
+                    b.ToTable("CarePlanSkills");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.CarePlanText", b =>
@@ -3068,6 +3229,38 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("FormulationAssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanAction", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CarePlan", null)
+                        .WithMany()
+                        .HasForeignKey("CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanGoal", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CarePlan", null)
+                        .WithMany()
+                        .HasForeignKey("CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanGoalStatusChange", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CarePlanGoal", null)
+                        .WithMany("History")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.CarePlanRestrictedNote", b =>
@@ -3075,6 +3268,15 @@ namespace Pathway.Data.Migrations.Postgres
                     b.HasOne("Pathway.Data.Entities.CarePlan", null)
                         .WithOne()
                         .HasForeignKey("Pathway.Data.Entities.CarePlanRestrictedNote", "CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanSkill", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CarePlan", null)
+                        .WithMany()
+                        .HasForeignKey("CarePlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3744,6 +3946,11 @@ namespace Pathway.Data.Migrations.Postgres
             modelBuilder.Entity("Pathway.Data.Entities.CarePlan", b =>
                 {
                     b.Navigation("Texts");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanGoal", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.CaseRecord", b =>

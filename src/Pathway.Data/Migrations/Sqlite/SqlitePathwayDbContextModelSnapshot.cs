@@ -606,6 +606,9 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.Property<Guid>("CreatedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FormulationAssessmentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -648,12 +651,156 @@ namespace Pathway.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_CarePlans_OneOpen")
                         .HasFilter("\"Status\" IN ('Draft', 'AwaitingCountersignature')");
 
+                    b.HasIndex("FormulationAssessmentId");
+
                     b.HasIndex("CaseId", "Number")
                         .IsUnique();
 
                     b.HasIndex("Status", "ReviewDate");
 
                     b.ToTable("CarePlans");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CarePlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("When")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarePlanId", "Position");
+
+                    b.ToTable("CarePlanActions");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CarePlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InOwnWords")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Smart")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarePlanId", "Position");
+
+                    b.ToTable("CarePlanGoals");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanGoalStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChangedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.ToTable("CarePlanGoalStatusChanges");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.CarePlanRestrictedNote", b =>
@@ -669,6 +816,20 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.HasKey("CarePlanId");
 
                     b.ToTable("CarePlanRestrictedNotes");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanSkill", b =>
+                {
+                    b.Property<Guid>("CarePlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkillCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CarePlanId", "SkillCode");
+
+                    b.ToTable("CarePlanSkills");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.CarePlanText", b =>
@@ -3052,6 +3213,38 @@ namespace Pathway.Data.Migrations.Sqlite
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Pathway.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("FormulationAssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanAction", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CarePlan", null)
+                        .WithMany()
+                        .HasForeignKey("CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanGoal", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CarePlan", null)
+                        .WithMany()
+                        .HasForeignKey("CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanGoalStatusChange", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CarePlanGoal", null)
+                        .WithMany("History")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.CarePlanRestrictedNote", b =>
@@ -3059,6 +3252,15 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.HasOne("Pathway.Data.Entities.CarePlan", null)
                         .WithOne()
                         .HasForeignKey("Pathway.Data.Entities.CarePlanRestrictedNote", "CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanSkill", b =>
+                {
+                    b.HasOne("Pathway.Data.Entities.CarePlan", null)
+                        .WithMany()
+                        .HasForeignKey("CarePlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3722,6 +3924,11 @@ namespace Pathway.Data.Migrations.Sqlite
             modelBuilder.Entity("Pathway.Data.Entities.CarePlan", b =>
                 {
                     b.Navigation("Texts");
+                });
+
+            modelBuilder.Entity("Pathway.Data.Entities.CarePlanGoal", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Pathway.Data.Entities.CaseRecord", b =>

@@ -67,7 +67,19 @@ public sealed record CarePlanContent(CarePlan Plan, IReadOnlyDictionary<string, 
         return all;
     }
 
-    public IReadOnlyList<CarePlanSection> EmptySections() => CarePlanFields.EmptySections(AllText(), Plan.Agreement, Plan.ReviewDate);
+    /// <summary>The plan's goals (with their status history) in order; empty when the view may not see them.</summary>
+    public IReadOnlyList<CarePlanGoal> Goals { get; init; } = [];
+    public IReadOnlyList<CarePlanAction> Actions { get; init; } = [];
+    /// <summary>The DBT skills picked for the functions section, in <see cref="DbtSkills.All"/> order.</summary>
+    public IReadOnlyList<DbtSkill> Skills { get; init; } = [];
+
+    public IReadOnlyList<CarePlanSection> EmptySections() =>
+        CarePlanFields.EmptySections(AllText(), Plan.Agreement, Plan.ReviewDate, SectionsWithRows(Goals.Count, Actions.Count, Skills.Count));
+
+    public static IReadOnlyList<CarePlanSection> SectionsWithRows(int goals, int actions, int skills) =>
+        [.. goals > 0 ? [CarePlanSection.Goals] : Array.Empty<CarePlanSection>(),
+         .. actions > 0 ? [CarePlanSection.Actions] : Array.Empty<CarePlanSection>(),
+         .. skills > 0 ? [CarePlanSection.FunctionsOfBehaviour] : Array.Empty<CarePlanSection>()];
 
     public static async Task<CarePlanContent> LoadAsync(PathwayDbContext db, CarePlan plan, CarePlanView view, CancellationToken ct)
     {
@@ -78,6 +90,20 @@ public sealed record CarePlanContent(CarePlan Plan, IReadOnlyDictionary<string, 
         string? restricted = null;
         if (CarePlanSections.CanSee(view, CarePlanSection.NotToBeDisclosed))
             restricted = await db.CarePlanRestrictedNotes.AsNoTracking().Where(n => n.CarePlanId == plan.Id).Select(n => n.Text).FirstOrDefaultAsync(ct);
-        return new CarePlanContent(plan, text, restricted, view);
+        var sees = (CarePlanSection s) => CarePlanSections.CanSee(view, s);
+        var goals = sees(CarePlanSection.Goals)
+            ? await db.CarePlanGoals.AsNoTracking().Include(g => g.History).Where(g => g.CarePlanId == plan.Id).OrderBy(g => g.Position).ToListAsync(ct)
+            : [];
+        foreach (var g in goals) g.History = [.. g.History.OrderBy(h => h.ChangedAt)];
+        var actions = sees(CarePlanSection.Actions)
+            ? await db.CarePlanActions.AsNoTracking().Where(a => a.CarePlanId == plan.Id).OrderBy(a => a.Position).ToListAsync(ct)
+            : [];
+        var codes = sees(CarePlanSection.FunctionsOfBehaviour)
+            ? await db.CarePlanSkills.AsNoTracking().Where(s => s.CarePlanId == plan.Id).Select(s => s.SkillCode).ToListAsync(ct)
+            : [];
+        return new CarePlanContent(plan, text, restricted, view)
+        {
+            Goals = goals, Actions = actions, Skills = DbtSkills.All.Where(s => codes.Contains(s.Code)).ToList(),
+        };
     }
 }

@@ -9,7 +9,9 @@ using Pathway.Web.Infrastructure.Auditing;
 namespace Pathway.Web.Features.CarePlans;
 
 /// <summary>What someone submits for one section of a draft.</summary>
-public sealed record SectionInput(IReadOnlyDictionary<string, string?> Text, PersonAgreement? Agreement, string? AgreementReason, DateOnly? ReviewDate);
+/// <param name="Skills">For the functions section: the codes of the DBT skills picked (see <see cref="DbtSkills"/>).</param>
+public sealed record SectionInput(IReadOnlyDictionary<string, string?> Text, PersonAgreement? Agreement, string? AgreementReason, DateOnly? ReviewDate,
+    IReadOnlyList<string>? Skills = null);
 
 public enum CommandOutcome
 {
@@ -19,7 +21,8 @@ public enum CommandOutcome
     Conflict,
 }
 
-public sealed record CommandResult(CommandOutcome Outcome, IReadOnlyList<FieldError> Errors, Guid? PlanId = null)
+/// <param name="RowId">The goal, action or incident row the command made or changed, where there is one.</param>
+public sealed record CommandResult(CommandOutcome Outcome, IReadOnlyList<FieldError> Errors, Guid? PlanId = null, Guid? RowId = null)
 {
     public static CommandResult Done(Guid planId) => new(CommandOutcome.Done, [], planId);
     public static CommandResult Invalid(IReadOnlyList<FieldError> errors) => new(CommandOutcome.Invalid, errors);
@@ -61,14 +64,18 @@ public sealed class CarePlanCommands(PathwayDbContext db, AuditLog audit, TimePr
             var from = await db.CarePlans.AsNoTracking().FirstAsync(p => p.Id == active.Id, ct);
             plan.Agreement = null; // the person is asked again about each version
             plan.ReviewDate = null;
+            plan.FormulationAssessmentId = from.FormulationAssessmentId;
             plan.Texts = await db.CarePlanTexts.AsNoTracking().Where(t => t.CarePlanId == from.Id)
                 .Select(t => new CarePlanText { CarePlanId = plan.Id, Key = t.Key, Text = t.Text }).ToListAsync(ct);
             var note = await db.CarePlanRestrictedNotes.AsNoTracking().FirstOrDefaultAsync(n => n.CarePlanId == from.Id, ct);
             if (note is not null) db.CarePlanRestrictedNotes.Add(new CarePlanRestrictedNote { CarePlanId = plan.Id, Text = note.Text });
+            await CarryRowsAsync(from.Id, plan.Id, now, ct);
         }
-        else if (await formulation.LatestSummaryAsync(c.Id, ct) is { } summary)
+        else if (await formulation.LatestAsync(c.Id, ct) is { } drawn)
         {
-            plan.Texts.Add(new CarePlanText { CarePlanId = plan.Id, Key = "understanding.summary", Text = summary });
+            plan.FormulationAssessmentId = drawn.AssessmentId;
+            foreach (var (key, text) in drawn.PlanText())
+                plan.Texts.Add(new CarePlanText { CarePlanId = plan.Id, Key = key, Text = text.Length > CarePlanFields.MaxLength ? text[..CarePlanFields.MaxLength] : text });
         }
         db.CarePlans.Add(plan);
         audit.Add("careplan.version.create", "CarePlan", plan.Id, c.Id, reason: $"version {plan.Number}");
@@ -91,7 +98,9 @@ public sealed class CarePlanCommands(PathwayDbContext db, AuditLog audit, TimePr
         foreach (var f in CarePlanFields.For(section))
             if (input.Text.TryGetValue(f.Key, out var v) && v is { Length: > CarePlanFields.MaxLength })
                 errors.Add(new(f.Key, $"{f.Label} must be {CarePlanFields.MaxLength} characters or fewer"));
-        if (section == CarePlanSection.PersonsInvolvement) errors.AddRange(Goals.ValidateAgreement(input.Agreement, input.AgreementReason));
+        if (section == CarePlanSection.PersonsInvolvement) errors.AddRange(Pathway.Domain.CarePlans.Goals.ValidateAgreement(input.Agreement, input.AgreementReason));
+        if (section == CarePlanSection.FunctionsOfBehaviour && input.Skills?.FirstOrDefault(c => DbtSkills.Find(c) is null) is { } unknown)
+            errors.Add(new("Skills", $"'{unknown}' is not a DBT skill this service uses: pick skills from the list"));
         if (section == CarePlanSection.Review && input.ReviewDate is null) errors.Add(new("ReviewDate", "Enter the review date"));
         return errors;
     }
@@ -125,6 +134,13 @@ public sealed class CarePlanCommands(PathwayDbContext db, AuditLog audit, TimePr
             plan.AgreementReason = input.Agreement == PersonAgreement.Agreed ? input.AgreementReason?.Trim() : input.AgreementReason!.Trim();
         }
         if (section == CarePlanSection.Review) plan.ReviewDate = input.ReviewDate;
+        if (section == CarePlanSection.FunctionsOfBehaviour && input.Skills is { } codes)
+        {
+            var picked = codes.Distinct(StringComparer.Ordinal).ToList();
+            var stored = await db.CarePlanSkills.Where(k => k.CarePlanId == plan.Id).ToListAsync(ct);
+            db.CarePlanSkills.RemoveRange(stored.Where(k => !picked.Contains(k.SkillCode)));
+            db.CarePlanSkills.AddRange(picked.Where(c => stored.All(k => k.SkillCode != c)).Select(c => new CarePlanSkill { CarePlanId = plan.Id, SkillCode = c }));
+        }
         // Every section save bumps the plan's version, so two people editing the same draft never overwrite each other.
         plan.UpdatedAt = clock.GetUtcNow();
         db.Entry(plan).State = EntityState.Modified;
@@ -137,7 +153,11 @@ public sealed class CarePlanCommands(PathwayDbContext db, AuditLog audit, TimePr
     {
         var text = plan.Texts.ToDictionary(t => t.Key, t => t.Text, StringComparer.Ordinal);
         if (await db.CarePlanRestrictedNotes.AsNoTracking().FirstOrDefaultAsync(n => n.CarePlanId == plan.Id, ct) is { } note) text["not-disclosed"] = note.Text;
-        var empty = CarePlanFields.EmptySections(text, plan.Agreement, plan.ReviewDate);
+        var rows = CarePlanContent.SectionsWithRows(
+            await db.CarePlanGoals.CountAsync(g => g.CarePlanId == plan.Id, ct),
+            await db.CarePlanActions.CountAsync(a => a.CarePlanId == plan.Id, ct),
+            await db.CarePlanSkills.CountAsync(k => k.CarePlanId == plan.Id, ct));
+        var empty = CarePlanFields.EmptySections(text, plan.Agreement, plan.ReviewDate, rows);
         var errors = CarePlanLifecycle.CanSign(new CarePlanFacts(plan.Status, empty, plan.SignedById), roles).ToList();
         if (errors.Count == 0 && CarePlanFields.CheckReviewDate(plan.ReviewDate, Today) is { } dateError) errors.Add(dateError);
         if (errors.Count > 0) return CommandResult.Invalid(errors);
@@ -175,6 +195,35 @@ public sealed class CarePlanCommands(PathwayDbContext db, AuditLog audit, TimePr
         }
         Activate(plan, userId, now, version);
         return await SaveAsync(plan.Id, ct);
+    }
+
+    /// <summary>
+    /// Copies the goals (with their status history, same series), actions and picked skills of one version into a new
+    /// draft, so the plan's history reads across versions and the signed version keeps its own rows untouched.
+    /// </summary>
+    private async Task CarryRowsAsync(Guid fromId, Guid toId, DateTimeOffset now, CancellationToken ct)
+    {
+        var goals = await db.CarePlanGoals.AsNoTracking().Include(g => g.History).Where(g => g.CarePlanId == fromId).ToListAsync(ct);
+        foreach (var g in goals)
+        {
+            var copy = new CarePlanGoal
+            {
+                CarePlanId = toId, SeriesId = g.SeriesId, Position = g.Position, Area = g.Area, InOwnWords = g.InOwnWords, Smart = g.Smart,
+                TargetDate = g.TargetDate, Status = g.Status, CreatedAt = now,
+            };
+            copy.History = g.History.Select(h => new CarePlanGoalStatusChange
+            {
+                GoalId = copy.Id, From = h.From, To = h.To, Note = h.Note, ChangedById = h.ChangedById, ChangedAt = h.ChangedAt,
+            }).ToList();
+            db.CarePlanGoals.Add(copy);
+        }
+        var actions = await db.CarePlanActions.AsNoTracking().Where(a => a.CarePlanId == fromId).ToListAsync(ct);
+        db.CarePlanActions.AddRange(actions.Select(a => new CarePlanAction
+        {
+            CarePlanId = toId, SeriesId = a.SeriesId, Position = a.Position, What = a.What, Who = a.Who, When = a.When, Status = a.Status, CreatedAt = now,
+        }));
+        var skills = await db.CarePlanSkills.AsNoTracking().Where(k => k.CarePlanId == fromId).Select(k => k.SkillCode).ToListAsync(ct);
+        db.CarePlanSkills.AddRange(skills.Select(c => new CarePlanSkill { CarePlanId = toId, SkillCode = c }));
     }
 
     private void Activate(CarePlan plan, Guid userId, DateTimeOffset now, int version)

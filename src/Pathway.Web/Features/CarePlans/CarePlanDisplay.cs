@@ -37,6 +37,14 @@ public static class CarePlanDisplay
         _ => "Not due",
     };
 
+    /// <summary>Where a section of a draft is written: goals and actions are lists of rows with pages of their own.</summary>
+    public static string SectionHref(Guid caseId, Guid planId, CarePlanSection s) => s switch
+    {
+        CarePlanSection.Goals => $"/cases/{caseId}/care-plans/{planId}/goals",
+        CarePlanSection.Actions => $"/cases/{caseId}/care-plans/{planId}/actions",
+        _ => $"/cases/{caseId}/care-plans/{planId}/sections/{CarePlanFields.Slug(s)}",
+    };
+
     /// <summary>Display names of staff, by id, for "signed by" lines.</summary>
     public static async Task<Dictionary<Guid, string>> NamesAsync(PathwayDbContext db, IEnumerable<Guid?> ids, CancellationToken ct)
     {

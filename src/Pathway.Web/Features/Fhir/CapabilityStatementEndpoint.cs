@@ -7,10 +7,12 @@ public static class CapabilityStatementEndpoint
 {
     public static readonly IReadOnlyList<(ResourceType Type, string Documentation, bool SearchType)> Resources =
     [
-        (ResourceType.Patient, "Read a person on licence you may see (minimum necessary). Compartment searches: Patient/{id}/QuestionnaireResponse, Patient/{id}/RiskAssessment.", false),
+        (ResourceType.Patient, "Read a person on licence you may see (minimum necessary). Compartment searches: Patient/{id}/QuestionnaireResponse, Patient/{id}/RiskAssessment, Patient/{id}/CarePlan.", false),
         (ResourceType.Questionnaire, "Instrument definitions (screening questionnaires and rating sheets), every published version; id key-vN.", true),
         (ResourceType.QuestionnaireResponse, "Screening responses on cases you may see, coded with the definition's own codes.", false),
         (ResourceType.RiskAssessment, "OGRS3 calculations with their inputs, and the case's risk summary (RoSH) as rosh-{caseId}.", false),
+        (ResourceType.CarePlan, "Care-plan versions with goals contained and actions as activities; for roles with the full care-plan view. Never the information not to be disclosed to the person.", false),
+        (ResourceType.Goal, "One goal of a care-plan version: area of need, the person's words, SMART note, target date, status.", false),
     ];
 
     public static IResult Get(HttpContext http)

@@ -41,6 +41,7 @@ public static class FhirEndpoints
             .WithSummary("A person's risk summary (RoSH) and OGRS3 calculations (Patient compartment search)");
         fhir.MapGet("/RiskAssessment/{riskAssessmentId}", GetRiskAssessmentAsync).Audited("fhir.risk-assessment.read")
             .WithSummary("One OGRS3 calculation by id, or a case's risk summary as rosh-{caseId}");
+        fhir.MapCarePlanFhir();
         return app;
     }
 

@@ -49,11 +49,23 @@ public sealed class ChangesModel(CarePlanAccess access, CaseAccess caseAccess, P
         foreach (var s in Enum.GetValues<CarePlanSection>().Where(now.Sees))
         {
             var fields = new List<FieldChange>();
-            foreach (var f in CarePlanFields.For(s))
+            foreach (var f in CarePlanFields.Stored(s))
             {
                 thenText.TryGetValue(f.Key, out var a);
                 nowText.TryGetValue(f.Key, out var b);
                 if (TextDiff.Changed(a, b)) fields.Add(new(f.Label, TextDiff.Lines(a, b)));
+            }
+            if (s == CarePlanSection.FunctionsOfBehaviour)
+                Compare("DBT skills", then?.Skills.Select(k => $"{DbtSkills.DisplayName(k.Module)}: {k.Name}"), now.Skills.Select(k => $"{DbtSkills.DisplayName(k.Module)}: {k.Name}"));
+            if (s == CarePlanSection.Goals)
+                Compare("Goals", then?.Goals.Select(GoalLine), now.Goals.Select(GoalLine));
+            if (s == CarePlanSection.Actions)
+                Compare("Actions", then?.Actions.Select(a => $"{a.What} – {a.Who} – {a.When} – {GoalRules.DisplayName(a.Status)}"), now.Actions.Select(a => $"{a.What} – {a.Who} – {a.When} – {GoalRules.DisplayName(a.Status)}"));
+            void Compare(string label, IEnumerable<string>? a, IEnumerable<string> b)
+            {
+                var x = a is null ? null : string.Join('\n', a);
+                var y = string.Join('\n', b);
+                if (TextDiff.Changed(x, y)) fields.Add(new(label, TextDiff.Lines(x, y)));
             }
             if (s == CarePlanSection.PersonsInvolvement)
             {
@@ -66,4 +78,7 @@ public sealed class ChangesModel(CarePlanAccess access, CaseAccess caseAccess, P
         }
         return result;
     }
+
+    private static string GoalLine(Data.Entities.CarePlanGoal g) =>
+        $"{Domain.Assessments.AssessmentNames.DisplayName(g.Area)}: “{g.InOwnWords}” – {g.Smart} – by {Infrastructure.Forms.Display.Date(g.TargetDate)} – {GoalRules.DisplayName(g.Status)}";
 }

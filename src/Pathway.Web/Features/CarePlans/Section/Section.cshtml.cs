@@ -34,12 +34,15 @@ public sealed class SectionModel(CarePlanAccess access, CaseAccess caseAccess, C
     [BindProperty] public string? AgreementReason { get; set; }
     [BindProperty] public DateParts ReviewDate { get; set; } = new();
     [BindProperty] public int PlanVersion { get; set; }
+    [BindProperty] public List<string> Skills { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid planId, string section, CancellationToken ct)
     {
         var (pc, plan) = await LoadAsync(id, planId, section, ct);
         if (pc is null || plan is null) return NotFound();
+        if (Section is CarePlanSection.Goals or CarePlanSection.Actions) return Redirect(CarePlanDisplay.SectionHref(id, planId, Section));
         var content = await CarePlanContent.LoadAsync(db, plan, pc.View, ct);
+        Skills = content.Skills.Select(k => k.Code).ToList();
         await audit.WriteAsync("careplan.read", "CarePlan", plan.Id, pc.Case.Id, ct: ct);
         Text = CarePlanFields.For(Section).ToDictionary(f => f.Key, f => content.AllText().TryGetValue(f.Key, out var v) ? v : null);
         Agreement = plan.Agreement;
@@ -63,7 +66,7 @@ public sealed class SectionModel(CarePlanAccess access, CaseAccess caseAccess, C
         }
         if (errors.Count == 0)
         {
-            var result = await commands.SaveSectionAsync(plan, Section, new SectionInput(Text, Agreement, AgreementReason, review), PlanVersion, ct);
+            var result = await commands.SaveSectionAsync(plan, Section, new SectionInput(Text, Agreement, AgreementReason, review, Section == CarePlanSection.FunctionsOfBehaviour ? Skills : null), PlanVersion, ct);
             if (result.Outcome == CommandOutcome.Done)
             {
                 TempData["Success"] = $"'{CarePlanSections.DisplayName(Section)}' saved";

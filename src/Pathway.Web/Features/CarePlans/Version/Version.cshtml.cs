@@ -27,6 +27,8 @@ public sealed class VersionModel(CarePlanAccess access, CaseAccess caseAccess, C
     public IReadOnlyList<CarePlanSection> Empty { get; private set; } = [];
     public Dictionary<Guid, string> Names { get; private set; } = [];
     public bool CanEdit { get; private set; }
+    /// <summary>The assessment version whose formulation the plan was drawn from, if any.</summary>
+    public (Guid Id, int Number, DateOnly Date)? Source { get; private set; }
     [BindProperty] public int PlanVersion { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid planId, CancellationToken ct)
@@ -72,6 +74,9 @@ public sealed class VersionModel(CarePlanAccess access, CaseAccess caseAccess, C
         Shown = await CarePlanContent.LoadAsync(db, plan, pc.View, ct);
         Empty = plan.Status == CarePlanStatus.Draft ? Shown.EmptySections() : [];
         PlanVersion = plan.Version;
+        Source = plan.FormulationAssessmentId is { } aid && pc.View != CarePlanView.Summary
+            ? await db.Assessments.AsNoTracking().Where(a => a.Id == aid).Select(a => new ValueTuple<Guid, int, DateOnly>(a.Id, a.VersionNumber, a.AssessmentDate)).FirstOrDefaultAsync(ct)
+            : null;
         Names = await CarePlanDisplay.NamesAsync(db, [plan.CreatedById, plan.SignedById, plan.CountersignedById], ct);
         var canEditCase = await caseAccess.CanEditAsync(pc.Case, ct);
         CanEdit = canEditCase && pc.View == CarePlanView.FullWithRestricted && User.ToStaffContext().Roles.Overlaps(StaffRoles.CaseEditorRoles);
