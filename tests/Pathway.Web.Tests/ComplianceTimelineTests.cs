@@ -16,7 +16,7 @@ public abstract partial class ComplianceTimelineTests(AppFixture app)
     [Fact]
     public async Task TheTimeline_ShowsEveryKind_NewestFirst_AndFiltersByKindWithoutJavaScript()
     {
-        var id = app.World.InScope.Id; // has a contact, warning, breach, concern, incident and consultation
+        var id = app.World.InScope.Id; // has a contact, warning, breach, concern, incident, consultation and recall decision
         using var om = app.Api(StaffRole.OffenderManager);
         Assert.Equal(HttpStatusCode.Created, (await om.PostAsJsonAsync($"/api/v1/cases/{id}/concerns", new { date = Iso(0), type = "threats", description = "Timeline test: shouted at the keyworker" })).StatusCode);
 
@@ -24,7 +24,10 @@ public abstract partial class ComplianceTimelineTests(AppFixture app)
         Assert.Contains($"/cases/{id}/compliance/timeline", await (await pages.GetAsync($"/cases/{id}/compliance")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var html = await (await pages.GetAsync($"/cases/{id}/compliance/timeline")).Content.ReadAsStringAsync();
         var kinds = KindPattern().Matches(html).Select(m => m.Groups[1].Value).ToHashSet();
-        Assert.Superset(new HashSet<string> { "contact", "warning", "breach", "concern", "incident", "consultation" }, kinds);
+        Assert.Superset(new HashSet<string> { "contact", "warning", "breach", "concern", "incident", "consultation", "recall" }, kinds);
+        // The world's decided no-recall consideration shows as a decision with the oversight rationale and links to the record.
+        Assert.Contains("Recall decision: no recall", html, StringComparison.Ordinal);
+        Assert.Contains($"/cases/{id}/recall/{app.World.RecordIds["considerationId"].InScope}", html, StringComparison.Ordinal);
         var dates = DatePattern().Matches(html).Select(m => DateOnly.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(dates.OrderByDescending(d => d), dates);
         Assert.Contains("Timeline test: shouted at the keyworker", html, StringComparison.Ordinal);

@@ -27,7 +27,7 @@ public interface ITimelineSource
 
 /// <summary>
 /// A case's compliance story in date order (newest first): contacts, warning letters, breaches, behaviours of concern,
-/// incidents and consultations, each from its own small source. Recall considerations join as one more source.
+/// incidents, consultations and recall considerations, each from its own small source.
 /// </summary>
 public static class ComplianceTimeline
 {
@@ -37,6 +37,7 @@ public static class ComplianceTimeline
     public static readonly IReadOnlyList<ITimelineSource> Sources =
     [
         new ContactSource(), new WarningSource(), new BreachSource(), new ConcernSource(), new IncidentSource(), new ConsultationSource(),
+        new RecallSource(),
     ];
 
     /// <summary>The kinds these roles may see, in the order the filter lists them.</summary>

@@ -95,3 +95,29 @@ public sealed class ConsultationSource : ITimelineSource
             $"/cases/{caseId}/consultations/{x.Id}", x.RecordedById)).ToList();
     }
 }
+
+/// <summary>
+/// Recall considerations: when one was started, and the decision once it was made (no recall, fixed-term or standard),
+/// with the oversight rationale. Everyone who can read the case sees these, as on the Compliance tab.
+/// </summary>
+public sealed class RecallSource : ITimelineSource
+{
+    public TimelineKind Kind { get; } = new("recall", "Recall decisions");
+    public bool Visible(IReadOnlySet<StaffRole> roles) => true;
+
+    public async Task<IReadOnlyList<TimelineEntry>> LoadAsync(PathwayDbContext db, Guid caseId, int limit, CancellationToken ct)
+    {
+        var rows = await db.RecallConsiderations.AsNoTracking().Where(x => x.CaseId == caseId).OrderByDescending(x => x.CreatedAt).Take(limit)
+            .Select(x => new { x.Id, x.CreatedAt, x.Concern, x.Status, x.Decision, x.DecidedAt, x.DecidedById, x.OversightRationale, x.StartedById })
+            .ToListAsync(ct);
+        return rows.Select(x =>
+        {
+            var link = $"/cases/{caseId}/recall/{x.Id}";
+            if (x.Decision is { } d && x.DecidedAt is { } at)
+                return new TimelineEntry(DateOnly.FromDateTime(at.UtcDateTime), at, Kind, "Recall decision: " + Recall.RecallText.Decision(d).ToLowerInvariant(),
+                    x.OversightRationale, Recall.RecallText.Status(x.Status), link, x.DecidedById);
+            return new TimelineEntry(DateOnly.FromDateTime(x.CreatedAt.UtcDateTime), x.CreatedAt, Kind, "Recall being considered",
+                x.Concern is { } c ? Recall.RecallText.Concern(c) : null, Recall.RecallText.Status(x.Status), link, x.StartedById);
+        }).ToList();
+    }
+}
