@@ -7,6 +7,7 @@ using Pathway.Web.Features.Licences;
 using Pathway.Web.Features.Screening;
 using Pathway.Web.Features.Consultations;
 using Pathway.Web.Features.Referrals;
+using Pathway.Web.Features.Referrals.Map;
 using Pathway.Web.Features.Compliance;
 using Pathway.Web.Features.Signposting;
 using Pathway.Web.Features.Signposting.Directory;
@@ -55,6 +56,7 @@ public static class PathwayPipeline
         api.MapComplianceEndpoints();
         api.MapDirectoryEndpoints();
         api.MapSignpostingEndpoints();
+        api.MapPathwayMapEndpoint();
         Features.Compliance.Recall.RecallEndpoints.MapRecallEndpoints(api);
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));

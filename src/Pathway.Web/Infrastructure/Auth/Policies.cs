@@ -44,6 +44,8 @@ public static class Policies
     public const string DirectoryEditor = nameof(DirectoryEditor);
     /// <summary>Partner-agency staff: only the referrals sent to their organisation.</summary>
     public const string PartnerAgency = nameof(PartnerAgency);
+    /// <summary>The care pathway map (<see cref="Domain.Referrals.PathwayMap.Readers"/>).</summary>
+    public const string PathwayMapReader = nameof(PathwayMapReader);
 
     public static readonly IReadOnlySet<StaffRole> IncidentRecorderRoles = new HashSet<StaffRole>(StaffRoles.CaseEditorRoles) { StaffRole.ApprovedPremisesStaff };
 
@@ -72,6 +74,7 @@ public static class Policies
         o.AddPolicy(DirectoryReader, p => p.RequireRole(SignpostingRoles.DirectoryReaders.Select(r => r.ToString())));
         o.AddPolicy(DirectoryEditor, p => p.RequireRole(SignpostingRoles.DirectoryEditors.Select(r => r.ToString())));
         o.AddPolicy(PartnerAgency, p => p.RequireRole(StaffRoles.PartnerAgency));
+        o.AddPolicy(PathwayMapReader, p => p.RequireRole(PathwayMap.Readers.Select(r => r.ToString())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }
 }
