@@ -55,6 +55,7 @@ public static class PathwayPipeline
         api.MapComplianceEndpoints();
         api.MapDirectoryEndpoints();
         api.MapSignpostingEndpoints();
+        Features.CarePlans.CarePlanEndpoints.MapCarePlanEndpoints(api);
         Features.Compliance.Recall.RecallEndpoints.MapRecallEndpoints(api);
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
