@@ -57,6 +57,7 @@ public static class PathwayPipeline
         api.MapDirectoryEndpoints();
         api.MapSignpostingEndpoints();
         api.MapPathwayMapEndpoint();
+        Features.CarePlans.CarePlanEndpoints.MapCarePlanEndpoints(api);
         Features.Compliance.Recall.RecallEndpoints.MapRecallEndpoints(api);
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
