@@ -10,6 +10,7 @@ using Pathway.Web.Features.Referrals;
 using Pathway.Web.Features.Compliance;
 using Pathway.Web.Features.Signposting;
 using Pathway.Web.Features.Signposting.Directory;
+using Pathway.Web.Features.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Scalar.AspNetCore;
@@ -56,6 +57,7 @@ public static class PathwayPipeline
         api.MapDirectoryEndpoints();
         api.MapSignpostingEndpoints();
         Features.Compliance.Recall.RecallEndpoints.MapRecallEndpoints(api);
+        api.MapTrainingEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         // The reference page asks for the document relative to itself.
