@@ -11,6 +11,7 @@ using Pathway.Web.Features.Referrals.Map;
 using Pathway.Web.Features.Compliance;
 using Pathway.Web.Features.Signposting;
 using Pathway.Web.Features.Signposting.Directory;
+using Pathway.Web.Features.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Scalar.AspNetCore;
@@ -59,6 +60,7 @@ public static class PathwayPipeline
         api.MapPathwayMapEndpoint();
         Features.CarePlans.CarePlanEndpoints.MapCarePlanEndpoints(api);
         Features.Compliance.Recall.RecallEndpoints.MapRecallEndpoints(api);
+        api.MapTrainingEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         // The reference page asks for the document relative to itself.

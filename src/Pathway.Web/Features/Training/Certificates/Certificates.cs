@@ -37,6 +37,12 @@ public static class Certificates
         return (certificate, true);
     }
 
+    /// <summary>Whether a certificate is valid on <paramref name="today"/>, in words and as a flag (withdrawn, expired or valid).</summary>
+    public static (string Validity, bool Valid) Validity(TrainingCertificate c, DateOnly today) =>
+        c.RevokedAt is not null ? ("Withdrawn: this certificate is no longer valid", false)
+        : c.ValidUntil is { } until && until <= today ? ($"Expired: a refresher was due on {until.ToString("d MMMM yyyy", Uk)}", false)
+        : ("Valid", true);
+
     public static byte[] Pdf(TrainingCertificate c, string verifyUrl)
     {
         using var pdf = new PdfDocumentBuilder(new DocumentInfo("Certificate of completion", $"Certificate {c.Number}", "OFFICIAL"));

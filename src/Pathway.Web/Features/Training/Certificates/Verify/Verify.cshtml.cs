@@ -43,9 +43,7 @@ public sealed class VerifyModel(PathwayDbContext db, AuditLog audit, TimeProvide
             return Page();
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var (validity, valid) = c.RevokedAt is not null ? ("Withdrawn: this certificate is no longer valid", false)
-            : c.ValidUntil is { } until && until <= today ? ($"Expired: a refresher was due on {until:d MMMM yyyy}", false)
-            : ("Valid", true);
+        var (validity, valid) = Certificates.Validity(c, today);
         Found = new Result(c.Number, c.LearnerName, c.CourseTitle, c.CompletedOn, c.ValidUntil, validity, valid);
         await audit.WriteAsync(null, "TrainingCertificate", c.Id, null, ct: ct);
         return Page();
