@@ -13,6 +13,7 @@ public sealed class RecallPageTests(BrowserApp app, ITestOutputHelper output) : 
     [InlineData(StaffRole.SeniorProbationOfficer, "/cases/{case}/recall/{consideration}/countersign")]
     [InlineData(StaffRole.OffenderManager, "/cases/{case}/recall/{consideration}/record-recall")]
     [InlineData(StaffRole.SeniorProbationOfficer, "/recall")]
+    [InlineData(StaffRole.ServiceManager, "/recall/service")]
     public async Task Page_HasNoAxeViolations(StaffRole role, string template)
     {
         var w = app.World;

@@ -65,6 +65,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.RecallConsultant => ComplianceRoles.RecallConsultants.Contains(role),
         Policies.RecallDecider => ComplianceRoles.RecallDeciders.Contains(role),
         Policies.RuleEditor => ComplianceRoles.RuleEditors.Contains(role),
+        Policies.RecallServiceReader => ComplianceRoles.RecallServiceReaders.Contains(role),
         Policies.IncidentRecorder => Policies.IncidentRecorderRoles.Contains(role),
         Policies.DirectoryReader => SignpostingRoles.DirectoryReaders.Contains(role),
         Policies.DirectoryEditor => SignpostingRoles.DirectoryEditors.Contains(role),

@@ -35,4 +35,8 @@ public static class ComplianceRoles
 
     /// <summary>The early-warning rules: clinical governance (clinical lead) and system administration.</summary>
     public static readonly IReadOnlySet<StaffRole> RuleEditors = new HashSet<StaffRole> { StaffRole.ClinicalLead, StaffRole.Administrator };
+
+    /// <summary>The service-wide recall figures, counts only with small cells suppressed: the service manager (who sees no
+    /// case data) and the clinical lead.</summary>
+    public static readonly IReadOnlySet<StaffRole> RecallServiceReaders = new HashSet<StaffRole> { StaffRole.ServiceManager, StaffRole.ClinicalLead };
 }

@@ -21,6 +21,7 @@ public static class Navigation
         if (who.Roles.Any(SignpostingRoles.DirectoryReaders.Contains)) items.Add(("Service directory", "/directory"));
         if (who.IsIn(StaffRole.PartnerAgency)) items.Add(("Referrals to you", "/partner/referrals"));
         if (who.IsIn(StaffRole.SeniorProbationOfficer) || who.IsIn(StaffRole.OffenderManager) || who.IsIn(StaffRole.ClinicalLead)) items.Add(("Recall", "/recall"));
+        else if (who.Roles.Any(ComplianceRoles.RecallServiceReaders.Contains)) items.Add(("Recall", "/recall/service"));
         if (CaseAccessRules.CanBreakGlass(who)) items.Add(("Emergency access", "/break-glass"));
         if (who.IsIn(StaffRole.ClinicalLead)) items.Add(("Access reviews", "/break-glass/review"));
         if (who.IsIn(StaffRole.ClinicalLead)) items.Add(("Women's OPD screen", "/instruments/womens-opd-screen"));

@@ -38,6 +38,8 @@ public static class Policies
     public const string RecallConsultant = nameof(RecallConsultant);
     public const string RecallDecider = nameof(RecallDecider);
     public const string RuleEditor = nameof(RuleEditor);
+    /// <summary>Service-wide recall figures, counts only (<see cref="ComplianceRoles.RecallServiceReaders"/>).</summary>
+    public const string RecallServiceReader = nameof(RecallServiceReader);
     /// <summary>Reading the service directory (<see cref="SignpostingRoles.DirectoryReaders"/>).</summary>
     public const string DirectoryReader = nameof(DirectoryReader);
     /// <summary>Keeping the service directory (<see cref="SignpostingRoles.DirectoryEditors"/>).</summary>
@@ -71,6 +73,7 @@ public static class Policies
         o.AddPolicy(RecallConsultant, p => p.RequireRole(ComplianceRoles.RecallConsultants.Select(r => r.ToString())));
         o.AddPolicy(RecallDecider, p => p.RequireRole(ComplianceRoles.RecallDeciders.Select(r => r.ToString())));
         o.AddPolicy(RuleEditor, p => p.RequireRole(ComplianceRoles.RuleEditors.Select(r => r.ToString())));
+        o.AddPolicy(RecallServiceReader, p => p.RequireRole(ComplianceRoles.RecallServiceReaders.Select(r => r.ToString())));
         o.AddPolicy(DirectoryReader, p => p.RequireRole(SignpostingRoles.DirectoryReaders.Select(r => r.ToString())));
         o.AddPolicy(DirectoryEditor, p => p.RequireRole(SignpostingRoles.DirectoryEditors.Select(r => r.ToString())));
         o.AddPolicy(PartnerAgency, p => p.RequireRole(StaffRoles.PartnerAgency));

@@ -18,13 +18,12 @@ public sealed class RecallOverviewModel(CaseAccess access, PathwayDbContext db, 
 {
     public const int OpenLimit = 200;
     public sealed record OpenRow(Guid CaseId, Guid ConsiderationId, string Name, string Crn, string Team, RecallConsiderationStatus Status, DateTimeOffset Started);
-    public sealed record Count(string Team, string Key, int N);
 
     public IReadOnlyList<OpenRow> Open { get; private set; } = [];
     public int OpenTotal { get; private set; }
-    public IReadOnlyList<Count> Decisions { get; private set; } = [];
-    public IReadOnlyList<Count> Alternatives { get; private set; } = [];
-    public IReadOnlyList<Count> RecallReasons { get; private set; } = [];
+    public IReadOnlyList<RecallCount> Decisions { get; private set; } = [];
+    public IReadOnlyList<RecallCount> Alternatives { get; private set; } = [];
+    public IReadOnlyList<RecallCount> RecallReasons { get; private set; } = [];
     public IReadOnlyList<string> Teams { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -38,16 +37,11 @@ public sealed class RecallOverviewModel(CaseAccess access, PathwayDbContext db, 
                 .Select(x => new { x.C.Id, Rid = x.R.Id, x.C.FamilyName, x.C.GivenName, x.C.Crn, Team = x.C.Team!.Name, x.R.Status, x.R.CreatedAt }).ToListAsync(ct))
             .Select(x => new OpenRow(x.Id, x.Rid, $"{x.FamilyName}, {x.GivenName}", x.Crn, x.Team, x.Status, x.CreatedAt)).ToList();
 
-        var decided = considerations.Where(x => x.R.Decision != null && x.R.DecidedAt >= since);
-        Decisions = (await decided.GroupBy(x => new { Team = x.C.Team!.Name, x.R.Decision }).Select(g => new { g.Key.Team, g.Key.Decision, N = g.Count() }).ToListAsync(ct))
-            .Select(x => new Count(x.Team, RecallText.Decision(x.Decision!.Value), x.N)).ToList();
-        RecallReasons = (await decided.Where(x => x.R.Decision != RecallDecisionKind.NoRecall && x.R.Concern != null)
-                .GroupBy(x => new { Team = x.C.Team!.Name, x.R.Concern }).Select(g => new { g.Key.Team, g.Key.Concern, N = g.Count() }).ToListAsync(ct))
-            .Select(x => new Count(x.Team, RecallText.Concern(x.Concern!.Value), x.N)).ToList();
-        Alternatives = (await decided.SelectMany(x => x.R.AlternativesTried, (x, a) => new { Team = x.C.Team!.Name, a.Alternative })
-                .GroupBy(x => new { x.Team, x.Alternative }).Select(g => new { g.Key.Team, g.Key.Alternative, N = g.Count() }).ToListAsync(ct))
-            .Select(x => new Count(x.Team, RecallText.Alternative(x.Alternative), x.N)).ToList();
-        Teams = Decisions.Concat(Alternatives).Concat(RecallReasons).Select(c => c.Team).Concat(Open.Select(o => o.Team)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var figures = await RecallFigures.CountAsync(db, visible, since, ct);
+        Decisions = figures.Decisions;
+        Alternatives = figures.Alternatives;
+        RecallReasons = figures.RecallReasons;
+        Teams = figures.Teams.Concat(Open.Select(o => o.Team)).Distinct().Order(StringComparer.Ordinal).ToList();
         await audit.ReadAsync("RecallOverview", null, null, ct);
     }
 }
