@@ -158,11 +158,14 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
             Scope[] scopes = caseScoped ? [Scope.InScope, Scope.OutOfScope, Scope.Restricted] : [Scope.None];
             foreach (var role in Enum.GetValues<StaffRole>())
             {
-                foreach (var scope in scopes)
+                // A role the route's policy turns away is turned away before any case is loaded, whatever the case: one
+                // scope proves it.
+                var turnedAway = !probe.Policies.All(p => Passes(role, p));
+                foreach (var scope in turnedAway ? scopes[..1] : scopes)
                 {
                     var (path, caseId) = Fill(probe.Template, scope);
                     var expected = Expect(probe, role, scope, caseScoped);
-                    var before = await LastAuditSequenceAsync();
+                    var before = expected.Contains(HttpStatusCode.NotFound) ? await LastAuditSequenceAsync() : 0;
                     var status = await SendAsync(probe, role, path);
                     checkedCount++;
                     if (!expected.Contains(status))
