@@ -19,11 +19,13 @@ public static class Accessibility
     public static async Task AssertAccessibleAsync(this IPage page, ITestOutputHelper output, string? what = null)
     {
         // A scan that never finishes (a page with scripts switched off, say) must fail the test, not stall the run.
+        var timer = System.Diagnostics.Stopwatch.StartNew();
         var result = await page.RunAxe(Wcag22AA).WaitAsync(TimeSpan.FromSeconds(90));
+        timer.Stop();
         var label = what ?? new Uri(page.Url).PathAndQuery;
         if (result.Violations.Length == 0)
         {
-            output.WriteLine($"axe: {label}: no violations ({result.Passes.Length} rules passed)");
+            output.WriteLine($"axe: {label}: no violations ({result.Passes.Length} rules passed, {timer.ElapsedMilliseconds} ms)");
             return;
         }
         var report = new StringBuilder($"axe found {result.Violations.Length} violation(s) on {label}:\n");
