@@ -8,6 +8,8 @@ namespace Pathway.E2E;
 public sealed class SignpostingPageTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
     [Theory]
+    [InlineData(StaffRole.Psychologist, "/signposting/reports")]
+    [InlineData(StaffRole.ServiceManager, "/signposting/reports")]
     [InlineData(StaffRole.OffenderManager, "/directory")]
     [InlineData(StaffRole.Psychologist, "/directory")]
     [InlineData(StaffRole.OffenderManager, "/directory/services/{service}")]

@@ -71,6 +71,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.DirectoryEditor => SignpostingRoles.DirectoryEditors.Contains(role),
         Policies.PartnerAgency => role == StaffRole.PartnerAgency,
         Policies.PathwayMapReader => PathwayMap.Readers.Contains(role),
+        Policies.SignpostingReports => SignpostingRoles.ReportReaders.Contains(role),
         Policies.BreakGlass => CaseAccessRules.CanBreakGlass(new StaffContext(Guid.Empty, new HashSet<StaffRole> { role }, null)),
         _ => throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Teach it in AuthorizationMatrixTests.Passes."),
     };

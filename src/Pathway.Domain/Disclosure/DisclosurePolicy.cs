@@ -11,6 +11,9 @@ public sealed record DisclosurePolicy(int Threshold = 5, bool SuppressZeros = fa
     /// <summary>The service's policy: suppress any cell under 5 people.</summary>
     public static DisclosurePolicy Default { get; } = new();
 
+    /// <summary>No disclosure control: for readers entitled to exact counts (clinicians of the service itself).</summary>
+    public static DisclosurePolicy Exact { get; } = new(Threshold: 1);
+
     public bool IsPrimary(int count) => count < 0
         ? throw new ArgumentOutOfRangeException(nameof(count), "counts cannot be negative")
         : count == 0 ? SuppressZeros : count < Threshold;

@@ -15,4 +15,7 @@ public static class SignpostingRoles
         StaffRole.ClinicalLead, StaffRole.Psychologist, StaffRole.OffenderManager, StaffRole.SeniorProbationOfficer,
         StaffRole.PublicProtectionOfficer, StaffRole.ApprovedPremisesStaff, StaffRole.ServiceManager,
     };
+
+    /// <summary>The signposting reports: the PD service's clinicians (exact counts) and service managers (suppressed counts).</summary>
+    public static readonly IReadOnlySet<StaffRole> ReportReaders = new HashSet<StaffRole> { StaffRole.ClinicalLead, StaffRole.Psychologist, StaffRole.ServiceManager };
 }

@@ -19,6 +19,7 @@ public static class Navigation
         if (who.Roles.Any(PathwayMap.Readers.Contains)) items.Add(("Care pathway", "/pathway-map"));
         if (who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency)) items.Add(("Early warnings", "/signals"));
         if (who.Roles.Any(SignpostingRoles.DirectoryReaders.Contains)) items.Add(("Service directory", "/directory"));
+        if (who.Roles.Any(SignpostingRoles.ReportReaders.Contains)) items.Add(("Signposting reports", "/signposting/reports"));
         if (who.IsIn(StaffRole.PartnerAgency)) items.Add(("Referrals to you", "/partner/referrals"));
         if (who.IsIn(StaffRole.SeniorProbationOfficer) || who.IsIn(StaffRole.OffenderManager) || who.IsIn(StaffRole.ClinicalLead)) items.Add(("Recall", "/recall"));
         else if (who.Roles.Any(ComplianceRoles.RecallServiceReaders.Contains)) items.Add(("Recall", "/recall/service"));

@@ -132,8 +132,11 @@ public sealed class SignpostingCommands(PathwayDbContext db, AuditLog audit, Tim
         return added;
     }
 
-    public bool ResponseOverdue(SignpostingReferral r) =>
-        r.Status == SignpostingReferralStatus.Referred && r.ReferredOn is { } on && WorkingDays.ResponseOverdue(on, Today, BankHolidays);
+    public bool ResponseOverdue(SignpostingReferral r) => ResponseOverdue(r.Status, r.ReferredOn);
+
+    /// <summary>Sent, and the partner has not answered within <see cref="WorkingDays.PartnerResponseDays"/> working days.</summary>
+    public bool ResponseOverdue(SignpostingReferralStatus status, DateOnly? referredOn) =>
+        status == SignpostingReferralStatus.Referred && referredOn is { } on && WorkingDays.ResponseOverdue(on, Today, BankHolidays);
 
     private async Task MarkNeedMetAsync(Guid caseId, NeedArea need, CancellationToken ct)
     {

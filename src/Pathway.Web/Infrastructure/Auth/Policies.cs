@@ -48,6 +48,8 @@ public static class Policies
     public const string PartnerAgency = nameof(PartnerAgency);
     /// <summary>The care pathway map (<see cref="Domain.Referrals.PathwayMap.Readers"/>).</summary>
     public const string PathwayMapReader = nameof(PathwayMapReader);
+    /// <summary>The signposting reports (<see cref="SignpostingRoles.ReportReaders"/>).</summary>
+    public const string SignpostingReports = nameof(SignpostingReports);
 
     public static readonly IReadOnlySet<StaffRole> IncidentRecorderRoles = new HashSet<StaffRole>(StaffRoles.CaseEditorRoles) { StaffRole.ApprovedPremisesStaff };
 
@@ -78,6 +80,7 @@ public static class Policies
         o.AddPolicy(DirectoryEditor, p => p.RequireRole(SignpostingRoles.DirectoryEditors.Select(r => r.ToString())));
         o.AddPolicy(PartnerAgency, p => p.RequireRole(StaffRoles.PartnerAgency));
         o.AddPolicy(PathwayMapReader, p => p.RequireRole(PathwayMap.Readers.Select(r => r.ToString())));
+        o.AddPolicy(SignpostingReports, p => p.RequireRole(SignpostingRoles.ReportReaders.Select(r => r.ToString())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }
 }

@@ -21,7 +21,5 @@ public sealed class ListModel(PathwayDbContext db, AuditLog audit, SignpostingCo
         await audit.ReadAsync("SignpostingReferralList", null, null, ct);
     }
 
-    public bool Overdue(PartnerReferralView r) =>
-        r.Status == Domain.Signposting.SignpostingReferralStatus.Referred && r.ReferredOn is { } on
-        && Domain.Signposting.WorkingDays.ResponseOverdue(on, commands.Today, commands.BankHolidays);
+    public bool Overdue(PartnerReferralView r) => commands.ResponseOverdue(r.Status, r.ReferredOn);
 }
