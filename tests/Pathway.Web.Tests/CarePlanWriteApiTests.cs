@@ -203,6 +203,15 @@ public abstract class CarePlanWriteApiTests(AppFixture app)
         using var ap = app.Api(StaffRole.ApprovedPremisesStaff);
         Assert.Equal(HttpStatusCode.Forbidden, (await ap.GetAsync(added.Headers.Location!)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await ap.PostAsJsonAsync(actions, new { })).StatusCode);
+
+        using var anonymous = app.Anonymous();
+        var openApi = await anonymous.GetStringAsync("/openapi/v1.json");
+        foreach (var documented in new[]
+        {
+            "/api/v1/cases/{id}/care-plans/{planId}/goals/{goalId}/status", "/api/v1/cases/{id}/care-plans/{planId}/actions/{planActionId}",
+            "/api/v1/cases/{id}/incidents/{incidentId}/chain-analysis/complete", "GoalWriteRequest", "ChainLinkRequest",
+        })
+            Assert.Contains(documented, openApi, StringComparison.Ordinal);
     }
 
     private static string[] Texts(JsonElement analysis) =>
