@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Access;
 using Pathway.Domain.Incidents;
