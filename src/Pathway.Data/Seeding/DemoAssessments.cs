@@ -51,7 +51,49 @@ public static class DemoAssessments
         db.Assessments.Add(started);
     }
 
-    private static IEnumerable<(string Key, string Text)> LockedText()
+    /// <summary>
+    /// A locked assessment with a formulation and no care plan yet, on an approved-premises resident allocated to the
+    /// demo psychologist: the starting point for "write a plan from a formulation". Invented, like every demo person.
+    /// </summary>
+    public static void AddReadyForCarePlan(PathwayDbContext db, CaseRecord c, Guid psychologistId, Guid clinicalLeadId, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var done = new Assessment
+        {
+            CaseId = c.Id, Status = AssessmentStatus.Locked, AssessmentDate = today.AddDays(-12), AuthorId = psychologistId,
+            SubmittedAt = now.AddDays(-9), CountersignedById = clinicalLeadId, CountersignedAt = now.AddDays(-7),
+            CreatedAt = now.AddDays(-20), UpdatedAt = now.AddDays(-7), Version = 3,
+        };
+        done.SeriesId = done.Id;
+        var overrides = new Dictionary<string, string>
+        {
+            ["offending.index"] = "Threats to kill made to a hostel worker after an eviction notice.",
+            ["offending.pattern"] = "Threats and damage follow feeling abandoned or controlled; worse after nights without sleep.",
+            ["health.self-harm"] = "Overdoses in their early twenties after break-ups; cutting when alone at night, most recently in custody.",
+            ["presentation.behaviour"] = "Phones staff many times when anxious; leaves the building at night after arguments.",
+            ["presentation.emotions"] = "Panic and rage close together; emptiness between crises.",
+            ["presentation.thinking"] = "'Everyone leaves in the end'; all-or-nothing views of staff, who are either 'on my side' or 'against me'.",
+            ["presentation.relationships"] = "Attaches quickly to one worker and feels betrayed by changes of worker or rota.",
+            ["formulation.presenting"] = "Threats and self-harm when a relationship or placement seems about to end.",
+            ["formulation.predisposing"] = "Removed from home at 7; many placement moves; an early sense that care is always temporary.",
+            ["formulation.precipitating"] = "Endings and changes: a worker leaving, a move-on date, a cancelled appointment.",
+            ["formulation.perpetuating"] = "Services ending contact after crises; nights alone; cannabis to sleep.",
+            ["formulation.protective"] = "A long-standing friend; wants to train as a chef; responds well to warm, predictable limits.",
+            ["formulation.narrative"] = "Endings feel like proof that everyone leaves. Panic turns to rage or to self-harm, which brings people close for a while and then pushes them away. Planned endings, announced early and talked through, break the cycle.",
+            ["recommendations.probation"] = "Announce changes of worker early and in person; keep one named contact at the AP; plan endings together.",
+            ["recommendations.alternatives"] = "A planned three-way meeting with the AP key worker, extra reporting for two weeks, and the crisis line before considering recall.",
+        };
+        foreach (var (key, text) in LockedText(overrides)) done.Fields.Add(new AssessmentField { AssessmentId = done.Id, Key = key, Text = text });
+        done.Needs.AddRange(
+        [
+            new AssessmentNeed { AssessmentId = done.Id, Area = NeedArea.EmotionalRegulation, Priority = NeedPriority.High, Detail = "Distress tolerance for endings and nights alone" },
+            new AssessmentNeed { AssessmentId = done.Id, Area = NeedArea.Relationships, Priority = NeedPriority.High, Detail = "Planned, talked-through endings with workers" },
+            new AssessmentNeed { AssessmentId = done.Id, Area = NeedArea.EmploymentAndTraining, Priority = NeedPriority.Medium, Detail = "Catering course when settled" },
+        ]);
+        db.Assessments.Add(done);
+    }
+
+    private static IEnumerable<(string Key, string Text)> LockedText(IReadOnlyDictionary<string, string>? overrides = null)
     {
         var text = new Dictionary<string, string>
         {
@@ -83,6 +125,7 @@ public static class DemoAssessments
             ["sources.records"] = "Probation records, pre-sentence report, custody psychology notes, AP key-work notes.",
             ["sources.limitations"] = "No school or health records were available; his account of childhood could not be checked.",
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>()) text[key] = value;
         foreach (var s in AssessmentSections.RequiredForSubmission)
         {
             foreach (var f in s.Fields)

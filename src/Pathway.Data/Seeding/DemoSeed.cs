@@ -114,6 +114,9 @@ public static class DemoSeed
         // cases[6] (Northfield, on the pathway, active care plan) gets a signal to consider recall on; cases[10] a fixed-term recall.
         DemoRecall.Add(db, cases[6], cases[10], omNorth.Id, staff["spo.north@pathway.example"].Id, staff["spo2.north@pathway.example"].Id, psychologist.Id, today, now);
         DemoAssessments.Add(db, cases[1], cases[4], psychologist.Id, staff["clinical.lead@pathway.example"].Id, now);
+        // cases[25] (an approved-premises resident, allocated to the psychologist) has a locked formulation and no care
+        // plan yet: the demo of writing a plan from a formulation, countersigning it and working from it.
+        DemoAssessments.AddReadyForCarePlan(db, cases[25], psychologist.Id, staff["clinical.lead@pathway.example"].Id, now);
         var directory = SyntheticDirectory.AddDemo(db, teams[Partner].Id, staff["clinical.lead@pathway.example"].Id, today, now);
         SyntheticDirectory.AddDemoReferrals(db, cases.Where(c => c.ReferredToServiceOn is not null && !c.IsRestricted).ToList(), directory,
             psychologist.Id, staff["partner@pathway.example"].Id, today, now);

@@ -59,6 +59,8 @@ public static class PathwayPipeline
         api.MapSignpostingEndpoints();
         api.MapPathwayMapEndpoint();
         Features.CarePlans.CarePlanEndpoints.MapCarePlanEndpoints(api);
+        Features.CarePlans.CarePlanRowEndpoints.MapCarePlanRowEndpoints(api);
+        Features.Incidents.IncidentEndpoints.MapIncidentEndpoints(api);
         Features.Compliance.Recall.RecallEndpoints.MapRecallEndpoints(api);
         api.MapTrainingEndpoints();
 

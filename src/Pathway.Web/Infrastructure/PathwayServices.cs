@@ -37,6 +37,7 @@ public static class PathwayServices
         services.AddOptions<Features.Signposting.SignpostingOptions>().Bind(config.GetSection(Features.Signposting.SignpostingOptions.Section));
         services.AddScoped<Features.Compliance.Recall.RecallCommands>();
         services.AddScoped<Features.CarePlans.CarePlanRowCommands>();
+        services.AddScoped<Features.Incidents.IncidentCommands>();
         services.AddScoped<Features.CarePlans.DraftRows>();
         services.AddScoped<Features.CarePlans.IFormulationSource, Features.CarePlans.LatestLockedFormulation>();
 

@@ -236,6 +236,8 @@ public sealed class TestWorld
                 RecordedById = byRole[StaffRole.ApprovedPremisesStaff].Id, CreatedAt = now,
             };
             db.Incidents.Add(incident);
+            // A draft analysis without links, so its API has something to read; the page tests add the links.
+            db.ChainAnalyses.Add(new ChainAnalysis { IncidentId = incident.Id, CaseId = c.Id, ProblemBehaviour = "World problem behaviour", CreatedAt = now });
             plans[c.Id] = plan;
             incidents[c.Id] = incident;
         }

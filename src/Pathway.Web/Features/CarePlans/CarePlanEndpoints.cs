@@ -33,9 +33,17 @@ public sealed record CarePlanSectionDto(string Section, string Title, IReadOnlyD
 public sealed record CarePlanGoalStatusDto(string? From, string To, string? Note, DateTimeOffset ChangedAt);
 
 public sealed record CarePlanGoalDto(Guid Id, int Position, string Area, string InOwnWords, string Smart, string TargetDate, string Status,
-    IReadOnlyList<CarePlanGoalStatusDto> History, int Version);
+    IReadOnlyList<CarePlanGoalStatusDto> History, int Version)
+{
+    /// <param name="g">A goal with its status history loaded, oldest first.</param>
+    public static CarePlanGoalDto From(CarePlanGoal g) => new(g.Id, g.Position, Api.Name(g.Area), g.InOwnWords, g.Smart, Api.Date(g.TargetDate), Api.Name(g.Status),
+        g.History.Select(h => new CarePlanGoalStatusDto(h.From is { } f ? Api.Name(f) : null, Api.Name(h.To), h.Note, h.ChangedAt)).ToList(), g.Version);
+}
 
-public sealed record CarePlanActionDto(Guid Id, int Position, string What, string Who, string When, string Status, int Version);
+public sealed record CarePlanActionDto(Guid Id, int Position, string What, string Who, string When, string Status, int Version)
+{
+    public static CarePlanActionDto From(CarePlanAction x) => new(x.Id, x.Position, x.What, x.Who, x.When, Api.Name(x.Status), x.Version);
+}
 
 /// <summary>
 /// One care-plan version with only what the caller's role may see: sections it may not see are absent (never read from
@@ -64,9 +72,8 @@ public sealed record CarePlanDto(
             involvement && p.Agreement is { } a ? Api.Name(a) : null, involvement ? p.AgreementReason : null,
             content.Sees(CarePlanSection.Review) && p.ReviewDate is { } d ? Api.Date(d) : null,
             content.Skills.Select(k => k.Code).ToList(),
-            content.Goals.Select(g => new CarePlanGoalDto(g.Id, g.Position, Api.Name(g.Area), g.InOwnWords, g.Smart, Api.Date(g.TargetDate), Api.Name(g.Status),
-                g.History.Select(h => new CarePlanGoalStatusDto(h.From is { } f ? Api.Name(f) : null, Api.Name(h.To), h.Note, h.ChangedAt)).ToList(), g.Version)).ToList(),
-            content.Actions.Select(x => new CarePlanActionDto(x.Id, x.Position, x.What, x.Who, x.When, Api.Name(x.Status), x.Version)).ToList(),
+            content.Goals.Select(CarePlanGoalDto.From).ToList(),
+            content.Actions.Select(CarePlanActionDto.From).ToList(),
             p.Status == CarePlanStatus.Draft && content.View != CarePlanView.Summary ? content.EmptySections().Select(CarePlanFields.Slug).ToList() : [],
             p.Version);
     }

@@ -13,13 +13,15 @@ namespace Pathway.Web.Features.CarePlans;
 /// </summary>
 public sealed class DraftRows(CarePlanAccess access, PathwayDbContext db, AuditLog audit)
 {
-    public async Task<(CarePlanCase Case, CarePlan Plan)?> LoadAsync(Guid caseId, Guid planId, CarePlanSection section, AccessNeed need, bool track, CancellationToken ct)
+    /// <param name="entityType">What the access audit row names: the plan by default, or the goal or action being read.</param>
+    public async Task<(CarePlanCase Case, CarePlan Plan)?> LoadAsync(Guid caseId, Guid planId, CarePlanSection section, AccessNeed need, bool track, CancellationToken ct,
+        string entityType = "CarePlan", Guid? entityId = null)
     {
-        var pc = await access.LoadAsync(caseId, need, ct, "CarePlan", planId);
+        var pc = await access.LoadAsync(caseId, need, ct, entityType, entityId ?? planId);
         if (pc is null) return null;
         if (!CarePlanSections.CanSee(pc.View, section))
         {
-            await audit.DeniedAsync("CarePlan", planId, caseId, ct);
+            await audit.DeniedAsync(entityType, entityId ?? planId, caseId, ct);
             return null;
         }
         var plan = await access.FindPlanAsync(track ? db.CarePlans : db.CarePlans.AsNoTracking(), pc, planId, ct);

@@ -37,6 +37,8 @@ public sealed class ReviewModel(CarePlanAccess access, CaseAccess caseAccess, Pa
         if (plan is null) return NotFound();
         Plan = plan;
         Since = plan.CountersignedAt ?? plan.CreatedAt;
+        // Incident times are recorded to the minute: one in the minute the plan became active counts as since then.
+        Since = new DateTimeOffset(Since.Ticks - Since.Ticks % TimeSpan.TicksPerMinute, Since.Offset);
         Incidents = (await db.Incidents.AsNoTracking().Include(i => i.ChainAnalysis).ThenInclude(a => a!.Links)
             .Where(i => i.CaseId == id).ToListAsync(ct)).Where(i => i.OccurredAt >= Since).OrderBy(i => i.OccurredAt).ToList();
         Functions = Incidents.Where(i => i.ChainAnalysis?.CompletedAt is not null && i.ChainAnalysis.FunctionCategory is not null)

@@ -24,7 +24,7 @@ namespace Pathway.Web.Features.Incidents.ChainAnalysis;
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
 [Audited("chainanalysis.update")]
-public sealed class ChainAnalysisModel(CarePlanAccess access, CaseAccess caseAccess, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ChainAnalysisModel(CarePlanAccess access, CaseAccess caseAccess, IncidentCommands commands, PathwayDbContext db, AuditLog audit) : PageModel
 {
     public CaseHeader Header { get; private set; } = null!;
     public Incident Incident { get; private set; } = null!;
@@ -43,6 +43,9 @@ public sealed class ChainAnalysisModel(CarePlanAccess access, CaseAccess caseAcc
     [BindProperty] public string? LinkText { get; set; }
     [BindProperty] public string? LinkSkill { get; set; }
 
+    private ChainAnalysisText Text => new(ProblemBehaviour, VulnerabilityFactors, PromptingEvent, ShortTermConsequences, LongTermConsequences,
+        Function, FunctionCategory, PreventionAndRepair);
+
     public async Task<IActionResult> OnGetAsync(Guid id, Guid incidentId, CancellationToken ct)
     {
         var a = await LoadAsync(id, incidentId, ct);
@@ -53,89 +56,47 @@ public sealed class ChainAnalysisModel(CarePlanAccess access, CaseAccess caseAcc
     }
 
     public Task<IActionResult> OnPostSaveAsync(Guid id, Guid incidentId, CancellationToken ct) =>
-        ChangeAsync(id, incidentId, a => { CopyText(a); return []; }, "Chain analysis saved", ct);
+        ChangeAsync(id, incidentId, a => commands.SaveAsync(a, AnalysisVersion, Text, null, ct), "Chain analysis saved", ct);
 
     public Task<IActionResult> OnPostAddLinkAsync(Guid id, Guid incidentId, CancellationToken ct) =>
         ChangeAsync(id, incidentId, a =>
         {
-            CopyText(a);
-            if (LinkKind is null) return [new("LinkKind", "Choose whether the link is a thought, emotion, body sensation, urge or action")];
-            var (chain, error) = a.ToChain().Insert(a.Links.Count, new ChainLink(LinkKind.Value, LinkText ?? "", string.IsNullOrWhiteSpace(LinkSkill) ? null : LinkSkill));
-            if (error is not null) return [error with { Field = "Link" + error.Field.Replace("SkillCode", "Skill", StringComparison.Ordinal) }];
-            Replace(a, chain);
-            return [];
+            if (LinkKind is null)
+                return Task.FromResult(CommandResult.Invalid([new("LinkKind", "Choose whether the link is a thought, emotion, body sensation, urge or action")]));
+            var link = new ChainLink(LinkKind.Value, LinkText ?? "", string.IsNullOrWhiteSpace(LinkSkill) ? null : LinkSkill);
+            return commands.EditChainAsync(a, AnalysisVersion, Text, chain =>
+            {
+                var (next, error) = chain.Insert(chain.Links.Count, link);
+                return (next, error is null ? null : error with { Field = "Link" + error.Field.Replace("SkillCode", "Skill", StringComparison.Ordinal) });
+            }, ct);
         }, "Link added", ct);
 
     public Task<IActionResult> OnPostMoveAsync(Guid id, Guid incidentId, int index, int to, CancellationToken ct) =>
-        ChangeAsync(id, incidentId, a => { CopyText(a); return Apply(a, a.ToChain().Move(index, to)); }, "Link moved", ct);
+        ChangeAsync(id, incidentId, a => commands.EditChainAsync(a, AnalysisVersion, Text, chain => chain.Move(index, to), ct), "Link moved", ct);
 
     public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid incidentId, int index, CancellationToken ct) =>
-        ChangeAsync(id, incidentId, a => { CopyText(a); return Apply(a, a.ToChain().Remove(index)); }, "Link removed", ct);
+        ChangeAsync(id, incidentId, a => commands.EditChainAsync(a, AnalysisVersion, Text, chain => chain.Remove(index), ct), "Link removed", ct);
 
     public Task<IActionResult> OnPostCompleteAsync(Guid id, Guid incidentId, CancellationToken ct) =>
-        ChangeAsync(id, incidentId, a =>
-        {
-            CopyText(a);
-            var errors = ChainAnalysisRules.CanComplete(new ChainAnalysisFacts(a.ProblemBehaviour, a.VulnerabilityFactors, a.PromptingEvent, a.ToChain(),
-                a.ShortTermConsequences, a.LongTermConsequences, a.Function, a.PreventionAndRepair)).ToList();
-            if (a.FunctionCategory is null) errors.Add(new("FunctionCategory", "Choose the broad function, so patterns across incidents can be seen"));
-            if (errors.Count > 0) return errors;
-            a.CompletedAt = clock.GetUtcNow();
-            a.CompletedById = User.ToStaffContext().UserId;
-            return [];
-        }, "Chain analysis completed: it will be listed when the care plan is next reviewed", ct, complete: true);
+        ChangeAsync(id, incidentId, a => commands.CompleteAsync(a, AnalysisVersion, Text, User.ToStaffContext().UserId, ct),
+            "Chain analysis completed: it will be listed when the care plan is next reviewed", ct, complete: true);
 
-    private IReadOnlyList<FieldError> Apply(Entity a, (Chain Chain, FieldError? Error) r)
-    {
-        if (r.Error is not null) return [r.Error];
-        Replace(a, r.Chain);
-        return [];
-    }
-
-    private void Replace(Entity a, Chain chain)
-    {
-        db.ChainAnalysisLinks.RemoveRange(a.Links);
-        a.SetChain(chain);
-        db.ChainAnalysisLinks.AddRange(a.Links);
-    }
-
-    private void CopyText(Entity a)
-    {
-        static string? T(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-        a.ProblemBehaviour = T(ProblemBehaviour); a.VulnerabilityFactors = T(VulnerabilityFactors); a.PromptingEvent = T(PromptingEvent);
-        a.ShortTermConsequences = T(ShortTermConsequences); a.LongTermConsequences = T(LongTermConsequences); a.Function = T(Function);
-        a.FunctionCategory = FunctionCategory; a.PreventionAndRepair = T(PreventionAndRepair);
-    }
-
-    private async Task<IActionResult> ChangeAsync(Guid id, Guid incidentId, Func<Entity, IReadOnlyList<FieldError>> change, string success, CancellationToken ct, bool complete = false)
+    private async Task<IActionResult> ChangeAsync(Guid id, Guid incidentId, Func<Entity, Task<CommandResult>> change, string success, CancellationToken ct, bool complete = false)
     {
         var a = await LoadAsync(id, incidentId, ct, track: true);
         if (a is null) return NotFound();
         ModelState.Clear();
-        if (a.CompletedAt is not null) ModelState.AddModelError(string.Empty, "This chain analysis is complete and can no longer be changed");
-        else if (AnalysisVersion != a.Version)
-            ModelState.AddModelError(string.Empty, "Someone else changed this chain analysis while you were working on it. Nothing has been saved: the page now shows the latest version");
-        else
+        var result = await change(a);
+        if (result.Outcome == CommandOutcome.Done)
         {
-            var errors = change(a);
-            if (errors.Count == 0)
-            {
-                if (db.Entry(a).State == EntityState.Unchanged) db.Entry(a).State = EntityState.Modified;
-                db.Entry(a).Property(x => x.Version).OriginalValue = AnalysisVersion;
-                audit.Add(complete ? "chainanalysis.complete" : null, "ChainAnalysis", a.Id, id);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                    TempData["Success"] = success;
-                    return Redirect(complete ? $"/cases/{id}/incidents/{incidentId}" : $"/cases/{id}/incidents/{incidentId}/chain-analysis");
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    ModelState.AddModelError(string.Empty, "Someone else changed this chain analysis while you were working on it. Nothing has been saved");
-                }
-            }
-            errors.AddTo(ModelState);
+            TempData["Success"] = success;
+            return Redirect(complete ? $"/cases/{id}/incidents/{incidentId}" : $"/cases/{id}/incidents/{incidentId}/chain-analysis");
         }
+        // A stale post or a completed analysis is about the whole page, not one field.
+        if (result.Outcome == CommandOutcome.Conflict)
+            ModelState.AddModelError(string.Empty, "Someone else changed this chain analysis while you were working on it. Nothing has been saved: the page now shows the latest version");
+        else if (result.Errors == IncidentCommands.CompletedErrors) ModelState.AddModelError(string.Empty, result.Errors[0].Message);
+        else result.Errors.AddTo(ModelState);
         db.ChangeTracker.Clear();
         var fresh = await LoadAsync(id, incidentId, ct);
         // Keep what was typed; show the saved chain and version.
@@ -162,23 +123,10 @@ public sealed class ChainAnalysisModel(CarePlanAccess access, CaseAccess caseAcc
         if (incident is null) return null;
         Incident = incident;
         Header = new CaseHeader(pc.Case, CaseTab.Incidents, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: await caseAccess.CanEditAsync(pc.Case, ct));
-        var query = db.ChainAnalyses.Include(x => x.Links).AsQueryable();
-        if (!track) query = query.AsNoTracking();
-        var a = await query.FirstOrDefaultAsync(x => x.IncidentId == incidentId, ct);
-        if (a is not null) return a;
-        a = new Entity { IncidentId = incidentId, CaseId = id, CreatedAt = clock.GetUtcNow() };
-        db.ChainAnalyses.Add(a);
-        audit.Add("chainanalysis.create", "ChainAnalysis", a.Id, id);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone opened it at the same moment: use theirs.
-            db.ChangeTracker.Clear();
-            return await query.FirstAsync(x => x.IncidentId == incidentId, ct);
-        }
-        return a;
+        if (await commands.FindAnalysisAsync(incidentId, track, ct) is { } a) return a;
+        // Someone may have opened it at the same moment: then theirs is used.
+        await commands.StartAnalysisAsync(incident, new ChainAnalysisText(null, null, null, null, null, null, null, null), null, needProblem: false, ct);
+        db.ChangeTracker.Clear();
+        return await commands.FindAnalysisAsync(incidentId, track, ct);
     }
 }

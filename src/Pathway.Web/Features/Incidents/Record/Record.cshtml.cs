@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Access;
 using Pathway.Domain.Incidents;
@@ -58,7 +57,7 @@ public sealed record NewIncident(DateOnly? Date, string? Time, string? Location,
 /// <summary>Records an incident. AP staff may record on residents they can see, as well as psychologists and offender managers.</summary>
 [Authorize(Policy = Policies.IncidentRecorder)]
 [Audited("incident.create")]
-public sealed class RecordModel(CarePlanAccess access, CaseAccess caseAccess, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class RecordModel(CarePlanAccess access, CaseAccess caseAccess, IncidentCommands commands) : PageModel
 {
     public CaseHeader Header { get; private set; } = null!;
     [BindProperty] public DateParts Date { get; set; } = new();
@@ -87,19 +86,15 @@ public sealed class RecordModel(CarePlanAccess access, CaseAccess caseAccess, Pa
         var errors = new List<FieldError>();
         if (Date.TryParse("Date of the incident", out var date) is { } dateError) errors.Add(new(nameof(Date), dateError));
         var input = new NewIncident(date, Time, Location, Type, Severity, Description, Trigger, StaffResponse, WhoWasInformed);
-        input.Validate(clock.GetUtcNow(), errors);
-        if (errors.Count > 0)
+        var result = await commands.RecordAsync(pc.Case.Id, input, User.ToStaffContext().UserId, errors, ct);
+        if (result.Outcome != CommandOutcome.Done)
         {
-            errors.AddTo(ModelState);
+            result.Errors.AddTo(ModelState);
             await HeaderAsync(pc, ct);
             return Page();
         }
-        var incident = input.ToIncident(pc.Case.Id, User.ToStaffContext().UserId, clock.GetUtcNow());
-        db.Incidents.Add(incident);
-        audit.Add(null, "Incident", incident.Id, pc.Case.Id);
-        await db.SaveChangesAsync(ct);
         TempData["Success"] = "Incident recorded";
-        return Redirect($"/cases/{id}/incidents/{incident.Id}");
+        return Redirect($"/cases/{id}/incidents/{result.RowId}");
     }
 
     private async Task HeaderAsync(CarePlanCase pc, CancellationToken ct) =>

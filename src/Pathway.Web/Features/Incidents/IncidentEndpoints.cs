@@ -1,0 +1,198 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Data.Entities;
+using Pathway.Domain.Access;
+using Pathway.Domain.Incidents;
+using Pathway.Domain.Licences;
+using Pathway.Web.Features.CarePlans;
+using Pathway.Domain.CarePlans;
+using Pathway.Web.Features.Cases;
+using Pathway.Web.Infrastructure;
+using Pathway.Web.Features.Incidents.Record;
+using Pathway.Web.Infrastructure.Access;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.Errors;
+using Entity = Pathway.Data.Entities.ChainAnalysis;
+
+namespace Pathway.Web.Features.Incidents;
+
+/// <summary>
+/// An incident to record. <c>Date</c> is yyyy-MM-dd, <c>Time</c> HH:mm (optional, UTC); <c>Type</c> and <c>Severity</c>
+/// are the names listed in the schema's error message (for example <c>selfHarm</c>, <c>serious</c>).
+/// </summary>
+public sealed record IncidentWriteRequest(
+    string? Date, string? Time, string? Location, string? Type, string? Severity, string? Description, string? Trigger,
+    string? StaffResponse, string? WhoWasInformed);
+
+/// <summary>One link of a chain: <c>Kind</c> is thought, emotion, bodySensation, urge or action; <c>Skill</c> a DBT skill code.</summary>
+public sealed record ChainLinkRequest(string? Kind, string? Text, string? Skill);
+
+/// <summary>
+/// A chain analysis to start or save. <c>Links</c> is the whole chain in order (on a save, leave it out to keep the
+/// chain as it is); <c>FunctionCategory</c> the broad function (reliefFromDistress, escapeOrAvoidance, …). A save
+/// sends the <c>Version</c> it read.
+/// </summary>
+public sealed record ChainAnalysisWriteRequest(
+    string? ProblemBehaviour, string? VulnerabilityFactors, string? PromptingEvent, List<ChainLinkRequest>? Links,
+    string? ShortTermConsequences, string? LongTermConsequences, string? Function, string? FunctionCategory, string? PreventionAndRepair,
+    int? Version);
+
+/// <summary>Complete an analysis: send the version you read.</summary>
+public sealed record ChainAnalysisCompleteRequest(int? Version);
+
+public sealed record ChainLinkDto(int Position, string Kind, string Text, string? Skill, string? SkillName);
+
+public sealed record ChainAnalysisDto(
+    Guid Id, Guid IncidentId, Guid CaseId, string? ProblemBehaviour, string? VulnerabilityFactors, string? PromptingEvent,
+    IReadOnlyList<ChainLinkDto> Links, string? ShortTermConsequences, string? LongTermConsequences, string? Function,
+    string? FunctionCategory, string? PreventionAndRepair, DateTimeOffset? CompletedAt, Guid? CompletedById, int Version)
+{
+    public static ChainAnalysisDto From(Entity a) => new(
+        a.Id, a.IncidentId, a.CaseId, a.ProblemBehaviour, a.VulnerabilityFactors, a.PromptingEvent,
+        a.ToChain().Links.Select((l, i) => new ChainLinkDto(i + 1, Api.Name(l.Kind), l.Text, l.SkillCode,
+            DbtSkills.Find(l.SkillCode) is { } s ? $"{DbtSkills.DisplayName(s.Module)} – {s.Name}" : null)).ToList(),
+        a.ShortTermConsequences, a.LongTermConsequences, a.Function, a.FunctionCategory is { } f ? Api.Name(f) : null, a.PreventionAndRepair,
+        a.CompletedAt, a.CompletedById, a.Version);
+}
+
+/// <summary>
+/// Recording incidents and writing their chain analyses over the JSON API, through <see cref="IncidentCommands"/> (the
+/// same code as the pages), with the pages' policies, case access and audit actions. Listing and reading incidents
+/// are in <see cref="CarePlanEndpoints"/>.
+/// </summary>
+public static class IncidentEndpoints
+{
+    public static RouteGroupBuilder MapIncidentEndpoints(this RouteGroupBuilder api)
+    {
+        var incidents = api.MapGroup("/cases/{id:guid}/incidents").WithTags("Incidents");
+        incidents.MapPost("/", RecordAsync).Audited("incident.create").RequireAuthorization(Policies.IncidentRecorder)
+            .WithSummary("Record an incident (AP staff, offender managers, psychologists); answers 201 with its Location");
+
+        var analysis = incidents.MapGroup("/{incidentId:guid}/chain-analysis").WithTags("Incidents");
+        analysis.MapGet("/", GetAnalysisAsync).Audited("chainanalysis.read").RequireAuthorization(Policies.CaseData)
+            .WithSummary("Get an incident's behaviour chain analysis, links in order");
+        analysis.MapPost("/", StartAnalysisAsync).Audited("chainanalysis.create").RequireAuthorization(Policies.CaseEditor)
+            .WithSummary("Start the chain analysis of an incident: the problem behaviour is needed, the rest (links in order) may follow");
+        analysis.MapPut("/", SaveAnalysisAsync).Audited("chainanalysis.update").RequireAuthorization(Policies.CaseEditor)
+            .WithSummary("Save a draft chain analysis (links replaced in the order sent); send the version you read, or get 409");
+        analysis.MapPost("/complete", CompleteAnalysisAsync).Audited("chainanalysis.complete").RequireAuthorization(Policies.CaseEditor)
+            .WithSummary("Complete a chain analysis: every DBT step, at least one link and the broad function; it then feeds the next care-plan review");
+        return api;
+    }
+
+    private static async Task<Results<Created<IncidentDto>, NotFound, ValidationProblem>> RecordAsync(
+        Guid id, IncidentWriteRequest body, HttpContext http, CarePlanAccess access, IncidentCommands commands, PathwayDbContext db, CancellationToken ct)
+    {
+        var pc = await access.LoadAsync(id, AccessNeed.Read, ct, "Incident");
+        if (pc is null) return TypedResults.NotFound();
+        var errors = new List<FieldError>();
+        var date = Api.ParseDate(body.Date, "Date", errors);
+        var type = Api.ParseEnum<IncidentType>(body.Type, "Type", errors);
+        var severity = Api.ParseEnum<IncidentSeverity>(body.Severity, "Severity", errors);
+        var input = new NewIncident(date, body.Time, body.Location, type, severity, body.Description, body.Trigger, body.StaffResponse, body.WhoWasInformed);
+        var result = await commands.RecordAsync(pc.Case.Id, input, http.User.ToStaffContext().UserId, errors, ct);
+        if (result.Outcome != CommandOutcome.Done) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
+        var incident = await db.Incidents.AsNoTracking().FirstAsync(i => i.Id == result.RowId, ct);
+        return TypedResults.Created($"/api/v1/cases/{id}/incidents/{incident.Id}", IncidentDto.From(incident));
+    }
+
+    private static async Task<Results<Ok<ChainAnalysisDto>, NotFound>> GetAnalysisAsync(
+        Guid id, Guid incidentId, CarePlanAccess access, IncidentCommands commands, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        if (await LoadIncidentAsync(id, incidentId, AccessNeed.Read, access, db, ct) is null) return TypedResults.NotFound();
+        var a = await commands.FindAnalysisAsync(incidentId, track: false, ct);
+        if (a is null)
+        {
+            await audit.DeniedAsync("ChainAnalysis", incidentId, id, ct);
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(ChainAnalysisDto.From(a));
+    }
+
+    private static async Task<Results<Created<ChainAnalysisDto>, NotFound, ValidationProblem>> StartAnalysisAsync(
+        Guid id, Guid incidentId, ChainAnalysisWriteRequest body, CarePlanAccess access, IncidentCommands commands, PathwayDbContext db, CancellationToken ct)
+    {
+        if (await LoadIncidentAsync(id, incidentId, AccessNeed.Edit, access, db, ct) is not { } incident) return TypedResults.NotFound();
+        var errors = new List<FieldError>();
+        var (text, links) = Parse(body, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
+        var result = await commands.StartAnalysisAsync(incident, text, links ?? [], needProblem: true, ct);
+        if (result.Outcome != CommandOutcome.Done) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
+        var a = (await commands.FindAnalysisAsync(incidentId, track: false, ct))!;
+        return TypedResults.Created($"/api/v1/cases/{id}/incidents/{incidentId}/chain-analysis", ChainAnalysisDto.From(a));
+    }
+
+    private static async Task<Results<Ok<ChainAnalysisDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ChainAnalysisDto>>>> SaveAnalysisAsync(
+        Guid id, Guid incidentId, ChainAnalysisWriteRequest body, CarePlanAccess access, IncidentCommands commands, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        if (await LoadAnalysisAsync(id, incidentId, access, commands, db, audit, ct) is not { } a) return TypedResults.NotFound();
+        var errors = new List<FieldError>();
+        if (body.Version is null) errors.Add(new("Version", "Send the version of the chain analysis you are changing (from a GET)"));
+        var (text, links) = Parse(body, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
+        return await AnswerAsync(await commands.SaveAsync(a, body.Version!.Value, text, links, ct), incidentId, commands, db, ct);
+    }
+
+    private static async Task<Results<Ok<ChainAnalysisDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ChainAnalysisDto>>>> CompleteAnalysisAsync(
+        Guid id, Guid incidentId, ChainAnalysisCompleteRequest body, HttpContext http, CarePlanAccess access, IncidentCommands commands, PathwayDbContext db,
+        AuditLog audit, CancellationToken ct)
+    {
+        if (await LoadAnalysisAsync(id, incidentId, access, commands, db, audit, ct) is not { } a) return TypedResults.NotFound();
+        if (body.Version is null)
+            return TypedResults.ValidationProblem(new List<FieldError> { new("Version", "Send the version of the chain analysis you are completing (from a GET)") }.ToProblemErrors());
+        return await AnswerAsync(await commands.CompleteAsync(a, body.Version.Value, null, http.User.ToStaffContext().UserId, ct), incidentId, commands, db, ct);
+    }
+
+    private static async Task<Results<Ok<ChainAnalysisDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ChainAnalysisDto>>>> AnswerAsync(
+        CommandResult result, Guid incidentId, IncidentCommands commands, PathwayDbContext db, CancellationToken ct)
+    {
+        if (result.Outcome == CommandOutcome.Invalid) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
+        db.ChangeTracker.Clear();
+        var current = ChainAnalysisDto.From((await commands.FindAnalysisAsync(incidentId, track: false, ct))!);
+        if (result.Outcome == CommandOutcome.Conflict)
+            return TypedResults.Conflict(new ConflictProblem<ChainAnalysisDto>(
+                "https://pathway.example/problems/edit-conflict", "The chain analysis was changed by someone else", 409,
+                $"You sent a change to an older version. The current version is {current.Version}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
+                current.Version, current));
+        return TypedResults.Ok(current);
+    }
+
+    /// <summary>The case (with the role's care-plan view) and the incident, or null after a denied audit row.</summary>
+    private static async Task<Incident?> LoadIncidentAsync(Guid id, Guid incidentId, AccessNeed need, CarePlanAccess access, PathwayDbContext db, CancellationToken ct)
+    {
+        var pc = await access.LoadAsync(id, need, ct, "ChainAnalysis", incidentId);
+        if (pc is null) return null;
+        return await access.FindIncidentAsync(db.Incidents.AsNoTracking(), id, incidentId, ct);
+    }
+
+    private static async Task<Entity?> LoadAnalysisAsync(
+        Guid id, Guid incidentId, CarePlanAccess access, IncidentCommands commands, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        if (await LoadIncidentAsync(id, incidentId, AccessNeed.Edit, access, db, ct) is null) return null;
+        var a = await commands.FindAnalysisAsync(incidentId, track: true, ct);
+        if (a is null) await audit.DeniedAsync("ChainAnalysis", incidentId, id, ct);
+        return a;
+    }
+
+    private static (ChainAnalysisText Text, List<ChainLink>? Links) Parse(ChainAnalysisWriteRequest body, List<FieldError> errors)
+    {
+        var function = Api.ParseEnum<BehaviourFunction>(body.FunctionCategory, "FunctionCategory", errors);
+        List<ChainLink>? links = null;
+        if (body.Links is { } requested)
+        {
+            links = [];
+            for (var i = 0; i < requested.Count; i++)
+            {
+                var l = requested[i];
+                var kind = Api.ParseEnum<ChainLinkKind>(l?.Kind, $"Links[{i}].Kind", errors);
+                if (string.IsNullOrWhiteSpace(l?.Kind)) errors.Add(new($"Links[{i}].Kind", $"Link {i + 1}: say whether it is a thought, emotion, bodySensation, urge or action"));
+                if (kind is { } k) links.Add(new ChainLink(k, l!.Text ?? "", string.IsNullOrWhiteSpace(l.Skill) ? null : l.Skill.Trim()));
+            }
+        }
+        var text = new ChainAnalysisText(body.ProblemBehaviour, body.VulnerabilityFactors, body.PromptingEvent, body.ShortTermConsequences,
+            body.LongTermConsequences, body.Function, function, body.PreventionAndRepair);
+        return (text, links);
+    }
+}
