@@ -21,6 +21,9 @@ public sealed class ListModel(CarePlanAccess access, CaseAccess caseAccess, Path
 {
     public sealed record Bar(string Label, int Count);
 
+    public static IReadOnlyList<Shared.ChartBar> Chart(IReadOnlyList<Bar> bars) =>
+        bars.Select(b => new Shared.ChartBar(b.Label, b.Count, b.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+
     public CaseHeader Header { get; private set; } = null!;
     public IReadOnlyList<Incident> Incidents { get; private set; } = [];
     public IReadOnlyList<Bar> ByType { get; private set; } = [];
