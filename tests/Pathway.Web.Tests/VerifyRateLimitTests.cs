@@ -26,7 +26,9 @@ public sealed class VerifyRateLimitTests(SqliteApp app) : IClassFixture<SqliteAp
         var refused = await FromAsync("203.0.113.7", "/verify/PWT-0000-0000-0000-0000-0021");
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
         Assert.Contains("Too many requests", refused.Body, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await FromAsync("203.0.113.7", "/api/v1/training/certificates/PWT-0000-0000-0000-0000-0000/verify")).Status);
+        var api = await FromAsync("203.0.113.7", "/api/v1/training/certificates/PWT-0000-0000-0000-0000-0000/verify");
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.Status);
+        Assert.Contains("\"status\":429", api.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await FromAsync("198.51.100.4", "/verify/PWT-0000-0000-0000-0000-0000")).Status);
     }
 }
