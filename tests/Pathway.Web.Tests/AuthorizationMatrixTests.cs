@@ -72,6 +72,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.PartnerAgency => role == StaffRole.PartnerAgency,
         Policies.PathwayMapReader => PathwayMap.Readers.Contains(role),
         Policies.SignpostingReports => SignpostingRoles.ReportReaders.Contains(role),
+        Policies.KeyworkerSetter => Pathway.Domain.Training.Practice.KeyworkerSetters.Contains(role),
         Policies.BreakGlass => CaseAccessRules.CanBreakGlass(new StaffContext(Guid.Empty, new HashSet<StaffRole> { role }, null)),
         _ => throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Teach it in AuthorizationMatrixTests.Passes."),
     };
@@ -123,6 +124,8 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
                 "lessonKey" => "what-personality-disorder-is",
                 "moduleKey" => "recognising",
                 "questionKey" => "t01",
+                "subscaleKey" => "understanding",
+                "statementKey" => "at01",
                 "phase" => "before",
                 "number" => "PWT-0000-0000-0000-0000-0000",
                 _ when w.RecordIds.TryGetValue(name, out var ids) => (scope switch { Scope.OutOfScope => ids.OutOfScope, Scope.Restricted => ids.Restricted, _ => ids.InScope }).ToString(),

@@ -78,12 +78,14 @@ public sealed class CliTests : IDisposable
         await using var conn = new SqliteConnection($"Data Source={_db}");
         await conn.OpenAsync();
         await using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT (SELECT COUNT(*) FROM Cases), (SELECT COUNT(*) FROM Licences), (SELECT COUNT(*) FROM Cases WHERE OffenderManagerId IS NOT NULL)";
+        cmd.CommandText = "SELECT (SELECT COUNT(*) FROM Cases), (SELECT COUNT(*) FROM Licences), (SELECT COUNT(*) FROM Cases WHERE OffenderManagerId IS NOT NULL), " +
+            "(SELECT COUNT(*) FROM Cases WHERE ApprovedPremisesId IS NOT NULL AND ApKeyworkerId IS NULL)";
         await using var r = await cmd.ExecuteReaderAsync();
         await r.ReadAsync();
         Assert.Equal(120, r.GetInt32(0));
         Assert.True(r.GetInt32(1) >= 120);
         Assert.True(r.GetInt32(2) > 100);
+        Assert.Equal(0, r.GetInt32(3)); // everyone in approved premises has a keyworker
         var seed = await RunAsync("seed-demo");
         Assert.NotEqual(0, seed.Exit);
         Assert.Contains("empty database", seed.Err, StringComparison.Ordinal);

@@ -36,6 +36,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<CaseRecord>
         b.HasOne(c => c.Team).WithMany().HasForeignKey(c => c.TeamId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.ApprovedPremises).WithMany().HasForeignKey(c => c.ApprovedPremisesId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.OffenderManager).WithMany().HasForeignKey(c => c.OffenderManagerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.ApKeyworker).WithMany().HasForeignKey(c => c.ApKeyworkerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Psychologist).WithMany().HasForeignKey(c => c.PsychologistId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Shares).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.NamedStaff).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);

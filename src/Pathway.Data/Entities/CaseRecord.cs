@@ -39,6 +39,9 @@ public sealed class CaseRecord : IVersioned
     public StaffUser? OffenderManager { get; set; }
     public Guid? PsychologistId { get; set; }
     public StaffUser? Psychologist { get; set; }
+    /// <summary>The approved-premises member of staff who is this person's keyworker while they live there.</summary>
+    public Guid? ApKeyworkerId { get; set; }
+    public StaffUser? ApKeyworker { get; set; }
 
     /// <summary>When the case was referred to the PD service; psychologists see referred cases.</summary>
     public DateOnly? ReferredToServiceOn { get; set; }

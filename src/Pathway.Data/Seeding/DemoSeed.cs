@@ -30,6 +30,7 @@ public static class DemoSeed
         new("spo2.north@pathway.example", "Ravi Patel", StaffRole.SeniorProbationOfficer, North),
         new("ppu@pathway.example", "DC Sam Fenwick", StaffRole.PublicProtectionOfficer, Police),
         new("ap@pathway.example", "Jo Whitcombe", StaffRole.ApprovedPremisesStaff, Premises),
+        new("ap2@pathway.example", "Femi Adeyemi", StaffRole.ApprovedPremisesStaff, Premises),
         new("partner@pathway.example", "Rae Donnelly", StaffRole.PartnerAgency, Partner),
         new("training@pathway.example", "Chris Amadi", StaffRole.TrainingCoordinator, Service),
         new("manager@pathway.example", "Morgan Lyle", StaffRole.ServiceManager, Service),
@@ -92,7 +93,12 @@ public static class DemoSeed
                 if (i % 4 != 3) c.PsychologistId = psychologist.Id;
             }
             // Every sixth person currently lives at the approved premises.
-            if (i % 6 == 1) c.ApprovedPremisesId = teams[Premises].Id;
+            // Their keyworker alternates between a worker who has completed the DBT-based training and one part-way through.
+            if (i % 6 == 1)
+            {
+                c.ApprovedPremisesId = teams[Premises].Id;
+                c.ApKeyworkerId = staff[i % 12 == 1 ? "ap2@pathway.example" : "ap@pathway.example"].Id;
+            }
             // High and very-high RoSH cases with MAPPA are shared with the police PPU.
             if (c.RoshLevel >= RoshLevel.High && c.MappaCategory != MappaCategory.None)
                 c.Shares.Add(new CaseShare { CaseId = c.Id, TeamId = teams[Police].Id, SharedAt = now });

@@ -55,6 +55,21 @@ public static class SyntheticService
             psychologists.Add(u.Id);
             userRoles.Add(new() { UserId = u.Id, RoleId = roleIds[nameof(StaffRole.Psychologist)] });
         }
+        // Approved-premises staff, last so earlier staff keep their generated training: each resident gets one as keyworker.
+        var keyworkersByPremises = new Dictionary<Guid, List<Guid>>();
+        foreach (var t in premises)
+        {
+            var list = new List<Guid>();
+            for (var i = 0; i < 6; i++)
+            {
+                var u = NewStaff($"ap{i}.{t.Id:N}@generated.pathway.example", $"Approved premises worker {i + 1}", t.Id, now);
+                staff.Add(u);
+                list.Add(u.Id);
+                userRoles.Add(new() { UserId = u.Id, RoleId = roleIds[nameof(StaffRole.ApprovedPremisesStaff)] });
+            }
+            keyworkersByPremises[t.Id] = list;
+        }
+        var keyworkerRng = new Random(unchecked(seed * 41 + 3));
         db.Users.AddRange(staff);
         db.UserRoles.AddRange(userRoles);
         await db.SaveChangesAsync(ct);
@@ -112,7 +127,12 @@ public static class SyntheticService
                     };
                     db.Referrals.Add(SyntheticReferrals.Make(rng, c, c.OffenderManagerId ?? oms[0], c.PsychologistId, new DateTimeOffset(c.ReferredToServiceOn.Value.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), stage, now));
                 }
-                if (rng.NextDouble() < 0.06) c.ApprovedPremisesId = premises[rng.Next(premises.Count)].Id;
+                if (rng.NextDouble() < 0.06)
+                {
+                    c.ApprovedPremisesId = premises[rng.Next(premises.Count)].Id;
+                    var workers = keyworkersByPremises[c.ApprovedPremisesId.Value];
+                    c.ApKeyworkerId = workers[keyworkerRng.Next(workers.Count)];
+                }
                 if (c.RoshLevel >= RoshLevel.High && c.MappaCategory != MappaCategory.None)
                     c.Shares.Add(new CaseShare { CaseId = c.Id, TeamId = police[rng.Next(police.Count)].Id, SharedAt = now });
                 if (rng.NextDouble() < 0.005)

@@ -27,6 +27,7 @@ public static class TrainingDemoSeed
 
         // Grace (offender manager) and Sam (PPU): completed, with different gains.
         Completed(db, content, staff["om.north@pathway.example"].Id, course.Id, versionId, now.AddDays(-40), pre: 6, post: 11, before: 3, after: 4);
+        Completed(db, content, staff["ap2@pathway.example"].Id, course.Id, versionId, now.AddDays(-35), pre: 5, post: 11, before: 2, after: 4);
         Completed(db, content, staff["ppu@pathway.example"].Id, course.Id, versionId, now.AddDays(-20), pre: 4, post: 9, before: 2, after: 4);
 
         // Five more colleagues completed it, so the dashboard has enough learners (five or more) to show knowledge gain.

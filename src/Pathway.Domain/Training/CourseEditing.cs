@@ -75,6 +75,7 @@ public static class CourseEditing
             problems.Add($"The question ‘{q.Text}’ needs at least two answers, one of them marked correct");
         if (c.Attitudes.Items.Any(i => c.Attitudes.Subscales.All(s => s.Key != i.Subscale)))
             problems.Add("Every attitude statement must belong to a subscale");
+        problems.AddRange(CourseStructure.Problems(c));
         return problems;
     }
 }

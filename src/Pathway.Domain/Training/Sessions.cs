@@ -42,4 +42,22 @@ public static class SessionRules
         else if (capacity < 1 || capacity > MaxCapacity) errors["Capacity"] = $"The number of places must be between 1 and {MaxCapacity}";
         return errors;
     }
+
+    /// <summary>Why a session's details can no longer be changed, or it cancelled; null when they can.</summary>
+    public static string? CannotChange(SessionFacts s, DateTimeOffset now) =>
+        s.Cancelled ? "This session has been cancelled, so it can no longer be changed"
+        : s.StartsAt <= now ? "This session has already started, so it can no longer be changed"
+        : null;
+
+    /// <summary>Checks a change to a session: as a new one, and the places cannot drop below the number already booked.</summary>
+    public static IReadOnlyDictionary<string, string> ValidateChange(string? venue, DateTimeOffset? startsAt, DateTimeOffset? endsAt, int? capacity, int booked, DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string>(Validate(venue, startsAt, endsAt, capacity, now));
+        if (!errors.ContainsKey("Capacity") && capacity < booked)
+            errors["Capacity"] = $"The number of places cannot be fewer than the {booked} {(booked == 1 ? "person" : "people")} already booked";
+        return errors;
+    }
+
+    /// <summary>How many people on the waiting list get a place when the session grows to <paramref name="newCapacity"/>.</summary>
+    public static int PromotedOnGrowth(int booked, int newCapacity, int waiting) => Math.Clamp(newCapacity - booked, 0, waiting);
 }

@@ -38,6 +38,7 @@ public static class PathwayPipeline
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorEnforcement>();
         app.UseAuthorization();

@@ -13,6 +13,8 @@ using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Database;
 
+using Pathway.Web.Features.Training.Certificates.Verify;
+
 namespace Pathway.Web.Infrastructure;
 
 public static class PathwayServices
@@ -28,6 +30,7 @@ public static class PathwayServices
         services.AddDataProtection().SetApplicationName("Pathway").PersistKeysToDbContext<PathwayDbContext>();
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
+        services.AddVerifyRateLimit(config);
         services.AddScoped<CaseAccess>();
         services.AddScoped<Features.Assessments.AssessmentWorkflow>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();

@@ -892,6 +892,9 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("ApKeyworkerId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("ApprovedPremisesId")
                         .HasColumnType("uuid");
 
@@ -989,6 +992,8 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApKeyworkerId");
 
                     b.HasIndex("ApprovedPremisesId");
 
@@ -3309,6 +3314,11 @@ namespace Pathway.Data.Migrations.Postgres
 
             modelBuilder.Entity("Pathway.Data.Entities.CaseRecord", b =>
                 {
+                    b.HasOne("Pathway.Data.Entities.StaffUser", "ApKeyworker")
+                        .WithMany()
+                        .HasForeignKey("ApKeyworkerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Pathway.Data.Entities.Team", "ApprovedPremises")
                         .WithMany()
                         .HasForeignKey("ApprovedPremisesId")
@@ -3329,6 +3339,8 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("ApKeyworker");
 
                     b.Navigation("ApprovedPremises");
 

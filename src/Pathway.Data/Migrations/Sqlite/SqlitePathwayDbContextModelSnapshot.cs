@@ -880,6 +880,9 @@ namespace Pathway.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ApKeyworkerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ApprovedPremisesId")
                         .HasColumnType("TEXT");
 
@@ -977,6 +980,8 @@ namespace Pathway.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApKeyworkerId");
 
                     b.HasIndex("ApprovedPremisesId");
 
@@ -3293,6 +3298,11 @@ namespace Pathway.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Pathway.Data.Entities.CaseRecord", b =>
                 {
+                    b.HasOne("Pathway.Data.Entities.StaffUser", "ApKeyworker")
+                        .WithMany()
+                        .HasForeignKey("ApKeyworkerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Pathway.Data.Entities.Team", "ApprovedPremises")
                         .WithMany()
                         .HasForeignKey("ApprovedPremisesId")
@@ -3313,6 +3323,8 @@ namespace Pathway.Data.Migrations.Sqlite
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("ApKeyworker");
 
                     b.Navigation("ApprovedPremises");
 

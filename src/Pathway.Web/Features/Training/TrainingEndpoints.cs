@@ -61,6 +61,7 @@ public static class TrainingEndpoints
         t.MapGet("/certificates", ListCertificatesAsync).WithMetadata(new NotAuditedAttribute(OwnTraining))
             .WithSummary("The caller's certificates");
         t.MapGet("/certificates/{number}/verify", VerifyAsync).Audited("training.certificate.verify").AllowAnonymous()
+            .RequireRateLimiting(Certificates.Verify.VerifyRateLimit.Policy)
             .WithSummary("Check a certificate number: the name, course, completion date and validity, as the public page shows");
         return api;
     }

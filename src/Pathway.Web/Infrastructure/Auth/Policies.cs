@@ -27,6 +27,8 @@ public static class Policies
     public const string TrainingCoordinator = nameof(TrainingCoordinator);
     /// <summary>Training dashboards: coordinators (with names) and service managers (counts only).</summary>
     public const string TrainingReports = nameof(TrainingReports);
+    /// <summary>Setting a case's approved-premises keyworker (<see cref="Domain.Training.Practice.KeyworkerSetters"/>).</summary>
+    public const string KeyworkerSetter = nameof(KeyworkerSetter);
     /// <summary>May make a referral to the PD service (probation and the clinical lead).</summary>
     public const string Referrer = nameof(Referrer);
     /// <summary>The PD service's clinicians: the referral queue and allocation.</summary>
@@ -64,6 +66,7 @@ public static class Policies
         o.AddPolicy(ScreeningRecorder, p => p.RequireRole(StaffRoles.ClinicalLead, StaffRoles.Psychologist));
         o.AddPolicy(TrainingCoordinator, p => p.RequireRole(StaffRoles.TrainingCoordinator));
         o.AddPolicy(TrainingReports, p => p.RequireRole(StaffRoles.TrainingCoordinator, StaffRoles.ServiceManager));
+        o.AddPolicy(KeyworkerSetter, p => p.RequireRole(Domain.Training.Practice.KeyworkerSetters.Select(r => r.ToString())));
         // AP staff record incidents on the residents they can see, though they cannot change the case itself.
         o.AddPolicy(IncidentRecorder, p => p.RequireRole(IncidentRecorderRoles.Select(r => r.ToString())));
         o.AddPolicy(BreakGlass, p => p.RequireAuthenticatedUser().RequireAssertion(c => CaseAccessRules.CanBreakGlass(c.User.ToStaffContext())));

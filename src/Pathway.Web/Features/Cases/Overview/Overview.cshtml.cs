@@ -23,6 +23,10 @@ public sealed class OverviewModel(CaseAccess access, PathwayDbContext db) : Page
     public string? ApName { get; private set; }
     public string? OffenderManager { get; private set; }
     public string? Psychologist { get; private set; }
+    public string? Keyworker { get; private set; }
+    public bool CanSetKeyworker { get; private set; }
+    /// <summary>Of the offender manager and AP keyworker, those trained today (Kirkpatrick level 3).</summary>
+    public IReadOnlySet<Guid> TrainedStaff { get; private set; } = new HashSet<Guid>();
     public Licence? CurrentLicence { get; private set; }
     public IReadOnlyList<string> SharedWith { get; private set; } = [];
 
@@ -39,11 +43,14 @@ public sealed class OverviewModel(CaseAccess access, PathwayDbContext db) : Page
         TeamName = teams.GetValueOrDefault(c.TeamId);
         ApName = c.ApprovedPremisesId is { } ap ? teams.GetValueOrDefault(ap) : null;
         SharedWith = c.Shares.Select(s => teams.GetValueOrDefault(s.TeamId) ?? "").ToList();
-        var staffIds = new[] { c.OffenderManagerId, c.PsychologistId }.OfType<Guid>().ToArray();
+        var staffIds = new[] { c.OffenderManagerId, c.PsychologistId, c.ApKeyworkerId }.OfType<Guid>().ToArray();
         var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         OffenderManager = c.OffenderManagerId is { } om ? staff.GetValueOrDefault(om) : null;
         Psychologist = c.PsychologistId is { } p ? staff.GetValueOrDefault(p) : null;
+        Keyworker = c.ApKeyworkerId is { } k ? staff.GetValueOrDefault(k) : null;
+        CanSetKeyworker = User.ToStaffContext().Roles.Any(Domain.Training.Practice.KeyworkerSetters.Contains);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        TrainedStaff = await Training.Dashboard.TrainingFigures.TrainedAsync(db, new[] { c.OffenderManagerId, c.ApKeyworkerId }.OfType<Guid>().ToArray(), today, ct);
         CurrentLicence = await db.Licences.AsNoTracking().Include(l => l.Recalls)
             .Where(l => l.CaseId == c.Id).OrderByDescending(l => l.ReleaseDate).FirstOrDefaultAsync(ct);
         return Page();

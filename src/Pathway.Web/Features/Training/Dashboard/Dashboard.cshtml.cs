@@ -26,7 +26,7 @@ public sealed class DashboardModel(PathwayDbContext db, AuditLog audit, TimeProv
     public IReadOnlyList<TrainingFigures.PersonCourse> Reminders { get; private set; } = [];
     public IReadOnlyList<TrainingFigures.Gain> Gains { get; private set; } = [];
     public IReadOnlyList<TrainingFigures.Feedback> Feedback { get; private set; } = [];
-    public TrainingFigures.Practice Practice { get; private set; } = null!;
+    public SuppressedTable Practice { get; private set; } = null!;
     public const int MinimumForStatistics = 5;
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -46,7 +46,8 @@ public sealed class DashboardModel(PathwayDbContext db, AuditLog audit, TimeProv
                 .OrderBy(r => r.RefresherDue ?? DateOnly.MinValue).ThenBy(r => r.Name).ToList();
         Gains = await TrainingFigures.GainsAsync(db, ct);
         Feedback = await TrainingFigures.FeedbackAsync(db, ct);
-        Practice = await TrainingFigures.PracticeAsync(db, coverage, ct);
+        Practice = SmallCellSuppression.Apply(["Offender manager", "AP keyworker"], Domain.Training.Practice.Order.Select(Domain.Training.Practice.Name).ToList(),
+            await TrainingFigures.PracticeAsync(db, coverage, ct), policy);
         await audit.WriteAsync(null, "TrainingDashboard", null, null, reason: WithNames ? "with names" : "counts only", ct: ct);
     }
 

@@ -17,18 +17,18 @@ public static class TrainingFigures
     public sealed record Feedback(string Course, int N, double Relevance, double Clarity, double Confidence, double Recommend, IReadOnlyList<string> Comments);
 
     /// <summary>Every (member of staff, course their group requires) with its status today. Disabled accounts are left out.</summary>
-    public static async Task<List<PersonCourse>> CoverageAsync(PathwayDbContext db, DateOnly today, CancellationToken ct)
+    public static async Task<List<PersonCourse>> CoverageAsync(PathwayDbContext db, DateOnly today, CancellationToken ct, IReadOnlyCollection<Guid>? only = null)
     {
-        var users = await db.Users.AsNoTracking().Where(u => u.DisabledAt == null)
+        var users = await db.Users.AsNoTracking().Where(u => u.DisabledAt == null).Where(u => only == null || only.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.TeamId, Team = u.Team != null ? u.Team.Name : null }).ToListAsync(ct);
-        var roles = (await db.UserRoles.AsNoTracking().Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct))
+        var roles = (await db.UserRoles.AsNoTracking().Where(ur => only == null || only.Contains(ur.UserId)).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct))
             .Where(x => Enum.TryParse<StaffRole>(x.Name, out _)).ToLookup(x => x.UserId, x => Enum.Parse<StaffRole>(x.Name!));
         var overrides = await db.StaffTrainingGroups.AsNoTracking().Join(db.StaffGroups, o => o.GroupId, g => g.Id, (o, g) => new { o.UserId, g.Key })
             .ToDictionaryAsync(x => x.UserId, x => x.Key, ct);
         var groups = await db.StaffGroups.AsNoTracking().ToDictionaryAsync(g => g.Key, ct);
         var requirements = (await db.StaffGroupRequirements.AsNoTracking().ToListAsync(ct)).ToLookup(r => r.GroupId, r => r.CourseId);
         var courses = await db.Courses.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
-        var enrolments = (await db.Enrolments.AsNoTracking().Select(e => new { e.UserId, e.CourseId, e.CompletedAt }).ToListAsync(ct))
+        var enrolments = (await db.Enrolments.AsNoTracking().Where(e => only == null || only.Contains(e.UserId)).Select(e => new { e.UserId, e.CourseId, e.CompletedAt }).ToListAsync(ct))
             .ToLookup(e => (e.UserId, e.CourseId));
 
         var rows = new List<PersonCourse>();
@@ -98,17 +98,18 @@ public static class TrainingFigures
             g.Where(r => !string.IsNullOrWhiteSpace(r.v.Comments)).OrderByDescending(r => r.v.SubmittedAt).Take(10).Select(r => r.v.Comments!).ToList())).ToList();
     }
 
-    /// <summary>Kirkpatrick level 3, in counts: cases whose offender manager is trained, and approved-premises cases whose premises has trained staff.</summary>
-    public sealed record Practice(int CasesWithOm, int OmTrained, int ApCases, int ApWithTrainedStaff);
+    /// <summary>The staff in <paramref name="coverage"/> who are trained (<see cref="Domain.Training.Practice.IsTrained"/>).</summary>
+    public static HashSet<Guid> Trained(IEnumerable<PersonCourse> coverage) =>
+        coverage.GroupBy(r => r.UserId).Where(g => Domain.Training.Practice.IsTrained(g.Select(r => r.Status))).Select(g => g.Key).ToHashSet();
 
-    public static async Task<Practice> PracticeAsync(PathwayDbContext db, IReadOnlyList<PersonCourse> coverage, CancellationToken ct)
+    /// <summary>Which of these staff are trained today, for a case's overview.</summary>
+    public static async Task<HashSet<Guid>> TrainedAsync(PathwayDbContext db, IReadOnlyCollection<Guid> staff, DateOnly today, CancellationToken ct) =>
+        staff.Count == 0 ? [] : Trained(await CoverageAsync(db, today, ct, staff));
+
+    /// <summary>Kirkpatrick level 3, in counts: for each case, whether its offender manager and its AP keyworker are trained.</summary>
+    public static async Task<int[,]> PracticeAsync(PathwayDbContext db, IReadOnlyList<PersonCourse> coverage, CancellationToken ct)
     {
-        var trained = coverage.GroupBy(r => r.UserId).Where(g => g.All(r => r.Status == CoverageStatus.Trained)).Select(g => g.Key).ToHashSet();
-        var trainedTeams = coverage.Where(r => trained.Contains(r.UserId) && r.TeamId is not null).Select(r => r.TeamId!.Value).ToHashSet();
-        var cases = await db.Cases.AsNoTracking().Select(c => new { c.OffenderManagerId, c.ApprovedPremisesId }).ToListAsync(ct);
-        var withOm = cases.Where(c => c.OffenderManagerId is not null).ToList();
-        var ap = cases.Where(c => c.ApprovedPremisesId is not null).ToList();
-        return new Practice(withOm.Count, withOm.Count(c => trained.Contains(c.OffenderManagerId!.Value)),
-            ap.Count, ap.Count(c => trainedTeams.Contains(c.ApprovedPremisesId!.Value)));
+        var cases = await db.Cases.AsNoTracking().Select(c => new { c.OffenderManagerId, c.ApKeyworkerId }).ToListAsync(ct);
+        return Domain.Training.Practice.Count(cases.Select(c => (c.OffenderManagerId, c.ApKeyworkerId)), Trained(coverage));
     }
 }

@@ -29,6 +29,28 @@ public sealed class CourseDraft
         };
     }
 
+    /// <summary>
+    /// Saves new content into the draft if the draft is still at <paramref name="readVersion"/>, staging the audit row in
+    /// the same save. False when someone else saved first: nothing is written, and the caller says so.
+    /// </summary>
+    public async Task<bool> TrySaveAsync(PathwayDbContext db, Infrastructure.Auditing.AuditLog audit, int readVersion, CourseContent content, string reason, CancellationToken ct)
+    {
+        if (Draft is null || Draft.Version != readVersion) return false;
+        Draft.ContentJson = CourseDocument.Serialize(content);
+        db.Entry(Draft).Property(v => v.Version).OriginalValue = readVersion;
+        audit.Add("training.course.edit", "CourseVersion", Draft.Id, null, reason: reason);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
     public const string ConflictMessage =
         "Someone else changed this draft while you were editing. Nothing has been saved. Check their changes, then make yours again.";
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
@@ -15,6 +16,7 @@ namespace Pathway.Web.Features.Training.Certificates.Verify;
 /// lookup, nothing stored but an audit row, and never cached, so it stays cheap to rate-limit in front of the app.
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(VerifyRateLimit.Policy)]
 [Audited("training.certificate.verify")]
 public sealed class VerifyModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {

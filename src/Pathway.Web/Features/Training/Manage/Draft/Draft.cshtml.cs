@@ -72,30 +72,61 @@ public sealed class DraftModel(PathwayDbContext db, AuditLog audit, TimeProvider
         return Redirect("/training/manage");
     }
 
-    public async Task<IActionResult> OnPostAddLessonAsync(string slug, string moduleKey, CancellationToken ct)
+    public Task<IActionResult> OnPostAddLessonAsync(string slug, string moduleKey, CancellationToken ct) =>
+        ApplyAsync(slug, c =>
+        {
+            if (c.Module(moduleKey) is null) return CourseStructure.Edit.Refused("That module is not in the draft");
+            var (content, key) = CourseEditing.AddLesson(c, moduleKey);
+            return new(content, null, key);
+        }, key => $"added lesson {key}", (d, key) => d.Href($"/lessons/{key}"), ct);
+
+    public Task<IActionResult> OnPostAddModuleAsync(string slug, CancellationToken ct) =>
+        ApplyAsync(slug, CourseStructure.AddModule, key => $"added module {key}", (d, key) => d.Href($"/modules/{key}"), ct);
+
+    public Task<IActionResult> OnPostRemoveModuleAsync(string slug, string moduleKey, CancellationToken ct) =>
+        ApplyAsync(slug, c => CourseStructure.RemoveModule(c, moduleKey), _ => $"removed module {moduleKey}", Back("Module removed from the draft"), ct);
+
+    public Task<IActionResult> OnPostMoveModuleAsync(string slug, string moduleKey, int by, CancellationToken ct) =>
+        ApplyAsync(slug, c => CourseStructure.MoveModule(c, moduleKey, Math.Sign(by)), _ => $"moved module {moduleKey}", Back("Module moved"), ct);
+
+    public Task<IActionResult> OnPostRemoveLessonAsync(string slug, string lessonKey, CancellationToken ct) =>
+        ApplyAsync(slug, c => CourseStructure.RemoveLesson(c, lessonKey), _ => $"removed lesson {lessonKey}", Back("Lesson removed from the draft"), ct);
+
+    public Task<IActionResult> OnPostMoveLessonAsync(string slug, string lessonKey, int by, CancellationToken ct) =>
+        ApplyAsync(slug, c => CourseStructure.MoveLesson(c, lessonKey, Math.Sign(by)), _ => $"moved lesson {lessonKey}", Back("Lesson moved"), ct);
+
+    /// <summary>A blank question in a module's knowledge check, or in the knowledge test when no module is named.</summary>
+    public Task<IActionResult> OnPostAddQuestionAsync(string slug, string? moduleKey, CancellationToken ct) =>
+        ApplyAsync(slug, c => CourseStructure.AddQuestion(c, string.IsNullOrEmpty(moduleKey) ? null : moduleKey), key => $"added question {key}",
+            (d, key) => d.Href($"/questions/{key}"), ct);
+
+    public Task<IActionResult> OnPostRemoveQuestionAsync(string slug, string questionKey, CancellationToken ct) =>
+        ApplyAsync(slug, c => CourseStructure.RemoveQuestion(c, questionKey), _ => $"removed question {questionKey}", Back("Question removed from the draft"), ct);
+
+    private Func<CourseDraft, string?, string> Back(string success) => (d, _) =>
+    {
+        TempData["Success"] = success;
+        return d.Href();
+    };
+
+    /// <summary>One edit to the draft: refused with its reason, refused as stale when the draft moved on, or saved with an audit row.</summary>
+    private async Task<IActionResult> ApplyAsync(string slug, Func<CourseContent, CourseStructure.Edit> edit, Func<string?, string> reason,
+        Func<CourseDraft, string?, string> next, CancellationToken ct)
     {
         if (await CourseDraft.LoadAsync(db, slug, ct) is not { } d) return NotFound();
         Course = d;
-        if (d.Draft is not { } draft || d.Content?.Module(moduleKey) is null) return NotFound();
-        if (Version != draft.Version)
+        if (d.Draft is not { } draft || d.Content is not { } content) return NotFound();
+        var result = edit(content);
+        if (Version != draft.Version) ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage);
+        else if (result.Error is { } why) ModelState.AddModelError(string.Empty, why);
+        else if (!await d.TrySaveAsync(db, audit, Version, result.Content!, reason(result.NewKey), ct))
         {
+            Course = (await CourseDraft.LoadAsync(db, slug, ct))!;
             ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage);
-            Version = draft.Version;
-            Problems = CourseEditing.PublishProblems(d.Content);
-            return Page();
         }
-        var (content, key) = CourseEditing.AddLesson(d.Content, moduleKey);
-        draft.ContentJson = CourseDocument.Serialize(content);
-        db.Entry(draft).Property(v => v.Version).OriginalValue = Version;
-        audit.Add("training.course.edit", "CourseVersion", draft.Id, null, reason: $"added lesson {key}");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Redirect(d.Href());
-        }
-        return Redirect(d.Href($"/lessons/{key}"));
+        else return Redirect(next(d, result.NewKey));
+        Version = Course.Draft?.Version ?? 0;
+        if (Course.Content is not null) Problems = CourseEditing.PublishProblems(Course.Content);
+        return Page();
     }
 }

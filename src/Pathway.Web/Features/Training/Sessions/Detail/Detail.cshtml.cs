@@ -20,6 +20,9 @@ public sealed class DetailModel(PathwayDbContext db, AuditLog audit, TimeProvide
 
     public SessionView Session { get; private set; } = null!;
     public BookingStatus? MyStatus { get; private set; }
+    /// <summary>The session was cancelled while this person had a place or was waiting: their booking was released.</summary>
+    public bool MyPlaceReleased { get; private set; }
+    public bool IsCoordinator { get; private set; }
     public int? WaitingPosition { get; private set; }
     public bool CanManage { get; private set; }
     public bool Started { get; private set; }
@@ -107,7 +110,11 @@ public sealed class DetailModel(PathwayDbContext db, AuditLog audit, TimeProvide
         Session = view;
         Started = view.StartsAt <= clock.GetUtcNow();
         var who = User.ToStaffContext();
-        CanManage = who.IsIn(StaffRole.TrainingCoordinator) || view.TrainerId == who.UserId;
+        IsCoordinator = who.IsIn(StaffRole.TrainingCoordinator);
+        CanManage = IsCoordinator || view.TrainerId == who.UserId;
+        var cancelledAt = view.Cancelled ? await db.TrainingSessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => s.CancelledAt).FirstAsync(ct) : null;
+        MyPlaceReleased = cancelledAt is not null
+            && await db.SessionBookings.AsNoTracking().AnyAsync(b => b.SessionId == sessionId && b.UserId == who.UserId && b.CancelledAt == cancelledAt, ct);
         var live = await db.SessionBookings.AsNoTracking().Where(b => b.SessionId == sessionId && b.Status != BookingStatus.Cancelled)
             .Join(db.Users, b => b.UserId, u => u.Id, (b, u) => new { b, u.DisplayName, u.Email })
             .ToListAsync(ct);

@@ -14,6 +14,8 @@ public sealed class ListModel(PathwayDbContext db, TimeProvider clock) : PageMod
     public IReadOnlyList<SessionView> Upcoming { get; private set; } = [];
     public IReadOnlyDictionary<Guid, BookingStatus> Mine { get; private set; } = new Dictionary<Guid, BookingStatus>();
     public IReadOnlyList<SessionView> MyPast { get; private set; } = [];
+    /// <summary>Coming sessions that were cancelled while this person had a place or was waiting.</summary>
+    public IReadOnlyList<SessionView> MyCancelled { get; private set; } = [];
     public IReadOnlyDictionary<Guid, bool?> Attendance { get; private set; } = new Dictionary<Guid, bool?>();
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -27,5 +29,9 @@ public sealed class ListModel(PathwayDbContext db, TimeProvider clock) : PageMod
         Attendance = mine.ToDictionary(b => b.SessionId, b => b.Attended);
         var ids = mine.Select(b => b.SessionId).ToList();
         MyPast = await SessionView.QueryAsync(db, db.TrainingSessions.Where(s => s.StartsAt <= now && ids.Contains(s.Id)), ct);
+        var released = db.SessionBookings.Where(b => b.UserId == me && b.Status == BookingStatus.Cancelled)
+            .Join(db.TrainingSessions, b => b.SessionId, s => s.Id, (b, s) => new { b, s })
+            .Where(x => x.s.CancelledAt != null && x.b.CancelledAt == x.s.CancelledAt && x.s.StartsAt > now).Select(x => x.s.Id);
+        MyCancelled = await SessionView.QueryAsync(db, db.TrainingSessions.Where(s => released.Contains(s.Id)), ct);
     }
 }

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Pathway.Data;
+using Pathway.Domain.Training;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+
+namespace Pathway.Web.Features.Training.Manage.EditSubscale;
+
+/// <summary>Names and describes an attitude subscale of a draft. Its key stays, so scores stay comparable across versions.</summary>
+[Authorize(Policy = Policies.TrainingCoordinator)]
+[Audited("training.course.edit")]
+public sealed class EditSubscaleModel(PathwayDbContext db, AuditLog audit) : DraftPage(db, audit)
+{
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Description { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, string subscaleKey, CancellationToken ct)
+    {
+        if (await LoadDraftAsync(slug, ct) is not { } c) return Missing();
+        if (c.Attitudes.Subscales.FirstOrDefault(s => s.Key == subscaleKey) is not { } s) return NotFound();
+        (Name, Description) = (s.Name, s.Description);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, string subscaleKey, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await LoadDraftAsync(slug, ct) is not { } c) return Missing();
+        if (c.Attitudes.Subscales.All(s => s.Key != subscaleKey)) return NotFound();
+        AddErrors(CourseStructure.CheckSubscale(Name, Description));
+        if (!ModelState.IsValid) return Page();
+        var edited = CourseStructure.ReplaceSubscale(c, new AttitudeSubscale(subscaleKey, Name!.Trim(), Description?.Trim() ?? ""));
+        return await SaveAsync(slug, edited.Content!, $"subscale {subscaleKey}", "Subscale saved in the draft", Course.Href("/attitudes"), ct);
+    }
+}
