@@ -46,6 +46,10 @@ public static class Policies
     public const string PartnerAgency = nameof(PartnerAgency);
     /// <summary>The care pathway map (<see cref="Domain.Referrals.PathwayMap.Readers"/>).</summary>
     public const string PathwayMapReader = nameof(PathwayMapReader);
+    /// <summary>The service co-ordination group's records (<see cref="Domain.Coordination.CoordinationRoles.Readers"/>; members' staff only while they are representatives).</summary>
+    public const string CoordinationReader = nameof(CoordinationReader);
+    /// <summary>Keeping the co-ordination group's records (<see cref="Domain.Coordination.CoordinationRoles.Administrators"/>).</summary>
+    public const string CoordinationAdmin = nameof(CoordinationAdmin);
 
     public static readonly IReadOnlySet<StaffRole> IncidentRecorderRoles = new HashSet<StaffRole>(StaffRoles.CaseEditorRoles) { StaffRole.ApprovedPremisesStaff };
 
@@ -75,6 +79,8 @@ public static class Policies
         o.AddPolicy(DirectoryEditor, p => p.RequireRole(SignpostingRoles.DirectoryEditors.Select(r => r.ToString())));
         o.AddPolicy(PartnerAgency, p => p.RequireRole(StaffRoles.PartnerAgency));
         o.AddPolicy(PathwayMapReader, p => p.RequireRole(PathwayMap.Readers.Select(r => r.ToString())));
+        o.AddPolicy(CoordinationReader, p => p.RequireRole(Domain.Coordination.CoordinationRoles.Readers.Select(r => r.ToString())));
+        o.AddPolicy(CoordinationAdmin, p => p.RequireRole(Domain.Coordination.CoordinationRoles.Administrators.Select(r => r.ToString())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }
 }
