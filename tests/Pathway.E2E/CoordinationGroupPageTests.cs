@@ -9,6 +9,7 @@ public sealed class CoordinationGroupPageTests(BrowserApp app, ITestOutputHelper
 {
     [Theory]
     [InlineData(StaffRole.Psychologist, "/coordination-group")]
+    [InlineData(StaffRole.PartnerAgency, "/")]
     [InlineData(StaffRole.Psychologist, "/coordination-group/meetings/{meeting}")]
     [InlineData(StaffRole.PartnerAgency, "/coordination-group/meetings/{meeting}")]
     [InlineData(StaffRole.Psychologist, "/coordination-group/actions")]
