@@ -93,6 +93,14 @@ public abstract class PathwayDbContext(DbContextOptions options)
     // Recall
     public DbSet<RecallConsideration> RecallConsiderations => Set<RecallConsideration>();
 
+    // Coordination: the service co-ordination group
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<GroupRepresentative> GroupRepresentatives => Set<GroupRepresentative>();
+    public DbSet<GroupMeeting> GroupMeetings => Set<GroupMeeting>();
+    public DbSet<GroupAttendance> GroupAttendance => Set<GroupAttendance>();
+    public DbSet<GroupAgendaItem> GroupAgendaItems => Set<GroupAgendaItem>();
+    public DbSet<GroupAction> GroupActions => Set<GroupAction>();
+
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

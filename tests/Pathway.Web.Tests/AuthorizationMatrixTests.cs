@@ -73,6 +73,9 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.PathwayMapReader => PathwayMap.Readers.Contains(role),
         Policies.SignpostingReports => SignpostingRoles.ReportReaders.Contains(role),
         Policies.KeyworkerSetter => Pathway.Domain.Training.Practice.KeyworkerSetters.Contains(role),
+        // Members' staff are let in by role, then by being an active representative: every such role is one in the world (GroupWorld).
+        Policies.CoordinationReader => Pathway.Domain.Coordination.CoordinationRoles.Readers.Contains(role),
+        Policies.CoordinationAdmin => Pathway.Domain.Coordination.CoordinationRoles.Administrators.Contains(role),
         Policies.BreakGlass => CaseAccessRules.CanBreakGlass(new StaffContext(Guid.Empty, new HashSet<StaffRole> { role }, null)),
         _ => throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Teach it in AuthorizationMatrixTests.Passes."),
     };

@@ -126,6 +126,8 @@ public static class DemoSeed
         var directory = SyntheticDirectory.AddDemo(db, teams[Partner].Id, staff["clinical.lead@pathway.example"].Id, today, now);
         SyntheticDirectory.AddDemoReferrals(db, cases.Where(c => c.ReferredToServiceOn is not null && !c.IsRestricted).ToList(), directory,
             psychologist.Id, staff["partner@pathway.example"].Id, today, now);
+        // cases[1] (Southbridge, allocated to the psychologist): its case discussion is hidden from the Northfield OM and the partner.
+        SyntheticCoordination.AddDemo(db, directory, staff, cases[1], today, now);
         db.AuditEvents.Add(AuditEntries.Create(now, null, null, "demo.seed", "Service", null, null));
         await db.SaveChangesAsync(ct);
 

@@ -79,6 +79,7 @@ public static class SyntheticService
         SyntheticDirectory.Generate(db, new Random(unchecked(seed * 37 + 11)), people, run, today, now);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        await SyntheticCoordination.GenerateAsync(db, new Random(unchecked(seed * 41 + 13)), run, today, now, ct);
 
         var factory = new SyntheticCaseFactory(rng, today) { CrnLetter = (char)('A' + (Math.Abs(seed) % 23)) };
         // Skip CRNs already used by an earlier run with the same letter.

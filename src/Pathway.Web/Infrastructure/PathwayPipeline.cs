@@ -64,6 +64,7 @@ public static class PathwayPipeline
         Features.Incidents.IncidentEndpoints.MapIncidentEndpoints(api);
         Features.Compliance.Recall.RecallEndpoints.MapRecallEndpoints(api);
         api.MapTrainingEndpoints();
+        Features.Coordination.CoordinationEndpoints.MapCoordinationEndpoints(api);
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         // The reference page asks for the document relative to itself.

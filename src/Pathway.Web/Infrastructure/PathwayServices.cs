@@ -37,6 +37,8 @@ public static class PathwayServices
         services.AddScoped<Features.CarePlans.CarePlanCommands>();
         services.AddScoped<Features.Signposting.Directory.DirectoryCommands>();
         services.AddScoped<Features.Signposting.SignpostingCommands>();
+        services.AddScoped<Features.Coordination.CoordinationGroup>();
+        services.AddScoped<Features.Coordination.CoordinationCommands>();
         services.AddOptions<Features.Signposting.SignpostingOptions>().Bind(config.GetSection(Features.Signposting.SignpostingOptions.Section));
         services.AddScoped<Features.Compliance.Recall.RecallCommands>();
         services.AddScoped<Features.CarePlans.CarePlanRowCommands>();
@@ -109,6 +111,10 @@ public static class PathwayServices
             // Adding a directory service is the change page with no service yet.
             o.Conventions.AddPageRoute("/Signposting/Directory/EditService/EditService", "/directory/services/new");
             o.Conventions.AddPageRoute("/Signposting/Directory/EditOrganisation/EditOrganisation", "/directory/organisations/new");
+            o.Conventions.AddPageRoute("/Coordination/Members/EditMember", "/coordination-group/members/new");
+            o.Conventions.AddPageRoute("/Coordination/Members/EditRepresentative", "/coordination-group/members/{memberId:guid}/representatives/new");
+            o.Conventions.AddPageRoute("/Coordination/Meetings/EditMeeting", "/coordination-group/meetings/new");
+            o.Conventions.AddPageRoute("/Coordination/Items/EditItem", "/coordination-group/meetings/{meetingId:guid}/items/new");
         });
         services.AddAntiforgery(o => o.Cookie.Name = "pathway.antiforgery");
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

@@ -261,6 +261,7 @@ public sealed class TestWorld
         db.SignpostingReferrals.AddRange(sent);
         await db.SaveChangesAsync();
         recordIds = new Dictionary<string, ScopedIds>(recordIds) { ["signpostingId"] = new(sent[0].Id, sent[1].Id, sent[2].Id) };
+        recordIds = await GroupWorld.AddAsync(db, recordIds, directoryOrg, inScope, restricted, byRole, now);
 
         return new TestWorld
         {

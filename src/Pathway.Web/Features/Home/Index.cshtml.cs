@@ -16,7 +16,7 @@ namespace Pathway.Web.Features.Home;
 /// The counts carry no identities; the lists do, so showing either writes a read row of its own.
 /// </summary>
 [Audited("consultation.action.list")]
-public sealed class IndexModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, Coordination.CoordinationGroup group) : PageModel
 {
     public sealed record MyAction(Guid Id, Guid CaseId, Guid ConsultationId, string Person, string Crn, string Description, DateOnly DueOn, bool Overdue);
 
@@ -25,11 +25,20 @@ public sealed class IndexModel(CaseAccess access, PathwayDbContext db, AuditLog 
     public int? Visible { get; private set; }
     public IReadOnlyList<MyAction> Actions { get; private set; } = [];
     public IReadOnlyList<ReviewsDue.Entry> Reviews { get; private set; } = [];
+    /// <summary>Open co-ordination group actions the person owns (as a member of staff or a linked representative), overdue or due within 7 days.</summary>
+    public IReadOnlyList<Coordination.ActionView> GroupActions { get; private set; } = [];
+    public bool CanReadGroup { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var who = User.ToStaffContext();
         Role = who.Roles.Order().Cast<StaffRole?>().FirstOrDefault();
+        if (who.Roles.Any(Domain.Coordination.CoordinationRoles.Readers.Contains) && await group.CanReadAsync(ct))
+        {
+            CanReadGroup = true;
+            GroupActions = await group.ActionsAsync(openOnly: true, who.UserId, ct, "coordination.action.list", dueBy: group.Today.AddDays(7));
+            if (GroupActions.Count > 0) await audit.WriteAsync("coordination.action.list", "GroupActionList", who.UserId, null, ct: ct);
+        }
         if (who.SeesCaseData)
         {
             var visible = await access.VisibleAsync(ct);

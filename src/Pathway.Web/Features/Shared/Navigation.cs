@@ -21,6 +21,8 @@ public static class Navigation
         if (who.Roles.Any(SignpostingRoles.DirectoryReaders.Contains)) items.Add(("Service directory", "/directory"));
         if (who.Roles.Any(SignpostingRoles.ReportReaders.Contains)) items.Add(("Signposting reports", "/signposting/reports"));
         if (who.IsIn(StaffRole.PartnerAgency)) items.Add(("Referrals to you", "/partner/referrals"));
+        // Probation, police, AP and partner staff reach the group from their home page while they represent a member.
+        if (who.Roles.Any(Domain.Coordination.CoordinationRoles.AlwaysReaders.Contains)) items.Add(("Co-ordination group", "/coordination-group"));
         if (who.IsIn(StaffRole.SeniorProbationOfficer) || who.IsIn(StaffRole.OffenderManager) || who.IsIn(StaffRole.ClinicalLead)) items.Add(("Recall", "/recall"));
         else if (who.Roles.Any(ComplianceRoles.RecallServiceReaders.Contains)) items.Add(("Recall", "/recall/service"));
         if (CaseAccessRules.CanBreakGlass(who)) items.Add(("Emergency access", "/break-glass"));

@@ -52,6 +52,10 @@ public static class Policies
     public const string PathwayMapReader = nameof(PathwayMapReader);
     /// <summary>The signposting reports (<see cref="SignpostingRoles.ReportReaders"/>).</summary>
     public const string SignpostingReports = nameof(SignpostingReports);
+    /// <summary>The service co-ordination group's records (<see cref="Domain.Coordination.CoordinationRoles.Readers"/>; members' staff only while they are representatives).</summary>
+    public const string CoordinationReader = nameof(CoordinationReader);
+    /// <summary>Keeping the co-ordination group's records (<see cref="Domain.Coordination.CoordinationRoles.Administrators"/>).</summary>
+    public const string CoordinationAdmin = nameof(CoordinationAdmin);
 
     public static readonly IReadOnlySet<StaffRole> IncidentRecorderRoles = new HashSet<StaffRole>(StaffRoles.CaseEditorRoles) { StaffRole.ApprovedPremisesStaff };
 
@@ -84,6 +88,8 @@ public static class Policies
         o.AddPolicy(PartnerAgency, p => p.RequireRole(StaffRoles.PartnerAgency));
         o.AddPolicy(PathwayMapReader, p => p.RequireRole(PathwayMap.Readers.Select(r => r.ToString())));
         o.AddPolicy(SignpostingReports, p => p.RequireRole(SignpostingRoles.ReportReaders.Select(r => r.ToString())));
+        o.AddPolicy(CoordinationReader, p => p.RequireRole(Domain.Coordination.CoordinationRoles.Readers.Select(r => r.ToString())));
+        o.AddPolicy(CoordinationAdmin, p => p.RequireRole(Domain.Coordination.CoordinationRoles.Administrators.Select(r => r.ToString())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }
 }

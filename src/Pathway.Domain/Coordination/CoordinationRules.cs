@@ -1,0 +1,134 @@
+using Pathway.Domain.Licences;
+using Pathway.Domain.Referrals;
+using Pathway.Domain.Staff;
+
+namespace Pathway.Domain.Coordination;
+
+/// <summary>A co-ordination group meeting's life: planned, then held, then its minutes approved (and read-only).</summary>
+public enum MeetingStatus
+{
+    Planned = 0,
+    Held = 1,
+    MinutesApproved = 2,
+}
+
+/// <summary>What an agenda item is about: one person's case (shared on a recorded basis) or how the services work together.</summary>
+public enum AgendaItemKind
+{
+    CaseDiscussion = 0,
+    ServiceDevelopment = 1,
+}
+
+public enum GroupActionStatus
+{
+    Open = 0,
+    Done = 1,
+    Dropped = 2,
+}
+
+/// <summary>
+/// Who may use the service co-ordination group's records. The PD service runs the group; the service manager reads its
+/// non-case business; probation, police, approved-premises and partner-agency staff read only while they are an active
+/// representative of a member organisation. Case discussions are further limited, item by item, to those who may read
+/// the case (<see cref="Access.CaseAccessRules"/>).
+/// </summary>
+public static class CoordinationRoles
+{
+    /// <summary>Keep the membership, meetings, minutes and actions: the clinical lead and psychologists.</summary>
+    public static readonly IReadOnlySet<StaffRole> Administrators = new HashSet<StaffRole> { StaffRole.ClinicalLead, StaffRole.Psychologist };
+
+    /// <summary>Read the group's records whether or not they represent an organisation.</summary>
+    public static readonly IReadOnlySet<StaffRole> AlwaysReaders = new HashSet<StaffRole> { StaffRole.ClinicalLead, StaffRole.Psychologist, StaffRole.ServiceManager };
+
+    /// <summary>Read the group's records only while linked to an active representative.</summary>
+    public static readonly IReadOnlySet<StaffRole> MemberReaders = new HashSet<StaffRole>
+    {
+        StaffRole.OffenderManager, StaffRole.SeniorProbationOfficer, StaffRole.PublicProtectionOfficer, StaffRole.ApprovedPremisesStaff, StaffRole.PartnerAgency,
+    };
+
+    /// <summary>Everyone the reader policy lets through; <see cref="CanRead"/> then decides.</summary>
+    public static readonly IReadOnlySet<StaffRole> Readers = new HashSet<StaffRole>(AlwaysReaders.Concat(MemberReaders));
+
+    public static bool CanRead(IEnumerable<StaffRole> roles, bool isActiveRepresentative) =>
+        roles.Any(r => AlwaysReaders.Contains(r) || (isActiveRepresentative && MemberReaders.Contains(r)));
+
+    public static bool CanAdminister(IEnumerable<StaffRole> roles) => roles.Any(Administrators.Contains);
+}
+
+/// <summary>The group's pure rules: the meeting state machine, the basis for sharing a case, overdue actions.</summary>
+public static class CoordinationRules
+{
+    public const int TitleMax = 200;
+    public const int TextMax = 8000;
+    public const int NoteMax = 1000;
+    public const int ActionMax = 1000;
+
+    /// <summary>Planned → held (on or after the meeting date) → minutes approved. Nothing moves back: approved minutes are the record.</summary>
+    public static string? CheckMove(MeetingStatus from, MeetingStatus to, DateOnly meetingOn, DateOnly today) => (from, to) switch
+    {
+        (MeetingStatus.Planned, MeetingStatus.Held) when meetingOn > today => "A meeting cannot be recorded as held before its date",
+        (MeetingStatus.Planned, MeetingStatus.Held) => null,
+        (MeetingStatus.Held, MeetingStatus.MinutesApproved) => null,
+        (MeetingStatus.MinutesApproved, _) => "The minutes are approved and can no longer be changed",
+        _ => $"A {DisplayName(from).ToLowerInvariant()} meeting cannot move to {DisplayName(to).ToLowerInvariant()}",
+    };
+
+    /// <summary>Once the minutes are approved the meeting, its attendance, agenda items and new actions are read-only.</summary>
+    public static bool IsReadOnly(MeetingStatus status) => status == MeetingStatus.MinutesApproved;
+
+    public static bool IsOverdue(GroupActionStatus status, DateOnly dueOn, DateOnly today) => status == GroupActionStatus.Open && dueOn < today;
+
+    public static bool IsActive(DateOnly from, DateOnly? leftOn, DateOnly on) => from <= on && (leftOn is null || leftOn > on);
+
+    /// <summary>
+    /// A case may be discussed only on a recorded basis: the person's consent, with the date it was given (not in the
+    /// future), or a lawful basis for sharing without consent (with a note when it is "another basis").
+    /// </summary>
+    public static IReadOnlyList<FieldError> CheckSharingBasis(SharingBasis? basis, LawfulBasis? lawful, string? note, DateOnly? consentOn, DateOnly today)
+    {
+        var errors = new List<FieldError>();
+        switch (basis)
+        {
+            case null:
+                errors.Add(new("SharingBasis", "Choose the basis for sharing this person's information with the group: their consent or a lawful basis"));
+                break;
+            case SharingBasis.ConsentGiven when consentOn is null:
+                errors.Add(new("ConsentOn", "Enter the date the person gave consent"));
+                break;
+            case SharingBasis.ConsentGiven when consentOn > today:
+                errors.Add(new("ConsentOn", "The date consent was given must be today or in the past"));
+                break;
+            case SharingBasis.LawfulBasisWithoutConsent when lawful is null:
+                errors.Add(new("LawfulBasis", "Choose the lawful basis for sharing without consent"));
+                break;
+            case SharingBasis.LawfulBasisWithoutConsent when lawful == LawfulBasis.Other && string.IsNullOrWhiteSpace(note):
+                errors.Add(new("LawfulBasisNote", "Explain the lawful basis in the note"));
+                break;
+        }
+        if (note is { Length: > NoteMax }) errors.Add(new("LawfulBasisNote", $"The note must be {NoteMax} characters or fewer"));
+        return errors;
+    }
+
+    public static string DisplayName(MeetingStatus s) => s switch
+    {
+        MeetingStatus.Planned => "Planned",
+        MeetingStatus.Held => "Held",
+        MeetingStatus.MinutesApproved => "Minutes approved",
+        _ => s.ToString(),
+    };
+
+    public static string DisplayName(GroupActionStatus s) => s switch
+    {
+        GroupActionStatus.Open => "Open",
+        GroupActionStatus.Done => "Done",
+        GroupActionStatus.Dropped => "Dropped",
+        _ => s.ToString(),
+    };
+
+    public static string DisplayName(AgendaItemKind k) => k switch
+    {
+        AgendaItemKind.CaseDiscussion => "Case discussion",
+        AgendaItemKind.ServiceDevelopment => "Service development",
+        _ => k.ToString(),
+    };
+}

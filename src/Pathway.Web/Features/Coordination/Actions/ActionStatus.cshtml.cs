@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Domain.Coordination;
+using Pathway.Domain.Licences;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.Errors;
+
+namespace Pathway.Web.Features.Coordination.Actions;
+
+/// <summary>Marks a group action done or dropped (or open again); allowed after the minutes are approved.</summary>
+[Authorize(Policy = Policies.CoordinationAdmin)]
+[Audited("coordination.action.status")]
+public sealed class ActionStatusModel(PathwayDbContext db, CoordinationCommands commands, CoordinationGroup group, AuditLog audit) : PageModel
+{
+    [BindProperty] public string? Status { get; set; }
+    [BindProperty] public int? Version { get; set; }
+    public string Description { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(Guid groupActionId, CancellationToken ct)
+    {
+        var a = await db.GroupActions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == groupActionId, ct);
+        if (a is null) return NotFound();
+        if (a.CaseId is { } c)
+        {
+            if ((await group.VisibleCasesAsync([c], ct)).Count == 0)
+            {
+                await audit.DeniedAsync("GroupAction", a.Id, c, ct);
+                return NotFound();
+            }
+            await audit.WriteAsync("coordination.action.list", "GroupAction", a.Id, c, ct: ct);
+        }
+        (Description, Status, Version) = (a.Description, a.Status.ToString(), a.Version);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid groupActionId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        GroupActionStatus? status = Enum.TryParse<GroupActionStatus>(Status, out var s) && Enum.IsDefined(s) ? s : null;
+        var result = await commands.SetActionStatusAsync(groupActionId, status, Version, new List<FieldError>(), ct);
+        if (result.NotFound) return NotFound();
+        if (result.Errors.Count > 0 || result.Conflict)
+        {
+            result.Errors.DistinctBy(e => e.Field).AddTo(ModelState);
+            if (result.Conflict) ModelState.AddModelError(string.Empty, "Someone else changed this action while you were looking at it. Nothing has been saved. Check the action, then try again.");
+            var a = await db.GroupActions.AsNoTracking().FirstAsync(x => x.Id == groupActionId, ct);
+            (Description, Version) = (a.Description, a.Version);
+            return Page();
+        }
+        TempData["Success"] = "Action updated";
+        return Redirect("/coordination-group/actions");
+    }
+}

@@ -1,0 +1,307 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Domain.Coordination;
+using Pathway.Domain.Licences;
+using Pathway.Domain.Referrals;
+using Pathway.Web.Features.Cases;
+using Pathway.Web.Infrastructure;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.Errors;
+
+namespace Pathway.Web.Features.Coordination;
+
+public sealed record RepresentativeDto(Guid Id, Guid MemberId, string Name, string Title, string? Email, Guid? StaffUserId, string ActiveFrom, string? LeftOn, bool Active, int Version)
+{
+    public static RepresentativeDto From(RepresentativeView r) =>
+        new(r.Id, r.MemberId, r.Name, r.Title, r.Email, r.StaffUserId, Api.Date(r.ActiveFrom), r.LeftOn is { } l ? Api.Date(l) : null, r.Active, r.Version);
+}
+
+public sealed record MemberDto(Guid Id, Guid? OrganisationId, string Name, string Sector, string JoinedOn, string? LeftOn, bool Active, IReadOnlyList<RepresentativeDto> Representatives, int Version)
+{
+    public static MemberDto From(MemberView m) => new(m.Id, m.OrganisationId, m.Name, m.Sector, Api.Date(m.JoinedOn), m.LeftOn is { } l ? Api.Date(l) : null,
+        m.Active, m.Representatives.Select(RepresentativeDto.From).ToList(), m.Version);
+}
+
+public sealed record MeetingSummaryDto(Guid Id, string MeetingOn, string Status, int Items, int OpenActions, int OverdueActions);
+
+/// <summary>An agenda item as the caller may see it: <c>restricted</c> items carry no case id, name, CRN, basis, minutes or decisions.</summary>
+public sealed record ItemDto(Guid Id, Guid MeetingId, int Number, string Kind, bool Restricted, string Title, Guid? CaseId, string? Person, string? Crn,
+    string? Basis, string? Minutes, string? Decisions, int Version)
+{
+    public static ItemDto From(ItemView i) => new(i.Id, i.MeetingId, i.Number, Api.Name(i.Kind), i.Restricted, i.Title, i.CaseId, i.Person, i.Crn, i.Basis, i.Minutes, i.Decisions, i.Version);
+}
+
+public sealed record ActionDto(Guid Id, Guid MeetingId, Guid? AgendaItemId, bool Restricted, string Description, string Owner, Guid? OwnerStaffUserId,
+    string DueOn, string Status, bool Overdue, int Version)
+{
+    public static ActionDto From(ActionView a) => new(a.Id, a.MeetingId, a.AgendaItemId, a.Restricted, a.Description, a.Owner, a.OwnerStaffUserId,
+        Api.Date(a.DueOn), Api.Name(a.Status), a.Overdue, a.Version);
+}
+
+public sealed record PersonRef(Guid Id, string Name);
+
+public sealed record MeetingDto(Guid Id, string MeetingOn, string Status, Guid? ChairId, string? Chair, IReadOnlyList<PersonRef> Attended, IReadOnlyList<PersonRef> Apologies,
+    IReadOnlyList<ItemDto> Items, IReadOnlyList<ActionDto> Actions, int Version)
+{
+    public static MeetingDto From(MeetingView m) => new(m.Id, Api.Date(m.MeetingOn), Api.Name(m.Status), m.ChairId, m.Chair,
+        m.Attended.Select(a => new PersonRef(a.Id, a.Name)).ToList(), m.Apologies.Select(a => new PersonRef(a.Id, a.Name)).ToList(),
+        m.Items.Select(ItemDto.From).ToList(), m.Actions.Select(ActionDto.From).ToList(), m.Version);
+}
+
+/// <summary>A member organisation: <c>organisationId</c> from the directory, or <c>thisService: true</c> for the PD service itself.</summary>
+public sealed record MemberWriteRequest(Guid? OrganisationId, bool? ThisService, string? JoinedOn, string? LeftOn, int? Version);
+public sealed record RepresentativeWriteRequest(string? Name, string? Title, string? Email, Guid? StaffUserId, string? ActiveFrom, string? LeftOn, int? Version);
+public sealed record MeetingWriteRequest(string? MeetingOn, Guid? ChairId, IReadOnlyList<Guid>? Attended, IReadOnlyList<Guid>? Apologies, int? Version);
+/// <summary><c>status</c>: <c>held</c> or <c>minutesApproved</c>.</summary>
+public sealed record MeetingStatusRequest(string? Status, int? Version);
+/// <summary>
+/// An agenda item. <c>kind</c>: <c>caseDiscussion</c> (then <c>caseId</c> and <c>sharingBasis</c> are required:
+/// <c>consentGiven</c> with <c>consentOn</c>, or <c>lawfulBasisWithoutConsent</c> with <c>lawfulBasis</c>) or
+/// <c>serviceDevelopment</c>. The kind and case cannot change once saved.
+/// </summary>
+public sealed record ItemWriteRequest(string? Kind, string? Title, Guid? CaseId, string? SharingBasis, string? LawfulBasis, string? LawfulBasisNote,
+    string? ConsentOn, string? Minutes, string? Decisions, int? Version);
+/// <summary>An action: exactly one owner (<c>ownerRepresentativeId</c> or <c>ownerStaffUserId</c>) and a due date.</summary>
+public sealed record ActionWriteRequest(string? Description, Guid? AgendaItemId, Guid? OwnerRepresentativeId, Guid? OwnerStaffUserId, string? DueOn);
+/// <summary><c>status</c>: <c>open</c>, <c>done</c> or <c>dropped</c>.</summary>
+public sealed record ActionStatusRequest(string? Status, int? Version);
+
+/// <summary>
+/// The service co-ordination group over the API: the same rules, access and audit as the pages. Readers outside the
+/// group (a partner or probation user who is not an active representative) get 404 and a denied row; case items and
+/// their actions are filtered exactly as on the pages.
+/// </summary>
+public static class CoordinationEndpoints
+{
+    public static RouteGroupBuilder MapCoordinationEndpoints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/coordination-group").WithTags("Co-ordination group");
+        g.MapGet("/members", ListMembersAsync).RequireAuthorization(Policies.CoordinationReader).Audited("coordination.read")
+            .WithSummary("Member organisations and their representatives");
+        g.MapPost("/members", CreateMemberAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.member.save")
+            .WithSummary("Add a member organisation");
+        g.MapPut("/members/{memberId:guid}", UpdateMemberAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.member.save")
+            .WithSummary("Change a member (for example the date it left); send the version you read, or get 409");
+        g.MapPost("/members/{memberId:guid}/representatives", CreateRepresentativeAsync).RequireAuthorization(Policies.CoordinationAdmin)
+            .Audited("coordination.representative.save").WithSummary("Add a representative to a member organisation");
+        g.MapPut("/representatives/{representativeId:guid}", UpdateRepresentativeAsync).RequireAuthorization(Policies.CoordinationAdmin)
+            .Audited("coordination.representative.save").WithSummary("Change a representative; send the version you read, or get 409");
+        g.MapGet("/meetings", ListMeetingsAsync).RequireAuthorization(Policies.CoordinationReader).Audited("coordination.read")
+            .WithSummary("The group's meetings, newest first");
+        g.MapPost("/meetings", CreateMeetingAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.meeting.save")
+            .WithSummary("Plan a meeting (date, chair, attendees, apologies)");
+        g.MapGet("/meetings/{meetingId:guid}", GetMeetingAsync).RequireAuthorization(Policies.CoordinationReader).Audited("coordination.meeting.read")
+            .WithSummary("A meeting with its agenda, minutes and actions; case items you may not read are restricted");
+        g.MapPut("/meetings/{meetingId:guid}", UpdateMeetingAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.meeting.save")
+            .WithSummary("Change a meeting's date, chair and attendance; refused once the minutes are approved");
+        g.MapPost("/meetings/{meetingId:guid}/status", MoveMeetingAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.meeting.status")
+            .WithSummary("Record the meeting as held, or approve its minutes (then read-only)");
+        g.MapGet("/meetings/{meetingId:guid}/minutes.pdf", MinutesPdfAsync).RequireAuthorization(Policies.CoordinationReader).Audited("coordination.minutes.pdf")
+            .WithSummary("The minutes as PDF, with case items you may not read redacted");
+        g.MapPost("/meetings/{meetingId:guid}/items", CreateItemAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.item.save")
+            .WithSummary("Add an agenda item: a case discussion (with its basis for sharing) or a service-development item");
+        g.MapGet("/items/{agendaItemId:guid}", GetItemAsync).RequireAuthorization(Policies.CoordinationReader).Audited("coordination.item.read")
+            .WithSummary("One agenda item; restricted if it discusses a case you may not read");
+        g.MapPut("/items/{agendaItemId:guid}", UpdateItemAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.item.save")
+            .WithSummary("Record an item's minutes and decisions; send the version you read, or get 409");
+        g.MapGet("/actions", ListActionsAsync).RequireAuthorization(Policies.CoordinationReader).Audited("coordination.action.list")
+            .WithSummary("The group's actions, soonest due first (?open=true for open ones, ?mine=true for your own)");
+        g.MapPost("/meetings/{meetingId:guid}/actions", CreateActionAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.action.create")
+            .WithSummary("Record an action agreed at the meeting, with one owner and a due date");
+        g.MapPut("/actions/{groupActionId:guid}/status", SetActionStatusAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.action.status")
+            .WithSummary("Mark an action open, done or dropped; send the version you read, or get 409");
+        return api;
+    }
+
+    private static async Task<bool> DeniedAsync(CoordinationGroup group, AuditLog audit, CancellationToken ct)
+    {
+        if (await group.CanReadAsync(ct)) return false;
+        await audit.DeniedAsync("CoordinationGroup", null, null, ct);
+        return true;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<MemberDto>>, NotFound>> ListMembersAsync(CoordinationGroup group, AuditLog audit, CancellationToken ct)
+    {
+        if (await DeniedAsync(group, audit, ct)) return TypedResults.NotFound();
+        var members = await group.MembersAsync(ct);
+        await audit.ReadAsync("CoordinationGroup", null, null, ct);
+        return TypedResults.Ok<IReadOnlyList<MemberDto>>(members.Select(MemberDto.From).ToList());
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<MeetingSummaryDto>>, NotFound>> ListMeetingsAsync(CoordinationGroup group, AuditLog audit, CancellationToken ct)
+    {
+        if (await DeniedAsync(group, audit, ct)) return TypedResults.NotFound();
+        var meetings = await group.MeetingsAsync(ct);
+        await audit.ReadAsync("CoordinationGroup", null, null, ct);
+        return TypedResults.Ok<IReadOnlyList<MeetingSummaryDto>>(meetings
+            .Select(m => new MeetingSummaryDto(m.Id, Api.Date(m.MeetingOn), Api.Name(m.Status), m.Items, m.OpenActions, m.OverdueActions)).ToList());
+    }
+
+    private static async Task<Results<Ok<MeetingDto>, NotFound>> GetMeetingAsync(Guid meetingId, CoordinationGroup group, AuditLog audit, CancellationToken ct)
+    {
+        if (await DeniedAsync(group, audit, ct)) return TypedResults.NotFound();
+        var m = await group.MeetingAsync(meetingId, ct);
+        return m is null ? TypedResults.NotFound() : TypedResults.Ok(MeetingDto.From(m));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> MinutesPdfAsync(Guid meetingId, CoordinationGroup group, AuditLog audit, CancellationToken ct)
+    {
+        if (await DeniedAsync(group, audit, ct)) return TypedResults.NotFound();
+        var m = await group.MeetingAsync(meetingId, ct);
+        return m is null ? TypedResults.NotFound() : TypedResults.File(MinutesPdf.Render(m), "application/pdf", MinutesPdf.FileName(m));
+    }
+
+    private static async Task<Results<Ok<ItemDto>, NotFound>> GetItemAsync(Guid agendaItemId, CoordinationGroup group, AuditLog audit, CancellationToken ct)
+    {
+        if (await DeniedAsync(group, audit, ct)) return TypedResults.NotFound();
+        var i = await group.ItemAsync(agendaItemId, ct);
+        return i is null ? TypedResults.NotFound() : TypedResults.Ok(ItemDto.From(i));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ActionDto>>, NotFound>> ListActionsAsync(bool? open, bool? mine, CoordinationGroup group, AuditLog audit,
+        PathwayDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (await DeniedAsync(group, audit, ct)) return TypedResults.NotFound();
+        var actions = await group.ActionsAsync(open == true, mine == true ? http.User.ToStaffContext().UserId : null, ct);
+        await audit.ReadAsync("GroupActionList", null, null, ct);
+        return TypedResults.Ok<IReadOnlyList<ActionDto>>(actions.Select(ActionDto.From).ToList());
+    }
+
+    private static Task<Results<Created<MemberDto>, Ok<MemberDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<MemberDto>>>> CreateMemberAsync(
+        MemberWriteRequest body, CoordinationCommands commands, CoordinationGroup group, CancellationToken ct) => SaveMemberAsync(null, body, commands, group, ct);
+
+    private static Task<Results<Created<MemberDto>, Ok<MemberDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<MemberDto>>>> UpdateMemberAsync(
+        Guid memberId, MemberWriteRequest body, CoordinationCommands commands, CoordinationGroup group, CancellationToken ct) => SaveMemberAsync(memberId, body, commands, group, ct);
+
+    private static async Task<Results<Created<MemberDto>, Ok<MemberDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<MemberDto>>>> SaveMemberAsync(
+        Guid? id, MemberWriteRequest body, CoordinationCommands commands, CoordinationGroup group, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var details = new MemberDetails(body.OrganisationId, body.ThisService ?? false, Api.ParseDate(body.JoinedOn, "JoinedOn", errors), Api.ParseDate(body.LeftOn, "LeftOn", errors));
+        var result = await commands.SaveMemberAsync(id, details, body.Version, errors, ct);
+        async Task<MemberDto?> Read(Guid mid) => (await group.MembersAsync(ct)).Where(m => m.Id == mid).Select(MemberDto.From).FirstOrDefault();
+        if (result.NotFound) return TypedResults.NotFound();
+        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.DistinctBy(e => e.Field).ToProblemErrors());
+        if (result.Conflict) return TypedResults.Conflict(Stale((await Read(id!.Value))!, r => r.Version));
+        var saved = (await Read(result.Id!.Value))!;
+        return id is null ? TypedResults.Created($"/api/v1/coordination-group/members/{saved.Id}", saved) : TypedResults.Ok(saved);
+    }
+
+    private static Task<Results<Created<RepresentativeDto>, Ok<RepresentativeDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RepresentativeDto>>>> CreateRepresentativeAsync(
+        Guid memberId, RepresentativeWriteRequest body, CoordinationCommands commands, PathwayDbContext db, TimeProvider clock, CancellationToken ct) =>
+        SaveRepresentativeAsync(null, memberId, body, commands, db, clock, ct);
+
+    private static Task<Results<Created<RepresentativeDto>, Ok<RepresentativeDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RepresentativeDto>>>> UpdateRepresentativeAsync(
+        Guid representativeId, RepresentativeWriteRequest body, CoordinationCommands commands, PathwayDbContext db, TimeProvider clock, CancellationToken ct) =>
+        SaveRepresentativeAsync(representativeId, Guid.Empty, body, commands, db, clock, ct);
+
+    private static async Task<Results<Created<RepresentativeDto>, Ok<RepresentativeDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RepresentativeDto>>>> SaveRepresentativeAsync(
+        Guid? id, Guid memberId, RepresentativeWriteRequest body, CoordinationCommands commands, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var details = new RepresentativeDetails(body.Name, body.Title, body.Email, body.StaffUserId,
+            Api.ParseDate(body.ActiveFrom, "ActiveFrom", errors), Api.ParseDate(body.LeftOn, "LeftOn", errors));
+        var result = await commands.SaveRepresentativeAsync(id, memberId, details, body.Version, errors, ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        async Task<RepresentativeDto> Read(Guid rid) =>
+            RepresentativeDto.From(CoordinationGroup.ToView(await db.GroupRepresentatives.AsNoTracking().FirstAsync(r => r.Id == rid, ct), null, today));
+        if (result.NotFound) return TypedResults.NotFound();
+        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.DistinctBy(e => e.Field).ToProblemErrors());
+        if (result.Conflict) return TypedResults.Conflict(Stale(await Read(id!.Value), r => r.Version));
+        var saved = await Read(result.Id!.Value);
+        return id is null ? TypedResults.Created($"/api/v1/coordination-group/representatives/{saved.Id}", saved) : TypedResults.Ok(saved);
+    }
+
+    private static Task<Results<Created<MeetingDto>, Ok<MeetingDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<MeetingDto>>>> CreateMeetingAsync(
+        MeetingWriteRequest body, CoordinationCommands commands, CoordinationGroup group, PathwayDbContext db, CancellationToken ct) =>
+        SaveMeetingAsync(null, body, commands, group, db, ct);
+
+    private static Task<Results<Created<MeetingDto>, Ok<MeetingDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<MeetingDto>>>> UpdateMeetingAsync(
+        Guid meetingId, MeetingWriteRequest body, CoordinationCommands commands, CoordinationGroup group, PathwayDbContext db, CancellationToken ct) =>
+        SaveMeetingAsync(meetingId, body, commands, group, db, ct);
+
+    private static async Task<Results<Created<MeetingDto>, Ok<MeetingDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<MeetingDto>>>> SaveMeetingAsync(
+        Guid? id, MeetingWriteRequest body, CoordinationCommands commands, CoordinationGroup group, PathwayDbContext db, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var details = new MeetingDetails(Api.ParseDate(body.MeetingOn, "MeetingOn", errors), body.ChairId, body.Attended ?? [], body.Apologies ?? []);
+        var result = await commands.SaveMeetingAsync(id, details, body.Version, errors, ct);
+        if (result.NotFound) return TypedResults.NotFound();
+        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.DistinctBy(e => e.Field).ToProblemErrors());
+        if (result.Conflict) return TypedResults.Conflict(Stale(MeetingDto.From((await group.MeetingAsync(id!.Value, ct))!), m => m.Version));
+        // The answer shows the meeting's case items, so it is read like one.
+        var saved = MeetingDto.From((await group.MeetingAsync(result.Id!.Value, ct))!);
+        return id is null ? TypedResults.Created($"/api/v1/coordination-group/meetings/{saved.Id}", saved) : TypedResults.Ok(saved);
+    }
+
+    private static async Task<Results<Ok<MeetingDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<MeetingDto>>>> MoveMeetingAsync(
+        Guid meetingId, MeetingStatusRequest body, CoordinationCommands commands, CoordinationGroup group, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var to = Api.ParseEnum<MeetingStatus>(body.Status, "Status", errors);
+        var result = await commands.MoveMeetingAsync(meetingId, errors.Count > 0 ? null : to, body.Version, errors, ct);
+        if (result.NotFound) return TypedResults.NotFound();
+        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.DistinctBy(e => e.Field).ToProblemErrors());
+        var current = MeetingDto.From((await group.MeetingAsync(meetingId, ct))!);
+        return result.Conflict ? TypedResults.Conflict(Stale(current, m => m.Version)) : TypedResults.Ok(current);
+    }
+
+    private static async Task<Results<Created<ItemDto>, Ok<ItemDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ItemDto>>>> CreateItemAsync(
+        Guid meetingId, ItemWriteRequest body, CoordinationCommands commands, CoordinationGroup group, CancellationToken ct) =>
+        await SaveItemAsync(meetingId, null, body, commands, group, ct);
+
+    private static async Task<Results<Created<ItemDto>, Ok<ItemDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ItemDto>>>> UpdateItemAsync(
+        Guid agendaItemId, ItemWriteRequest body, CoordinationCommands commands, CoordinationGroup group, PathwayDbContext db, CancellationToken ct)
+    {
+        var meetingId = await db.GroupAgendaItems.AsNoTracking().Where(i => i.Id == agendaItemId).Select(i => (Guid?)i.MeetingId).FirstOrDefaultAsync(ct);
+        if (meetingId is null) return TypedResults.NotFound();
+        return await SaveItemAsync(meetingId.Value, agendaItemId, body, commands, group, ct);
+    }
+
+    private static async Task<Results<Created<ItemDto>, Ok<ItemDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ItemDto>>>> SaveItemAsync(
+        Guid meetingId, Guid? itemId, ItemWriteRequest body, CoordinationCommands commands, CoordinationGroup group, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var details = new ItemDetails(Api.ParseEnum<AgendaItemKind>(body.Kind, "Kind", errors), body.Title, body.CaseId,
+            Api.ParseEnum<SharingBasis>(body.SharingBasis, "SharingBasis", errors), Api.ParseEnum<LawfulBasis>(body.LawfulBasis, "LawfulBasis", errors),
+            body.LawfulBasisNote, Api.ParseDate(body.ConsentOn, "ConsentOn", errors), body.Minutes, body.Decisions);
+        var result = await commands.SaveItemAsync(meetingId, itemId, details, body.Version, errors, ct);
+        if (result.NotFound) return TypedResults.NotFound();
+        // A field that failed to parse is reported once, not again as "missing".
+        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.DistinctBy(e => e.Field).ToProblemErrors());
+        if (result.Conflict) return TypedResults.Conflict(Stale(ItemDto.From((await group.ItemAsync(itemId!.Value, ct))!), i => i.Version));
+        var saved = ItemDto.From((await group.ItemAsync(result.Id!.Value, ct))!);
+        return itemId is null ? TypedResults.Created($"/api/v1/coordination-group/items/{saved.Id}", saved) : TypedResults.Ok(saved);
+    }
+
+    private static async Task<Results<Created<ActionDto>, NotFound, ValidationProblem>> CreateActionAsync(
+        Guid meetingId, ActionWriteRequest body, CoordinationCommands commands, CoordinationGroup group, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var details = new ActionDetails(body.Description, body.AgendaItemId, body.OwnerRepresentativeId, body.OwnerStaffUserId, Api.ParseDate(body.DueOn, "DueOn", errors));
+        var result = await commands.AddActionAsync(meetingId, details, errors, ct);
+        if (result.NotFound) return TypedResults.NotFound();
+        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.DistinctBy(e => e.Field).ToProblemErrors());
+        var saved = (await group.ActionsAsync(false, null, ct)).First(a => a.Id == result.Id);
+        return TypedResults.Created($"/api/v1/coordination-group/actions/{saved.Id}", ActionDto.From(saved));
+    }
+
+    private static async Task<Results<Ok<ActionDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ActionDto>>>> SetActionStatusAsync(
+        Guid groupActionId, ActionStatusRequest body, CoordinationCommands commands, CoordinationGroup group, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var status = Api.ParseEnum<GroupActionStatus>(body.Status, "Status", errors);
+        var result = await commands.SetActionStatusAsync(groupActionId, status, body.Version, errors, ct);
+        if (result.NotFound) return TypedResults.NotFound();
+        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.DistinctBy(e => e.Field).ToProblemErrors());
+        var current = ActionDto.From((await group.ActionsAsync(false, null, ct)).First(a => a.Id == groupActionId));
+        return result.Conflict ? TypedResults.Conflict(Stale(current, a => a.Version)) : TypedResults.Ok(current);
+    }
+
+    private static ConflictProblem<T> Stale<T>(T current, Func<T, int> version) => new(
+        "https://pathway.example/problems/edit-conflict", "The record was changed by someone else", StatusCodes.Status409Conflict,
+        $"You sent a change to an older version. The current version is {version(current)}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
+        version(current), current);
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Domain.Coordination;
+using Pathway.Domain.Licences;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.Errors;
+
+namespace Pathway.Web.Features.Coordination.Meetings;
+
+/// <summary>Moves a meeting on: planned → held → minutes approved (after which it is read-only).</summary>
+[Authorize(Policy = Policies.CoordinationAdmin)]
+[Audited("coordination.meeting.status")]
+public sealed class MeetingStatusModel(PathwayDbContext db, CoordinationCommands commands) : PageModel
+{
+    [BindProperty] public int? Version { get; set; }
+    public Guid MeetingId { get; private set; }
+    public DateOnly MeetingOn { get; private set; }
+    public MeetingStatus Status { get; private set; }
+    public MeetingStatus? Next => Status switch { MeetingStatus.Planned => MeetingStatus.Held, MeetingStatus.Held => MeetingStatus.MinutesApproved, _ => null };
+
+    public async Task<IActionResult> OnGetAsync(Guid meetingId, CancellationToken ct) =>
+        await LoadAsync(meetingId, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid meetingId, CancellationToken ct)
+    {
+        var version = Version;
+        if (!await LoadAsync(meetingId, ct)) return NotFound();
+        ModelState.Clear();
+        var result = await commands.MoveMeetingAsync(meetingId, Next, version, new List<FieldError>(), ct);
+        if (result.Errors.Count > 0 || result.Conflict)
+        {
+            result.Errors.DistinctBy(e => e.Field).AddTo(ModelState);
+            if (result.Conflict) ModelState.AddModelError(string.Empty, "Someone else changed this meeting while you were looking at it. Nothing has been saved. Check the meeting, then try again.");
+            return Page();
+        }
+        TempData["Success"] = Next == MeetingStatus.Held ? "Meeting recorded as held" : "Minutes approved: the meeting is now read-only";
+        return Redirect($"/coordination-group/meetings/{meetingId}");
+    }
+
+    private async Task<bool> LoadAsync(Guid meetingId, CancellationToken ct)
+    {
+        var m = await db.GroupMeetings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == meetingId, ct);
+        if (m is null) return false;
+        (MeetingId, MeetingOn, Status, Version) = (m.Id, m.MeetingOn, m.Status, m.Version);
+        return true;
+    }
+}
