@@ -186,6 +186,38 @@ public abstract class SignpostingTests(AppFixture app)
     }
 
     [Fact]
+    public async Task GpRegistration_RecordedOnTheCase_DecidesAServiceThatRequiresIt()
+    {
+        var c = await app.NewCaseAsync(app.World.TeamA.Id);
+        var s = await ServiceAsync("GP only " + Guid.NewGuid().ToString("N")[..6], x => x.RequiresGpRegistration = true);
+        using var api = app.Api(StaffRole.OffenderManager);
+        async Task<JsonElement> EntryAsync()
+        {
+            var matches = await api.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{c.Id}/signposting/matches?need=accommodation");
+            var need = matches.EnumerateArray().Single();
+            return need.GetProperty("eligible").EnumerateArray().Concat(need.GetProperty("notEligible").EnumerateArray())
+                .Single(m => m.GetProperty("serviceId").GetString() == s.Id.ToString());
+        }
+        async Task SetAsync(bool registered)
+        {
+            var body = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync($"/api/v1/cases/{c.Id}"))!.AsObject();
+            body["registeredWithGp"] = registered;
+            var put = await api.PutAsJsonAsync($"/api/v1/cases/{c.Id}", body);
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        // Not known: the service stays on the list, with a prompt to check.
+        Assert.Contains("check", (await EntryAsync()).ToString(), StringComparison.OrdinalIgnoreCase);
+        await SetAsync(false);
+        Assert.Contains("The person must be registered with a GP", (await EntryAsync()).ToString());
+        Assert.False(await app.Factory.WithDbAsync(db => db.Cases.Where(x => x.Id == c.Id).Select(x => x.RegisteredWithGp!.Value).FirstAsync()));
+        await SetAsync(true);
+        Assert.Contains("Registered with a GP, as the service requires", (await EntryAsync()).ToString());
+        var pages = await app.PagesAsync(StaffRole.OffenderManager);
+        Assert.Contains("Registered with a GP", await AppFixture.TextAsync(await pages.GetAsync($"/cases/{c.Id}")));
+    }
+
+    [Fact]
     public async Task ThePage_ShowsTheReferral_AndRecordsADecline_OnlyWithAReason()
     {
         var s = await ServiceAsync("Page flow " + Guid.NewGuid().ToString("N")[..6]);

@@ -24,6 +24,9 @@ public sealed class CaseRecord : IVersioned
     public string? TownOrCity { get; set; }
     public string? Postcode { get; set; }
 
+    /// <summary>Whether the person is registered with a GP: some local services take only people who are. Null: not known.</summary>
+    public bool? RegisteredWithGp { get; set; }
+
     /// <summary>Set while the person lives in an approved premises; its staff then see the case.</summary>
     public Guid? ApprovedPremisesId { get; set; }
     public Team? ApprovedPremises { get; set; }

@@ -94,6 +94,8 @@ public sealed class SyntheticCaseFactory(Random rng, DateOnly today)
             TownOrCity = Pick(Towns),
             Postcode = $"ZZ{rng.Next(1, 99)} {rng.Next(1, 9)}{(char)('A' + rng.Next(26))}{(char)('A' + rng.Next(26))}",
             RoshLevel = rosh,
+            // From the date of birth, not another draw, so every other generated value stays as it was: most are registered.
+            RegisteredWithGp = (dob.Day % 10) switch { 0 => false, 1 => null, _ => true },
             MappaCategory = category,
             MappaLevel = level,
             Flags = flags,

@@ -92,7 +92,7 @@ public static class SyntheticDirectory
         {
             var service = services.First(s => s.Name == name);
             var person = referred.FirstOrDefault(c => !used.Contains(c.Id) && Domain.Signposting.Matching.Assess(
-                new PersonFacts(c.Gender, c.DateOfBirth, c.Postcode, c.RoshLevel, c.Flags, null), service.ToListing(), need, today).Eligible);
+                new PersonFacts(c.Gender, c.DateOfBirth, c.Postcode, c.RoshLevel, c.Flags, c.RegisteredWithGp), service.ToListing(), need, today).Eligible);
             if (person is null) continue;
             used.Add(person.Id);
             var sent = today.AddDays(-daysAgo);

@@ -972,6 +972,9 @@ namespace Pathway.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ReferredToServiceOn")
                         .HasColumnType("date");
 
+                    b.Property<bool?>("RegisteredWithGp")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RoshLevel")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -960,6 +960,9 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ReferredToServiceOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("RegisteredWithGp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RoshLevel")
                         .IsRequired()
                         .HasMaxLength(20)

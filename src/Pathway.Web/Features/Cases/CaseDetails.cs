@@ -21,6 +21,7 @@ public sealed record CaseDetails
     public string? AddressLine2 { get; init; }
     public string? TownOrCity { get; init; }
     public string? Postcode { get; init; }
+    public bool? RegisteredWithGp { get; init; }
     public Guid? ApprovedPremisesId { get; init; }
     public RoshLevel? RoshLevel { get; init; }
     public MappaCategory? MappaCategory { get; init; }
@@ -36,7 +37,7 @@ public sealed record CaseDetails
     {
         Crn = c.Crn, PncNumber = c.PncNumber, GivenName = c.GivenName, FamilyName = c.FamilyName, DateOfBirth = c.DateOfBirth,
         Gender = c.Gender, Ethnicity = c.Ethnicity, AddressLine1 = c.AddressLine1, AddressLine2 = c.AddressLine2,
-        TownOrCity = c.TownOrCity, Postcode = c.Postcode, ApprovedPremisesId = c.ApprovedPremisesId, RoshLevel = c.RoshLevel,
+        TownOrCity = c.TownOrCity, Postcode = c.Postcode, RegisteredWithGp = c.RegisteredWithGp, ApprovedPremisesId = c.ApprovedPremisesId, RoshLevel = c.RoshLevel,
         MappaCategory = c.MappaCategory, MappaLevel = c.MappaLevel, Flags = c.Flags, TeamId = c.TeamId,
         OffenderManagerId = c.OffenderManagerId, PsychologistId = c.PsychologistId, ReferredToServiceOn = c.ReferredToServiceOn,
         IsRestricted = c.IsRestricted,
@@ -111,6 +112,7 @@ public static class CaseDetailsRules
         c.AddressLine2 = Clean(d.AddressLine2);
         c.TownOrCity = Clean(d.TownOrCity);
         c.Postcode = Clean(d.Postcode)?.ToUpperInvariant();
+        c.RegisteredWithGp = d.RegisteredWithGp;
         c.ApprovedPremisesId = d.ApprovedPremisesId;
         c.RoshLevel = d.RoshLevel!.Value;
         c.MappaCategory = d.MappaCategory ?? MappaCategory.None;
@@ -151,6 +153,7 @@ public static class CaseDetailsRules
         Cmp("Address line 2", submitted.AddressLine2, saved.AddressLine2);
         Cmp("Town or city", submitted.TownOrCity, saved.TownOrCity);
         Cmp("Postcode", submitted.Postcode, saved.Postcode);
+        Cmp("Registered with a GP", submitted.RegisteredWithGp, saved.RegisteredWithGp);
         Cmp("Approved premises", submitted.ApprovedPremisesId, saved.ApprovedPremisesId);
         Cmp("RoSH", submitted.RoshLevel, saved.RoshLevel);
         Cmp("MAPPA category", submitted.MappaCategory, saved.MappaCategory);

@@ -19,13 +19,13 @@ public sealed record CaseDto(
     Guid Id, string Crn, string? PncNumber, string GivenName, string FamilyName, string DateOfBirth, string Gender, string Ethnicity,
     Guid TeamId, string RoshLevel, string MappaCategory, string MappaLevel, IReadOnlyList<string> Flags,
     Guid? OffenderManagerId, Guid? PsychologistId, Guid? ApprovedPremisesId, string? AddressLine1, string? AddressLine2,
-    string? TownOrCity, string? Postcode, string? ReferredToServiceOn, bool IsRestricted, int Version)
+    string? TownOrCity, string? Postcode, bool? RegisteredWithGp, string? ReferredToServiceOn, bool IsRestricted, int Version)
 {
     public static CaseDto From(CaseRecord c) => new(
         c.Id, c.Crn, c.PncNumber, c.GivenName, c.FamilyName, Api.Date(c.DateOfBirth), Api.Name(c.Gender), Api.Name(c.Ethnicity),
         c.TeamId, Api.Name(c.RoshLevel), Api.Name(c.MappaCategory), Api.Name(c.MappaLevel),
         RiskFlags.Split(c.Flags).Select(RiskFlags.ApiName).ToList(), c.OffenderManagerId, c.PsychologistId, c.ApprovedPremisesId,
-        c.AddressLine1, c.AddressLine2, c.TownOrCity, c.Postcode, c.ReferredToServiceOn is { } r ? Api.Date(r) : null, c.IsRestricted, c.Version);
+        c.AddressLine1, c.AddressLine2, c.TownOrCity, c.Postcode, c.RegisteredWithGp, c.ReferredToServiceOn is { } r ? Api.Date(r) : null, c.IsRestricted, c.Version);
 }
 
 /// <summary>
@@ -36,7 +36,7 @@ public sealed record CaseWriteRequest(
     string? Crn, string? PncNumber, string? GivenName, string? FamilyName, string? DateOfBirth, string? Gender, string? Ethnicity,
     string? TeamId, string? RoshLevel, string? MappaCategory, string? MappaLevel, IReadOnlyList<string>? Flags,
     string? OffenderManagerId, string? PsychologistId, string? ApprovedPremisesId, string? AddressLine1, string? AddressLine2,
-    string? TownOrCity, string? Postcode, string? ReferredToServiceOn, bool? IsRestricted, int? Version)
+    string? TownOrCity, string? Postcode, string? ReferredToServiceOn, bool? IsRestricted, int? Version, bool? RegisteredWithGp = null)
 {
     public CaseDetails Parse(List<FieldError> errors, Guid? defaultTeam)
     {
@@ -60,7 +60,7 @@ public sealed record CaseWriteRequest(
             OffenderManagerId = Api.ParseGuid(OffenderManagerId, nameof(OffenderManagerId), errors),
             PsychologistId = Api.ParseGuid(PsychologistId, nameof(PsychologistId), errors),
             ApprovedPremisesId = Api.ParseGuid(ApprovedPremisesId, nameof(ApprovedPremisesId), errors),
-            AddressLine1 = AddressLine1, AddressLine2 = AddressLine2, TownOrCity = TownOrCity, Postcode = Postcode,
+            AddressLine1 = AddressLine1, AddressLine2 = AddressLine2, TownOrCity = TownOrCity, Postcode = Postcode, RegisteredWithGp = RegisteredWithGp,
             ReferredToServiceOn = Api.ParseDate(ReferredToServiceOn, nameof(ReferredToServiceOn), errors),
             IsRestricted = IsRestricted ?? false,
         };

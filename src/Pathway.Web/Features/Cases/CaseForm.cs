@@ -22,6 +22,8 @@ public sealed class CaseForm
     public string? AddressLine2 { get; set; }
     public string? TownOrCity { get; set; }
     public string? Postcode { get; set; }
+    /// <summary>"yes", "no" or "unknown".</summary>
+    public string? RegisteredWithGp { get; set; }
     public string? ApprovedPremisesId { get; set; }
     public string? RoshLevel { get; set; }
     public string? MappaCategory { get; set; }
@@ -39,6 +41,7 @@ public sealed class CaseForm
         Crn = d.Crn, PncNumber = d.PncNumber, GivenName = d.GivenName, FamilyName = d.FamilyName,
         DateOfBirth = DateParts.From(d.DateOfBirth), Gender = d.Gender?.ToString(), Ethnicity = d.Ethnicity?.ToString(),
         AddressLine1 = d.AddressLine1, AddressLine2 = d.AddressLine2, TownOrCity = d.TownOrCity, Postcode = d.Postcode,
+        RegisteredWithGp = d.RegisteredWithGp switch { true => "yes", false => "no", null => "unknown" },
         ApprovedPremisesId = d.ApprovedPremisesId?.ToString(), RoshLevel = d.RoshLevel?.ToString(),
         MappaCategory = d.MappaCategory?.ToString(), MappaLevel = d.MappaLevel?.ToString(),
         Flags = RiskFlags.Split(d.Flags).Select(f => f.ToString()).ToList(), TeamId = d.TeamId?.ToString(),
@@ -58,6 +61,7 @@ public sealed class CaseForm
             Crn = Crn, PncNumber = PncNumber, GivenName = GivenName, FamilyName = FamilyName, DateOfBirth = dob,
             Gender = ParseEnum<Gender>(Gender), Ethnicity = ParseEnum<Ethnicity>(Ethnicity),
             AddressLine1 = AddressLine1, AddressLine2 = AddressLine2, TownOrCity = TownOrCity, Postcode = Postcode,
+            RegisteredWithGp = RegisteredWithGp switch { "yes" => true, "no" => false, _ => null },
             ApprovedPremisesId = ParseGuid(ApprovedPremisesId), RoshLevel = ParseEnum<RoshLevel>(RoshLevel),
             MappaCategory = ParseEnum<MappaCategory>(MappaCategory) ?? Domain.Cases.MappaCategory.None,
             MappaLevel = ParseEnum<MappaLevel>(MappaLevel) ?? Domain.Cases.MappaLevel.None,

@@ -12,7 +12,7 @@ public sealed record AssessedNeeds(IReadOnlyList<(NeedArea Need, NeedPriority Pr
 /// <summary>Reads what matching needs about a case — its facts, assessed needs and the whole directory — and matches.</summary>
 public static class CaseMatching
 {
-    public static PersonFacts FactsOf(CaseRecord c) => new(c.Gender, c.DateOfBirth, c.Postcode, c.RoshLevel, c.Flags, RegisteredWithGp: null);
+    public static PersonFacts FactsOf(CaseRecord c) => new(c.Gender, c.DateOfBirth, c.Postcode, c.RoshLevel, c.Flags, c.RegisteredWithGp);
 
     public static async Task<AssessedNeeds> NeedsAsync(PathwayDbContext db, Guid caseId, CancellationToken ct)
     {
