@@ -162,10 +162,16 @@ public static class Outcomes
         _ => ("Care plan active", "No active care plan"),
     };
 
-    /// <summary>Periods with their end, event, age, previous recalls (recalls on the same case before this release) and cohort.</summary>
-    public static IReadOnlyList<OutcomePeriod> Prepare(IReadOnlyList<LicencePeriod> licences, Cohort cohort, DateOnly today, DateOnly serviceStartedOn)
+    /// <summary>
+    /// Periods with their end, event, age, previous recalls and cohort. Previous recalls are the case's recalls dated
+    /// before this release: from <paramref name="allRecalls"/> when given (every recall on the case's licences, including
+    /// licences outside the period analysed), otherwise from the first recalls of <paramref name="licences"/>.
+    /// </summary>
+    public static IReadOnlyList<OutcomePeriod> Prepare(IReadOnlyList<LicencePeriod> licences, Cohort cohort, DateOnly today, DateOnly serviceStartedOn,
+        IEnumerable<(Guid CaseId, DateOnly Date)>? allRecalls = null)
     {
-        var recallsByCase = licences.Where(l => l.RecallDate is not null).ToLookup(l => l.CaseId, l => l.RecallDate!.Value);
+        var recallsByCase = (allRecalls ?? licences.Where(l => l.RecallDate is not null).Select(l => (l.CaseId, l.RecallDate!.Value)))
+            .ToLookup(r => r.Item1, r => r.Item2);
         var result = new List<OutcomePeriod>(licences.Count);
         foreach (var l in licences)
         {
@@ -187,9 +193,10 @@ public static class Outcomes
         return result;
     }
 
-    public static OutcomeReport Build(IReadOnlyList<LicencePeriod> licences, Cohort cohort, DateOnly today, DateOnly serviceStartedOn, CoxTies ties = CoxTies.Efron)
+    public static OutcomeReport Build(IReadOnlyList<LicencePeriod> licences, Cohort cohort, DateOnly today, DateOnly serviceStartedOn,
+        IEnumerable<(Guid CaseId, DateOnly Date)>? allRecalls = null, CoxTies ties = CoxTies.Efron)
     {
-        var periods = Prepare(licences, cohort, today, serviceStartedOn);
+        var periods = Prepare(licences, cohort, today, serviceStartedOn, allRecalls);
         var (inName, outName) = Groups(cohort);
         var label = periods.Select(p => p.InCohort ? inName : outName).ToArray();
         var time = periods.Select(p => p.Months).ToArray();
