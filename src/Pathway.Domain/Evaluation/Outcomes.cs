@@ -69,6 +69,8 @@ public sealed record OutcomeMeasures(
 /// <summary>
 /// Everything the evaluation page shows for one comparison: measures per group and overall, Kaplan–Meier curves (time in
 /// months), the log-rank test and an adjusted Cox model. A model the data cannot support carries the library's reason.
+/// <see cref="CoxPeriods"/> periods are in the model; <see cref="CoxIncludesOgrs3"/> says whether OGRS3 is one of its
+/// covariates (it is when at least half the periods have a score, and the model then uses those periods only).
 /// </summary>
 public sealed record OutcomeReport(
     Cohort Cohort,
@@ -78,7 +80,8 @@ public sealed record OutcomeReport(
     IReadOnlyList<KaplanMeierCurve> Curves,
     StatisticsResult<LogRankResult> LogRank,
     StatisticsResult<CoxFit> Cox,
-    int CoxPeriods)
+    int CoxPeriods,
+    bool CoxIncludesOgrs3)
 {
     /// <summary>
     /// People and recalls per group as a table of counts (columns Recalled / Not recalled, totals = people) under the
@@ -142,8 +145,10 @@ public static class Outcomes
     /// <summary>An average month: 365.25 / 12 days.</summary>
     public const double DaysPerMonth = 365.25 / 12;
 
+    public const string Ogrs3Covariate = "OGRS3 one-year (%)";
+
     public static readonly IReadOnlyList<string> CoxCovariates =
-        ["Age at release (years)", "Male", "OGRS3 one-year (%)", "RoSH (0 low – 3 very high)", "Previous recalls"];
+        ["Age at release (years)", "Male", Ogrs3Covariate, "RoSH (0 low – 3 very high)", "Previous recalls"];
 
     public static string Name(Cohort cohort) => cohort switch
     {
@@ -206,22 +211,25 @@ public static class Outcomes
             .Select(g => Measure(g, periods.Where(p => (p.InCohort ? inName : outName) == g).ToList())).ToList();
         var logRank = LogRank.Test(time, evt, label);
 
-        var modelled = periods.Where(p => p.Licence.Ogrs3 is not null).ToList();
+        // OGRS3 is in the model when at least half the periods have a score (complete cases); otherwise it is left out
+        // and the model uses every period, rather than fitting on a handful.
+        var scored = periods.Where(p => p.Licence.Ogrs3 is not null).ToList();
+        var withOgrs3 = scored.Count > 0 && scored.Count * 2 >= periods.Count;
+        var modelled = withOgrs3 ? scored : periods.ToList();
+        var columns = new List<double[]>
+        {
+            modelled.Select(p => (double)p.AgeAtRelease).ToArray(),
+            modelled.Select(p => p.Licence.Gender == Gender.Male ? 1.0 : 0.0).ToArray(),
+        };
+        if (withOgrs3) columns.Add(modelled.Select(p => p.Licence.Ogrs3!.Value * 100).ToArray());
+        columns.Add(modelled.Select(p => (double)(int)p.Licence.Rosh).ToArray());
+        columns.Add(modelled.Select(p => (double)p.PreviousRecalls).ToArray());
+        columns.Add(modelled.Select(p => p.InCohort ? 1.0 : 0.0).ToArray());
+        var names = CoxCovariates.Where(n => withOgrs3 || n != Ogrs3Covariate).Append(inName).ToList();
         var cox = modelled.Count == 0
-            ? StatisticsResult<CoxFit>.Failed("no licence period has an OGRS3 score, so the adjusted model cannot be fitted")
-            : CoxModel.Fit(
-                modelled.Select(p => p.Months).ToArray(),
-                modelled.Select(p => p.Recalled).ToArray(),
-                [
-                    modelled.Select(p => (double)p.AgeAtRelease).ToArray(),
-                    modelled.Select(p => p.Licence.Gender == Gender.Male ? 1.0 : 0.0).ToArray(),
-                    modelled.Select(p => p.Licence.Ogrs3!.Value * 100).ToArray(),
-                    modelled.Select(p => (double)(int)p.Licence.Rosh).ToArray(),
-                    modelled.Select(p => (double)p.PreviousRecalls).ToArray(),
-                    modelled.Select(p => p.InCohort ? 1.0 : 0.0).ToArray(),
-                ],
-                [.. CoxCovariates, inName], ties: ties);
-        return new OutcomeReport(cohort, periods, groups, Measure("All", periods), curves, logRank, cox, modelled.Count);
+            ? StatisticsResult<CoxFit>.Failed("there are no licence periods to model")
+            : CoxModel.Fit(modelled.Select(p => p.Months).ToArray(), modelled.Select(p => p.Recalled).ToArray(), columns, names, ties: ties);
+        return new OutcomeReport(cohort, periods, groups, Measure("All", periods), curves, logRank, cox, modelled.Count, withOgrs3);
     }
 
     /// <summary>People, recalls, person-months, the rate per 100 person-months and the 6- and 12-month shares for a set of periods.</summary>

@@ -80,7 +80,8 @@ public sealed class OutcomesTests
         Assert.Equal(1 / 3.0, off.RecalledWithin12Months!.Value, 12);
         Assert.Equal(2, r.Curves.Count);
         Assert.True(r.LogRank.Succeeded);
-        Assert.Equal(4, r.CoxPeriods); // C has no OGRS3 score
+        Assert.Equal(4, r.CoxPeriods); // C has no OGRS3 score: complete cases only
+        Assert.True(r.CoxIncludesOgrs3);
     }
 
     [Fact]
@@ -99,8 +100,12 @@ public sealed class OutcomesTests
         Assert.Contains("no events", noRecalls.Cox.Failure, StringComparison.Ordinal);
         Assert.False(noRecalls.LogRank.Succeeded);
 
-        var noScores = Outcomes.Build([Period("2025-01-01", "2025-07-01", "2025-03-01", ogrs: null)], Cohort.Pathway, Today, ServiceStart);
-        Assert.Contains("OGRS3", noScores.Cox.Failure, StringComparison.Ordinal);
+        // Without scores for at least half the periods, OGRS3 is left out and every period is modelled.
+        var fewScores = Outcomes.Build([.. Data.Select(d => d with { Ogrs3 = null }), Data[0]], Cohort.Pathway, Today, ServiceStart);
+        Assert.False(fewScores.CoxIncludesOgrs3);
+        Assert.Equal(6, fewScores.CoxPeriods);
+        if (fewScores.Cox.Value is { } fit) Assert.DoesNotContain(fit.Coefficients, c => c.Name == Outcomes.Ogrs3Covariate);
+        else Assert.NotNull(fewScores.Cox.Failure);
     }
 
     [Fact]
