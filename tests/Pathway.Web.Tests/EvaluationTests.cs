@@ -62,6 +62,7 @@ public abstract class EvaluationTests(AppFixture app)
         Assert.Contains("a log-rank test needs at least two groups", html); // nobody here is on the pathway
         Assert.Contains("data-testid=\"cox-failure\"", html); // and nobody has an OGRS3 score
         Assert.DoesNotContain("suppression-note", html);
+        Assert.Equal("0.0% (0 of 6)", RecallFiguresTests.Table(html, "engagement").Single(r => r.Label == "Not on the pathway").Cells["Offender manager trained"]);
 
         // Even for the psychologist, the download is suppressed: 3 recalls is a small cell.
         var csv = await psychologist.GetAsync($"/evaluation?handler=Csv&table=measures&{query}");

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Compliance;
 using Pathway.Domain.Disclosure;
 using Pathway.Domain.Evaluation;
+using Pathway.Domain.Signposting;
 using Pathway.Domain.Statistics;
 using Pathway.Web.Features.Compliance.Recall.Overview;
 using Pathway.Web.Features.Shared;
@@ -28,7 +30,7 @@ namespace Pathway.Web.Features.Evaluation.Outcomes;
 [Audited("evaluation.read")]
 public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvider clock, IConfiguration config) : PageModel
 {
-    public static readonly string[] Downloads = ["measures", "km", "cox", "reasons", "alternatives"];
+    public static readonly string[] Downloads = ["measures", "km", "cox", "engagement", "reasons", "alternatives"];
 
     [BindProperty(SupportsGet = true)] public Cohort Cohort { get; set; } = Cohort.Pathway;
     [BindProperty(SupportsGet = true)] public DateParts From { get; set; } = new();
@@ -41,6 +43,7 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
     public DisclosurePolicy Policy { get; private set; } = DisclosurePolicy.Exact;
     public bool Suppressed => Policy != DisclosurePolicy.Exact;
     public OutcomeReport? Report { get; private set; }
+    public IReadOnlyList<EngagementMeasures> Engagement { get; private set; } = [];
     public SuppressedTable? Reasons { get; private set; }
     public SuppressedTable? Alternatives { get; private set; }
     public IReadOnlyList<Govuk.Option> Teams { get; private set; } = [];
@@ -62,6 +65,7 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
             "measures" => MeasureRows(),
             "km" => CurveRows(),
             "cox" => CoxRows(),
+            "engagement" => EngagementRows(),
             "reasons" => Csv.Rows(Reasons!, "Team"),
             _ => Csv.Rows(Alternatives!, "Team"),
         };
@@ -110,6 +114,28 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
             yield return [g, Csv.Number(p.Time, 2), p.NRisk.ToString(CultureInfo.InvariantCulture), Csv.Number(p.Survival * 100), Csv.Number(p.Lower * 100), Csv.Number(p.Upper * 100)];
     }
 
+    /// <summary>Whether a group's row of engagement figures is hidden (its number of periods is).</summary>
+    public bool EngagementHidden(int row) => Report!.CountTable(Policy).Entry(row, 2).Published is null;
+
+    /// <summary>An engagement share as shown: exact readers get the counts too; hidden as [c].</summary>
+    public string ShareText(int row, Share share) =>
+        EngagementHidden(row) ? "[c]"
+        : share.Of == 0 ? "–"
+        : Suppressed ? Percent(share.Published(Policy))
+        : $"{Percent(share.Rate)} ({share.Count} of {share.Of})";
+
+    private IEnumerable<IReadOnlyList<string>> EngagementRows()
+    {
+        yield return ["Group", "Licence periods", "Contacts kept of expected (%)", "Signposting uptake (%)", "Offender manager trained (%)"];
+        for (var i = 0; i < Engagement.Count; i++)
+        {
+            var e = Engagement[i];
+            var hidden = EngagementHidden(i);
+            yield return [e.Group, hidden ? "[c]" : Count(Measures()[i].People), hidden ? "[c]" : Csv.Number(e.Compliance.Published(Policy) * 100),
+                hidden ? "[c]" : Csv.Number(e.SignpostingUptake.Published(Policy) * 100), hidden ? "[c]" : Csv.Number(e.TrainedOffenderManager.Published(Policy) * 100)];
+        }
+    }
+
     private IEnumerable<IReadOnlyList<string>> CoxRows()
     {
         if (Report!.Cox.Value is not { } fit)
@@ -151,6 +177,14 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
 
         var (periods, recalls) = await OutcomeData.LoadAsync(db, FromDate, ToDate, Team, today, ct);
         Report = EvaluationOutcomes.Build(periods, Cohort, today, ServiceStartedOn, recalls);
+
+        var caseIds = Report.Periods.Select(p => p.Licence.CaseId).Distinct().ToList();
+        var contacts = (await db.Contacts.AsNoTracking().Where(c => caseIds.Contains(c.CaseId) && c.Date >= FromDate)
+            .Select(c => new { c.CaseId, c.Date, c.Outcome }).ToListAsync(ct)).ToLookup(c => c.CaseId, c => new ContactFact(c.Date, c.Outcome));
+        var signposting = (await db.SignpostingReferrals.AsNoTracking().Where(r => caseIds.Contains(r.CaseId) && r.ReferredOn != null && r.ReferredOn >= FromDate)
+            .Select(r => new { r.CaseId, r.Need, r.ServiceId, r.Status, r.ReferredOn, r.FirstAttendedOn }).ToListAsync(ct))
+            .ToLookup(r => r.CaseId, r => new SignpostingReferralFacts(r.Need, r.ServiceId, r.Status, r.ReferredOn, r.FirstAttendedOn));
+        Engagement = Domain.Evaluation.Engagement.Measure(Report, contacts, signposting);
 
         var cases = Team is { } team ? db.Cases.Where(c => c.TeamId == team) : db.Cases;
         var since = new DateTimeOffset(FromDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
