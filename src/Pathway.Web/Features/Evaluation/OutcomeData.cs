@@ -16,7 +16,7 @@ public static class OutcomeData
 {
     /// <summary>The day the PD service started, from configuration (<c>Evaluation:ServiceStartedOn</c>, ISO date).</summary>
     public static DateOnly ServiceStartedOn(IConfiguration config) =>
-        DateOnly.TryParse(config["Evaluation:ServiceStartedOn"], System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : new DateOnly(2024, 4, 1);
+        DateOnly.TryParse(config["Evaluation:ServiceStartedOn"], System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : new DateOnly(2025, 4, 1);
 
     public static async Task<(List<LicencePeriod> Periods, List<(Guid CaseId, DateOnly Date)> Recalls)> LoadAsync(PathwayDbContext db, DateOnly releasedFrom, DateOnly releasedTo, Guid? teamId, DateOnly today, CancellationToken ct)
     {
