@@ -72,6 +72,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Policies.PartnerAgency => role == StaffRole.PartnerAgency,
         Policies.PathwayMapReader => PathwayMap.Readers.Contains(role),
         Policies.SignpostingReports => SignpostingRoles.ReportReaders.Contains(role),
+        Policies.EvaluationReader => Domain.Evaluation.EvaluationRoles.Readers.Contains(role),
         Policies.KeyworkerSetter => Pathway.Domain.Training.Practice.KeyworkerSetters.Contains(role),
         // Members' staff are let in by role, then by being an active representative: every such role is one in the world (GroupWorld).
         Policies.CoordinationReader => Pathway.Domain.Coordination.CoordinationRoles.Readers.Contains(role),

@@ -20,6 +20,7 @@ public static class Navigation
         if (who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency)) items.Add(("Early warnings", "/signals"));
         if (who.Roles.Any(SignpostingRoles.DirectoryReaders.Contains)) items.Add(("Service directory", "/directory"));
         if (who.Roles.Any(SignpostingRoles.ReportReaders.Contains)) items.Add(("Signposting reports", "/signposting/reports"));
+        if (who.Roles.Any(Domain.Evaluation.EvaluationRoles.Readers.Contains)) items.Add(("Evaluation", "/evaluation"));
         if (who.IsIn(StaffRole.PartnerAgency)) items.Add(("Referrals to you", "/partner/referrals"));
         // Probation, police, AP and partner staff reach the group from their home page while they represent a member.
         if (who.Roles.Any(Domain.Coordination.CoordinationRoles.AlwaysReaders.Contains)) items.Add(("Co-ordination group", "/coordination-group"));

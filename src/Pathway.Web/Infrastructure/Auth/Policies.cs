@@ -56,6 +56,8 @@ public static class Policies
     public const string CoordinationReader = nameof(CoordinationReader);
     /// <summary>Keeping the co-ordination group's records (<see cref="Domain.Coordination.CoordinationRoles.Administrators"/>).</summary>
     public const string CoordinationAdmin = nameof(CoordinationAdmin);
+    /// <summary>The evaluation's outcome reports (<see cref="Domain.Evaluation.EvaluationRoles.Readers"/>).</summary>
+    public const string EvaluationReader = nameof(EvaluationReader);
 
     public static readonly IReadOnlySet<StaffRole> IncidentRecorderRoles = new HashSet<StaffRole>(StaffRoles.CaseEditorRoles) { StaffRole.ApprovedPremisesStaff };
 
@@ -90,6 +92,7 @@ public static class Policies
         o.AddPolicy(SignpostingReports, p => p.RequireRole(SignpostingRoles.ReportReaders.Select(r => r.ToString())));
         o.AddPolicy(CoordinationReader, p => p.RequireRole(Domain.Coordination.CoordinationRoles.Readers.Select(r => r.ToString())));
         o.AddPolicy(CoordinationAdmin, p => p.RequireRole(Domain.Coordination.CoordinationRoles.Administrators.Select(r => r.ToString())));
+        o.AddPolicy(EvaluationReader, p => p.RequireRole(Domain.Evaluation.EvaluationRoles.Readers.Select(r => r.ToString())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
     }
 }

@@ -1,0 +1,267 @@
+using Pathway.Domain.Cases;
+using Pathway.Domain.Disclosure;
+using Pathway.Domain.Statistics;
+
+namespace Pathway.Domain.Evaluation;
+
+/// <summary>The comparisons the evaluation offers: each splits licence periods into two groups.</summary>
+public enum Cohort
+{
+    /// <summary>Referred to the PD pathway before or during the licence period, or not.</summary>
+    Pathway,
+    /// <summary>Released on or after the day the service started, or before it.</summary>
+    ServiceStart,
+    /// <summary>The case's allocated offender manager is trained (<see cref="Training.Practice"/>), or not (or none allocated).</summary>
+    TrainedOffenderManager,
+    /// <summary>The case has an active care plan, or not.</summary>
+    CarePlan,
+}
+
+/// <summary>
+/// What the evaluation needs to know about one licence: when it began and ended, the first recall on it, the person's
+/// characteristics at release and the facts that put it in a cohort. <see cref="Ogrs3"/> is the one-year OGRS3 probability
+/// (as a fraction) of the latest score held for the case, or null; <see cref="FirstReferral"/> the day of the case's first
+/// referral to the pathway. <see cref="OffenderManagerTrained"/> and <see cref="CarePlanActive"/> describe the case today.
+/// </summary>
+public sealed record LicencePeriod(
+    Guid LicenceId,
+    Guid CaseId,
+    DateOnly ReleaseDate,
+    DateOnly LicenceEnd,
+    DateOnly? RecallDate,
+    DateOnly DateOfBirth,
+    Gender Gender,
+    double? Ogrs3,
+    RoshLevel Rosh,
+    DateOnly? FirstReferral,
+    bool OffenderManagerTrained,
+    bool CarePlanActive);
+
+/// <summary>
+/// One licence period ready for analysis. It runs from release to the earliest of the first recall, the end of the licence
+/// and today; it ends in an event only when the recall came first (otherwise it is censored). Months are
+/// <see cref="Outcomes.DaysPerMonth"/> days.
+/// </summary>
+public sealed record OutcomePeriod(
+    LicencePeriod Licence,
+    DateOnly End,
+    bool Recalled,
+    int Days,
+    int AgeAtRelease,
+    int PreviousRecalls,
+    bool InCohort)
+{
+    public double Months => Days / Outcomes.DaysPerMonth;
+}
+
+/// <summary>The headline figures for one group: periods, recalls, time at risk and the rates derived from them.</summary>
+/// <param name="RatePer100PersonMonths">Recalls per 100 person-months on licence; null when there is no time at risk.</param>
+/// <param name="RecalledWithin6Months">1 − S(6 months) from the Kaplan–Meier curve; null when nobody was followed that long.</param>
+public sealed record OutcomeMeasures(
+    string Group,
+    int People,
+    int Recalls,
+    double PersonMonths,
+    double? RatePer100PersonMonths,
+    double? RecalledWithin6Months,
+    double? RecalledWithin12Months);
+
+/// <summary>
+/// Everything the evaluation page shows for one comparison: measures per group and overall, Kaplan–Meier curves (time in
+/// months), the log-rank test and an adjusted Cox model. A model the data cannot support carries the library's reason.
+/// <see cref="CoxPeriods"/> periods are in the model; <see cref="CoxIncludesOgrs3"/> says whether OGRS3 is one of its
+/// covariates (it is when at least half the periods have a score, and the model then uses those periods only).
+/// </summary>
+public sealed record OutcomeReport(
+    Cohort Cohort,
+    IReadOnlyList<OutcomePeriod> Periods,
+    IReadOnlyList<OutcomeMeasures> Groups,
+    OutcomeMeasures Overall,
+    IReadOnlyList<KaplanMeierCurve> Curves,
+    StatisticsResult<LogRankResult> LogRank,
+    StatisticsResult<CoxFit> Cox,
+    int CoxPeriods,
+    bool CoxIncludesOgrs3)
+{
+    /// <summary>
+    /// People and recalls per group as a table of counts (columns Recalled / Not recalled, totals = people) under the
+    /// given disclosure policy, so a small group or a small number of recalls is hidden along with whatever would reveal it.
+    /// </summary>
+    public SuppressedTable CountTable(DisclosurePolicy policy)
+    {
+        var counts = new int[Groups.Count, 2];
+        for (var i = 0; i < Groups.Count; i++)
+        {
+            counts[i, 0] = Groups[i].Recalls;
+            counts[i, 1] = Groups[i].People - Groups[i].Recalls;
+        }
+        return SmallCellSuppression.Apply(Groups.Select(g => g.Group).ToList(), ["Recalled", "Not recalled"], counts, policy);
+    }
+
+    /// <summary>
+    /// The measures as a reader may see them: where the group's people or recalls are hidden by <paramref name="policy"/>,
+    /// so are the rate and the shares (they would give the hidden count away). Row <see cref="Groups"/>.Count is "All".
+    /// </summary>
+    public IReadOnlyList<PublishedMeasures> Publish(DisclosurePolicy policy)
+    {
+        var t = CountTable(policy);
+        var rows = new List<PublishedMeasures>();
+        for (var i = 0; i <= Groups.Count; i++)
+        {
+            var m = i < Groups.Count ? Groups[i] : Overall;
+            var people = t.Entry(i, 2).Published;
+            var recalls = t.Entry(i, 0).Published;
+            var open = people is not null && recalls is not null;
+            rows.Add(new PublishedMeasures(i < Groups.Count ? m.Group : "All", people, recalls,
+                open ? m.PersonMonths : null, open ? m.RatePer100PersonMonths : null,
+                open ? m.RecalledWithin6Months : null, open ? m.RecalledWithin12Months : null));
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// Curves a reader may see: for suppressed readers, a group with fewer than the threshold at the start is not drawn,
+    /// and each curve stops before its number at risk falls under the threshold.
+    /// </summary>
+    public IReadOnlyList<KaplanMeierCurve> PublishedCurves(DisclosurePolicy policy) =>
+        policy == DisclosurePolicy.Exact ? Curves
+        : Curves.Where(c => c.N >= policy.Threshold)
+            .Select(c => c with { Points = c.Points.Where(p => p.NRisk >= policy.Threshold).ToList() })
+            .Where(c => c.Points.Count > 0).ToList();
+}
+
+/// <summary>Measures after disclosure control: null means hidden.</summary>
+public sealed record PublishedMeasures(string Group, int? People, int? Recalls, double? PersonMonths, double? RatePer100PersonMonths,
+    double? RecalledWithin6Months, double? RecalledWithin12Months);
+
+/// <summary>
+/// Outcome measures from Pathway's own licence and recall records (DOMAIN.md §9): recall rate per 100 person-months on
+/// licence, the share recalled within 6 and 12 months of release (Kaplan–Meier, 1 − S(t), so censored periods count for
+/// the time they were followed), time to recall by cohort with the log-rank test, and a Cox model adjusted for age at
+/// release, sex, OGRS3, RoSH and previous recalls. Periods released after today are left out.
+/// </summary>
+public static class Outcomes
+{
+    /// <summary>An average month: 365.25 / 12 days.</summary>
+    public const double DaysPerMonth = 365.25 / 12;
+
+    public const string Ogrs3Covariate = "OGRS3 one-year (%)";
+
+    public static readonly IReadOnlyList<string> CoxCovariates =
+        ["Age at release (years)", "Male", Ogrs3Covariate, "RoSH (0 low – 3 very high)", "Previous recalls"];
+
+    public static string Name(Cohort cohort) => cohort switch
+    {
+        Cohort.Pathway => "On the pathway or not",
+        Cohort.ServiceStart => "Released before or after the service started",
+        Cohort.TrainedOffenderManager => "Offender manager trained or not",
+        _ => "Care plan active or not",
+    };
+
+    /// <summary>The two group labels for a cohort: (in the cohort, not in it).</summary>
+    public static (string In, string Out) Groups(Cohort cohort) => cohort switch
+    {
+        Cohort.Pathway => ("On the pathway", "Not on the pathway"),
+        Cohort.ServiceStart => ("Released after the service started", "Released before the service started"),
+        Cohort.TrainedOffenderManager => ("Offender manager trained", "Offender manager not trained"),
+        _ => ("Care plan active", "No active care plan"),
+    };
+
+    /// <summary>
+    /// Periods with their end, event, age, previous recalls and cohort. Previous recalls are the case's recalls dated
+    /// before this release: from <paramref name="allRecalls"/> when given (every recall on the case's licences, including
+    /// licences outside the period analysed), otherwise from the first recalls of <paramref name="licences"/>.
+    /// </summary>
+    public static IReadOnlyList<OutcomePeriod> Prepare(IReadOnlyList<LicencePeriod> licences, Cohort cohort, DateOnly today, DateOnly serviceStartedOn,
+        IEnumerable<(Guid CaseId, DateOnly Date)>? allRecalls = null)
+    {
+        var recallsByCase = (allRecalls ?? licences.Where(l => l.RecallDate is not null).Select(l => (l.CaseId, l.RecallDate!.Value)))
+            .ToLookup(r => r.Item1, r => r.Item2);
+        var result = new List<OutcomePeriod>(licences.Count);
+        foreach (var l in licences)
+        {
+            if (l.ReleaseDate > today) continue;
+            var end = Min(l.LicenceEnd, today);
+            var recalled = l.RecallDate is { } r && r >= l.ReleaseDate && r <= end;
+            if (recalled) end = l.RecallDate!.Value;
+            if (end < l.ReleaseDate) end = l.ReleaseDate;
+            var inCohort = cohort switch
+            {
+                Cohort.Pathway => l.FirstReferral is { } f && f <= end,
+                Cohort.ServiceStart => l.ReleaseDate >= serviceStartedOn,
+                Cohort.TrainedOffenderManager => l.OffenderManagerTrained,
+                _ => l.CarePlanActive,
+            };
+            result.Add(new OutcomePeriod(l, end, recalled, end.DayNumber - l.ReleaseDate.DayNumber, Age(l.DateOfBirth, l.ReleaseDate),
+                recallsByCase[l.CaseId].Count(d => d < l.ReleaseDate), inCohort));
+        }
+        return result;
+    }
+
+    public static OutcomeReport Build(IReadOnlyList<LicencePeriod> licences, Cohort cohort, DateOnly today, DateOnly serviceStartedOn,
+        IEnumerable<(Guid CaseId, DateOnly Date)>? allRecalls = null, CoxTies ties = CoxTies.Efron)
+    {
+        var periods = Prepare(licences, cohort, today, serviceStartedOn, allRecalls);
+        var (inName, outName) = Groups(cohort);
+        var label = periods.Select(p => p.InCohort ? inName : outName).ToArray();
+        var time = periods.Select(p => p.Months).ToArray();
+        var evt = periods.Select(p => p.Recalled).ToArray();
+        var curves = KaplanMeier.FitGroups(time, evt, label);
+        var groups = new[] { inName, outName }
+            .Select(g => Measure(g, periods.Where(p => (p.InCohort ? inName : outName) == g).ToList())).ToList();
+        var logRank = LogRank.Test(time, evt, label);
+
+        // OGRS3 is in the model when at least half the periods have a score (complete cases); otherwise it is left out
+        // and the model uses every period, rather than fitting on a handful.
+        var scored = periods.Where(p => p.Licence.Ogrs3 is not null).ToList();
+        var withOgrs3 = scored.Count > 0 && scored.Count * 2 >= periods.Count;
+        var modelled = withOgrs3 ? scored : periods.ToList();
+        var columns = new List<double[]>
+        {
+            modelled.Select(p => (double)p.AgeAtRelease).ToArray(),
+            modelled.Select(p => p.Licence.Gender == Gender.Male ? 1.0 : 0.0).ToArray(),
+        };
+        if (withOgrs3) columns.Add(modelled.Select(p => p.Licence.Ogrs3!.Value * 100).ToArray());
+        columns.Add(modelled.Select(p => (double)(int)p.Licence.Rosh).ToArray());
+        columns.Add(modelled.Select(p => (double)p.PreviousRecalls).ToArray());
+        columns.Add(modelled.Select(p => p.InCohort ? 1.0 : 0.0).ToArray());
+        var names = CoxCovariates.Where(n => withOgrs3 || n != Ogrs3Covariate).Append(inName).ToList();
+        var cox = modelled.Count == 0
+            ? StatisticsResult<CoxFit>.Failed("there are no licence periods to model")
+            : CoxModel.Fit(modelled.Select(p => p.Months).ToArray(), modelled.Select(p => p.Recalled).ToArray(), columns, names, ties: ties);
+        return new OutcomeReport(cohort, periods, groups, Measure("All", periods), curves, logRank, cox, modelled.Count, withOgrs3);
+    }
+
+    /// <summary>People, recalls, person-months, the rate per 100 person-months and the 6- and 12-month shares for a set of periods.</summary>
+    public static OutcomeMeasures Measure(string group, IReadOnlyList<OutcomePeriod> periods)
+    {
+        var recalls = periods.Count(p => p.Recalled);
+        var personMonths = periods.Sum(p => p.Days) / DaysPerMonth;
+        double? rate = personMonths > 0 ? recalls / personMonths * 100 : null;
+        var curve = KaplanMeier.Fit(periods.Select(p => p.Months).ToArray(), periods.Select(p => p.Recalled).ToArray(), group: group);
+        return new OutcomeMeasures(group, periods.Count, recalls, personMonths, rate, RecalledBy(curve, 6), RecalledBy(curve, 12));
+    }
+
+    /// <summary>1 − S(t) from a Kaplan–Meier curve; null when no period was followed to <paramref name="months"/> (unless all were recalled before it).</summary>
+    public static double? RecalledBy(KaplanMeierCurve curve, double months)
+    {
+        if (curve.Points.Count == 0) return null;
+        if (curve.Points[^1].Time < months) return curve.Points[^1].Survival == 0 ? 1 : null;
+        var s = 1.0;
+        foreach (var p in curve.Points)
+        {
+            if (p.Time > months) break;
+            s = p.Survival;
+        }
+        return 1 - s;
+    }
+
+    public static int Age(DateOnly born, DateOnly on)
+    {
+        var age = on.Year - born.Year;
+        if (on < born.AddYears(age)) age--;
+        return age;
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+}

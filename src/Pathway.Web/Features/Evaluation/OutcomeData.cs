@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Domain.CarePlans;
+using Pathway.Domain.Evaluation;
+using Pathway.Web.Features.Training.Dashboard;
+
+namespace Pathway.Web.Features.Evaluation;
+
+/// <summary>
+/// Reads the licence periods the evaluation analyses from Pathway's own records: every licence released in the period
+/// (optionally one team's), its first recall, the person's date of birth, sex and RoSH, the latest OGRS3 score held for the
+/// case, the case's first referral to the pathway, whether its offender manager is trained today and whether it has an
+/// active care plan. Nothing here is shown to anyone: the page publishes only what <see cref="Outcomes"/> computes.
+/// </summary>
+public static class OutcomeData
+{
+    /// <summary>The day the PD service started, from configuration (<c>Evaluation:ServiceStartedOn</c>, ISO date).</summary>
+    public static DateOnly ServiceStartedOn(IConfiguration config) =>
+        DateOnly.TryParse(config["Evaluation:ServiceStartedOn"], System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : new DateOnly(2025, 4, 1);
+
+    public static async Task<(List<LicencePeriod> Periods, List<(Guid CaseId, DateOnly Date)> Recalls)> LoadAsync(PathwayDbContext db, DateOnly releasedFrom, DateOnly releasedTo, Guid? teamId, DateOnly today, CancellationToken ct)
+    {
+        var licences = await db.Licences.AsNoTracking()
+            .Where(l => l.ReleaseDate >= releasedFrom && l.ReleaseDate <= releasedTo)
+            .Where(l => teamId == null || l.Case!.TeamId == teamId)
+            .Select(l => new
+            {
+                l.Id, l.CaseId, l.ReleaseDate, End = l.TopUpSupervisionEndDate ?? l.LicenceExpiryDate,
+                Recall = l.Recalls.OrderBy(r => r.RecallDate).Select(r => (DateOnly?)r.RecallDate).FirstOrDefault(),
+                l.Case!.DateOfBirth, l.Case.Gender, l.Case.RoshLevel, l.Case.OffenderManagerId,
+            })
+            .ToListAsync(ct);
+        var caseIds = licences.Select(l => l.CaseId).Distinct().ToList();
+        // Previous recalls count every recall on the same people's licences, whether or not released in the period.
+        var recalls = (await db.Recalls.AsNoTracking().Where(r => caseIds.Contains(r.CaseId)).Select(r => new { r.CaseId, r.RecallDate }).ToListAsync(ct))
+            .Select(r => (r.CaseId, r.RecallDate)).ToList();
+        var scores = (await db.Ogrs3Scores.AsNoTracking().Where(s => caseIds.Contains(s.CaseId))
+                .Select(s => new { s.CaseId, s.OneYear, s.CalculatedAt }).ToListAsync(ct))
+            .GroupBy(s => s.CaseId).ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.CalculatedAt).First().OneYear);
+        var referrals = (await db.Referrals.AsNoTracking().Where(r => caseIds.Contains(r.CaseId))
+                .Select(r => new { r.CaseId, r.ReferredAt }).ToListAsync(ct))
+            .GroupBy(r => r.CaseId).ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Min(r => r.ReferredAt).UtcDateTime));
+        var carePlans = (await db.CarePlans.AsNoTracking().Where(p => caseIds.Contains(p.CaseId) && p.Status == CarePlanStatus.Active)
+            .Select(p => p.CaseId).Distinct().ToListAsync(ct)).ToHashSet();
+        var managers = licences.Where(l => l.OffenderManagerId != null).Select(l => l.OffenderManagerId!.Value).Distinct().ToList();
+        var trained = await TrainingFigures.TrainedAsync(db, managers, today, ct);
+
+        var periods = licences.Select(l => new LicencePeriod(l.Id, l.CaseId, l.ReleaseDate, l.End, l.Recall, l.DateOfBirth, l.Gender,
+            scores.TryGetValue(l.CaseId, out var s) ? s : null, l.RoshLevel,
+            referrals.TryGetValue(l.CaseId, out var f) ? f : null,
+            l.OffenderManagerId is { } om && trained.Contains(om), carePlans.Contains(l.CaseId))).ToList();
+        return (periods, recalls);
+    }
+}

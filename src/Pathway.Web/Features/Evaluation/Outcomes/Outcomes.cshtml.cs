@@ -1,0 +1,196 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Domain.Compliance;
+using Pathway.Domain.Disclosure;
+using Pathway.Domain.Evaluation;
+using Pathway.Domain.Signposting;
+using Pathway.Domain.Statistics;
+using Pathway.Web.Features.Compliance.Recall.Overview;
+using Pathway.Web.Features.Shared;
+using Pathway.Web.Infrastructure;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.Forms;
+using EvaluationOutcomes = Pathway.Domain.Evaluation.Outcomes;
+
+namespace Pathway.Web.Features.Evaluation.Outcomes;
+
+/// <summary>
+/// Does the service reduce recall? For licences released in a period (optionally one team's), split by a cohort: recall
+/// rate per 100 person-months, the share recalled within 6 and 12 months, time to recall (Kaplan–Meier with confidence
+/// bands and numbers at risk), the log-rank test, a Cox model adjusted for age, sex, OGRS3, RoSH and previous recalls,
+/// and the recall reasons and alternatives used. The clinical lead and psychologists see exact figures; service managers
+/// see small cells suppressed and curves cut where fewer than five remain at risk. Every download is suppressed.
+/// </summary>
+[Authorize(Policy = Policies.EvaluationReader)]
+[Audited("evaluation.read")]
+public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvider clock, IConfiguration config) : PageModel
+{
+    public static readonly string[] Downloads = ["measures", "km", "cox", "engagement", "reasons", "alternatives"];
+
+    [BindProperty(SupportsGet = true)] public Cohort Cohort { get; set; } = Cohort.Pathway;
+    [BindProperty(SupportsGet = true)] public DateParts From { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public DateParts To { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public Guid? Team { get; set; }
+
+    public DateOnly FromDate { get; private set; }
+    public DateOnly ToDate { get; private set; }
+    public DateOnly ServiceStartedOn { get; private set; }
+    public DisclosurePolicy Policy { get; private set; } = DisclosurePolicy.Exact;
+    public bool Suppressed => Policy != DisclosurePolicy.Exact;
+    public OutcomeReport? Report { get; private set; }
+    public IReadOnlyList<EngagementMeasures> Engagement { get; private set; } = [];
+    public SuppressedTable? Reasons { get; private set; }
+    public SuppressedTable? Alternatives { get; private set; }
+    public IReadOnlyList<Govuk.Option> Teams { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(Policy = ReaderPolicy(), ct)) return Page();
+        await audit.WriteAsync(null, "Evaluation", "page", null, reason: Describe(), ct: ct);
+        return Page();
+    }
+
+    /// <summary>One of the page's tables as CSV: always under disclosure control, never a row per person.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken ct)
+    {
+        if (table is null || !Downloads.Contains(table, StringComparer.Ordinal)) return NotFound();
+        if (!await LoadAsync(Policy = DisclosurePolicy.Default, ct)) return Page();
+        var rows = table switch
+        {
+            "measures" => MeasureRows(),
+            "km" => CurveRows(),
+            "cox" => CoxRows(),
+            "engagement" => EngagementRows(),
+            "reasons" => Csv.Rows(Reasons!, "Team"),
+            _ => Csv.Rows(Alternatives!, "Team"),
+        };
+        await audit.WriteAsync("evaluation.csv", "Evaluation", table, null, reason: Describe(), ct: ct);
+        return CsvResults.File(Csv.Write(rows), $"evaluation-{table}-{Cohort}-{FromDate:yyyy-MM-dd}-to-{ToDate:yyyy-MM-dd}.csv");
+    }
+
+    public IReadOnlyList<PublishedMeasures> Measures() => Report!.Publish(Policy);
+
+    public IReadOnlyList<KaplanMeierCurve> Curves() => Report!.PublishedCurves(Policy);
+
+    public IReadOnlyList<ChartBar> RateBars() => Measures().Select(m => new ChartBar(m.Group, m.RatePer100PersonMonths, Number(m.RatePer100PersonMonths, 2))).ToList();
+
+    public IReadOnlyList<ChartBar> ShareBars(int months) => Measures()
+        .Select(m => months == 6 ? m.RecalledWithin6Months : m.RecalledWithin12Months)
+        .Zip(Measures(), (v, m) => new ChartBar(m.Group, v * 100, Percent(v))).ToList();
+
+    /// <summary>The points of the published curves, for the chart's data table and download: no per-time event counts.</summary>
+    public IEnumerable<(string Group, KaplanMeierPoint Point)> CurvePoints() =>
+        Curves().SelectMany(c => c.Points.Where(p => p.NEvent > 0 || p == c.Points[^1]).Select(p => (c.Group, p)));
+
+    /// <summary>Observed and expected recalls per group are shown only when the recall counts themselves are publishable.</summary>
+    public bool ShowObservedExpected => !Suppressed || Measures().Take(Report!.Groups.Count).All(m => m.Recalls is not null);
+
+    public string Query(string table) =>
+        $"/evaluation?handler=Csv&table={table}&Cohort={Cohort}&From.Day={FromDate.Day}&From.Month={FromDate.Month}&From.Year={FromDate.Year}" +
+        $"&To.Day={ToDate.Day}&To.Month={ToDate.Month}&To.Year={ToDate.Year}" + (Team is { } t ? $"&Team={t}" : "");
+
+    public static string Count(int? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "[c]";
+    public static string Number(double? v, int decimals = 1) => v is { } x ? x.ToString("N" + decimals, CultureInfo.GetCultureInfo("en-GB")) : "[c]";
+    public static string Percent(double? v) => v is { } x ? x.ToString("P1", CultureInfo.GetCultureInfo("en-GB")) : "[c]";
+    public static string P(double p) => p < 0.001 ? "< 0.001" : p.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private IEnumerable<IReadOnlyList<string>> MeasureRows()
+    {
+        yield return ["Group", "Licence periods", "Recalled", "Person-months on licence", "Recalls per 100 person-months", "Recalled within 6 months (%)", "Recalled within 12 months (%)"];
+        foreach (var m in Measures())
+            yield return [m.Group, Count(m.People), Count(m.Recalls), Csv.Number(m.PersonMonths), Csv.Number(m.RatePer100PersonMonths, 2),
+                Csv.Number(m.RecalledWithin6Months * 100), Csv.Number(m.RecalledWithin12Months * 100)];
+    }
+
+    private IEnumerable<IReadOnlyList<string>> CurveRows()
+    {
+        yield return ["Group", "Months since release", "At risk", "Not recalled (%)", "Lower 95% (%)", "Upper 95% (%)"];
+        foreach (var (g, p) in CurvePoints())
+            yield return [g, Csv.Number(p.Time, 2), p.NRisk.ToString(CultureInfo.InvariantCulture), Csv.Number(p.Survival * 100), Csv.Number(p.Lower * 100), Csv.Number(p.Upper * 100)];
+    }
+
+    /// <summary>Whether a group's row of engagement figures is hidden (its number of periods is).</summary>
+    public bool EngagementHidden(int row) => Report!.CountTable(Policy).Entry(row, 2).Published is null;
+
+    /// <summary>An engagement share as shown: exact readers get the counts too; hidden as [c].</summary>
+    public string ShareText(int row, Share share) =>
+        EngagementHidden(row) ? "[c]"
+        : share.Of == 0 ? "–"
+        : Suppressed ? Percent(share.Published(Policy))
+        : $"{Percent(share.Rate)} ({share.Count} of {share.Of})";
+
+    private IEnumerable<IReadOnlyList<string>> EngagementRows()
+    {
+        yield return ["Group", "Licence periods", "Contacts kept of expected (%)", "Signposting uptake (%)", "Offender manager trained (%)"];
+        for (var i = 0; i < Engagement.Count; i++)
+        {
+            var e = Engagement[i];
+            var hidden = EngagementHidden(i);
+            yield return [e.Group, hidden ? "[c]" : Count(Measures()[i].People), hidden ? "[c]" : Csv.Number(e.Compliance.Published(Policy) * 100),
+                hidden ? "[c]" : Csv.Number(e.SignpostingUptake.Published(Policy) * 100), hidden ? "[c]" : Csv.Number(e.TrainedOffenderManager.Published(Policy) * 100)];
+        }
+    }
+
+    private IEnumerable<IReadOnlyList<string>> CoxRows()
+    {
+        if (Report!.Cox.Value is not { } fit)
+        {
+            yield return ["Model not fitted"];
+            yield return [Report.Cox.Failure!];
+            yield break;
+        }
+        yield return ["Covariate", "Coefficient", "Hazard ratio", "Standard error", "z", "p", "Lower 95%", "Upper 95%"];
+        foreach (var c in fit.Coefficients)
+            yield return [c.Name, Csv.Number(c.Coef, 4), Csv.Number(c.HazardRatio, 4), Csv.Number(c.StdErr, 4), Csv.Number(c.Z, 3), Csv.Number(c.P, 4), Csv.Number(c.Lower, 4), Csv.Number(c.Upper, 4)];
+    }
+
+    private DisclosurePolicy ReaderPolicy() => User.ToStaffContext().SeesCaseData ? DisclosurePolicy.Exact : DisclosurePolicy.Default;
+
+    /// <summary>The selection, for the audit row's reason (the entity id column is too short for it).</summary>
+    private string Describe() => $"{Cohort} {FromDate:yyyy-MM-dd}..{ToDate:yyyy-MM-dd}" + (Team is { } t ? $" team {t}" : "");
+
+    private async Task<bool> LoadAsync(DisclosurePolicy policy, CancellationToken ct)
+    {
+        Policy = policy;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        ServiceStartedOn = OutcomeData.ServiceStartedOn(config);
+        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
+        Teams = teams.Select(t => new Govuk.Option(t.Id.ToString(), t.Name)).ToList();
+        var fromError = From.TryParse("The start date", out var from);
+        var toError = To.TryParse("The end date", out var to);
+        if (fromError is not null) ModelState.AddModelError(nameof(From), fromError);
+        if (toError is not null) ModelState.AddModelError(nameof(To), toError);
+        if (!Enum.IsDefined(Cohort)) ModelState.AddModelError(nameof(Cohort), "Choose a comparison from the list");
+        if (Team is { } id && teams.All(t => t.Id != id)) ModelState.AddModelError(nameof(Team), "Choose a team from the list");
+        FromDate = from ?? today.AddYears(-3).AddDays(1);
+        ToDate = to ?? today;
+        if (fromError is null && toError is null && FromDate > ToDate)
+            ModelState.AddModelError(nameof(To), "The end date must be the same as or after the start date");
+        if (!ModelState.IsValid) return false;
+        if (From.IsEmpty) From = DateParts.From(FromDate);
+        if (To.IsEmpty) To = DateParts.From(ToDate);
+
+        var (periods, recalls) = await OutcomeData.LoadAsync(db, FromDate, ToDate, Team, today, ct);
+        Report = EvaluationOutcomes.Build(periods, Cohort, today, ServiceStartedOn, recalls);
+
+        var caseIds = Report.Periods.Select(p => p.Licence.CaseId).Distinct().ToList();
+        var contacts = (await db.Contacts.AsNoTracking().Where(c => caseIds.Contains(c.CaseId) && c.Date >= FromDate)
+            .Select(c => new { c.CaseId, c.Date, c.Outcome }).ToListAsync(ct)).ToLookup(c => c.CaseId, c => new ContactFact(c.Date, c.Outcome));
+        var signposting = (await db.SignpostingReferrals.AsNoTracking().Where(r => caseIds.Contains(r.CaseId) && r.ReferredOn != null && r.ReferredOn >= FromDate)
+            .Select(r => new { r.CaseId, r.Need, r.ServiceId, r.Status, r.ReferredOn, r.FirstAttendedOn }).ToListAsync(ct))
+            .ToLookup(r => r.CaseId, r => new SignpostingReferralFacts(r.Need, r.ServiceId, r.Status, r.ReferredOn, r.FirstAttendedOn));
+        Engagement = Domain.Evaluation.Engagement.Measure(Report, contacts, signposting);
+
+        var cases = Team is { } team ? db.Cases.Where(c => c.TeamId == team) : db.Cases;
+        var since = new DateTimeOffset(FromDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var figures = await RecallFigures.CountAsync(db, cases, since, ct);
+        Reasons = RecallFigures.Suppress(figures.RecallReasons, figures.Teams, RecallFigures.ReasonColumns, Policy);
+        Alternatives = RecallFigures.Suppress(figures.Alternatives, figures.Teams, RecallFigures.AlternativeColumns, Policy);
+        return true;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data.Entities;
+using Pathway.Domain.Licences;
+using Pathway.Domain.Staff;
+using Pathway.Web.Tests.Infrastructure;
+
+namespace Pathway.Web.Tests;
+
+/// <summary>
+/// The evaluation page on a small known team: six licences released 400 days ago, three recalled after 30, 60 and 90
+/// days, three still on licence today (1,380 days = 45.34 person-months; 3 recalls = 6.62 per 100 person-months; KM
+/// S(6 months) = 5/6 · 4/5 · 3/4 = 0.5). Exact for psychologists; suppressed for service managers and in every CSV.
+/// </summary>
+public abstract class EvaluationTests(AppFixture app)
+{
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private async Task<Guid> KnownTeamAsync()
+    {
+        var team = await app.Factory.WithDbAsync(async db =>
+        {
+            var t = new Team { Name = "Evaluation " + Guid.NewGuid().ToString("N")[..6], CreatedAt = DateTimeOffset.UtcNow };
+            db.Teams.Add(t);
+            await db.SaveChangesAsync();
+            return t;
+        });
+        var release = Today.AddDays(-400);
+        foreach (var recallAfter in new int?[] { 30, 60, 90, null, null, null })
+        {
+            var c = await app.NewCaseAsync(team.Id);
+            await app.Factory.WithDbAsync(async db =>
+            {
+                var l = new Licence
+                {
+                    CaseId = c.Id, SentenceType = SentenceType.StandardDeterminate, SentenceLengthMonths = 36, ReleaseDate = release,
+                    LicenceExpiryDate = Today.AddDays(400), StandardConditionSetCode = StandardConditionSets.Lco2015.Code, CreatedAt = DateTimeOffset.UtcNow,
+                };
+                db.Licences.Add(l);
+                if (recallAfter is { } d)
+                    db.Recalls.Add(new Recall { LicenceId = l.Id, CaseId = c.Id, RecallDate = release.AddDays(d), Type = RecallType.Standard, Reason = "Breach", CreatedAt = DateTimeOffset.UtcNow });
+                await db.SaveChangesAsync();
+            });
+        }
+        return team.Id;
+    }
+
+    [Fact]
+    public async Task TheOutcomes_AreExactForPsychologists_SuppressedForManagersAndInEveryCsv_AuditedAndRefusedToOthers()
+    {
+        var team = await KnownTeamAsync();
+        var from = Today.AddDays(-500);
+        var query = $"Team={team}&From.Day={from.Day}&From.Month={from.Month}&From.Year={from.Year}";
+
+        var psychologist = await app.PagesAsync(StaffRole.Psychologist);
+        var html = await AppFixture.TextAsync(await psychologist.GetAsync($"/evaluation?{query}"));
+        var off = RecallFiguresTests.Table(html, "measures").Single(r => r.Label == "Not on the pathway").Cells;
+        Assert.Equal(("6", "3", "45.3", "6.62", "50.0%", "50.0%"),
+            (off["Licence periods"], off["Recalled"], off["Person-months on licence"], off["Recalls per 100 person-months"], off["Recalled within 6 months"], off["Recalled within 12 months"]));
+        Assert.Equal("0", RecallFiguresTests.Table(html, "measures").Single(r => r.Label == "On the pathway").Cells["Licence periods"]);
+        Assert.Contains("data-testid=\"km-chart\"", html);
+        Assert.Contains("a log-rank test needs at least two groups", html); // nobody here is on the pathway
+        Assert.Contains("data-testid=\"cox-failure\"", html); // and nobody has an OGRS3 score
+        Assert.DoesNotContain("suppression-note", html);
+        Assert.Equal("0.0% (0 of 6)", RecallFiguresTests.Table(html, "engagement").Single(r => r.Label == "Not on the pathway").Cells["Offender manager trained"]);
+
+        // Even for the psychologist, the download is suppressed: 3 recalls is a small cell.
+        var csv = await psychologist.GetAsync($"/evaluation?handler=Csv&table=measures&{query}");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n");
+        Assert.Contains("Not on the pathway,6,[c],[c],[c],[c],[c]", lines);
+
+        var manager = await app.PagesAsync(StaffRole.ServiceManager);
+        var suppressed = await AppFixture.TextAsync(await manager.GetAsync($"/evaluation?{query}"));
+        Assert.Contains("suppression-note", suppressed);
+        var hidden = RecallFiguresTests.Table(suppressed, "measures").Single(r => r.Label == "Not on the pathway").Cells;
+        Assert.Equal(("6", "[c]", "[c]"), (hidden["Licence periods"], hidden["Recalled"], hidden["Recalls per 100 person-months"]));
+        // The curve stops before fewer than five remain at risk: the third recall (4 at risk) is not shown.
+        var points = RecallFiguresTests.Table(suppressed, "km-table");
+        Assert.All(points, p => Assert.True(int.Parse(p.Cells["At risk"], System.Globalization.CultureInfo.InvariantCulture) >= 5));
+        var km = await (await manager.GetAsync($"/evaluation?handler=Csv&table=km&{query}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(",4,", km);
+
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "evaluation.read" && e.UserId == app.World.Users[StaffRole.Psychologist].Id)));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "evaluation.csv" && e.UserId == app.World.Users[StaffRole.ServiceManager].Id)));
+        Assert.Equal(HttpStatusCode.NotFound, (await psychologist.GetAsync($"/evaluation?handler=Csv&table=people&{query}")).StatusCode);
+
+        var bad = await AppFixture.TextAsync(await psychologist.GetAsync("/evaluation?From.Day=2&From.Month=3&From.Year=2026&To.Day=1&To.Month=3&To.Year=2026"));
+        Assert.Contains("The end date must be the same as or after the start date", bad);
+        Assert.DoesNotContain("data-testid=\"measures\"", bad);
+
+        var om = await app.PagesAsync(StaffRole.OffenderManager);
+        var refused = await om.GetAsync("/evaluation");
+        Assert.True(refused.StatusCode == HttpStatusCode.Forbidden
+            || (refused.StatusCode == HttpStatusCode.Redirect && refused.Headers.Location!.PathAndQuery.StartsWith("/account/access-denied", StringComparison.Ordinal)));
+    }
+}
+
+public sealed class EvaluationTestsSqlite(SqliteApp app) : EvaluationTests(app), IClassFixture<SqliteApp>;
+
+public sealed class EvaluationTestsPostgres(PostgresApp app) : EvaluationTests(app), IClassFixture<PostgresApp>;
