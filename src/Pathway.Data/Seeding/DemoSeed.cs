@@ -26,6 +26,7 @@ public static class DemoSeed
         new("psychologist@pathway.example", "Dr Tom Ellery", StaffRole.Psychologist, Service),
         new("om.north@pathway.example", "Grace Obi", StaffRole.OffenderManager, North),
         new("om.south@pathway.example", "Ben Hartley", StaffRole.OffenderManager, South),
+        new("om2.south@pathway.example", "Dana Kowalczyk", StaffRole.OffenderManager, South),
         new("spo.north@pathway.example", "Helen Marsh", StaffRole.SeniorProbationOfficer, North),
         new("spo2.north@pathway.example", "Ravi Patel", StaffRole.SeniorProbationOfficer, North),
         new("ppu@pathway.example", "DC Sam Fenwick", StaffRole.PublicProtectionOfficer, Police),
@@ -111,6 +112,8 @@ public static class DemoSeed
         restricted.NamedStaff.Add(new CaseNamedStaff { CaseId = restricted.Id, UserId = psychologist.Id });
         restricted.NamedStaff.Add(new CaseNamedStaff { CaseId = restricted.Id, UserId = staff["clinical.lead@pathway.example"].Id });
 
+        // Some Southbridge cases are with an offender manager who has not done the DBT-based training yet.
+        DemoEvaluation.AllocateUntrained(cases, staff["om2.south@pathway.example"].Id);
         db.Cases.AddRange(cases);
         await TrainingDemoSeed.AddAsync(db, staff, now, ct);
         AddReferrals(db, cases, staff, now);
@@ -123,6 +126,8 @@ public static class DemoSeed
         // cases[25] (an approved-premises resident, allocated to the psychologist) has a locked formulation and no care
         // plan yet: the demo of writing a plan from a formulation, countersigning it and working from it.
         DemoAssessments.AddReadyForCarePlan(db, cases[25], psychologist.Id, staff["clinical.lead@pathway.example"].Id, now);
+        // Earlier licences and OGRS3 scores, so the evaluation has a history to compare with.
+        DemoEvaluation.Add(db, cases, psychologist.Id, today, now);
         var directory = SyntheticDirectory.AddDemo(db, teams[Partner].Id, staff["clinical.lead@pathway.example"].Id, today, now);
         SyntheticDirectory.AddDemoReferrals(db, cases.Where(c => c.ReferredToServiceOn is not null && !c.IsRestricted).ToList(), directory,
             psychologist.Id, staff["partner@pathway.example"].Id, today, now);

@@ -92,6 +92,7 @@ public static class SyntheticService
         // Its own generator, so adding care plans does not change the people a seed makes.
         var planRng = new Random(unchecked(seed * 31 + 7));
         var recallRng = new Random(unchecked(seed * 37 + 11));
+        var ogrsRng = new Random(unchecked(seed * 43 + 17));
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         const int batch = 2000;
         for (var done = 0; done < people;)
@@ -151,6 +152,9 @@ public static class SyntheticService
                 db.Contacts.AddRange(planned);
                 SyntheticCarePlans.Add(db, planRng, c, today, now);
                 SyntheticRecall.Add(db, recallRng, c, today, now);
+                // Most people have an OGRS3 score on record; the evaluation's Cox model adjusts for it.
+                if (ogrsRng.NextDouble() < 0.85 && SyntheticOgrs3.Score(ogrsRng, c, c.PsychologistId ?? psychologists[0], today) is { } score)
+                    db.Ogrs3Scores.Add(score);
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Pathway.Data;
+using Pathway.Data.Entities;
+using Pathway.Data.Seeding;
+using Pathway.Domain.Disclosure;
+using Pathway.Domain.Evaluation;
+using Pathway.Web.Features.Evaluation;
+using Pathway.Web.Tests.Infrastructure;
+
+namespace Pathway.Web.Tests;
+
+/// <summary>
+/// The evaluation on the demo service itself, as the page reads it (its default three years): every comparison has
+/// two sides, the adjusted Cox model fits with OGRS3 in it, and a service manager's view publishes the headline
+/// figures while hiding what is small. SQLite only: the providers are covered by <see cref="EvaluationTests"/>.
+/// </summary>
+public sealed class EvaluationDemoTests : IDisposable
+{
+    private readonly PathwayFactory _factory = new(Provider.Sqlite);
+
+    [Fact]
+    public async Task Demo_EveryComparisonHasTwoSides_CoxFitsWithOgrs3_AndTheManagersViewIsSuppressed()
+    {
+        _ = _factory.Server;
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PathwayDbContext>();
+        Assert.True(await DemoSeed.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>(), TimeProvider.System));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (licences, recalls) = await OutcomeData.LoadAsync(db, today.AddYears(-3).AddDays(1), today, null, today, CancellationToken.None);
+
+        var managersSeeGroups = new List<Cohort>();
+        foreach (var cohort in Enum.GetValues<Cohort>())
+        {
+            var report = Outcomes.Build(licences, cohort, today, new DateOnly(2025, 4, 1), recalls);
+            Assert.All(report.Groups, g => Assert.True(g.People >= 3 && g.Recalls >= 1, $"{cohort}: {g.Group} has {g.People} periods and {g.Recalls} recalls"));
+            Assert.True(report.Cox.Value is not null, $"{cohort}: {report.Cox.Failure}");
+            Assert.True(report.CoxIncludesOgrs3, $"{cohort}: OGRS3 left out of the model");
+            Assert.True(report.LogRank.Value is not null, $"{cohort}: {report.LogRank.Failure}");
+            var published = report.Publish(DisclosurePolicy.Default);
+            Assert.NotNull(published[^1].People);
+            Assert.NotNull(published[^1].RatePer100PersonMonths);
+            if (published.Take(2).All(m => m.RatePer100PersonMonths is not null)) managersSeeGroups.Add(cohort);
+        }
+        // At least one comparison is open to a service manager group by group.
+        Assert.NotEmpty(managersSeeGroups);
+        // The headline comparison shows suppression at work: few recalls on the pathway, so a service manager sees those
+        // cells (and whatever would give them away) as [c], while the overall figures stay published.
+        var pathway = Outcomes.Build(licences, Cohort.Pathway, today, new DateOnly(2025, 4, 1), recalls);
+        var summary = string.Join("; ", pathway.Groups.Select(g => $"{g.Group}: {g.People} periods, {g.Recalls} recalls"));
+        var managers = pathway.Publish(DisclosurePolicy.Default);
+        Assert.True(managers.Any(m => m.Recalls is null), summary);
+        Assert.NotNull(managers[^1].RatePer100PersonMonths);
+        Assert.All(pathway.Publish(DisclosurePolicy.Exact), m => Assert.NotNull(m.Recalls));
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
