@@ -50,31 +50,39 @@ public abstract class EvaluationTests(AppFixture app)
     {
         var team = await KnownTeamAsync();
         var from = Today.AddDays(-500);
-        var query = $"Team={team}&From.Day={from.Day}&From.Month={from.Month}&From.Year={from.Year}";
+        var query = $"Cohort=ServiceStart&Team={team}&From.Day={from.Day}&From.Month={from.Month}&From.Year={from.Year}";
 
         var psychologist = await app.PagesAsync(StaffRole.Psychologist);
         var html = await AppFixture.TextAsync(await psychologist.GetAsync($"/evaluation?{query}"));
-        var off = RecallFiguresTests.Table(html, "measures").Single(r => r.Label == "Not on the pathway").Cells;
+        var off = RecallFiguresTests.Table(html, "measures").Single(r => r.Label == "Released after the service started").Cells;
         Assert.Equal(("6", "3", "45.3", "6.62", "50.0%", "50.0%"),
             (off["Licence periods"], off["Recalled"], off["Person-months on licence"], off["Recalls per 100 person-months"], off["Recalled within 6 months"], off["Recalled within 12 months"]));
-        Assert.Equal("0", RecallFiguresTests.Table(html, "measures").Single(r => r.Label == "On the pathway").Cells["Licence periods"]);
+        Assert.Equal("0", RecallFiguresTests.Table(html, "measures").Single(r => r.Label == "Released before the service started").Cells["Licence periods"]);
+        Assert.DoesNotContain("landmark-note", html); // release before or after the start is known at release
         Assert.Contains("data-testid=\"km-chart\"", html);
-        Assert.Contains("a log-rank test needs at least two groups", html); // nobody here is on the pathway
+        Assert.Contains("a log-rank test needs at least two groups", html); // everyone here was released after the start
         Assert.Contains("data-testid=\"cox-failure\"", html); // and nobody has an OGRS3 score
         Assert.DoesNotContain("suppression-note", html);
-        Assert.Equal("0.0% (0 of 6)", RecallFiguresTests.Table(html, "engagement").Single(r => r.Label == "Not on the pathway").Cells["Offender manager trained"]);
+        Assert.Equal("0.0% (0 of 6)", RecallFiguresTests.Table(html, "engagement").Single(r => r.Label == "Released after the service started").Cells["Offender manager trained"]);
 
         // Even for the psychologist, the download is suppressed: 3 recalls is a small cell.
         var csv = await psychologist.GetAsync($"/evaluation?handler=Csv&table=measures&{query}");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n");
-        Assert.Contains("Not on the pathway,6,[c],[c],[c],[c],[c]", lines);
+        Assert.Contains("Released after the service started,6,[c],[c],[c],[c],[c]", lines);
+
+        // On the pathway or not is judged 3 months after release: the three recalled by day 90 are not compared, and the
+        // three still on licence are followed from day 91 (3 × 309 days = 30.46 person-months, no recalls).
+        var landmark = await AppFixture.TextAsync(await psychologist.GetAsync($"/evaluation?{query.Replace("Cohort=ServiceStart", "Cohort=Pathway", StringComparison.Ordinal)}"));
+        Assert.Contains("landmark-note", landmark);
+        var notOn = RecallFiguresTests.Table(landmark, "measures").Single(r => r.Label == "Not on the pathway").Cells;
+        Assert.Equal(("3", "0", "30.5"), (notOn["Licence periods"], notOn["Recalled"], notOn["Person-months on licence"]));
 
         var manager = await app.PagesAsync(StaffRole.ServiceManager);
         var suppressed = await AppFixture.TextAsync(await manager.GetAsync($"/evaluation?{query}"));
         Assert.Contains("suppression-note", suppressed);
-        var hidden = RecallFiguresTests.Table(suppressed, "measures").Single(r => r.Label == "Not on the pathway").Cells;
+        var hidden = RecallFiguresTests.Table(suppressed, "measures").Single(r => r.Label == "Released after the service started").Cells;
         Assert.Equal(("6", "[c]", "[c]"), (hidden["Licence periods"], hidden["Recalled"], hidden["Recalls per 100 person-months"]));
         // The curve stops before fewer than five remain at risk: the third recall (4 at risk) is not shown.
         var points = RecallFiguresTests.Table(suppressed, "km-table");

@@ -25,13 +25,15 @@ public static class TrainingDemoSeed
         Test(db, content, ap.Id, TestPhase.Before, 5, now.AddDays(-3));
         db.LessonProgress.Add(new LessonProgress { EnrolmentId = ap.Id, LessonKey = lessons[0].Key, CompletedAt = now.AddDays(-2) });
 
-        // Grace (offender manager) and Sam (PPU): completed, with different gains.
-        Completed(db, content, staff["om.north@pathway.example"].Id, course.Id, versionId, now.AddDays(-40), pre: 6, post: 11, before: 3, after: 4);
+        // Grace (offender manager) and Sam (PPU): completed, with different gains. Grace and Ben (the other offender
+        // manager) trained early, within the refresher period still, so the evaluation can compare their cases' licences
+        // with those of the untrained offender manager.
+        Completed(db, content, staff["om.north@pathway.example"].Id, course.Id, versionId, now.AddDays(-700), pre: 6, post: 11, before: 3, after: 4);
         Completed(db, content, staff["ap2@pathway.example"].Id, course.Id, versionId, now.AddDays(-35), pre: 5, post: 11, before: 2, after: 4);
         Completed(db, content, staff["ppu@pathway.example"].Id, course.Id, versionId, now.AddDays(-20), pre: 4, post: 9, before: 2, after: 4);
 
         // Five more colleagues completed it, so the dashboard has enough learners (five or more) to show knowledge gain.
-        Completed(db, content, staff["om.south@pathway.example"].Id, course.Id, versionId, now.AddDays(-90), pre: 5, post: 10, before: 2, after: 3);
+        Completed(db, content, staff["om.south@pathway.example"].Id, course.Id, versionId, now.AddDays(-540), pre: 5, post: 10, before: 2, after: 3);
         Completed(db, content, staff["spo.north@pathway.example"].Id, course.Id, versionId, now.AddDays(-75), pre: 7, post: 10, before: 3, after: 4);
         Completed(db, content, staff["psychologist@pathway.example"].Id, course.Id, versionId, now.AddDays(-60), pre: 9, post: 11, before: 4, after: 5);
         Completed(db, content, staff["clinical.lead@pathway.example"].Id, course.Id, versionId, now.AddDays(-50), pre: 8, post: 12, before: 4, after: 4);

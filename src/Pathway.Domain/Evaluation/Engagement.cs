@@ -20,7 +20,7 @@ public sealed record Share(int Count, int Of)
 /// <summary>Engagement while on licence, for one group of licence periods.</summary>
 /// <param name="Compliance">Contacts kept of contacts expected (attended ÷ attended + unacceptable absences), dated within the periods.</param>
 /// <param name="SignpostingUptake">Signposting referrals sent during the periods whose first appointment was attended.</param>
-/// <param name="TrainedOffenderManager">Periods whose case's offender manager is trained today (training coverage).</param>
+/// <param name="TrainedOffenderManager">Periods whose case's offender manager had completed the training by the period's end (training coverage).</param>
 public sealed record EngagementMeasures(string Group, int Periods, Share Compliance, Share SignpostingUptake, Share TrainedOffenderManager);
 
 /// <summary>
@@ -58,7 +58,7 @@ public static class Engagement
                 }
             }
             return new EngagementMeasures(name, periods.Count, new Share(kept, expected), new Share(attended, referred),
-                new Share(periods.Count(p => p.Licence.OffenderManagerTrained), periods.Count));
+                new Share(periods.Count(p => p.Licence.OffenderManagerTrainedOn is { } t && t <= p.End), periods.Count));
         }
     }
 }

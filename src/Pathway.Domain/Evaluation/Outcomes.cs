@@ -4,16 +4,20 @@ using Pathway.Domain.Statistics;
 
 namespace Pathway.Domain.Evaluation;
 
-/// <summary>The comparisons the evaluation offers: each splits licence periods into two groups.</summary>
+/// <summary>
+/// The comparisons the evaluation offers: each splits licence periods into two groups. Release before or after the
+/// service started is known on the day of release. The other three can begin part-way through a licence, so they are
+/// judged at a landmark (<see cref="Outcomes.LandmarkDays"/> after release; see <see cref="Outcomes.Prepare"/>).
+/// </summary>
 public enum Cohort
 {
-    /// <summary>Referred to the PD pathway before or during the licence period, or not.</summary>
+    /// <summary>Referred to the PD pathway by the landmark, or not.</summary>
     Pathway,
     /// <summary>Released on or after the day the service started, or before it.</summary>
     ServiceStart,
-    /// <summary>The case's allocated offender manager is trained (<see cref="Training.Practice"/>), or not (or none allocated).</summary>
+    /// <summary>The case's allocated offender manager had completed the DBT-based training by the landmark, or not (or none allocated).</summary>
     TrainedOffenderManager,
-    /// <summary>The case has an active care plan, or not.</summary>
+    /// <summary>The case had a countersigned (active) care plan by the landmark, or not.</summary>
     CarePlan,
 }
 
@@ -21,7 +25,9 @@ public enum Cohort
 /// What the evaluation needs to know about one licence: when it began and ended, the first recall on it, the person's
 /// characteristics at release and the facts that put it in a cohort. <see cref="Ogrs3"/> is the one-year OGRS3 probability
 /// (as a fraction) of the latest score held for the case, or null; <see cref="FirstReferral"/> the day of the case's first
-/// referral to the pathway. <see cref="OffenderManagerTrained"/> and <see cref="CarePlanActive"/> describe the case today.
+/// referral to the pathway; <see cref="OffenderManagerTrainedOn"/> the day the allocated offender manager completed every
+/// course their group requires (refresher lapses are not counted); <see cref="CarePlanFrom"/> the day the case's first care
+/// plan was countersigned. Each is null when it has not happened.
 /// </summary>
 public sealed record LicencePeriod(
     Guid LicenceId,
@@ -34,16 +40,18 @@ public sealed record LicencePeriod(
     double? Ogrs3,
     RoshLevel Rosh,
     DateOnly? FirstReferral,
-    bool OffenderManagerTrained,
-    bool CarePlanActive);
+    DateOnly? OffenderManagerTrainedOn,
+    DateOnly? CarePlanFrom);
 
 /// <summary>
-/// One licence period ready for analysis. It runs from release to the earliest of the first recall, the end of the licence
-/// and today; it ends in an event only when the recall came first (otherwise it is censored). Months are
+/// One licence period ready for analysis. It is followed from <see cref="Origin"/> (release, or the landmark for a
+/// comparison judged there) to the earliest of the first recall, the end of the licence and today; it ends in an event
+/// only when the recall came first (otherwise it is censored). <see cref="Days"/> counts from the origin. Months are
 /// <see cref="Outcomes.DaysPerMonth"/> days.
 /// </summary>
 public sealed record OutcomePeriod(
     LicencePeriod Licence,
+    DateOnly Origin,
     DateOnly End,
     bool Recalled,
     int Days,
@@ -150,6 +158,29 @@ public static class Outcomes
     public static readonly IReadOnlyList<string> CoxCovariates =
         ["Age at release (years)", "Male", Ogrs3Covariate, "RoSH (0 low – 3 very high)", "Previous recalls"];
 
+    /// <summary>
+    /// Where a comparison's grouping can start part-way through a licence (a referral, the offender manager's training, a
+    /// care plan), it is judged at this many days (about three months) after release. Counting the time before, say, a
+    /// referral as time "on the pathway" would credit the pathway with weeks in which the person had to stay on licence
+    /// to be referred at all (immortal time); a landmark avoids that. See <see cref="Prepare"/>.
+    /// </summary>
+    public const int LandmarkDays = 91;
+
+    /// <summary>The days after release at which <paramref name="cohort"/> is judged and follow-up starts: 0 for release before or after the service started.</summary>
+    public static int Landmark(Cohort cohort) => cohort == Cohort.ServiceStart ? 0 : LandmarkDays;
+
+    /// <summary>What time counts from in a comparison, for labels: "release" or "the landmark".</summary>
+    public static string TimeFrom(Cohort cohort) => Landmark(cohort) == 0 ? "release" : "3 months after release";
+
+    /// <summary>The day a period's case entered a landmark comparison's group (null: never, or not a landmark comparison).</summary>
+    public static DateOnly? JoinedOn(LicencePeriod l, Cohort cohort) => cohort switch
+    {
+        Cohort.Pathway => l.FirstReferral,
+        Cohort.TrainedOffenderManager => l.OffenderManagerTrainedOn,
+        Cohort.CarePlan => l.CarePlanFrom,
+        _ => null,
+    };
+
     public static string Name(Cohort cohort) => cohort switch
     {
         Cohort.Pathway => "On the pathway or not",
@@ -168,15 +199,18 @@ public static class Outcomes
     };
 
     /// <summary>
-    /// Periods with their end, event, age, previous recalls and cohort. Previous recalls are the case's recalls dated
-    /// before this release: from <paramref name="allRecalls"/> when given (every recall on the case's licences, including
-    /// licences outside the period analysed), otherwise from the first recalls of <paramref name="licences"/>.
+    /// Periods with their origin, end, event, age, previous recalls and cohort. Previous recalls are the case's recalls
+    /// dated before this release: from <paramref name="allRecalls"/> when given (every recall on the case's licences,
+    /// including licences outside the period analysed), otherwise from the first recalls of <paramref name="licences"/>.
+    /// For a landmark comparison (<see cref="Landmark"/>), only periods still on licence and not recalled at the landmark
+    /// take part; the group is what was true on the landmark day, and follow-up runs from it.
     /// </summary>
     public static IReadOnlyList<OutcomePeriod> Prepare(IReadOnlyList<LicencePeriod> licences, Cohort cohort, DateOnly today, DateOnly serviceStartedOn,
         IEnumerable<(Guid CaseId, DateOnly Date)>? allRecalls = null)
     {
         var recallsByCase = (allRecalls ?? licences.Where(l => l.RecallDate is not null).Select(l => (l.CaseId, l.RecallDate!.Value)))
             .ToLookup(r => r.Item1, r => r.Item2);
+        var landmark = Landmark(cohort);
         var result = new List<OutcomePeriod>(licences.Count);
         foreach (var l in licences)
         {
@@ -185,14 +219,13 @@ public static class Outcomes
             var recalled = l.RecallDate is { } r && r >= l.ReleaseDate && r <= end;
             if (recalled) end = l.RecallDate!.Value;
             if (end < l.ReleaseDate) end = l.ReleaseDate;
-            var inCohort = cohort switch
-            {
-                Cohort.Pathway => l.FirstReferral is { } f && f <= end,
-                Cohort.ServiceStart => l.ReleaseDate >= serviceStartedOn,
-                Cohort.TrainedOffenderManager => l.OffenderManagerTrained,
-                _ => l.CarePlanActive,
-            };
-            result.Add(new OutcomePeriod(l, end, recalled, end.DayNumber - l.ReleaseDate.DayNumber, Age(l.DateOfBirth, l.ReleaseDate),
+            var origin = l.ReleaseDate.AddDays(landmark);
+            // Recalled, finished or not yet followed by the landmark: not part of a landmark comparison.
+            if (landmark > 0 && end <= origin) continue;
+            var inCohort = cohort == Cohort.ServiceStart
+                ? l.ReleaseDate >= serviceStartedOn
+                : JoinedOn(l, cohort) is { } joined && joined <= origin;
+            result.Add(new OutcomePeriod(l, origin, end, recalled, end.DayNumber - origin.DayNumber, Age(l.DateOfBirth, l.ReleaseDate),
                 recallsByCase[l.CaseId].Count(d => d < l.ReleaseDate), inCohort));
         }
         return result;

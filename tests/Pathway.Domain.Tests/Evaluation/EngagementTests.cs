@@ -17,7 +17,7 @@ public sealed class EngagementTests
         var notOn = Guid.NewGuid();
         LicencePeriod P(Guid c, string release, string? referral, bool trained) =>
             new(Guid.NewGuid(), c, DateOnly.Parse(release), DateOnly.Parse("2027-01-01"), null, new DateOnly(1990, 1, 1), Gender.Male, null, RoshLevel.Low,
-                referral is null ? null : DateOnly.Parse(referral), trained, false);
+                referral is null ? null : DateOnly.Parse(referral), trained ? new DateOnly(2025, 1, 1) : null, null);
         var report = Outcomes.Build([P(onPathway, "2025-06-01", "2025-05-01", true), P(notOn, "2025-06-01", null, false)], Cohort.Pathway, Today, new DateOnly(2024, 1, 1));
         var contacts = new[]
         {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
-using Pathway.Domain.CarePlans;
 using Pathway.Domain.Evaluation;
 using Pathway.Web.Features.Training.Dashboard;
 
@@ -9,8 +8,8 @@ namespace Pathway.Web.Features.Evaluation;
 /// <summary>
 /// Reads the licence periods the evaluation analyses from Pathway's own records: every licence released in the period
 /// (optionally one team's), its first recall, the person's date of birth, sex and RoSH, the latest OGRS3 score held for the
-/// case, the case's first referral to the pathway, whether its offender manager is trained today and whether it has an
-/// active care plan. Nothing here is shown to anyone: the page publishes only what <see cref="Outcomes"/> computes.
+/// case, the case's first referral to the pathway, the day its offender manager completed the training and the day its
+/// first care plan was countersigned. Nothing here is shown to anyone: the page publishes only what <see cref="Outcomes"/> computes.
 /// </summary>
 public static class OutcomeData
 {
@@ -40,15 +39,18 @@ public static class OutcomeData
         var referrals = (await db.Referrals.AsNoTracking().Where(r => caseIds.Contains(r.CaseId))
                 .Select(r => new { r.CaseId, r.ReferredAt }).ToListAsync(ct))
             .GroupBy(r => r.CaseId).ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Min(r => r.ReferredAt).UtcDateTime));
-        var carePlans = (await db.CarePlans.AsNoTracking().Where(p => caseIds.Contains(p.CaseId) && p.Status == CarePlanStatus.Active)
-            .Select(p => p.CaseId).Distinct().ToListAsync(ct)).ToHashSet();
+        // A plan is in place from its countersignature (when it becomes active); later versions do not move the day.
+        var carePlans = (await db.CarePlans.AsNoTracking().Where(p => caseIds.Contains(p.CaseId) && p.CountersignedAt != null)
+                .Select(p => new { p.CaseId, p.CountersignedAt }).ToListAsync(ct))
+            .GroupBy(p => p.CaseId).ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Min(p => p.CountersignedAt!.Value).UtcDateTime));
         var managers = licences.Where(l => l.OffenderManagerId != null).Select(l => l.OffenderManagerId!.Value).Distinct().ToList();
-        var trained = await TrainingFigures.TrainedAsync(db, managers, today, ct);
+        var trained = await TrainingFigures.TrainedSinceAsync(db, managers, today, ct);
 
         var periods = licences.Select(l => new LicencePeriod(l.Id, l.CaseId, l.ReleaseDate, l.End, l.Recall, l.DateOfBirth, l.Gender,
             scores.TryGetValue(l.CaseId, out var s) ? s : null, l.RoshLevel,
             referrals.TryGetValue(l.CaseId, out var f) ? f : null,
-            l.OffenderManagerId is { } om && trained.Contains(om), carePlans.Contains(l.CaseId))).ToList();
+            l.OffenderManagerId is { } om && trained.TryGetValue(om, out var t) ? t : null,
+            carePlans.TryGetValue(l.CaseId, out var plan) ? plan : null)).ToList();
         return (periods, recalls);
     }
 }

@@ -75,6 +75,9 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
 
     public IReadOnlyList<PublishedMeasures> Measures() => Report!.Publish(Policy);
 
+    /// <summary>What follow-up counts from in the chosen comparison: release, or the 3-month landmark.</summary>
+    public string TimeFrom => EvaluationOutcomes.TimeFrom(Cohort);
+
     public IReadOnlyList<KaplanMeierCurve> Curves() => Report!.PublishedCurves(Policy);
 
     public IReadOnlyList<ChartBar> RateBars() => Measures().Select(m => new ChartBar(m.Group, m.RatePer100PersonMonths, Number(m.RatePer100PersonMonths, 2))).ToList();
@@ -109,7 +112,7 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
 
     private IEnumerable<IReadOnlyList<string>> CurveRows()
     {
-        yield return ["Group", "Months since release", "At risk", "Not recalled (%)", "Lower 95% (%)", "Upper 95% (%)"];
+        yield return ["Group", $"Months since {TimeFrom}", "At risk", "Not recalled (%)", "Lower 95% (%)", "Upper 95% (%)"];
         foreach (var (g, p) in CurvePoints())
             yield return [g, Csv.Number(p.Time, 2), p.NRisk.ToString(CultureInfo.InvariantCulture), Csv.Number(p.Survival * 100), Csv.Number(p.Lower * 100), Csv.Number(p.Upper * 100)];
     }

@@ -106,6 +106,27 @@ public static class TrainingFigures
     public static async Task<HashSet<Guid>> TrainedAsync(PathwayDbContext db, IReadOnlyCollection<Guid> staff, DateOnly today, CancellationToken ct) =>
         staff.Count == 0 ? [] : Trained(await CoverageAsync(db, today, ct, staff));
 
+    /// <summary>
+    /// For the evaluation: the day each of these staff first held a completion of every course their group requires
+    /// (the latest of their first completions). Staff missing a required course are left out; refresher lapses are not
+    /// counted, so this is "had completed the training by", not "was in date on".
+    /// </summary>
+    public static async Task<Dictionary<Guid, DateOnly>> TrainedSinceAsync(PathwayDbContext db, IReadOnlyCollection<Guid> staff, DateOnly today, CancellationToken ct)
+    {
+        if (staff.Count == 0) return [];
+        var required = (await CoverageAsync(db, today, ct, staff)).ToLookup(r => r.UserId, r => r.CourseId);
+        var firsts = (await db.Enrolments.AsNoTracking().Where(e => staff.Contains(e.UserId) && e.CompletedAt != null)
+                .Select(e => new { e.UserId, e.CourseId, e.CompletedAt }).ToListAsync(ct))
+            .GroupBy(e => (e.UserId, e.CourseId)).ToDictionary(g => g.Key, g => DateOnly.FromDateTime(g.Min(e => e.CompletedAt!.Value).UtcDateTime));
+        var result = new Dictionary<Guid, DateOnly>();
+        foreach (var person in required)
+        {
+            var dates = person.Select(course => firsts.TryGetValue((person.Key, course), out var d) ? d : (DateOnly?)null).ToList();
+            if (dates.Count > 0 && dates.All(d => d is not null)) result[person.Key] = dates.Max()!.Value;
+        }
+        return result;
+    }
+
     /// <summary>Kirkpatrick level 3, in counts: for each case, whether its offender manager and its AP keyworker are trained.</summary>
     public static async Task<int[,]> PracticeAsync(PathwayDbContext db, IReadOnlyList<PersonCourse> coverage, CancellationToken ct)
     {
