@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Data.Entities;
 using Pathway.Domain.Evaluation;
 using Pathway.Web.Features.Training.Dashboard;
 
@@ -17,11 +18,22 @@ public static class OutcomeData
     public static DateOnly ServiceStartedOn(IConfiguration config) =>
         DateOnly.TryParse(config["Evaluation:ServiceStartedOn"], System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : new DateOnly(2025, 4, 1);
 
+    /// <summary>Licences released in the period, optionally one team's.</summary>
+    public static IQueryable<Licence> Released(PathwayDbContext db, DateOnly releasedFrom, DateOnly releasedTo, Guid? teamId) =>
+        db.Licences.AsNoTracking()
+            .Where(l => l.ReleaseDate >= releasedFrom && l.ReleaseDate <= releasedTo)
+            .Where(l => teamId == null || l.Case!.TeamId == teamId);
+
+    /// <summary>
+    /// The cases with a licence released in the period, as a query for use inside other queries (an <c>IN (SELECT …)</c>):
+    /// never a list of ids sent as parameters, which at national scale is tens of thousands of them.
+    /// </summary>
+    public static IQueryable<Guid> CaseIds(PathwayDbContext db, DateOnly releasedFrom, DateOnly releasedTo, Guid? teamId) =>
+        Released(db, releasedFrom, releasedTo, teamId).Select(l => l.CaseId);
+
     public static async Task<(List<LicencePeriod> Periods, List<(Guid CaseId, DateOnly Date)> Recalls)> LoadAsync(PathwayDbContext db, DateOnly releasedFrom, DateOnly releasedTo, Guid? teamId, DateOnly today, CancellationToken ct)
     {
-        var licences = await db.Licences.AsNoTracking()
-            .Where(l => l.ReleaseDate >= releasedFrom && l.ReleaseDate <= releasedTo)
-            .Where(l => teamId == null || l.Case!.TeamId == teamId)
+        var licences = await Released(db, releasedFrom, releasedTo, teamId)
             .Select(l => new
             {
                 l.Id, l.CaseId, l.ReleaseDate, End = l.TopUpSupervisionEndDate ?? l.LicenceExpiryDate,
@@ -29,7 +41,7 @@ public static class OutcomeData
                 l.Case!.DateOfBirth, l.Case.Gender, l.Case.RoshLevel, l.Case.OffenderManagerId,
             })
             .ToListAsync(ct);
-        var caseIds = licences.Select(l => l.CaseId).Distinct().ToList();
+        var caseIds = CaseIds(db, releasedFrom, releasedTo, teamId);
         // Previous recalls count every recall on the same people's licences, whether or not released in the period.
         var recalls = (await db.Recalls.AsNoTracking().Where(r => caseIds.Contains(r.CaseId)).Select(r => new { r.CaseId, r.RecallDate }).ToListAsync(ct))
             .Select(r => (r.CaseId, r.RecallDate)).ToList();

@@ -181,7 +181,7 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
         var (periods, recalls) = await OutcomeData.LoadAsync(db, FromDate, ToDate, Team, today, ct);
         Report = EvaluationOutcomes.Build(periods, Cohort, today, ServiceStartedOn, recalls);
 
-        var caseIds = Report.Periods.Select(p => p.Licence.CaseId).Distinct().ToList();
+        var caseIds = OutcomeData.CaseIds(db, FromDate, ToDate, Team);
         var contacts = (await db.Contacts.AsNoTracking().Where(c => caseIds.Contains(c.CaseId) && c.Date >= FromDate)
             .Select(c => new { c.CaseId, c.Date, c.Outcome }).ToListAsync(ct)).ToLookup(c => c.CaseId, c => new ContactFact(c.Date, c.Outcome));
         var signposting = (await db.SignpostingReferrals.AsNoTracking().Where(r => caseIds.Contains(r.CaseId) && r.ReferredOn != null && r.ReferredOn >= FromDate)
