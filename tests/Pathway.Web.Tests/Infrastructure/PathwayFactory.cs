@@ -123,7 +123,14 @@ public class PathwayFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnStartup", "false");
         // Capture at the levels production uses (appsettings.json), to prove what would reach the logs.
         builder.ConfigureLogging(l => l.AddProvider(Logs));
-        builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ThrowingEndpointFilter>());
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ThrowingEndpointFilter>();
+            // Test apps only: every fixture creates about fifteen accounts and signs several in, and PBKDF2 at the
+            // production 100,000 iterations is a large share of the suite's CPU on a two-core machine. The hash format
+            // and the checks are the same; the app's own setting (Identity's default) is untouched.
+            s.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
+        });
     }
 
     public async Task<T> WithDbAsync<T>(Func<PathwayDbContext, Task<T>> work)

@@ -230,7 +230,7 @@ public static class AssessmentEndpoints
             case AssessmentChange.Stale s:
                 return TypedResults.Conflict(new ProblemDetails
                 {
-                    Type = "https://pathway.example/problems/edit-conflict", Title = "The assessment was changed by someone else", Status = 409,
+                    Type = Api.EditConflictType, Title = "The assessment was changed by someone else", Status = 409,
                     Detail = $"You sent a change to an older version. The current version is {s.CurrentVersion}; nothing was saved. GET it, re-apply your change and send it with that version.",
                 });
             case AssessmentChange.Refused r:

@@ -235,10 +235,7 @@ public static class CarePlanEndpoints
         db.ChangeTracker.Clear();
         var current = CarePlanDto.From(await CarePlanContent.LoadAsync(db, await db.CarePlans.AsNoTracking().FirstAsync(p => p.Id == planId, ct), pc.View, ct));
         if (result.Outcome == CommandOutcome.Conflict)
-            return TypedResults.Conflict(new ConflictProblem<CarePlanDto>(
-                "https://pathway.example/problems/edit-conflict", "The care plan was changed by someone else", 409,
-                $"You sent a change to an older version. The current version is {current.Version}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
-                current.Version, current));
+            return Api.Conflict("care plan", current.Version, current);
         return TypedResults.Ok(current);
     }
 

@@ -36,7 +36,6 @@ public sealed record ActionWriteRequest(string? What, string? Who, string? When,
 /// </summary>
 public static class CarePlanRowEndpoints
 {
-    private const string ConflictType = "https://pathway.example/problems/edit-conflict";
 
     public static RouteGroupBuilder MapCarePlanRowEndpoints(this RouteGroupBuilder api)
     {
@@ -148,9 +147,7 @@ public static class CarePlanRowEndpoints
         db.ChangeTracker.Clear();
         var current = CarePlanActionDto.From(await db.CarePlanActions.AsNoTracking().FirstAsync(a => a.Id == planActionId, ct));
         if (result.Outcome == CommandOutcome.Conflict)
-            return TypedResults.Conflict(new ConflictProblem<CarePlanActionDto>(ConflictType, "The action was changed by someone else", 409,
-                $"You sent a change to an older version of the action. Its current version is {current.Version}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
-                current.Version, current));
+            return Api.Conflict("action", current.Version, current);
         return TypedResults.Ok(current);
     }
 
@@ -183,9 +180,7 @@ public static class CarePlanRowEndpoints
         db.ChangeTracker.Clear();
         var current = CarePlanGoalDto.From(await LoadGoalAsync(db, goalId, ct));
         if (result.Outcome == CommandOutcome.Conflict)
-            return TypedResults.Conflict(new ConflictProblem<CarePlanGoalDto>(ConflictType, "The goal was changed by someone else", 409,
-                $"You sent a change to an older version of the goal. Its current version is {current.Version}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
-                current.Version, current));
+            return Api.Conflict("goal", current.Version, current);
         return TypedResults.Ok(current);
     }
 
@@ -193,8 +188,6 @@ public static class CarePlanRowEndpoints
     {
         db.ChangeTracker.Clear();
         var current = CarePlanVersionDto.From(await db.CarePlans.AsNoTracking().FirstAsync(p => p.Id == planId, ct), pc.View);
-        return TypedResults.Conflict(new ConflictProblem<CarePlanVersionDto>(ConflictType, "The care plan was changed by someone else", 409,
-            $"You sent an addition to an older version of the care plan. Its current version is {current.Version}; nothing was saved. Read the plan again and send its current version.",
-            current.Version, current));
+        return Api.Conflict("care plan", current.Version, current);
     }
 }

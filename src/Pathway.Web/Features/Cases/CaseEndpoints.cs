@@ -145,10 +145,7 @@ public static class CaseEndpoints
     }
 
     private static Conflict<ConflictProblem<CaseDto>> Conflict(CaseRecord current) =>
-        TypedResults.Conflict(new ConflictProblem<CaseDto>(
-            "https://pathway.example/problems/edit-conflict", "The case was changed by someone else", 409,
-            $"You sent a change to an older version. The current version is {current.Version}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
-            current.Version, CaseDto.From(current)));
+        Api.Conflict("case", current.Version, CaseDto.From(current));
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }
@@ -159,6 +156,21 @@ public sealed record ConflictProblem<T>(string Type, string Title, int Status, s
 /// <summary>Parsing helpers for API text fields; each failure names its field.</summary>
 public static class Api
 {
+    /// <summary>The problem type that names an edit conflict in a 409 body.</summary>
+    public const string EditConflictType = "https://pathway.example/problems/edit-conflict";
+
+    /// <summary>
+    /// The body of a 409 for a change sent with an older <c>version</c>: nothing was saved, and <paramref name="current"/>
+    /// is the record as it now stands, to re-apply the change to. <paramref name="what"/> names it ("case", "licence").
+    /// </summary>
+    public static ConflictProblem<T> Stale<T>(string what, int currentVersion, T current) => new(
+        EditConflictType, $"The {what} was changed by someone else", StatusCodes.Status409Conflict,
+        $"You sent a change to an older version. The current version is {currentVersion}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
+        currentVersion, current);
+
+    /// <summary>The 409 answer itself: <see cref="Stale{T}"/> as a typed result.</summary>
+    public static Conflict<ConflictProblem<T>> Conflict<T>(string what, int currentVersion, T current) => TypedResults.Conflict(Stale(what, currentVersion, current));
+
     public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Name<T>(T value) where T : struct, Enum

@@ -348,10 +348,7 @@ public static class ComplianceEndpoints
     }
 
     private static Conflict<ConflictProblem<ContactDto>> Conflict(Contact current) =>
-        TypedResults.Conflict(new ConflictProblem<ContactDto>(
-            "https://pathway.example/problems/edit-conflict", "The contact was changed by someone else", 409,
-            $"You sent a change to an older version. The current version is {current.Version}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
-            current.Version, ContactDto.From(current)));
+        Api.Conflict("contact", current.Version, ContactDto.From(current));
 
     private static Task<Results<Ok<ContactDto>, NotFound>> GetContactAsync(Guid id, Guid contactId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
         GetOneAsync(id, contactId, "Contact", db.Contacts, ContactDto.From, access, audit, ct);

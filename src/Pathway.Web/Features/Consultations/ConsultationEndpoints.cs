@@ -216,15 +216,10 @@ public static class ConsultationEndpoints
     }
 
     private static Conflict<ConflictProblem<ConsultationDto>> Conflict(Consultation current, TimeProvider clock) =>
-        TypedResults.Conflict(new ConflictProblem<ConsultationDto>(
-            "https://pathway.example/problems/edit-conflict", "The consultation was changed by someone else", 409,
-            $"You sent a change to an older version. The current version is {current.Version}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
-            current.Version, ConsultationDto.From(current, Today(clock))));
+        Api.Conflict("consultation", current.Version, ConsultationDto.From(current, Today(clock)));
 
     private static Conflict<ConflictProblem<ActionDto>> Conflict(ConsultationAction current, TimeProvider clock) =>
-        TypedResults.Conflict(new ConflictProblem<ActionDto>(
-            "https://pathway.example/problems/edit-conflict", "The action was changed by someone else", 409,
-            $"The current version is {current.Version}; nothing was saved.", current.Version, ConsultationDto.ActionFrom(current, Today(clock))));
+        Api.Conflict("action", current.Version, ConsultationDto.ActionFrom(current, Today(clock)));
 
     internal static Task<Consultation> ReadAsync(PathwayDbContext db, Guid consultationId, CancellationToken ct) =>
         db.Consultations.AsNoTracking().WithPeople().FirstAsync(x => x.Id == consultationId, ct);

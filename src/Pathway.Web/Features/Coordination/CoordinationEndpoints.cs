@@ -300,8 +300,5 @@ public static class CoordinationEndpoints
         return result.Conflict ? TypedResults.Conflict(Stale(current, a => a.Version)) : TypedResults.Ok(current);
     }
 
-    private static ConflictProblem<T> Stale<T>(T current, Func<T, int> version) => new(
-        "https://pathway.example/problems/edit-conflict", "The record was changed by someone else", StatusCodes.Status409Conflict,
-        $"You sent a change to an older version. The current version is {version(current)}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
-        version(current), current);
+    private static ConflictProblem<T> Stale<T>(T current, Func<T, int> version) => Api.Stale("record", version(current), current);
 }

@@ -152,10 +152,7 @@ public static class IncidentEndpoints
         db.ChangeTracker.Clear();
         var current = ChainAnalysisDto.From((await commands.FindAnalysisAsync(incidentId, track: false, ct))!);
         if (result.Outcome == CommandOutcome.Conflict)
-            return TypedResults.Conflict(new ConflictProblem<ChainAnalysisDto>(
-                "https://pathway.example/problems/edit-conflict", "The chain analysis was changed by someone else", 409,
-                $"You sent a change to an older version. The current version is {current.Version}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
-                current.Version, current));
+            return Api.Conflict("chain analysis", current.Version, current);
         return TypedResults.Ok(current);
     }
 

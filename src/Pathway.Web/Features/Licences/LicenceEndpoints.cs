@@ -221,10 +221,7 @@ public static class LicenceEndpoints
     }
 
     private static Conflict<ConflictProblem<LicenceDto>> Conflict(Licence current) =>
-        TypedResults.Conflict(new ConflictProblem<LicenceDto>(
-            "https://pathway.example/problems/edit-conflict", "The licence was changed by someone else", 409,
-            $"You sent a change to an older version. The current version is {current.Version}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
-            current.Version, LicenceDto.From(current)));
+        Api.Conflict("licence", current.Version, LicenceDto.From(current));
 
     private static Task<Licence> ReadAsync(PathwayDbContext db, Guid licenceId, CancellationToken ct) =>
         db.Licences.AsNoTracking().WithConditionsAndRecalls().FirstAsync(l => l.Id == licenceId, ct);

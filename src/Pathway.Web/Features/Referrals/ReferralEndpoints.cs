@@ -208,10 +208,7 @@ public static class ReferralEndpoints
     }
 
     private static Conflict<ConflictProblem<ReferralDto>> Conflict(Referral current, TimeProvider clock) =>
-        TypedResults.Conflict(new ConflictProblem<ReferralDto>(
-            "https://pathway.example/problems/edit-conflict", "The referral was changed by someone else", 409,
-            $"You sent a change to an older version. The current version is {current.Version}; nothing was saved. Check 'current' and send your change with that version.",
-            current.Version, ReferralDto.From(current, clock.GetUtcNow())));
+        Api.Conflict("referral", current.Version, ReferralDto.From(current, clock.GetUtcNow()));
 
     internal static Task<Referral> ReadAsync(PathwayDbContext db, Guid referralId, CancellationToken ct) =>
         db.Referrals.AsNoTracking().WithPeople().FirstAsync(r => r.Id == referralId, ct);

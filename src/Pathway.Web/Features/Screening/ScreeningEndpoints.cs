@@ -148,8 +148,5 @@ public static class ScreeningEndpoints
         : field;
 
     private static Conflict<ConflictProblem<ScreeningResponseDto>> Conflict(InstrumentResponse current) =>
-        TypedResults.Conflict(new ConflictProblem<ScreeningResponseDto>(
-            "https://pathway.example/problems/edit-conflict", "The screening response was changed by someone else", 409,
-            $"You sent a change to an older version. The current version is {current.Version}; nothing was saved. Re-apply your answers to 'current' and send them with that version.",
-            current.Version, ScreeningResponseDto.From(current)));
+        Api.Conflict("screening response", current.Version, ScreeningResponseDto.From(current));
 }

@@ -166,7 +166,7 @@ public static class SignpostingEndpoints
         if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
         db.ChangeTracker.Clear();
         var view = (await PartnerReferrals.FindAsync(db, audit, team, signpostingId, ct))!.Value.View;
-        if (result.Conflict) return TypedResults.Conflict(Stale(PartnerReferralDto.From(view), view.Version));
+        if (result.Conflict) return TypedResults.Conflict(Api.Stale("referral", view.Version, PartnerReferralDto.From(view)));
         return TypedResults.Ok(PartnerReferralDto.From(view));
     }
 
@@ -182,11 +182,7 @@ public static class SignpostingEndpoints
         db.ChangeTracker.Clear();
         var fresh = await db.SignpostingReferrals.AsNoTracking().Include(x => x.Service).Include(x => x.Events).FirstAsync(x => x.Id == r.Id, ct);
         var dto = SignpostingReferralDto.From(fresh, commands.ResponseOverdue(fresh));
-        return result.Conflict ? TypedResults.Conflict(Stale(dto, fresh.Version)) : TypedResults.Ok(dto);
+        return result.Conflict ? TypedResults.Conflict(Api.Stale("referral", fresh.Version, dto)) : TypedResults.Ok(dto);
     }
 
-    private static ConflictProblem<T> Stale<T>(T current, int version) => new(
-        "https://pathway.example/problems/edit-conflict", "The referral was changed by someone else", StatusCodes.Status409Conflict,
-        $"You sent a change to an older version. The current version is {version}; nothing was saved. Check 'current' and send your change with that version.",
-        version, current);
 }

@@ -147,10 +147,7 @@ public static class RecallEndpoints
         return result.Outcome switch
         {
             RecallOutcome.Done => TypedResults.Ok(dto),
-            RecallOutcome.Conflict => TypedResults.Conflict(new ConflictProblem<RecallConsiderationDto>(
-                "https://pathway.example/problems/edit-conflict", "The recall consideration was changed by someone else", 409,
-                $"You sent a change to an older version. The current version is {current.Version}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
-                current.Version, dto)),
+            RecallOutcome.Conflict => Api.Conflict("recall consideration", current.Version, dto),
             _ => TypedResults.ValidationProblem(result.Errors.ToProblemErrors()),
         };
     }

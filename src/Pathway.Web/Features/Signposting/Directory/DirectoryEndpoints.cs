@@ -156,7 +156,7 @@ public static class DirectoryEndpoints
         if (result.Errors.Any(e => e.Field == "Id")) return TypedResults.NotFound();
         errors.AddRange(result.Errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        if (result.Conflict) return TypedResults.Conflict(Stale(DirectoryOrganisationDto.From(result.Current!), result.Current!.Version));
+        if (result.Conflict) return TypedResults.Conflict(Api.Stale("organisation", result.Current!.Version, DirectoryOrganisationDto.From(result.Current!)));
         return TypedResults.Ok(DirectoryOrganisationDto.From(result.Saved!));
     }
 
@@ -169,14 +169,10 @@ public static class DirectoryEndpoints
         if (result.Errors.Any(e => e.Field == "Id")) return TypedResults.NotFound();
         errors.AddRange(result.Errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        if (result.Conflict) return TypedResults.Conflict(Stale(DirectoryServiceDto.From(result.Current!, Today(clock)), result.Current!.Version));
+        if (result.Conflict) return TypedResults.Conflict(Api.Stale("service", result.Current!.Version, DirectoryServiceDto.From(result.Current!, Today(clock))));
         return TypedResults.Ok(DirectoryServiceDto.From(result.Saved!, Today(clock)));
     }
 
-    private static ConflictProblem<T> Stale<T>(T current, int version) => new(
-        "https://pathway.example/problems/edit-conflict", "The entry was changed by someone else", StatusCodes.Status409Conflict,
-        $"You sent a change to an older version. The current version is {version}; nothing was saved. Re-apply your change to 'current' and send it with that version.",
-        version, current);
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -50,7 +50,7 @@ public sealed class ReportsModel(PathwayDbContext db, AuditLog audit, TimeProvid
         var r = Report!;
         var rows = table switch
         {
-            "by-need" => Csv.Rows(r.NeedTable(Policy), "Need"),
+            "by-need" => Csv.Rows(NeedTable(), "Need"),
             "by-service" => Csv.Rows(r.ServiceTable(Policy), "Service"),
             "unmet" => Csv.Rows(r.UnmetTable(Policy), "Area"),
             _ => UptakeRows(),
@@ -59,8 +59,14 @@ public sealed class ReportsModel(PathwayDbContext db, AuditLog audit, TimeProvid
         return CsvResults.File(Csv.Write(rows), $"signposting-{table}-{FromDate:yyyy-MM-dd}-to-{ToDate:yyyy-MM-dd}.csv");
     }
 
-    public IReadOnlyList<PublishedUptake> Uptake() =>
+    // The chart and the table show the same figures: each is published once per request.
+    private IReadOnlyList<PublishedUptake>? _uptake;
+    private SuppressedTable? _needTable;
+
+    public IReadOnlyList<PublishedUptake> Uptake() => _uptake ??=
         [.. Report!.UptakeByNeed.Select(u => SignpostingReport.Publish(u, Policy)), SignpostingReport.Publish(new UptakeRow("All needs", Report.Overall), Policy)];
+
+    public SuppressedTable NeedTable() => _needTable ??= Report!.NeedTable(Policy);
 
     private IEnumerable<IReadOnlyList<string>> UptakeRows()
     {
@@ -71,7 +77,7 @@ public sealed class ReportsModel(PathwayDbContext db, AuditLog audit, TimeProvid
 
     public IReadOnlyList<ChartBar> ReferralBars()
     {
-        var t = Report!.NeedTable(Policy);
+        var t = NeedTable();
         return Enumerable.Range(0, t.RowCount).Where(i => t.RowTotal(i).Value > 0)
             .Select(i => new ChartBar(t.RowLabels[i], t.RowTotal(i).Published, Count(t.RowTotal(i).Published))).ToList();
     }
