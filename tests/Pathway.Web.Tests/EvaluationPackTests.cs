@@ -58,7 +58,7 @@ public abstract class EvaluationPackTests(AppFixture app)
         Assert.Contains($"value=\"{LastQuarter.Key}\" checked", page); // the last completed quarter by default
         var text = Flatten(await PdfText.ReadAsync(psychologist, url));
         foreach (var expected in new[] { "OFFICIAL-SENSITIVE", LastQuarter.Label, "Headline measures", "Recalls per 100 person-months on licence",
-                     "recalled within 6 months", "Recalled within 12 months of release", "Number at risk", "Log-rank test", "Cox proportional hazards", "Method notes",
+                     "Recalled within 6 months of release", "within 12 months", "Number at risk", "Log-rank test", "Cox proportional hazards", "Method notes",
                      "Contacts kept", "Recalls by reason", "Alternatives to recall" })
             Assert.Contains(expected, text);
         // Six people not on the pathway, three recalled: the recalls (and so the rate) are hidden; the six are shown.

@@ -29,6 +29,7 @@ public static class EvaluationPackPdf
 
         void Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string?>> rows, IReadOnlyList<double>? widths = null)
         {
+            pdf.KeepTogether(80); // a header row with at least one row under it
             pdf.Table(headers, rows, widths);
             if (rows.Any(r => r.Any(c => c is not null && c.Contains(Hidden, StringComparison.Ordinal)))) pdf.Paragraph(footnote, italic: true);
         }
@@ -75,11 +76,12 @@ public static class EvaluationPackPdf
             .SelectMany(r => r.Publish(Policy).Take(r.Groups.Count).Select(m => new PackBar(m.Group, m.RatePer100PersonMonths, Value(m, m.RatePer100PersonMonths, v => OutcomesModel.Number(v, 2)))))
             .Append(Overall(d.YearPathway, m => m.RatePer100PersonMonths, v => OutcomesModel.Number(v, 2))).ToList();
         pdf.Figure(PackCharts.BarsHeight(rateBars.Count), (g, box) => PackCharts.Bars(g, box, "Recalls per 100 person-months, licences released in the 12 months", rateBars));
-        pdf.Heading("Recalled within 12 months of release", 3);
+        // Six months, not twelve: releases in the last 12 months have rarely been followed for a year.
+        pdf.Heading("Recalled within 6 months of release", 3);
         var shareBars = new[] { d.YearPathway, d.YearServiceStart }
-            .SelectMany(r => r.Publish(Policy).Take(r.Groups.Count).Select(m => new PackBar(m.Group, m.RecalledWithin12Months, Value(m, m.RecalledWithin12Months, OutcomesModel.Percent))))
-            .Append(Overall(d.YearPathway, m => m.RecalledWithin12Months, OutcomesModel.Percent)).ToList();
-        pdf.Figure(PackCharts.BarsHeight(shareBars.Count), (g, box) => PackCharts.Bars(g, box, "Share recalled within 12 months (Kaplan–Meier)", shareBars));
+            .SelectMany(r => r.Publish(Policy).Take(r.Groups.Count).Select(m => new PackBar(m.Group, m.RecalledWithin6Months, Value(m, m.RecalledWithin6Months, OutcomesModel.Percent))))
+            .Append(Overall(d.YearPathway, m => m.RecalledWithin6Months, OutcomesModel.Percent)).ToList();
+        pdf.Figure(PackCharts.BarsHeight(shareBars.Count), (g, box) => PackCharts.Bars(g, box, "Share recalled within 6 months (Kaplan–Meier)", shareBars));
         if (rateBars.Concat(shareBars).Any(b => b.Text == Hidden)) pdf.Paragraph(footnote, italic: true);
 
         // 2. Time to recall.
