@@ -37,7 +37,11 @@ public sealed class PackModel(PathwayDbContext db, AuditLog audit, TimeProvider 
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
-        if (await ValidateAsync(ct) is not { } choice || !ModelState.IsValid) return Page();
+        if (await ValidateAsync(ct) is not { } choice)
+        {
+            await audit.WriteAsync(null, "Evaluation", "pack", null, ct: ct); // the page again, with its error messages
+            return Page();
+        }
         var data = await PackData.LoadAsync(db, config, choice.Quarter, choice.TeamId, choice.TeamName, Today, ct);
         var bytes = EvaluationPackPdf.Render(data);
         await audit.WriteAsync(PdfAction, "Evaluation", "pack", null, reason: Describe(choice), ct: ct);
