@@ -80,6 +80,17 @@ public abstract class EvaluationPackTests(AppFixture app)
         Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "evaluation.pack.pdf" && e.UserId == app.World.Users[StaffRole.ServiceManager].Id
             && e.Reason == $"{LastQuarter.Key} team {team}")));
 
+        // A team with no licences, in the quarter still running: a pack that says so, not an error.
+        var empty = await app.Factory.WithDbAsync(async db =>
+        {
+            var t = new Team { Name = "Empty " + Guid.NewGuid().ToString("N")[..6], CreatedAt = DateTimeOffset.UtcNow };
+            db.Teams.Add(t);
+            await db.SaveChangesAsync();
+            return t.Id;
+        });
+        var current = FinancialQuarter.Choices(DateOnly.FromDateTime(DateTime.UtcNow))[0];
+        Assert.Contains("The quarter has not ended", Flatten(await PdfText.ReadAsync(psychologist, $"/evaluation/pack?handler=Pdf&Quarter={current.Key}&Team={empty}")));
+
         var bad = await psychologist.GetAsync("/evaluation/pack?handler=Pdf&Quarter=2019-Q5&Team=nope");
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         Assert.Equal("text/html", bad.Content.Headers.ContentType!.MediaType);

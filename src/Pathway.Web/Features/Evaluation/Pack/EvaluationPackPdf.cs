@@ -54,7 +54,7 @@ public static class EvaluationPackPdf
         ], [0.3, 0.7]);
         pdf.Paragraph("This pack names nobody. Every figure in it is under disclosure control: counts of fewer than " +
             $"{Policy.Threshold} people, and any figure from which one could be worked out, are shown as [c]. It is produced the same way whoever downloads it.");
-        if (d.AsAt < d.Quarter.End) pdf.Paragraph($"The quarter has not ended: figures are as at {Display.Date(d.AsAt)} and will change.", bold: true);
+        if (d.ProducedOn <= d.Quarter.End) pdf.Paragraph($"The quarter has not ended: figures are as at {Display.Date(d.AsAt)} and will change.", bold: true);
         pdf.Heading("Contents", 3);
         pdf.Paragraph("1. Headline measures\n2. Time to recall\n3. Comparing the groups: log-rank test and adjusted model\n4. Engagement on licence\n5. Recall reasons and alternatives to recall\n6. Method notes");
         pdf.PageBreak();
