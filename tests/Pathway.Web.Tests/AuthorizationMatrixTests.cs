@@ -45,8 +45,20 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
             foreach (var m in isPage ? ["GET"] : methods)
                 probes.Add(new Probe(m, template, IsTokenApi(template), policies, anonymous));
         }
+        // Page handlers that serve a file are not endpoints of their own: probe them with their page's policies.
+        foreach (var (page, handler) in PageHandlers)
+        {
+            var owner = probes.Single(p => p.Template == page && p.Method == "GET");
+            probes.Add(owner with { Template = handler });
+        }
         return probes.DistinctBy(p => (p.Method, p.Template)).OrderBy(p => p.Template).ThenBy(p => p.Method).ToList();
     }
+
+    /// <summary>(page template, the handler's URL with its default choices).</summary>
+    private static readonly (string Page, string Handler)[] PageHandlers =
+    [
+        ("/evaluation/pack", "/evaluation/pack?handler=Pdf"), // the quarterly pack PDF, last completed quarter, all teams
+    ];
 
     private static bool Passes(StaffRole role, string policy) => policy switch
     {

@@ -71,6 +71,23 @@ public sealed class PdfDocumentBuilder : IDisposable
 
     public void PageBreak() => NewPage();
 
+    /// <summary>Starts a new page unless <paramref name="height"/> points still fit: keeps a heading with the figure after it.</summary>
+    public void KeepTogether(double height) => Need(height);
+
+    /// <summary>
+    /// A figure drawn by the caller as vector graphics in a box the full text width and <paramref name="height"/> points
+    /// high, on a new page if it does not fit on this one. Draw with the fonts of <see cref="PdfFonts.Family"/>.
+    /// </summary>
+    public void Figure(double height, Action<XGraphics, XRect> draw)
+    {
+        Need(height);
+        var box = new XRect(Margin, _y, Width, height);
+        var state = G.Save();
+        draw(G, box);
+        G.Restore(state);
+        _y += height + _body.GetHeight() * 0.5;
+    }
+
     public void Spacer(double points) => _y += points;
 
     /// <summary>A heading: level 1 (document title), 2 (section) or 3 (sub-section). Kept with at least two lines after it.</summary>

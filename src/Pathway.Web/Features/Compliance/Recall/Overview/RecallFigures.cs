@@ -19,13 +19,15 @@ public sealed record RecallFigures(IReadOnlyList<RecallCount> Open, IReadOnlyLis
     public IReadOnlyList<string> Teams =>
         Open.Concat(Decisions).Concat(Alternatives).Concat(RecallReasons).Select(c => c.Team).Distinct().Order(StringComparer.Ordinal).ToList();
 
-    public static async Task<RecallFigures> CountAsync(PathwayDbContext db, IQueryable<CaseRecord> cases, DateTimeOffset since, CancellationToken ct)
+    /// <summary>Counts decisions made from <paramref name="since"/> (and before <paramref name="before"/> when given, for a closed period).</summary>
+    public static async Task<RecallFigures> CountAsync(PathwayDbContext db, IQueryable<CaseRecord> cases, DateTimeOffset since, CancellationToken ct, DateTimeOffset? before = null)
     {
         var considerations = db.RecallConsiderations.AsNoTracking().Join(cases, r => r.CaseId, c => c.Id, (r, c) => new { R = r, C = c });
         var open = (await considerations.Where(x => x.R.Status != RecallConsiderationStatus.Decided)
                 .GroupBy(x => x.C.Team!.Name).Select(g => new { Team = g.Key, N = g.Count() }).ToListAsync(ct))
             .Select(x => new RecallCount(x.Team, OpenKey, x.N)).ToList();
         var decided = considerations.Where(x => x.R.Decision != null && x.R.DecidedAt >= since);
+        if (before is { } b) decided = decided.Where(x => x.R.DecidedAt < b);
         var decisions = (await decided.GroupBy(x => new { Team = x.C.Team!.Name, x.R.Decision }).Select(g => new { g.Key.Team, g.Key.Decision, N = g.Count() }).ToListAsync(ct))
             .Select(x => new RecallCount(x.Team, RecallText.Decision(x.Decision!.Value), x.N)).ToList();
         var reasons = (await decided.Where(x => x.R.Decision != RecallDecisionKind.NoRecall && x.R.Concern != null)

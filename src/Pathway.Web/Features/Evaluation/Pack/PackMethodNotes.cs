@@ -1,0 +1,52 @@
+using System.Globalization;
+using Pathway.Domain.Disclosure;
+using Pathway.Web.Infrastructure.Forms;
+using EvaluationOutcomes = Pathway.Domain.Evaluation.Outcomes;
+
+namespace Pathway.Web.Features.Evaluation.Pack;
+
+/// <summary>
+/// The pack's "Method notes": how each figure is made and what it cannot show, in plain words for commissioners. Kept
+/// beside the computations they describe (<see cref="EvaluationOutcomes"/>, the statistics library, <see cref="SmallCellSuppression"/>):
+/// change one, change the other.
+/// </summary>
+public static class PackMethodNotes
+{
+    public static IEnumerable<(string Heading, string Text)> For(PackData d, DisclosurePolicy policy)
+    {
+        yield return ("Source", $"Pathway's own case records: licences, recalls, referrals, risk scores, contacts, signposting referrals and training records, read on {Display.Date(d.ProducedOn)}. " +
+            "Figures can change as records are added or corrected, so a pack produced later for the same quarter may differ.");
+        yield return ("Licence period", $"Each licence released in the window is one period. It starts on the release date and ends at the earliest of the first recall on that licence " +
+            $"(the event), the end of the licence (the end of top-up supervision where there is one) and {Display.Date(d.AsAt)}, the day the figures are taken " +
+            "(both censored: the person had not been recalled by then). A person released twice in the window counts twice; \"people on licence\" counts these periods.");
+        yield return ("Person-months and the recall rate", $"Person-months are the days in all periods divided by {EvaluationOutcomes.DaysPerMonth.ToString("0.####", CultureInfo.InvariantCulture)} " +
+            "(365.25 / 12). The recall rate is recalls ÷ person-months × 100. The shares recalled within 6 and 12 months are 1 − S(t) from the Kaplan–Meier curve, " +
+            "so people still on licence count for the time they have been followed.");
+        yield return ("Kaplan–Meier curves", "The product-limit estimate S(t) of the share not yet recalled t months after release, with Greenwood's standard error. " +
+            "The 95% confidence interval is computed on the log scale, exp(log S(t) ± 1.96 × se), capped at 1 — the default of R's survival package (survfit, conf.type = \"log\"), " +
+            "which Pathway's statistics are tested against. Ticks on a curve mark censored periods; the row under each chart is the number still followed (at risk) at each time.");
+        yield return ("Log-rank test", "Compares the recalls observed in each group with those expected if all groups had the same hazard of recall at every time; " +
+            "the statistic is χ² with (groups − 1) degrees of freedom (as R's survdiff). It tests whether the curves differ, not by how much, and it does not adjust for differences between the people in each group.");
+        yield return ("Cox proportional hazards model", "Time to recall modelled by Newton–Raphson partial likelihood with Efron's method for tied recall times (R's coxph default). " +
+            $"Covariates: {string.Join(", ", EvaluationOutcomes.CoxCovariates)}, and whether the period is on the pathway. " +
+            "OGRS3 (the latest one-year score held, in per cent) is included only when at least half the periods have a score, and the model then uses those periods only. " +
+            "The hazard ratio for a covariate compares otherwise similar people; it assumes each covariate's effect is constant over time. " +
+            "Where the data cannot support a model (no recalls, only one group, a covariate that does not vary, or a group in which everyone or nobody is recalled) the pack says so instead of printing numbers.");
+        yield return ("Disclosure control (suppression)", $"Any count of 1 to {policy.Threshold - 1} people is hidden and printed as [c] (primary suppression); zero is shown. " +
+            "Secondary suppression then hides further counts so that no hidden count can be worked out by adding or subtracting the published counts and totals of its table. " +
+            "A rate, person-months figure or share is hidden whenever its group's count of people or of recalls is hidden, and an engagement share whenever its numerator or remainder is a small count. " +
+            $"Curves are drawn only for groups of at least {policy.Threshold} and stop before fewer than {policy.Threshold} remain at risk; a number at risk after that point is [c]. " +
+            "Observed and expected recalls are printed only when the recall counts are. This pack is always produced this way, whoever downloads it.");
+        yield return ("Cohorts and their limits", $"On the pathway: the person was referred to the personality-disorder pathway on or before the end of the licence period. " +
+            "A referral made part way through a licence counts the whole period, from release, as on the pathway; and people have to stay on licence long enough to be referred, so those recalled early are less often referred. " +
+            "Both favour the pathway group (immortal-time bias). " +
+            "People are referred because of concern about them, so the groups differ before the service does anything: a difference between them is not, on its own, the effect of the service. " +
+            $"Before or after the service started: released before or on or after {Display.Date(d.ServiceStartedOn)}. Other changes over time (in policy, practice or the people released) also differ between these groups, " +
+            "and recent releases have been followed for less time. Training coverage and care plans describe cases on the day the figures are taken, not at release.");
+        yield return ("Engagement", "Contacts kept are attended contacts divided by attended contacts and unacceptable absences, dated within the licence periods. " +
+            "Signposting uptake is the share of signposting referrals sent within the periods whose first appointment was attended. " +
+            "Training coverage is the share of periods whose case's offender manager is trained.");
+        yield return ("Recall reasons and alternatives", "Recall decisions recorded in Pathway's recall workflow in the window, by team: the concern behind each recall, " +
+            "and the alternatives to recall tried before each decision. One decision can record several alternatives.");
+    }
+}
