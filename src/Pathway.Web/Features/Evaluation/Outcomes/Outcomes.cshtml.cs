@@ -4,10 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
-using Pathway.Domain.Compliance;
 using Pathway.Domain.Disclosure;
 using Pathway.Domain.Evaluation;
-using Pathway.Domain.Signposting;
 using Pathway.Domain.Statistics;
 using Pathway.Web.Features.Compliance.Recall.Overview;
 using Pathway.Web.Features.Shared;
@@ -181,13 +179,7 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
         var (periods, recalls) = await OutcomeData.LoadAsync(db, FromDate, ToDate, Team, today, ct);
         Report = EvaluationOutcomes.Build(periods, Cohort, today, ServiceStartedOn, recalls);
 
-        var caseIds = OutcomeData.CaseIds(db, FromDate, ToDate, Team);
-        var contacts = (await db.Contacts.AsNoTracking().Where(c => caseIds.Contains(c.CaseId) && c.Date >= FromDate)
-            .Select(c => new { c.CaseId, c.Date, c.Outcome }).ToListAsync(ct)).ToLookup(c => c.CaseId, c => new ContactFact(c.Date, c.Outcome));
-        var signposting = (await db.SignpostingReferrals.AsNoTracking().Where(r => caseIds.Contains(r.CaseId) && r.ReferredOn != null && r.ReferredOn >= FromDate)
-            .Select(r => new { r.CaseId, r.Need, r.ServiceId, r.Status, r.ReferredOn, r.FirstAttendedOn }).ToListAsync(ct))
-            .ToLookup(r => r.CaseId, r => new SignpostingReferralFacts(r.Need, r.ServiceId, r.Status, r.ReferredOn, r.FirstAttendedOn));
-        Engagement = Domain.Evaluation.Engagement.Measure(Report, contacts, signposting);
+        Engagement = await Pack.EngagementData.MeasureAsync(db, Report, OutcomeData.CaseIds(db, FromDate, ToDate, Team), FromDate, ct);
 
         var cases = Team is { } team ? db.Cases.Where(c => c.TeamId == team) : db.Cases;
         var since = new DateTimeOffset(FromDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -63,6 +63,7 @@ public static class EvaluationPackPdf
         pdf.Heading("1. Headline measures");
         pdf.Paragraph("For each group: people on licence, recalls, person-months on licence, recalls per 100 person-months, and the share recalled within 6 months " +
             $"and within 12 months of release. Licence periods run from release to the first recall, the end of the licence or {Display.Date(d.AsAt)}, whichever comes first. " +
+            $"On the pathway or not is judged {EvaluationOutcomes.LandmarkDays} days (about 3 months) after release: only periods still running then are compared, and time and recalls count from that day (see Method notes). " +
             "– means there is nothing to show: nobody in the group, or nobody followed that long.");
         pdf.Heading($"Released in the 12 months to {Display.Date(d.Quarter.End)}", 3);
         Measures(d.YearPathway);
@@ -77,7 +78,7 @@ public static class EvaluationPackPdf
             .Append(Overall(d.YearPathway, m => m.RatePer100PersonMonths, v => OutcomesModel.Number(v, 2))).ToList();
         pdf.Figure(PackCharts.BarsHeight(rateBars.Count), (g, box) => PackCharts.Bars(g, box, "Recalls per 100 person-months, licences released in the 12 months", rateBars));
         // Six months, not twelve: releases in the last 12 months have rarely been followed for a year.
-        pdf.Heading("Recalled within 6 months of release", 3);
+        pdf.Heading("Recalled within 6 months (of release, or of the 3-month landmark for the pathway comparison)", 3);
         var shareBars = new[] { d.YearPathway, d.YearServiceStart }
             .SelectMany(r => r.Publish(Policy).Take(r.Groups.Count).Select(m => new PackBar(m.Group, m.RecalledWithin6Months, Value(m, m.RecalledWithin6Months, OutcomesModel.Percent))))
             .Append(Overall(d.YearPathway, m => m.RecalledWithin6Months, OutcomesModel.Percent)).ToList();
@@ -87,7 +88,7 @@ public static class EvaluationPackPdf
         // 2. Time to recall.
         pdf.PageBreak();
         pdf.Heading("2. Time to recall");
-        pdf.Paragraph($"Kaplan–Meier curves for licences released in the 12 months to {Display.Date(d.Quarter.End)}: the share not yet recalled by months since release, " +
+        pdf.Paragraph($"Kaplan–Meier curves for licences released in the 12 months to {Display.Date(d.Quarter.End)}: the share not yet recalled by months since release (since the 3-month landmark for the pathway comparison), " +
             $"with shaded 95% confidence bands. Groups of fewer than {Policy.Threshold} are not drawn and each curve stops before fewer than {Policy.Threshold} remain at risk.");
         Curves(d.YearPathway);
         Curves(d.YearServiceStart);
@@ -101,7 +102,7 @@ public static class EvaluationPackPdf
         // 4. Engagement.
         pdf.Heading("4. Engagement on licence");
         pdf.Paragraph("Within each licence period released in the 12 months: contacts kept of those expected (attended, over attended and unacceptable absences), " +
-            $"signposting referrals whose first appointment was attended, and periods whose offender manager was trained on {Display.Date(d.AsAt)}.");
+            "signposting referrals whose first appointment was attended, and periods whose offender manager had completed the DBT-based training by the period's end.");
         var counts = d.YearPathway.CountTable(Policy);
         Table(["Group", "Contacts kept", "Signposting uptake", "Offender manager trained"],
             d.Engagement.Select((e, i) =>
@@ -143,7 +144,7 @@ public static class EvaluationPackPdf
                 pdf.Paragraph($"No curve can be shown: each group has fewer than {Policy.Threshold} people.");
                 return;
             }
-            pdf.Figure(PackCharts.KaplanMeierHeight(published.Count), (g, box) => PackCharts.KaplanMeier(g, box, published, r.Curves, "Months since release"));
+            pdf.Figure(PackCharts.KaplanMeierHeight(published.Count), (g, box) => PackCharts.KaplanMeier(g, box, published, r.Curves, $"Months since {EvaluationOutcomes.TimeFrom(r.Cohort)}"));
             if (published.Count < r.Curves.Count || published.Any(c => r.Curves.First(f => f.Group == c.Group).Points.Count > c.Points.Count))
                 pdf.Paragraph(footnote, italic: true);
         }

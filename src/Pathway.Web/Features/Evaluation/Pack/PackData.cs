@@ -44,7 +44,7 @@ public sealed record PackData(
         var inQuarter = periods.Where(p => p.ReleaseDate >= quarter.Start).ToList();
         OutcomeReport Build(IReadOnlyList<LicencePeriod> licences, Cohort cohort) => EvaluationOutcomes.Build(licences, cohort, asAt, serviceStartedOn, recalls);
         var yearPathway = Build(periods, Cohort.Pathway);
-        var engagement = await EngagementData.MeasureAsync(db, yearPathway, yearFrom, ct);
+        var engagement = await EngagementData.MeasureAsync(db, yearPathway, OutcomeData.CaseIds(db, yearFrom, quarter.End, teamId), yearFrom, ct);
 
         var cases = teamId is { } team ? db.Cases.Where(c => c.TeamId == team) : db.Cases;
         var figures = await RecallFigures.CountAsync(db, cases, Midnight(yearFrom), ct, before: Midnight(asAt.AddDays(1)));

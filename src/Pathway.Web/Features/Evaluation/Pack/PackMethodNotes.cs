@@ -37,15 +37,16 @@ public static class PackMethodNotes
             "A rate, person-months figure or share is hidden whenever its group's count of people or of recalls is hidden, and an engagement share whenever its numerator or remainder is a small count. " +
             $"Curves are drawn only for groups of at least {policy.Threshold} and stop before fewer than {policy.Threshold} remain at risk; a number at risk after that point is [c]. " +
             "Observed and expected recalls are printed only when the recall counts are. This pack is always produced this way, whoever downloads it.");
-        yield return ("Cohorts and their limits", $"On the pathway: the person was referred to the personality-disorder pathway on or before the end of the licence period. " +
-            "A referral made part way through a licence counts the whole period, from release, as on the pathway; and people have to stay on licence long enough to be referred, so those recalled early are less often referred. " +
-            "Both favour the pathway group (immortal-time bias). " +
+        yield return ("Cohorts and their limits", $"On the pathway: the person had been referred to the personality-disorder pathway by {EvaluationOutcomes.LandmarkDays} days (about 3 months) after release. " +
+            "A referral can come part way through a licence, and people have to stay on licence long enough to be referred, so counting the weeks before a referral as time on the pathway would favour the pathway group (immortal-time bias). " +
+            "So this comparison is made at that landmark: only periods still running and not recalled 3 months after release are compared, each in the group it was in on that day, and time, person-months and recalls count from then. " +
+            "Recalls in the first 3 months are therefore outside it (they are in the before-and-after comparison), and a referral after the landmark counts as not on the pathway. " +
             "People are referred because of concern about them, so the groups differ before the service does anything: a difference between them is not, on its own, the effect of the service. " +
-            $"Before or after the service started: released before or on or after {Display.Date(d.ServiceStartedOn)}. Other changes over time (in policy, practice or the people released) also differ between these groups, " +
-            "and recent releases have been followed for less time. Training coverage and care plans describe cases on the day the figures are taken, not at release.");
+            $"Before or after the service started: released before, or on or after, {Display.Date(d.ServiceStartedOn)}; known at release, so counted from release. Other changes over time (in policy, practice or the people released) also differ between these groups, " +
+            "and recent releases have been followed for less time. On the evaluation page, the trained-offender-manager and care-plan comparisons use the same landmark.");
         yield return ("Engagement", "Contacts kept are attended contacts divided by attended contacts and unacceptable absences, dated within the licence periods. " +
             "Signposting uptake is the share of signposting referrals sent within the periods whose first appointment was attended. " +
-            "Training coverage is the share of periods whose case's offender manager is trained.");
+            "Training coverage is the share of periods whose case's offender manager had completed the DBT-based training by the end of the period.");
         yield return ("Recall reasons and alternatives", "Recall decisions recorded in Pathway's recall workflow in the window, by team: the concern behind each recall, " +
             "and the alternatives to recall tried before each decision. One decision can record several alternatives.");
     }
