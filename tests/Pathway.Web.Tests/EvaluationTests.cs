@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data.Entities;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Recall;
 using Pathway.Domain.Staff;
 using Pathway.Web.Tests.Infrastructure;
 
@@ -49,6 +50,27 @@ public abstract class EvaluationTests(AppFixture app)
     public async Task TheOutcomes_AreExactForPsychologists_SuppressedForManagersAndInEveryCsv_AuditedAndRefusedToOthers()
     {
         var team = await KnownTeamAsync();
+        // Two decisions on the team: a warning letter and increased reporting, then no recall; a warning letter, then recall.
+        await app.Factory.WithDbAsync(async db =>
+        {
+            var licences = await db.Licences.Where(l => l.Case!.TeamId == team).OrderBy(l => l.Id).Take(2).ToListAsync();
+            RecallConsideration Decided(Licence l, RecallDecisionKind decision, params AlternativeToRecall[] tried)
+            {
+                var r = new RecallConsideration
+                {
+                    CaseId = l.CaseId, LicenceId = l.Id, Status = RecallConsiderationStatus.Decided, Concern = RecallConcern.ContactStopped,
+                    Decision = decision, DecidedAt = DateTimeOffset.UtcNow.AddDays(-10), StartedById = app.World.Users[StaffRole.OffenderManager].Id,
+                    CreatedAt = DateTimeOffset.UtcNow.AddDays(-12), UpdatedAt = DateTimeOffset.UtcNow.AddDays(-10), Version = 3,
+                };
+                r.AlternativesTried.AddRange(tried.Select(a => new RecallAlternativeTried { Alternative = a, Outcome = AlternativeOutcome.DidNotHelp }));
+                return r;
+            }
+            db.RecallConsiderations.AddRange(
+                Decided(licences[0], RecallDecisionKind.NoRecall, AlternativeToRecall.WarningLetter, AlternativeToRecall.IncreasedReporting),
+                Decided(licences[1], RecallDecisionKind.StandardRecall, AlternativeToRecall.WarningLetter));
+            await db.SaveChangesAsync();
+            return 0;
+        });
         var from = Today.AddDays(-500);
         var query = $"Cohort=ServiceStart&Team={team}&From.Day={from.Day}&From.Month={from.Month}&From.Year={from.Year}";
 
@@ -63,6 +85,11 @@ public abstract class EvaluationTests(AppFixture app)
         Assert.Contains("a log-rank test needs at least two groups", html); // everyone here was released after the start
         Assert.Contains("data-testid=\"cox-failure\"", html); // and nobody has an OGRS3 score
         Assert.DoesNotContain("suppression-note", html);
+        // What followed each alternative, exactly, for a clinician.
+        var followed = RecallFiguresTests.Table(html, "alternatives-followed").ToDictionary(r => r.Label, r => r.Cells);
+        Assert.Equal(("1", "0", "1", "2"), (followed["Warning letter"]["No recall"], followed["Warning letter"]["Fixed-term recall"], followed["Warning letter"]["Standard recall"], followed["Warning letter"]["Total"]));
+        Assert.Equal(("1", "1"), (followed["Increased reporting"]["No recall"], followed["Increased reporting"]["Total"]));
+        Assert.Equal(("2", "1", "3"), (followed["All"]["No recall"], followed["All"]["Standard recall"], followed["All"]["Total"]));
         Assert.Equal("0.0% (0 of 6)", RecallFiguresTests.Table(html, "engagement").Single(r => r.Label == "Released after the service started").Cells["Offender manager trained"]);
 
         // Even for the psychologist, the download is suppressed: 3 recalls is a small cell.
@@ -82,6 +109,7 @@ public abstract class EvaluationTests(AppFixture app)
         var manager = await app.PagesAsync(StaffRole.ServiceManager);
         var suppressed = await AppFixture.TextAsync(await manager.GetAsync($"/evaluation?{query}"));
         Assert.Contains("suppression-note", suppressed);
+        Assert.Equal("[c]", RecallFiguresTests.Table(suppressed, "alternatives-followed").Single(r => r.Label == "Warning letter").Cells["No recall"]);
         var hidden = RecallFiguresTests.Table(suppressed, "measures").Single(r => r.Label == "Released after the service started").Cells;
         Assert.Equal(("6", "[c]", "[c]"), (hidden["Licence periods"], hidden["Recalled"], hidden["Recalls per 100 person-months"]));
         // The curve stops before fewer than five remain at risk: the third recall (4 at risk) is not shown.

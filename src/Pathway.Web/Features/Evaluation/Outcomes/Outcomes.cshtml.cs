@@ -28,7 +28,7 @@ namespace Pathway.Web.Features.Evaluation.Outcomes;
 [Audited("evaluation.read")]
 public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvider clock, IConfiguration config) : PageModel
 {
-    public static readonly string[] Downloads = ["measures", "km", "cox", "engagement", "reasons", "alternatives"];
+    public static readonly string[] Downloads = ["measures", "km", "cox", "engagement", "reasons", "alternatives", "followed"];
 
     [BindProperty(SupportsGet = true)] public Cohort Cohort { get; set; } = Cohort.Pathway;
     [BindProperty(SupportsGet = true)] public DateParts From { get; set; } = new();
@@ -44,6 +44,8 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
     public IReadOnlyList<EngagementMeasures> Engagement { get; private set; } = [];
     public SuppressedTable? Reasons { get; private set; }
     public SuppressedTable? Alternatives { get; private set; }
+    /// <summary>Each alternative to recall against the decision that followed it.</summary>
+    public SuppressedTable? AlternativesFollowed { get; private set; }
     public IReadOnlyList<Govuk.Option> Teams { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -65,6 +67,7 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
             "cox" => CoxRows(),
             "engagement" => EngagementRows(),
             "reasons" => Csv.Rows(Reasons!, "Team"),
+            "followed" => Csv.Rows(AlternativesFollowed!, "Alternative tried"),
             _ => Csv.Rows(Alternatives!, "Team"),
         };
         await audit.WriteAsync("evaluation.csv", "Evaluation", table, null, reason: Describe(), ct: ct);
@@ -186,6 +189,8 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
         var figures = await RecallFigures.CountAsync(db, cases, since, ct);
         Reasons = RecallFigures.Suppress(figures.RecallReasons, figures.Teams, RecallFigures.ReasonColumns, Policy);
         Alternatives = RecallFigures.Suppress(figures.Alternatives, figures.Teams, RecallFigures.AlternativeColumns, Policy);
+        AlternativesFollowed = RecallFigures.Suppress(await RecallFigures.AlternativesFollowedAsync(db, cases, since, ct),
+            RecallFigures.AlternativeColumns, RecallFigures.DecisionColumns, Policy);
         return true;
     }
 }

@@ -118,6 +118,8 @@ public static class EvaluationPackPdf
         Suppressed(d.Reasons, "Reason");
         pdf.Heading("Alternatives to recall tried before a decision", 3);
         Suppressed(d.Alternatives, "Alternative");
+        pdf.Heading("What followed each alternative: the decision made after it was tried", 3);
+        Followed(d.AlternativesFollowed);
 
         // 6. Method notes.
         pdf.PageBreak();
@@ -198,6 +200,16 @@ public static class EvaluationPackPdf
                     .Concat(Enumerable.Range(0, t.RowCount + 1).Select(i => PackCharts.Cell(t.Entry(i, j)))).ToList()).ToList();
             var first = Math.Min(0.4, 1.0 / headers.Count * 1.6);
             Table(headers, rows, [first, .. Enumerable.Repeat((1 - first) / (headers.Count - 1), headers.Count - 1)]);
+        }
+
+        // Alternatives down the side, the decisions that followed across (three of them, so no need to turn it).
+        void Followed(SuppressedTable t)
+        {
+            var headers = new List<string> { "Alternative tried" }.Concat(t.ColumnLabels).Append("Total").ToList();
+            var rows = Enumerable.Range(0, t.RowCount + 1)
+                .Select(i => (IReadOnlyList<string?>)new List<string?> { i < t.RowCount ? t.RowLabels[i] : "All alternatives" }
+                    .Concat(Enumerable.Range(0, t.ColumnCount + 1).Select(j => PackCharts.Cell(t.Entry(i, j)))).ToList()).ToList();
+            Table(headers, rows, [0.4, .. Enumerable.Repeat(0.6 / (headers.Count - 1), headers.Count - 1)]);
         }
     }
 

@@ -26,7 +26,8 @@ public sealed record PackData(
     OutcomeReport QuarterServiceStart,
     IReadOnlyList<EngagementMeasures> Engagement,
     SuppressedTable Reasons,
-    SuppressedTable Alternatives)
+    SuppressedTable Alternatives,
+    SuppressedTable AlternativesFollowed)
 {
     public const string DefaultServiceName = "Pathway: personality disorder service for people on licence";
 
@@ -52,7 +53,9 @@ public sealed record PackData(
         return new PackData(quarter, teamName, asAt, today, serviceStartedOn, ServiceNameFrom(config), yearFrom,
             yearPathway, Build(periods, Cohort.ServiceStart), Build(inQuarter, Cohort.Pathway), Build(inQuarter, Cohort.ServiceStart), engagement,
             RecallFigures.Suppress(figures.RecallReasons, figures.Teams, RecallFigures.ReasonColumns, policy),
-            RecallFigures.Suppress(figures.Alternatives, figures.Teams, RecallFigures.AlternativeColumns, policy));
+            RecallFigures.Suppress(figures.Alternatives, figures.Teams, RecallFigures.AlternativeColumns, policy),
+            RecallFigures.Suppress(await RecallFigures.AlternativesFollowedAsync(db, cases, Midnight(yearFrom), ct, before: Midnight(asAt.AddDays(1))),
+                RecallFigures.AlternativeColumns, RecallFigures.DecisionColumns, policy));
 
         static DateTimeOffset Midnight(DateOnly d) => new(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
     }

@@ -39,6 +39,22 @@ public sealed record RecallFigures(IReadOnlyList<RecallCount> Open, IReadOnlyLis
         return new RecallFigures(open, decisions, alternatives, reasons);
     }
 
+    /// <summary>
+    /// What followed each alternative to recall: for decisions made from <paramref name="since"/> (and before
+    /// <paramref name="before"/>), each alternative tried counted against the decision that followed it. In the returned
+    /// counts <see cref="RecallCount.Team"/> is the alternative and <see cref="RecallCount.Key"/> the decision, ready for
+    /// <see cref="Suppress"/> with <see cref="AlternativeColumns"/> as rows and <see cref="DecisionColumns"/> as columns.
+    /// </summary>
+    public static async Task<IReadOnlyList<RecallCount>> AlternativesFollowedAsync(PathwayDbContext db, IQueryable<CaseRecord> cases, DateTimeOffset since, CancellationToken ct, DateTimeOffset? before = null)
+    {
+        var decided = db.RecallConsiderations.AsNoTracking().Where(r => cases.Any(c => c.Id == r.CaseId))
+            .Where(r => r.Decision != null && r.DecidedAt >= since);
+        if (before is { } b) decided = decided.Where(r => r.DecidedAt < b);
+        return (await decided.SelectMany(r => r.AlternativesTried, (r, a) => new { a.Alternative, r.Decision })
+                .GroupBy(x => new { x.Alternative, x.Decision }).Select(g => new { g.Key.Alternative, g.Key.Decision, N = g.Count() }).ToListAsync(ct))
+            .Select(x => new RecallCount(RecallText.Alternative(x.Alternative), RecallText.Decision(x.Decision!.Value), x.N)).ToList();
+    }
+
     /// <summary>Every outcome, reason and alternative as a column (in the order the workflow offers them, so a zero is shown
     /// as a zero), one row per team, small cells and anything that would reveal them hidden.</summary>
     public static SuppressedTable Suppress(IReadOnlyList<RecallCount> counts, IReadOnlyList<string> teams, IReadOnlyList<string> columns, DisclosurePolicy? policy = null)
