@@ -7,8 +7,9 @@ namespace Pathway.Web.Tests;
 
 /// <summary>
 /// Logs carry ids, never names, CRNs, dates of birth or free text (STYLE.md habit 7). Walks the pages and API calls of the
-/// compliance, care-plan, incident, assessment and referral areas — reads, saves, refused input and a 404 — then reads
-/// everything the app logged.
+/// compliance, care-plan, incident, assessment and referral areas — reads, saves, refused input and a 404 — and then the
+/// signposting, directory, partner, recall, pathway, training, co-ordination group and evaluation pages (with searches
+/// that carry a name and free text in the query string), then reads everything the app logged.
 /// </summary>
 public abstract class LogPrivacyTests(AppFixture app)
 {
@@ -61,6 +62,43 @@ public abstract class LogPrivacyTests(AppFixture app)
         await api.PostAsJsonAsync($"/api/v1/cases/{id}/contacts", new { date = Iso(today.AddDays(5)), kind = "homeVisit", outcome = "attended", notes = Marker + " future contact" });
         await api.PostAsJsonAsync($"/api/v1/cases/{id}/breaches", new { occurredOn = Iso(today), description = Marker + " breach", conditions = new[] { "A:" + w.InScopeCondition.Id } });
 
+        AssertNothingPrivateLogged();
+    }
+
+    [Fact]
+    public async Task SignpostingRecallTrainingCoordinationAndEvaluationPages_LogNoNamesCrnsOrFreeText()
+    {
+        var w = app.World;
+        var id = w.InScope.Id;
+        var byRole = new (StaffRole Role, string[] Urls)[]
+        {
+            (StaffRole.OffenderManager,
+            [
+                $"/cases/{id}/signposting", $"/cases/{id}/signposting/match", "/directory", $"/directory?q={Marker}", "/recall", $"/cases/{id}/pathway",
+                "/pathway-map", "/training", "/coordination-group", "/coordination-group/actions", $"/cases?q={w.InScope.FamilyName}",
+                $"/cases?q={w.InScope.Crn}", $"/cases/{w.OutOfScope.Id}/signposting",
+            ]),
+            (StaffRole.Psychologist,
+            [
+                "/signposting/reports", "/signposting/reports?handler=Csv&table=by-need", "/evaluation", "/evaluation?handler=Csv&table=measures",
+                "/evaluation/pack", "/evaluation/pack?handler=Pdf", "/referrals",
+            ]),
+            (StaffRole.ServiceManager, ["/recall/service", "/training/dashboard", "/evaluation"]),
+            (StaffRole.PartnerAgency, ["/partner/referrals", $"/partner/referrals/{Guid.NewGuid()}"]),
+            (StaffRole.TrainingCoordinator, ["/training/manage", "/training/dashboard/cases"]),
+        };
+        foreach (var (role, urls) in byRole)
+        {
+            var pages = await app.PagesAsync(role);
+            foreach (var url in urls)
+                Assert.True((int)(await pages.GetAsync(url)).StatusCode < 500, $"{role} {url}");
+        }
+        AssertNothingPrivateLogged();
+    }
+
+    private void AssertNothingPrivateLogged()
+    {
+        var w = app.World;
         var logs = string.Join('\n', app.Factory.Logs.Messages);
         Assert.NotEmpty(logs);
         Assert.DoesNotContain(Marker, logs, StringComparison.OrdinalIgnoreCase);
