@@ -25,7 +25,8 @@ public sealed class EvaluationDemoTests : IDisposable
         _ = _factory.Server;
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PathwayDbContext>();
-        Assert.True(await DemoSeed.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>(), TimeProvider.System));
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        Assert.True(await DemoSeed.SeedAsync(db, users, TimeProvider.System));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var (licences, recalls) = await OutcomeData.LoadAsync(db, today.AddYears(-3).AddDays(1), today, null, today, CancellationToken.None);
 
@@ -59,6 +60,45 @@ public sealed class EvaluationDemoTests : IDisposable
         Assert.True(managers.Any(m => m.Recalls is null), summary);
         Assert.NotNull(managers[^1].RatePer100PersonMonths);
         Assert.All(pathway.Publish(DisclosurePolicy.Exact), m => Assert.NotNull(m.Recalls));
+    }
+
+    /// <summary>The page itself on the demo: the clinical lead sees exact figures and a fitted model; the service manager the same page with [c].</summary>
+    [Fact]
+    public async Task Demo_EvaluationPage_ExactForTheClinicalLead_SuppressedForTheServiceManager()
+    {
+        _ = _factory.Server;
+        const string key = "JBSWY3DPEHPK3PXP";
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PathwayDbContext>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            Assert.True(await DemoSeed.SeedAsync(db, users, TimeProvider.System));
+            foreach (var email in new[] { "clinical.lead@pathway.example", "manager@pathway.example" })
+            {
+                var u = (await users.FindByEmailAsync(email))!;
+                await users.SetAuthenticationTokenAsync(u, "[AspNetUserStore]", "AuthenticatorKey", key);
+                await users.SetTwoFactorEnabledAsync(u, true);
+            }
+        }
+        async Task<string> PageAs(string email)
+        {
+            using var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            await AppFixture.SignInAsync(client, email, DemoSeed.DemoPassword, key);
+            return await AppFixture.TextAsync(await client.GetAsync("/evaluation"));
+        }
+
+        var lead = await PageAs("clinical.lead@pathway.example");
+        Assert.Contains("data-testid=\"km-chart\"", lead);
+        Assert.Contains("data-testid=\"cox\"", lead);
+        Assert.DoesNotContain("cox-failure", lead);
+        Assert.DoesNotContain("suppression-note", lead);
+        Assert.All(RecallFiguresTests.Table(lead, "measures"), r => Assert.NotEqual("[c]", r.Cells["Recalled"]));
+
+        var manager = await PageAs("manager@pathway.example");
+        Assert.Contains("suppression-note", manager);
+        var measures = RecallFiguresTests.Table(manager, "measures");
+        Assert.Contains(measures, r => r.Cells["Recalled"] == "[c]");
+        Assert.NotEqual("[c]", measures.Single(r => r.Label == "All").Cells["Licence periods"]);
     }
 
     public void Dispose() => _factory.Dispose();
