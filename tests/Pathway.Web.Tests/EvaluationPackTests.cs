@@ -18,33 +18,10 @@ public abstract class EvaluationPackTests(AppFixture app)
 {
     private static readonly FinancialQuarter LastQuarter = FinancialQuarter.Choices(DateOnly.FromDateTime(DateTime.UtcNow))[1];
 
-    private async Task<Guid> KnownTeamAsync()
+    private Task<Guid> KnownTeamAsync()
     {
-        var team = await app.Factory.WithDbAsync(async db =>
-        {
-            var t = new Team { Name = "Pack " + Guid.NewGuid().ToString("N")[..6], CreatedAt = DateTimeOffset.UtcNow };
-            db.Teams.Add(t);
-            await db.SaveChangesAsync();
-            return t;
-        });
         var release = LastQuarter.End.AddDays(-200);
-        foreach (var recallAfter in new int?[] { 30, 60, 90, null, null, null })
-        {
-            var c = await app.NewCaseAsync(team.Id);
-            await app.Factory.WithDbAsync(async db =>
-            {
-                var l = new Licence
-                {
-                    CaseId = c.Id, SentenceType = SentenceType.StandardDeterminate, SentenceLengthMonths = 36, ReleaseDate = release,
-                    LicenceExpiryDate = release.AddDays(900), StandardConditionSetCode = StandardConditionSets.Lco2015.Code, CreatedAt = DateTimeOffset.UtcNow,
-                };
-                db.Licences.Add(l);
-                if (recallAfter is { } d)
-                    db.Recalls.Add(new Recall { LicenceId = l.Id, CaseId = c.Id, RecallDate = release.AddDays(d), Type = RecallType.Standard, Reason = "Breach", CreatedAt = DateTimeOffset.UtcNow });
-                await db.SaveChangesAsync();
-            });
-        }
-        return team.Id;
+        return EvaluationTests.KnownTeamAsync(app, "Pack", release, release.AddDays(900));
     }
 
     [Fact]

@@ -17,16 +17,21 @@ public abstract class EvaluationTests(AppFixture app)
 {
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    private async Task<Guid> KnownTeamAsync()
+    private Task<Guid> KnownTeamAsync() => KnownTeamAsync(app, "Evaluation", Today.AddDays(-400), Today.AddDays(400));
+
+    /// <summary>
+    /// A new team with six licences released on <paramref name="release"/> and running to <paramref name="licenceEnd"/>,
+    /// three recalled 30, 60 and 90 days after release: the small known data the evaluation page and pack are checked on.
+    /// </summary>
+    public static async Task<Guid> KnownTeamAsync(AppFixture app, string name, DateOnly release, DateOnly licenceEnd)
     {
         var team = await app.Factory.WithDbAsync(async db =>
         {
-            var t = new Team { Name = "Evaluation " + Guid.NewGuid().ToString("N")[..6], CreatedAt = DateTimeOffset.UtcNow };
+            var t = new Team { Name = name + " " + Guid.NewGuid().ToString("N")[..6], CreatedAt = DateTimeOffset.UtcNow };
             db.Teams.Add(t);
             await db.SaveChangesAsync();
             return t;
         });
-        var release = Today.AddDays(-400);
         foreach (var recallAfter in new int?[] { 30, 60, 90, null, null, null })
         {
             var c = await app.NewCaseAsync(team.Id);
@@ -35,7 +40,7 @@ public abstract class EvaluationTests(AppFixture app)
                 var l = new Licence
                 {
                     CaseId = c.Id, SentenceType = SentenceType.StandardDeterminate, SentenceLengthMonths = 36, ReleaseDate = release,
-                    LicenceExpiryDate = Today.AddDays(400), StandardConditionSetCode = StandardConditionSets.Lco2015.Code, CreatedAt = DateTimeOffset.UtcNow,
+                    LicenceExpiryDate = licenceEnd, StandardConditionSetCode = StandardConditionSets.Lco2015.Code, CreatedAt = DateTimeOffset.UtcNow,
                 };
                 db.Licences.Add(l);
                 if (recallAfter is { } d)
