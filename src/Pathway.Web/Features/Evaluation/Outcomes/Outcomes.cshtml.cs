@@ -74,7 +74,11 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
         return CsvResults.File(Csv.Write(rows), $"evaluation-{table}-{Cohort}-{FromDate:yyyy-MM-dd}-to-{ToDate:yyyy-MM-dd}.csv");
     }
 
-    public IReadOnlyList<PublishedMeasures> Measures() => Report!.Publish(Policy);
+    // The charts, tables and downloads all draw on the same published figures: suppression runs once per request.
+    private IReadOnlyList<PublishedMeasures>? _measures;
+    private SuppressedTable? _counts;
+
+    public IReadOnlyList<PublishedMeasures> Measures() => _measures ??= Report!.Publish(Policy);
 
     /// <summary>What follow-up counts from in the chosen comparison: release, or the 3-month landmark.</summary>
     public string TimeFrom => EvaluationOutcomes.TimeFrom(Cohort);
@@ -84,8 +88,8 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
     public IReadOnlyList<ChartBar> RateBars() => Measures().Select(m => new ChartBar(m.Group, m.RatePer100PersonMonths, Number(m.RatePer100PersonMonths, 2))).ToList();
 
     public IReadOnlyList<ChartBar> ShareBars(int months) => Measures()
-        .Select(m => months == 6 ? m.RecalledWithin6Months : m.RecalledWithin12Months)
-        .Zip(Measures(), (v, m) => new ChartBar(m.Group, v * 100, Percent(v))).ToList();
+        .Select(m => (m.Group, Value: months == 6 ? m.RecalledWithin6Months : m.RecalledWithin12Months))
+        .Select(x => new ChartBar(x.Group, x.Value * 100, Percent(x.Value))).ToList();
 
     /// <summary>The points of the published curves, for the chart's data table and download: no per-time event counts.</summary>
     public IEnumerable<(string Group, KaplanMeierPoint Point)> CurvePoints() =>
@@ -119,7 +123,7 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
     }
 
     /// <summary>Whether a group's row of engagement figures is hidden (its number of periods is).</summary>
-    public bool EngagementHidden(int row) => Report!.CountTable(Policy).Entry(row, 2).Published is null;
+    public bool EngagementHidden(int row) => (_counts ??= Report!.CountTable(Policy)).Entry(row, 2).Published is null;
 
     /// <summary>An engagement share as shown: exact readers get the counts too; hidden as [c].</summary>
     public string ShareText(int row, Share share) =>
