@@ -22,6 +22,9 @@ public static class PathwayPipeline
 {
     public static WebApplication MapPathway(this WebApplication app)
     {
+        // First, so that the scheme (Secure cookies, HSTS) and the client address (rate limits, logs) are the ones the
+        // trusted proxy saw.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseMiddleware<SecurityHeaders>();
         // API callers get ProblemDetails with a trace id; people get a GOV.UK page with a reference and no stack trace.

@@ -30,6 +30,7 @@ public static class PathwayServices
         services.AddDataProtection().SetApplicationName("Pathway").PersistKeysToDbContext<PathwayDbContext>();
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
+        services.AddReverseProxySupport(config);
         services.AddVerifyRateLimit(config);
         services.AddScoped<CaseAccess>();
         services.AddScoped<Features.Assessments.AssessmentWorkflow>();
@@ -84,6 +85,9 @@ public static class PathwayServices
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = "pathway.2fa");
+        // Every cookie is Secure whenever the request arrived over HTTPS, including HTTPS seen through a trusted proxy.
+        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
+            services.Configure<CookieAuthenticationOptions>(scheme, o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         var auth = services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokens.Scheme, null);
@@ -116,7 +120,11 @@ public static class PathwayServices
             o.Conventions.AddPageRoute("/Coordination/Meetings/EditMeeting", "/coordination-group/meetings/new");
             o.Conventions.AddPageRoute("/Coordination/Items/EditItem", "/coordination-group/meetings/{meetingId:guid}/items/new");
         });
-        services.AddAntiforgery(o => o.Cookie.Name = "pathway.antiforgery");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "pathway.antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
