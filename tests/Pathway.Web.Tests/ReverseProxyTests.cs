@@ -138,4 +138,21 @@ public sealed class ReverseProxyTests(ReverseProxyTests.ProxiedApp app) : IClass
         for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, await CheckAsync(Stranger, $"198.51.100.{10 + i}"));
         Assert.Equal(HttpStatusCode.TooManyRequests, await CheckAsync(Stranger, "198.51.100.99"));
     }
+
+    [Fact]
+    public async Task Pages_CarryTheStrictHeaders_NoInlineScriptNoFramingNoCaching()
+    {
+        using var client = Client(Proxy, "https");
+        var page = await client.GetAsync("/account/sign-in");
+
+        var csp = Assert.Single(page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(page.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(page.Headers.GetValues("X-Frame-Options")));
+        Assert.True(page.Headers.CacheControl?.NoStore);
+        var session = Cookies(page).Where(c => c.StartsWith("pathway.", StringComparison.Ordinal)).ToList();
+        Assert.All(session, c => Assert.Contains("httponly", c, StringComparison.OrdinalIgnoreCase));
+        Assert.All(session, c => Assert.Contains("samesite=", c, StringComparison.OrdinalIgnoreCase));
+    }
 }
