@@ -52,7 +52,7 @@ public abstract class CoordinationGroupTests(AppFixture app)
         var page = await AppFixture.TextAsync(await psych.GetAsync($"/coordination-group/meetings/{MeetingId}"));
         Assert.True(page.Contains(GroupWorld.InScopeMinutes, StringComparison.Ordinal), page);
         Assert.Contains(app.World.InScope.Crn, page);
-        Assert.Contains("Consent given on", page);
+        Assert.Contains("The person agreed on", page);
         Assert.DoesNotContain(GroupWorld.RestrictedMinutes, page);
         Assert.DoesNotContain(app.World.Restricted.Crn, page);
         var pdf = await PdfText.ReadAsync(psych, $"/coordination-group/meetings/{MeetingId}/minutes.pdf");
@@ -96,14 +96,17 @@ public abstract class CoordinationGroupTests(AppFixture app)
         var items = await app.Factory.WithDbAsync(db => db.GroupAgendaItems.CountAsync());
         var noBasis = await api.PostAsJsonAsync($"{Api}/meetings/{meeting}/items", new { kind = "caseDiscussion", title = "Case", caseId = app.World.InScope.Id });
         await AssertProblemAsync(noBasis, "sharingBasis");
-        var noDate = await api.PostAsJsonAsync($"{Api}/meetings/{meeting}/items", new { kind = "caseDiscussion", title = "Case", caseId = app.World.InScope.Id, sharingBasis = "consentGiven" });
+        var noDate = await api.PostAsJsonAsync($"{Api}/meetings/{meeting}/items", new { kind = "caseDiscussion", title = "Case", caseId = app.World.InScope.Id, sharingBasis = "agreedToSharing" });
         await AssertProblemAsync(noDate, "consentOn");
         var otherWithoutNote = await api.PostAsJsonAsync($"{Api}/meetings/{meeting}/items",
-            new { kind = "caseDiscussion", title = "Case", caseId = app.World.InScope.Id, sharingBasis = "lawfulBasisWithoutConsent", lawfulBasis = "other" });
+            new { kind = "caseDiscussion", title = "Case", caseId = app.World.InScope.Id, sharingBasis = "sharedWithoutAgreement", lawfulBasis = "other" });
         await AssertProblemAsync(otherWithoutNote, "lawfulBasisNote");
+        var lawEnforcement = await api.PostAsJsonAsync($"{Api}/meetings/{meeting}/items",
+            new { kind = "caseDiscussion", title = "Case", caseId = app.World.InScope.Id, sharingBasis = "agreedToSharing", consentOn = "2026-01-02", lawfulBasis = "lawEnforcement" });
+        await AssertProblemAsync(lawEnforcement, "lawfulBasis");
         // A case the author cannot see is refused as if it did not exist.
         var hidden = await api.PostAsJsonAsync($"{Api}/meetings/{meeting}/items",
-            new { kind = "caseDiscussion", title = "Case", caseId = app.World.OutOfScope.Id, sharingBasis = "consentGiven", consentOn = "2026-01-02" });
+            new { kind = "caseDiscussion", title = "Case", caseId = app.World.OutOfScope.Id, sharingBasis = "agreedToSharing", consentOn = "2026-01-02" });
         await AssertProblemAsync(hidden, "caseId");
         Assert.Equal(items, await app.Factory.WithDbAsync(db => db.GroupAgendaItems.CountAsync()));
 
@@ -111,10 +114,10 @@ public abstract class CoordinationGroupTests(AppFixture app)
         var pages = await app.PagesAsync(StaffRole.Psychologist);
         var res = await AppFixture.PostFormAsync(pages, $"/coordination-group/meetings/{meeting}/items/new",
             new() { ["Kind"] = "CaseDiscussion", ["Title"] = "Case", ["Crn"] = app.World.InScope.Crn });
-        Assert.Contains("Choose the basis for sharing", await AppFixture.TextAsync(res));
+        Assert.Contains("Choose whether the person agrees to their information being shared", await AppFixture.TextAsync(res));
 
         var ok = await api.PostAsJsonAsync($"{Api}/meetings/{meeting}/items",
-            new { kind = "caseDiscussion", title = "Case", caseId = app.World.InScope.Id, sharingBasis = "lawfulBasisWithoutConsent", lawfulBasis = "publicTaskHealthAndCare" });
+            new { kind = "caseDiscussion", title = "Case", caseId = app.World.InScope.Id, sharingBasis = "sharedWithoutAgreement", lawfulBasisNote = "Risk of serious harm to a former partner" });
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
         var id = (await ok.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "coordination.item.save" && a.EntityId == id.ToString() && a.CaseId == app.World.InScope.Id)));

@@ -39,7 +39,7 @@ public abstract class RecallTests(AppFixture app)
                 db.Referrals.Add(new Referral
                 {
                     CaseId = id, ReferredById = om, ReferredAt = DateTimeOffset.UtcNow.AddDays(-30), Reason = "Escalating", Questions = "How to respond?",
-                    Urgency = ReferralUrgency.Soon, SharingBasis = SharingBasis.ConsentGiven, Stage = PathwayStage.CarePlan, StageEnteredAt = DateTimeOffset.UtcNow.AddDays(-5),
+                    Urgency = ReferralUrgency.Soon, SharingBasis = SharingBasis.AgreedToSharing, Stage = PathwayStage.CarePlan, StageEnteredAt = DateTimeOffset.UtcNow.AddDays(-5),
                     CreatedAt = DateTimeOffset.UtcNow,
                 });
             var plan = new CarePlan

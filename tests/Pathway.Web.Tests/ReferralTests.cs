@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Pathway.Data.Seeding;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
@@ -23,7 +24,7 @@ public abstract class ReferralTests(AppFixture app)
         concernsBehaviour = "Shouting, door slamming",
         concernsRelationships = "Conflict with partner",
         urgency,
-        sharingBasis = "consentGiven",
+        sharingBasis = "agreedToSharing",
     };
 
     private async Task<Guid> NewTeamACaseAsync() => (await app.NewCaseAsync(app.World.TeamA.Id)).Id;
@@ -119,13 +120,13 @@ public abstract class ReferralTests(AppFixture app)
     {
         var caseId = await NewTeamACaseAsync();
         using var om = app.Api(StaffRole.OffenderManager);
-        var res = await om.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { reason = " ", urgency = "whenever", sharingBasis = "lawfulBasisWithoutConsent" });
+        var res = await om.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { reason = " ", urgency = "whenever", sharingBasis = "sharedWithoutAgreement" });
         var errors = await ErrorsOf(res);
         Assert.Equal("Enter the reason for the referral", Message(errors, "reason"));
         Assert.Equal("Enter the questions you would like the psychologist to help with", Message(errors, "questions"));
         Assert.StartsWith("Describe what worries you", Message(errors, "concernsBehaviour"));
         Assert.StartsWith("'whenever' is not allowed. Use one of: routine, soon, urgent", Message(errors, "urgency"));
-        Assert.Equal("Select the lawful basis for sharing without consent", Message(errors, "lawfulBasis"));
+        Assert.Equal("Explain why the information is shared without the person's agreement", Message(errors, "lawfulBasisNote"));
         Assert.Equal(0, await app.Factory.WithDbAsync(db => db.Referrals.CountAsync(r => r.CaseId == caseId)));
         Assert.Null(await app.Factory.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.ReferredToServiceOn).SingleAsync()));
     }
@@ -267,8 +268,8 @@ public abstract class ReferralTests(AppFixture app)
         var sent = await AppFixture.PostFormAsync(om, referPath, new()
         {
             ["Input.Reason"] = "Worried about self-harm", ["Input.Questions"] = "What should I look out for?", ["Input.ConcernsEmotions"] = "Very low mood",
-            ["Input.Urgency"] = nameof(ReferralUrgency.Soon), ["Input.SharingBasis"] = nameof(SharingBasis.LawfulBasisWithoutConsent),
-            ["Input.LawfulBasis"] = nameof(LawfulBasis.SafeguardingIndividualsAtRisk),
+            ["Input.Urgency"] = nameof(ReferralUrgency.Soon), ["Input.SharingBasis"] = nameof(SharingBasis.SharedWithoutAgreement),
+            ["Input.LawfulBasis"] = nameof(LawfulBasis.SafeguardingIndividualsAtRisk), ["Input.LawfulBasisNote"] = "Risk to her children",
         });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal($"/cases/{c.Id}/pathway", sent.Headers.Location?.OriginalString);
@@ -280,7 +281,7 @@ public abstract class ReferralTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Redirect, take.StatusCode);
         var pathway = await AppFixture.TextAsync(await psy.GetAsync($"/cases/{c.Id}/pathway"));
         Assert.Contains("Test Psychologist (allocated", pathway);
-        Assert.Contains("Safeguarding of children and individuals at risk", pathway);
+        Assert.Contains("Public task, safeguarding children and individuals at risk", pathway);
 
         var recordPath = $"/cases/{c.Id}/consultations/new";
         var bad = await AppFixture.PostFormAsync(psy, recordPath, new() { ["Input.HeldOn.Day"] = "31", ["Input.HeldOn.Month"] = "2", ["Input.HeldOn.Year"] = "2026", ["Input.Actions[0].Description"] = "Call" });
@@ -315,6 +316,30 @@ public abstract class ReferralTests(AppFixture app)
         var version = await app.Factory.WithDbAsync(db => db.Referrals.Where(r => r.CaseId == c.Id).Select(r => r.Version).SingleAsync());
         var move = await AppFixture.PostFormAsync(psy, $"/cases/{c.Id}/pathway/move", new() { ["To"] = nameof(PathwayStage.Assessment), ["Version"] = version.ToString(CultureInfo.InvariantCulture) });
         Assert.Contains("Enter why the referral is skipping from consultation to assessment", await AppFixture.TextAsync(move));
+    }
+
+    [Fact]
+    public async Task RecordsMadeUnderTheOldSharingOptions_AreCorrectedOnce_ToTheNearestLawfulBasis_AndAudited()
+    {
+        var caseId = await NewTeamACaseAsync();
+        var created = await ReferAsync(caseId);
+        var id = created.GetProperty("id").GetGuid();
+        Assert.Equal("publicTaskHealthAndCare", created.GetProperty("lawfulBasis").GetString());
+        // As the old code wrote it: consent offered as if it were the basis, and law enforcement (DPA Part 3).
+        await app.Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE \"Referrals\" SET \"SharingBasis\" = 'ConsentGiven', \"LawfulBasis\" = 'LawEnforcement' WHERE \"CaseId\" = {0}",
+            [app.Factory.Provider == Provider.Sqlite ? caseId.ToString().ToUpperInvariant() : caseId]));
+
+        var changed = await app.Factory.WithDbAsync(db => LawfulBasisCorrection.ApplyAsync(db, DateTimeOffset.UtcNow));
+        Assert.True(changed >= 1);
+        Assert.Equal(0, await app.Factory.WithDbAsync(db => LawfulBasisCorrection.ApplyAsync(db, DateTimeOffset.UtcNow)));
+
+        var r = await app.Factory.WithDbAsync(db => db.Referrals.AsNoTracking().SingleAsync(x => x.Id == id));
+        Assert.Equal(SharingBasis.AgreedToSharing, r.SharingBasis);
+        Assert.Equal(LawfulBasis.PublicTaskHealthAndCare, r.LawfulBasis);
+        var audit = await app.Factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().SingleAsync(a => a.Action == LawfulBasisCorrection.Action && a.EntityId == id.ToString()));
+        Assert.Equal(caseId, audit.CaseId);
+        Assert.Equal("sharing ConsentGiven → AgreedToSharing; lawful basis LawEnforcement → PublicTaskHealthAndCare", audit.Reason);
     }
 }
 

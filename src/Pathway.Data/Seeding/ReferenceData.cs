@@ -31,6 +31,7 @@ public static class ReferenceData
         if (!await db.EarlyWarningRules.AnyAsync(ct))
             db.EarlyWarningRules.Add(new EarlyWarningRules { Json = EarlyWarningRuleSet.DefaultJson.Trim() });
         await db.SaveChangesAsync(ct);
+        await LawfulBasisCorrection.ApplyAsync(db, DateTimeOffset.UtcNow, ct);
         await Training.TrainingSeed.EnsureAsync(db, ct);
     }
 

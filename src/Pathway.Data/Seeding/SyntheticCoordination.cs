@@ -52,7 +52,7 @@ public static class SyntheticCoordination
         var caseItem = new GroupAgendaItem
         {
             MeetingId = held.Id, Number = 2, Kind = AgendaItemKind.CaseDiscussion, Title = "Housing and engagement", CaseId = discussed.Id,
-            SharingBasis = SharingBasis.ConsentGiven, ConsentOn = today.AddDays(-30), CreatedAt = now,
+            SharingBasis = SharingBasis.AgreedToSharing, ConsentOn = today.AddDays(-30), LawfulBasis = LawfulBasis.PublicTaskHealthAndCare, CreatedAt = now,
             Minutes = "Engagement with supervision has improved since the care plan was agreed. Housing is at risk at the end of next month.",
             Decisions = "Housing advice to prioritise an assessment; the psychologist to brief the housing adviser on how to work with them.",
         };

@@ -38,11 +38,13 @@ public static class SyntheticReferrals
             ConcernsThinking = rng.NextDouble() < 0.4 ? "Sees staff as against him; black-and-white thinking." : null,
             ConcernsRelationships = rng.NextDouble() < 0.5 ? "Conflict with partner and family." : null,
             Urgency = rng.NextDouble() switch { < 0.15 => ReferralUrgency.Urgent, < 0.45 => ReferralUrgency.Soon, _ => ReferralUrgency.Routine },
-            SharingBasis = rng.NextDouble() < 0.85 ? SharingBasis.ConsentGiven : SharingBasis.LawfulBasisWithoutConsent,
+            SharingBasis = rng.NextDouble() < 0.85 ? SharingBasis.AgreedToSharing : SharingBasis.SharedWithoutAgreement,
             CreatedAt = referredAt, UpdatedAt = referredAt, Version = 1,
         };
         if (r.ConcernsBehaviour is null && r.ConcernsEmotions is null) r.ConcernsEmotions = "Low mood and hopelessness.";
-        if (r.SharingBasis == SharingBasis.LawfulBasisWithoutConsent) r.LawfulBasis = LawfulBasis.PublicTaskHealthAndCare;
+        r.LawfulBasis = LawfulBasis.PublicTaskHealthAndCare;
+        if (r.SharingBasis == SharingBasis.SharedWithoutAgreement)
+            r.LawfulBasisNote = "He declined; shared to help manage a risk of serious harm to others, in the public interest.";
         if (psychologist is { } p && stage != PathwayStage.Referred)
         {
             r.AllocatedPsychologistId = p;

@@ -81,8 +81,9 @@ public static class CoordinationRules
     public static bool IsActive(DateOnly from, DateOnly? leftOn, DateOnly on) => from <= on && (leftOn is null || leftOn > on);
 
     /// <summary>
-    /// A case may be discussed only on a recorded basis: the person's consent, with the date it was given (not in the
-    /// future), or a lawful basis for sharing without consent (with a note when it is "another basis").
+    /// A case may be discussed only on a recorded basis: whether the person agreed (consent under the common-law duty of
+    /// confidentiality, with the date, not in the future) or why it is shared without their agreement; and the lawful
+    /// basis under data protection law, which applies either way (a note when it is "another basis").
     /// </summary>
     public static IReadOnlyList<FieldError> CheckSharingBasis(SharingBasis? basis, LawfulBasis? lawful, string? note, DateOnly? consentOn, DateOnly today)
     {
@@ -90,21 +91,20 @@ public static class CoordinationRules
         switch (basis)
         {
             case null:
-                errors.Add(new("SharingBasis", "Choose the basis for sharing this person's information with the group: their consent or a lawful basis"));
+                errors.Add(new("SharingBasis", "Choose whether the person agrees to their information being shared with the group"));
                 break;
-            case SharingBasis.ConsentGiven when consentOn is null:
-                errors.Add(new("ConsentOn", "Enter the date the person gave consent"));
+            case SharingBasis.AgreedToSharing when consentOn is null:
+                errors.Add(new("ConsentOn", "Enter the date the person agreed"));
                 break;
-            case SharingBasis.ConsentGiven when consentOn > today:
-                errors.Add(new("ConsentOn", "The date consent was given must be today or in the past"));
+            case SharingBasis.AgreedToSharing when consentOn > today:
+                errors.Add(new("ConsentOn", "The date the person agreed must be today or in the past"));
                 break;
-            case SharingBasis.LawfulBasisWithoutConsent when lawful is null:
-                errors.Add(new("LawfulBasis", "Choose the lawful basis for sharing without consent"));
-                break;
-            case SharingBasis.LawfulBasisWithoutConsent when lawful == LawfulBasis.Other && string.IsNullOrWhiteSpace(note):
-                errors.Add(new("LawfulBasisNote", "Explain the lawful basis in the note"));
+            case SharingBasis.SharedWithoutAgreement when string.IsNullOrWhiteSpace(note):
+                errors.Add(new("LawfulBasisNote", "Explain why the information is shared without the person's agreement"));
                 break;
         }
+        if (lawful == LawfulBasis.Other && string.IsNullOrWhiteSpace(note) && basis != SharingBasis.SharedWithoutAgreement)
+            errors.Add(new("LawfulBasisNote", "Explain the lawful basis in the note"));
         if (note is { Length: > NoteMax }) errors.Add(new("LawfulBasisNote", $"The note must be {NoteMax} characters or fewer"));
         return errors;
     }

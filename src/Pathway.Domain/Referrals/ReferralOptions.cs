@@ -8,23 +8,27 @@ public enum ReferralUrgency
     Urgent = 2,
 }
 
-/// <summary>On what basis the referrer shares the person's information with the PD service.</summary>
+/// <summary>
+/// Whether the person agreed to their information being shared: consent under the common-law duty of confidentiality,
+/// recorded as such. It is not the lawful basis under data protection law (<see cref="LawfulBasis"/>), which an NHS
+/// trust needs whether or not the person agrees (DOMAIN.md section 10).
+/// </summary>
 public enum SharingBasis
 {
-    ConsentGiven = 0,
-    LawfulBasisWithoutConsent = 1,
+    AgreedToSharing = 0,
+    SharedWithoutAgreement = 1,
 }
 
 /// <summary>
-/// The lawful bases a referrer may choose when the person has not consented (a short fixed list, with a note).
-/// Health data is special category (UK GDPR art. 9; DPA 2018 Sch.1); offence data falls under art. 10.
+/// The lawful basis under UK GDPR and the DPA 2018 for an NHS trust sharing with probation, police and partners. Health
+/// data is special category (art. 9; DPA 2018 Sch.1); offence data falls under art. 10. An NHS trust is not a competent
+/// authority under DPA 2018 Part 3, so "law enforcement" is not among them: value 3 once meant that and is not reused.
 /// </summary>
 public enum LawfulBasis
 {
     PublicTaskHealthAndCare = 0,
     SafeguardingIndividualsAtRisk = 1,
     VitalInterests = 2,
-    LawEnforcement = 3,
     Other = 4,
 }
 
@@ -60,27 +64,35 @@ public static class ReferralOptions
 
     public static string DisplayName(SharingBasis b) => b switch
     {
-        SharingBasis.ConsentGiven => "The person has consented to the referral",
-        SharingBasis.LawfulBasisWithoutConsent => "Sharing without consent, on a lawful basis",
+        SharingBasis.AgreedToSharing => "The person agrees to their information being shared",
+        SharingBasis.SharedWithoutAgreement => "Shared without the person's agreement",
         _ => b.ToString(),
     };
 
     public static string DisplayName(LawfulBasis b) => b switch
     {
-        LawfulBasis.PublicTaskHealthAndCare => "Public task and health or social care: UK GDPR art. 6(1)(e) and art. 9(2)(h); DPA 2018 Sch.1 para 2",
-        LawfulBasis.SafeguardingIndividualsAtRisk => "Safeguarding of children and individuals at risk: UK GDPR art. 6(1)(e) and art. 9(2)(g); DPA 2018 Sch.1 para 18",
-        LawfulBasis.VitalInterests => "Vital interests, where the person cannot consent: UK GDPR art. 6(1)(d) and art. 9(2)(c)",
-        LawfulBasis.LawEnforcement => "Law enforcement purposes: DPA 2018 Part 3 (s.35)",
+        LawfulBasis.PublicTaskHealthAndCare => "Public task, for health or social care: UK GDPR art. 6(1)(e) and art. 9(2)(h); DPA 2018 Sch.1 para 2",
+        LawfulBasis.SafeguardingIndividualsAtRisk => "Public task, safeguarding children and individuals at risk: UK GDPR art. 6(1)(e) and art. 9(2)(g); DPA 2018 Sch.1 para 18",
+        LawfulBasis.VitalInterests => "Vital interests, where the person cannot agree: UK GDPR art. 6(1)(d) and art. 9(2)(c)",
         LawfulBasis.Other => "Another lawful basis (explain in the note)",
         _ => b.ToString(),
     };
+
+    public static string Hint(SharingBasis b) => b switch
+    {
+        SharingBasis.AgreedToSharing => "Recorded as consent under the common-law duty of confidentiality. It is not the lawful basis under data protection law, which you choose below.",
+        SharingBasis.SharedWithoutAgreement => "Only where sharing is in the public interest, for example to prevent serious harm, or is required by law. Say why in the note.",
+        _ => "",
+    };
+
+    /// <summary>The basis an NHS trust normally relies on when it shares for care, agreed or not.</summary>
+    public const LawfulBasis Usual = LawfulBasis.PublicTaskHealthAndCare;
 
     public static string ShortName(LawfulBasis b) => b switch
     {
         LawfulBasis.PublicTaskHealthAndCare => "Public task, health or social care",
         LawfulBasis.SafeguardingIndividualsAtRisk => "Safeguarding",
         LawfulBasis.VitalInterests => "Vital interests",
-        LawfulBasis.LawEnforcement => "Law enforcement (DPA 2018 Part 3)",
         LawfulBasis.Other => "Other",
         _ => b.ToString(),
     };

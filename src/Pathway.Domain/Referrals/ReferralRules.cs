@@ -36,13 +36,11 @@ public static class ReferralRules
         if (new[] { d.ConcernsBehaviour, d.ConcernsEmotions, d.ConcernsThinking, d.ConcernsRelationships }.All(string.IsNullOrWhiteSpace))
             Add(nameof(d.ConcernsBehaviour), "Describe what worries you in at least one area: behaviour, emotions, thinking or relationships");
         if (d.Urgency is null) Add(nameof(d.Urgency), "Select how urgent the referral is");
-        if (d.SharingBasis is null) Add(nameof(d.SharingBasis), "Select whether the person has consented to the referral");
-        else if (d.SharingBasis == Referrals.SharingBasis.LawfulBasisWithoutConsent)
-        {
-            if (d.LawfulBasis is null) Add(nameof(d.LawfulBasis), "Select the lawful basis for sharing without consent");
-            else if (d.LawfulBasis == Referrals.LawfulBasis.Other && string.IsNullOrWhiteSpace(d.LawfulBasisNote))
-                Add(nameof(d.LawfulBasisNote), "Explain the lawful basis for sharing without consent");
-        }
+        if (d.SharingBasis is null) Add(nameof(d.SharingBasis), "Select whether the person agrees to their information being shared");
+        if (d.SharingBasis == Referrals.SharingBasis.SharedWithoutAgreement && string.IsNullOrWhiteSpace(d.LawfulBasisNote))
+            Add(nameof(d.LawfulBasisNote), "Explain why the information is shared without the person's agreement");
+        else if (d.LawfulBasis == Referrals.LawfulBasis.Other && string.IsNullOrWhiteSpace(d.LawfulBasisNote))
+            Add(nameof(d.LawfulBasisNote), "Explain the lawful basis for sharing");
         if (d.LawfulBasisNote is { } note && note.Trim().Length > NoteMaxLength)
             Add(nameof(d.LawfulBasisNote), $"Note must be {NoteMaxLength} characters or fewer");
         return errors;

@@ -35,18 +35,18 @@ public sealed class CoordinationRulesTests
         Assert.Equal(overdue, CoordinationRules.IsOverdue(status, Today.AddDays(dueInDays), Today));
 
     [Fact]
-    public void ACaseItem_NeedsABasis_ConsentWithAPastDate_OrALawfulBasis_WithANoteForOther()
+    public void ACaseItem_NeedsTheirAgreementWithAPastDate_OrAReasonForSharingWithout_AndANoteForAnotherLawfulBasis()
     {
         string[] Fields(SharingBasis? b, LawfulBasis? l = null, string? note = null, DateOnly? on = null) =>
             CoordinationRules.CheckSharingBasis(b, l, note, on, Today).Select(e => e.Field).ToArray();
         Assert.Equal(["SharingBasis"], Fields(null));
-        Assert.Equal(["ConsentOn"], Fields(SharingBasis.ConsentGiven));
-        Assert.Equal(["ConsentOn"], Fields(SharingBasis.ConsentGiven, on: Today.AddDays(1)));
-        Assert.Empty(Fields(SharingBasis.ConsentGiven, on: Today));
-        Assert.Equal(["LawfulBasis"], Fields(SharingBasis.LawfulBasisWithoutConsent));
-        Assert.Equal(["LawfulBasisNote"], Fields(SharingBasis.LawfulBasisWithoutConsent, LawfulBasis.Other));
-        Assert.Empty(Fields(SharingBasis.LawfulBasisWithoutConsent, LawfulBasis.Other, "Court order"));
-        Assert.Empty(Fields(SharingBasis.LawfulBasisWithoutConsent, LawfulBasis.PublicTaskHealthAndCare));
+        Assert.Equal(["ConsentOn"], Fields(SharingBasis.AgreedToSharing));
+        Assert.Equal(["ConsentOn"], Fields(SharingBasis.AgreedToSharing, on: Today.AddDays(1)));
+        Assert.Empty(Fields(SharingBasis.AgreedToSharing, on: Today));
+        Assert.Equal(["LawfulBasisNote"], Fields(SharingBasis.AgreedToSharing, LawfulBasis.Other, on: Today));
+        Assert.Equal(["LawfulBasisNote"], Fields(SharingBasis.SharedWithoutAgreement));
+        Assert.Empty(Fields(SharingBasis.SharedWithoutAgreement, LawfulBasis.Other, "Court order"));
+        Assert.Empty(Fields(SharingBasis.SharedWithoutAgreement, LawfulBasis.PublicTaskHealthAndCare, "Risk to a child"));
     }
 
     [Fact]

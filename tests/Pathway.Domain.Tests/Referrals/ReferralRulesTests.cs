@@ -5,7 +5,7 @@ namespace Pathway.Domain.Tests.Referrals;
 public sealed class ReferralRulesTests
 {
     private static ReferralDetails Valid => new("Worried about escalating anger", "How should I respond to outbursts?", "Shouting at AP staff", null, null, null,
-        ReferralUrgency.Soon, SharingBasis.ConsentGiven, null, null);
+        ReferralUrgency.Soon, SharingBasis.AgreedToSharing, null, null);
 
     [Fact]
     public void AValidReferral_HasNoErrors() => Assert.Empty(ReferralRules.Validate(Valid));
@@ -19,14 +19,20 @@ public sealed class ReferralRulesTests
     }
 
     [Fact]
-    public void WithoutConsent_NeedsALawfulBasis_AndOtherNeedsANote()
+    public void WithoutTheirAgreement_NeedsAReason_AndAnotherLawfulBasisNeedsANote()
     {
-        var noBasis = ReferralRules.Validate(Valid with { SharingBasis = SharingBasis.LawfulBasisWithoutConsent });
-        Assert.Equal("Select the lawful basis for sharing without consent", Assert.Single(noBasis).Message);
-        var other = ReferralRules.Validate(Valid with { SharingBasis = SharingBasis.LawfulBasisWithoutConsent, LawfulBasis = LawfulBasis.Other });
+        var noReason = ReferralRules.Validate(Valid with { SharingBasis = SharingBasis.SharedWithoutAgreement });
+        Assert.Equal("Explain why the information is shared without the person's agreement", Assert.Single(noReason).Message);
+        Assert.Empty(ReferralRules.Validate(Valid with { SharingBasis = SharingBasis.SharedWithoutAgreement, LawfulBasisNote = "Risk of serious harm to a child" }));
+        var other = ReferralRules.Validate(Valid with { LawfulBasis = LawfulBasis.Other });
         Assert.Equal("LawfulBasisNote", Assert.Single(other).Field);
-        Assert.Empty(ReferralRules.Validate(Valid with { SharingBasis = SharingBasis.LawfulBasisWithoutConsent, LawfulBasis = LawfulBasis.PublicTaskHealthAndCare }));
+        // Agreement is not the lawful basis: the usual one applies when none is chosen.
+        Assert.Empty(ReferralRules.Validate(Valid with { LawfulBasis = null }));
     }
+
+    [Fact]
+    public void LawEnforcement_IsNotALawfulBasisAnNhsTrustIsOffered() =>
+        Assert.DoesNotContain(Enum.GetNames<LawfulBasis>(), n => n.Contains("Enforcement", StringComparison.Ordinal));
 
     [Fact]
     public void OverlongText_IsRefused_WithItsLimit()

@@ -53,12 +53,12 @@ public static class GroupWorld
         var inItem = new GroupAgendaItem
         {
             MeetingId = meeting.Id, Number = 2, Kind = AgendaItemKind.CaseDiscussion, Title = "Housing and engagement", CaseId = inScope.Id,
-            SharingBasis = SharingBasis.ConsentGiven, ConsentOn = today.AddDays(-10), Minutes = InScopeMinutes, CreatedAt = now,
+            SharingBasis = SharingBasis.AgreedToSharing, ConsentOn = today.AddDays(-10), Minutes = InScopeMinutes, CreatedAt = now,
         };
         var restrictedItem = new GroupAgendaItem
         {
             MeetingId = meeting.Id, Number = 3, Kind = AgendaItemKind.CaseDiscussion, Title = "Risk to a named partner", CaseId = restricted.Id,
-            SharingBasis = SharingBasis.LawfulBasisWithoutConsent, LawfulBasis = LawfulBasis.SafeguardingIndividualsAtRisk, Minutes = RestrictedMinutes, CreatedAt = now,
+            SharingBasis = SharingBasis.SharedWithoutAgreement, LawfulBasis = LawfulBasis.SafeguardingIndividualsAtRisk, Minutes = RestrictedMinutes, CreatedAt = now,
         };
         meeting.Items.AddRange([serviceItem, inItem, restrictedItem]);
         db.GroupMeetings.Add(meeting);

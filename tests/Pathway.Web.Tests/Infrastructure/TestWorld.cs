@@ -173,7 +173,7 @@ public sealed class TestWorld
             var r = new Referral
             {
                 CaseId = c.Id, ReferredById = om.Id, ReferredAt = now.AddDays(-10), Reason = "Escalating anger in supervision", Questions = "How should I respond?",
-                ConcernsBehaviour = "Shouting at staff", Urgency = ReferralUrgency.Soon, SharingBasis = SharingBasis.ConsentGiven,
+                ConcernsBehaviour = "Shouting at staff", Urgency = ReferralUrgency.Soon, SharingBasis = SharingBasis.AgreedToSharing,
                 Stage = PathwayStage.Consultation, StageEnteredAt = now.AddDays(-3), CreatedAt = now,
             };
             r.StageChanges.Add(new PathwayStageChange { ReferralId = r.Id, To = PathwayStage.Referred, At = r.ReferredAt, ById = om.Id });

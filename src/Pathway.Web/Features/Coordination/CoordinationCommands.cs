@@ -185,10 +185,9 @@ public sealed class CoordinationCommands(PathwayDbContext db, CoordinationGroup 
         if (kind == AgendaItemKind.CaseDiscussion)
         {
             i.SharingBasis = d.SharingBasis;
-            var consent = d.SharingBasis == SharingBasis.ConsentGiven;
-            i.ConsentOn = consent ? d.ConsentOn : null;
-            i.LawfulBasis = consent ? null : d.LawfulBasis;
-            i.LawfulBasisNote = consent ? null : Clean(d.LawfulBasisNote);
+            i.ConsentOn = d.SharingBasis == SharingBasis.AgreedToSharing ? d.ConsentOn : null;
+            i.LawfulBasis = d.LawfulBasis ?? ReferralOptions.Usual;
+            i.LawfulBasisNote = Clean(d.LawfulBasisNote);
         }
         audit.Add(null, "GroupAgendaItem", i.Id, i.CaseId);
         return await SaveAsync(i.Id, ct);

@@ -58,7 +58,7 @@ public sealed record MeetingWriteRequest(string? MeetingOn, Guid? ChairId, IRead
 public sealed record MeetingStatusRequest(string? Status, int? Version);
 /// <summary>
 /// An agenda item. <c>kind</c>: <c>caseDiscussion</c> (then <c>caseId</c> and <c>sharingBasis</c> are required:
-/// <c>consentGiven</c> with <c>consentOn</c>, or <c>lawfulBasisWithoutConsent</c> with <c>lawfulBasis</c>) or
+/// <c>agreedToSharing</c> with <c>consentOn</c>, or <c>sharedWithoutAgreement</c> with a <c>lawfulBasisNote</c> saying why; <c>lawfulBasis</c> defaults to <c>publicTaskHealthAndCare</c>) or
 /// <c>serviceDevelopment</c>. The kind and case cannot change once saved.
 /// </summary>
 public sealed record ItemWriteRequest(string? Kind, string? Title, Guid? CaseId, string? SharingBasis, string? LawfulBasis, string? LawfulBasisNote,

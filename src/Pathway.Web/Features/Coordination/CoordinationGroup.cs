@@ -174,11 +174,16 @@ public sealed class CoordinationGroup(PathwayDbContext db, CaseAccess access, Au
             a.OwnerStaffUserId, a.DueOn, a.Status, CoordinationRules.IsOverdue(a.Status, a.DueOn, Today), a.Version);
     }
 
-    public static string? Basis(GroupAgendaItem i) => i.SharingBasis switch
+    public static string? Basis(GroupAgendaItem i)
     {
-        SharingBasis.ConsentGiven => i.ConsentOn is { } on ? $"Consent given on {Display.Date(on)}" : "Consent given",
-        SharingBasis.LawfulBasisWithoutConsent when i.LawfulBasis is { } b =>
-            ReferralOptions.DisplayName(b) + (string.IsNullOrWhiteSpace(i.LawfulBasisNote) ? "" : $" ({i.LawfulBasisNote})"),
-        _ => null,
-    };
+        var agreement = i.SharingBasis switch
+        {
+            SharingBasis.AgreedToSharing => i.ConsentOn is { } on ? $"The person agreed on {Display.Date(on)}" : "The person agreed",
+            SharingBasis.SharedWithoutAgreement => "Shared without the person's agreement",
+            _ => null,
+        };
+        if (agreement is null) return null;
+        var lawful = i.LawfulBasis is { } b ? $". Lawful basis: {ReferralOptions.DisplayName(b)}" : "";
+        return agreement + lawful + (string.IsNullOrWhiteSpace(i.LawfulBasisNote) ? "" : $" ({i.LawfulBasisNote})");
+    }
 }

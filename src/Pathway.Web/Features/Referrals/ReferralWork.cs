@@ -33,7 +33,7 @@ public static class ReferralWork
             ConcernsBehaviour = Clean(d.ConcernsBehaviour), ConcernsEmotions = Clean(d.ConcernsEmotions),
             ConcernsThinking = Clean(d.ConcernsThinking), ConcernsRelationships = Clean(d.ConcernsRelationships),
             Urgency = d.Urgency!.Value, SharingBasis = d.SharingBasis!.Value,
-            LawfulBasis = d.SharingBasis == SharingBasis.LawfulBasisWithoutConsent ? d.LawfulBasis : null,
+            LawfulBasis = d.LawfulBasis ?? ReferralOptions.Usual,
             LawfulBasisNote = Clean(d.LawfulBasisNote),
             Stage = PathwayStage.Referred, StageEnteredAt = now, CreatedAt = now,
         };

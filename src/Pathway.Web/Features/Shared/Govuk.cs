@@ -11,7 +11,8 @@ namespace Pathway.Web.Features.Shared;
 /// </summary>
 public static class Govuk
 {
-    public sealed record Option(string Value, string Text);
+    /// <summary>A choice; <paramref name="Hint"/> shows under a radio's label.</summary>
+    public sealed record Option(string Value, string Text, string? Hint = null);
 
     private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
 
@@ -91,8 +92,11 @@ public static class Govuk
         foreach (var o in options)
         {
             var oid = i == 0 ? id : $"{id}-{i}";
-            sb.Append($"<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"{oid}\" name=\"{name}\" type=\"radio\" value=\"{E(o.Value)}\"{(o.Value == selected ? " checked" : "")}>");
-            sb.Append($"<label class=\"govuk-label govuk-radios__label\" for=\"{oid}\">{E(o.Text)}</label></div>");
+            var itemHint = o.Hint is null ? "" : $" aria-describedby=\"{oid}-item-hint\"";
+            sb.Append($"<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"{oid}\" name=\"{name}\" type=\"radio\" value=\"{E(o.Value)}\"{(o.Value == selected ? " checked" : "")}{itemHint}>");
+            sb.Append($"<label class=\"govuk-label govuk-radios__label\" for=\"{oid}\">{E(o.Text)}</label>");
+            if (o.Hint is not null) sb.Append($"<div id=\"{oid}-item-hint\" class=\"govuk-hint govuk-radios__hint\">{E(o.Hint)}</div>");
+            sb.Append("</div>");
             i++;
         }
         sb.Append("</div></fieldset></div>");
