@@ -15,6 +15,18 @@ public static class CarePlanFields
 {
     public const int MaxLength = 8000;
 
+    private const string PillarHint = "Describe the plan, or say why it does not apply to this person";
+
+    /// <summary>
+    /// The four pillars of risk management (Kemshall; MAPPA guidance, DOMAIN.md section 6). A plan is signed only when
+    /// each has its plan or a recorded reason it does not apply: one filled pillar does not make the section complete.
+    /// </summary>
+    public static readonly IReadOnlyList<string> RiskPillars = ["risk.supervision", "risk.monitoring", "risk.interventions", "risk.victim-safety"];
+
+    /// <summary>The pillars with nothing written: neither a plan nor why it does not apply.</summary>
+    public static IReadOnlyList<CarePlanField> MissingPillars(IReadOnlyDictionary<string, string> text) =>
+        RiskPillars.Where(k => !text.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v)).Select(k => Find(k)!).ToList();
+
     public static readonly IReadOnlyList<CarePlanField> All =
     [
         new("understanding.summary", CarePlanSection.UnderstandingThisPerson, "Formulation summary", "A short summary of the latest formulation, in plain words"),
@@ -28,10 +40,10 @@ public static class CarePlanFields
         new("helps.not", CarePlanSection.WhatHelps, "What does not help"),
         new("goals", CarePlanSection.Goals, "Goals written before goals were recorded one by one", Legacy: true),
         new("actions", CarePlanSection.Actions, "Actions written before actions were recorded one by one", Legacy: true),
-        new("risk.supervision", CarePlanSection.RiskManagement, "Supervision"),
-        new("risk.monitoring", CarePlanSection.RiskManagement, "Monitoring and control"),
-        new("risk.interventions", CarePlanSection.RiskManagement, "Interventions and treatment"),
-        new("risk.victim-safety", CarePlanSection.RiskManagement, "Victim safety planning"),
+        new("risk.supervision", CarePlanSection.RiskManagement, "Supervision", PillarHint),
+        new("risk.monitoring", CarePlanSection.RiskManagement, "Monitoring and control", PillarHint),
+        new("risk.interventions", CarePlanSection.RiskManagement, "Interventions and treatment", PillarHint),
+        new("risk.victim-safety", CarePlanSection.RiskManagement, "Victim safety planning", PillarHint),
         new("risk.agencies", CarePlanSection.RiskManagement, "Other agencies involved"),
         new("risk.controls", CarePlanSection.RiskManagement, "Existing controls"),
         new("contingency", CarePlanSection.ContingencyPlan, "If this happens, do that"),

@@ -18,7 +18,9 @@ public enum CarePlanStatus
 
 /// <summary>What the lifecycle checks need to know about a plan version.</summary>
 /// <param name="EmptySections">Required sections with no content.</param>
-public sealed record CarePlanFacts(CarePlanStatus Status, IReadOnlyCollection<CarePlanSection> EmptySections, Guid? SignedBy);
+/// <param name="MissingPillars">Risk-management pillars with neither a plan nor a reason they do not apply (<see cref="CarePlanFields.MissingPillars"/>).</param>
+public sealed record CarePlanFacts(CarePlanStatus Status, IReadOnlyCollection<CarePlanSection> EmptySections, Guid? SignedBy,
+    IReadOnlyCollection<CarePlanField>? MissingPillars = null);
 
 public static class CarePlanLifecycle
 {
@@ -30,10 +32,14 @@ public static class CarePlanLifecycle
         if (plan.Status != CarePlanStatus.Draft) return [new("Status", "Only a draft can be signed")];
         if (!signer.Overlaps([StaffRole.Psychologist, StaffRole.ClinicalLead]))
             return [new("Signature", "A care plan is signed by a psychologist")];
-        return CarePlanSections.RequiredToSign
+        var errors = CarePlanSections.RequiredToSign
             .Where(plan.EmptySections.Contains)
             .Select(s => new FieldError(s.ToString(), $"Complete '{CarePlanSections.DisplayName(s)}' before signing"))
             .ToList();
+        if (!plan.EmptySections.Contains(CarePlanSection.RiskManagement))
+            errors.AddRange((plan.MissingPillars ?? []).Select(p => new FieldError(nameof(CarePlanSection.RiskManagement),
+                $"{CarePlanSections.DisplayName(CarePlanSection.RiskManagement)}: add {p.Label.ToLowerInvariant()}, or say why it does not apply")));
+        return errors;
     }
 
     public static IReadOnlyList<FieldError> CanCountersign(CarePlanFacts plan, Guid countersigner, IReadOnlySet<StaffRole> roles)

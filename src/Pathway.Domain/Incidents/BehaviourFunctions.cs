@@ -49,6 +49,7 @@ public static class IncidentTypes
     public static string DisplayName(ChainLinkKind k) => k switch
     {
         ChainLinkKind.BodySensation => "Body sensation",
+        ChainLinkKind.OthersAction => "What someone else did or said",
         _ => k.ToString(),
     };
 }

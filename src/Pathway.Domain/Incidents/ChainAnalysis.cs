@@ -32,6 +32,8 @@ public enum ChainLinkKind
     BodySensation,
     Urge,
     Action,
+    /// <summary>What someone else did or said: staff's own actions are often links in the chain.</summary>
+    OthersAction,
 }
 
 /// <summary>One link in the chain, with the skill that could have helped at that point, if any.</summary>
@@ -75,7 +77,7 @@ public sealed record Chain(IReadOnlyList<ChainLink> Links)
 
     public static FieldError? CheckLink(ChainLink link)
     {
-        if (!Enum.IsDefined(link.Kind)) return new("Kind", "Choose whether the link is a thought, emotion, body sensation, urge or action");
+        if (!Enum.IsDefined(link.Kind)) return new("Kind", "Choose whether the link is a thought, emotion, body sensation, urge, action, or what someone else did");
         if (string.IsNullOrWhiteSpace(link.Text)) return new("Text", "Describe the link");
         if (link.Text.Length > MaxLinkLength) return new("Text", $"A link must be {MaxLinkLength} characters or fewer");
         if (link.SkillCode is not null && DbtSkills.Find(link.SkillCode) is null) return new("SkillCode", $"'{link.SkillCode}' is not a DBT skill Pathway knows");
@@ -91,8 +93,8 @@ public sealed record ChainAnalysisFacts(
 public static class ChainAnalysisRules
 {
     /// <summary>
-    /// A draft can be saved at any point; completing it needs each DBT step, reported in the order they are taught,
-    /// and a chain with at least one link.
+    /// A draft can be saved at any point; completing it needs each DBT step, reported in the order they are taught:
+    /// a chain with at least one link, and its solution analysis (a skill that could have helped at one link at least).
     /// </summary>
     public static IReadOnlyList<FieldError> CanComplete(ChainAnalysisFacts a)
     {
@@ -105,6 +107,8 @@ public static class ChainAnalysisRules
         Need(a.VulnerabilityFactors, nameof(a.VulnerabilityFactors), "Describe the vulnerability factors (tiredness, substance use, a recent loss…) or write 'none identified'");
         Need(a.PromptingEvent, nameof(a.PromptingEvent), "Describe the prompting event that started the chain");
         if (a.Chain.Links.Count == 0) errors.Add(new("Links", "Add the links in the chain between the prompting event and the behaviour"));
+        else if (a.Chain.Links.All(l => l.SkillCode is null))
+            errors.Add(new("Links", "Add the solution analysis: for at least one link, choose the skill that could have helped there"));
         Need(a.ShortTermConsequences, nameof(a.ShortTermConsequences), "Describe the short-term consequences");
         Need(a.LongTermConsequences, nameof(a.LongTermConsequences), "Describe the long-term consequences");
         Need(a.Function, nameof(a.Function), "Say what function the behaviour served");

@@ -17,6 +17,27 @@ public sealed class CarePlanRulesTests
     }
 
     [Fact]
+    public void Signing_NeedsEachRiskPillar_OrWhyItDoesNotApply_NotJustOne()
+    {
+        var onlySupervision = new Dictionary<string, string> { ["risk.supervision"] = "Weekly appointments", ["risk.monitoring"] = "  " };
+        Assert.DoesNotContain(CarePlanSection.RiskManagement, CarePlanFields.EmptySections(onlySupervision, PersonAgreement.Agreed, null));
+        var missing = CarePlanFields.MissingPillars(onlySupervision);
+        Assert.Equal(["risk.monitoring", "risk.interventions", "risk.victim-safety"], missing.Select(f => f.Key));
+
+        var errors = CarePlanLifecycle.CanSign(new CarePlanFacts(CarePlanStatus.Draft, [], null, missing), Roles(StaffRole.Psychologist));
+        Assert.Equal(3, errors.Count);
+        Assert.Contains("Risk management plan: add victim safety planning, or say why it does not apply", errors.Select(e => e.Message));
+
+        var explained = new Dictionary<string, string>(onlySupervision)
+        {
+            ["risk.monitoring"] = "Curfew", ["risk.interventions"] = "DBT skills group",
+            ["risk.victim-safety"] = "Does not apply: no identifiable victim; offences were against property",
+        };
+        Assert.Empty(CarePlanFields.MissingPillars(explained));
+        Assert.Empty(CarePlanLifecycle.CanSign(new CarePlanFacts(CarePlanStatus.Draft, [], null, CarePlanFields.MissingPillars(explained)), Roles(StaffRole.Psychologist)));
+    }
+
+    [Fact]
     public void OnlyAPsychologistSigns_AndOnlyADraft()
     {
         var complete = new CarePlanFacts(CarePlanStatus.Draft, [], null);

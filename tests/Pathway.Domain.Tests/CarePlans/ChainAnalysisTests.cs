@@ -56,7 +56,11 @@ public sealed class ChainAnalysisTests
         Assert.Equal(
             ["ProblemBehaviour", "VulnerabilityFactors", "PromptingEvent", "Links", "ShortTermConsequences", "LongTermConsequences", "Function", "PreventionAndRepair"],
             ChainAnalysisRules.CanComplete(empty).Select(e => e.Field));
-        var full = new ChainAnalysisFacts("Cut forearm", "No sleep", "Letter refusing housing", Build("I am worthless"), "Relief", "Scars; staff worry", "Relief from shame", "Call keyworker; TIP");
+        var noSolution = new ChainAnalysisFacts("Cut forearm", "No sleep", "Letter refusing housing", Build("I am worthless"), "Relief", "Scars; staff worry", "Relief from shame", "Call keyworker; TIP");
+        Assert.Equal("Add the solution analysis: for at least one link, choose the skill that could have helped there",
+            Assert.Single(ChainAnalysisRules.CanComplete(noSolution)).Message);
+        var withStaff = noSolution.Chain.Insert(0, new ChainLink(ChainLinkKind.OthersAction, "Night worker said 'not now' and walked off")).Chain;
+        var full = noSolution with { Chain = withStaff.Insert(2, new ChainLink(ChainLinkKind.Emotion, "Shame", "opposite-action")).Chain };
         Assert.Empty(ChainAnalysisRules.CanComplete(full));
     }
 }

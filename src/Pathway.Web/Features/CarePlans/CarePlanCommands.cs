@@ -158,7 +158,7 @@ public sealed class CarePlanCommands(PathwayDbContext db, AuditLog audit, TimePr
             await db.CarePlanActions.CountAsync(a => a.CarePlanId == plan.Id, ct),
             await db.CarePlanSkills.CountAsync(k => k.CarePlanId == plan.Id, ct));
         var empty = CarePlanFields.EmptySections(text, plan.Agreement, plan.ReviewDate, rows);
-        var errors = CarePlanLifecycle.CanSign(new CarePlanFacts(plan.Status, empty, plan.SignedById), roles).ToList();
+        var errors = CarePlanLifecycle.CanSign(new CarePlanFacts(plan.Status, empty, plan.SignedById, CarePlanFields.MissingPillars(text)), roles).ToList();
         if (errors.Count == 0 && CarePlanFields.CheckReviewDate(plan.ReviewDate, Today) is { } dateError) errors.Add(dateError);
         if (errors.Count > 0) return CommandResult.Invalid(errors);
         if (version != plan.Version) return CommandResult.Conflict;
