@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -67,18 +69,71 @@ public abstract class AccountTests(AppFixture app)
     }
 
     [Fact]
-    public async Task FiveWrongPasswords_LockTheAccount()
+    public async Task FiveWrongPasswords_LockTheAccount_WithoutSayingSo()
     {
         var user = await NewUserAsync(StaffRole.Psychologist);
         using var client = app.Anonymous();
         HttpResponseMessage last = null!;
         for (var i = 0; i < 6; i++)
             last = await AppFixture.PostFormAsync(client, "/account/sign-in", new() { ["Email"] = user.Email!, ["Password"] = "Wrong-Password-1!" });
-        Assert.Contains("Your account is locked", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        // Even the right password is refused while locked.
+        var text = await AppFixture.TextAsync(last);
+        Assert.Contains(Features.Account.SignInModel.Failed, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("locked", text, StringComparison.OrdinalIgnoreCase);
+        // Even the right password is refused while locked, with the same words as a wrong one.
         var right = await AppFixture.PostFormAsync(client, "/account/sign-in", new() { ["Email"] = user.Email!, ["Password"] = TestWorld.Password });
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(ErrorSummary(text), ErrorSummary(await AppFixture.TextAsync(right)));
     }
+
+    [Fact]
+    public async Task UnknownLockedDisabledAndWrongPassword_AllGetExactlyTheSameAnswer()
+    {
+        var locked = await NewUserAsync(StaffRole.Psychologist);
+        var disabled = await NewUserAsync(StaffRole.Psychologist);
+        var known = await NewUserAsync(StaffRole.Psychologist);
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var l = (await users.FindByIdAsync(locked.Id.ToString()))!;
+            await users.SetLockoutEndDateAsync(l, DateTimeOffset.UtcNow.AddMinutes(15));
+            var d = (await users.FindByIdAsync(disabled.Id.ToString()))!;
+            d.DisabledAt = DateTimeOffset.UtcNow;
+            await users.UpdateAsync(d);
+        }
+        async Task<string> Answer(string email, string password)
+        {
+            using var client = app.Anonymous();
+            var res = await AppFixture.PostFormAsync(client, "/account/sign-in", new() { ["Email"] = email, ["Password"] = password });
+            Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+            return ErrorSummary(await AppFixture.TextAsync(res));
+        }
+
+        var wrong = await Answer(known.Email!, "Wrong-Password-1!");
+        Assert.Contains(Features.Account.SignInModel.Failed, wrong, StringComparison.Ordinal);
+        Assert.Equal(wrong, await Answer($"nobody-{Guid.NewGuid():N}@test.pathway.example", TestWorld.Password));
+        Assert.Equal(wrong, await Answer(locked.Email!, TestWorld.Password));
+        Assert.Equal(wrong, await Answer(disabled.Email!, TestWorld.Password));
+    }
+
+    [Fact]
+    public async Task LockedOutUser_KeepsTheirApiToken_ButADisabledUsersTokenIsRefused()
+    {
+        var user = await NewUserAsync(StaffRole.OffenderManager);
+        using var api = await app.ApiAsAsync(user);
+        using (var client = app.Anonymous())
+            for (var i = 0; i < 5; i++)
+                await AppFixture.PostFormAsync(client, "/account/sign-in", new() { ["Email"] = user.Email!, ["Password"] = "Wrong-Password-1!" });
+        var lockoutEnd = await app.Factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.True(lockoutEnd > DateTimeOffset.UtcNow, "five wrong passwords lock interactive sign-in");
+
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/cases")).StatusCode);
+
+        await app.Factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisabledAt, DateTimeOffset.UtcNow)));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/cases")).StatusCode);
+    }
+
+    private static string ErrorSummary(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "<div class=\"govuk-error-summary\".*?</div>\\s*</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
 
     [Fact]
     public void Sessions_EndAfterThirtyMinutesIdle()
@@ -126,6 +181,47 @@ public abstract class AccountTests(AppFixture app)
     }
 }
 
-public sealed class AccountTestsSqlite(SqliteApp app) : AccountTests(app), IClassFixture<SqliteApp>;
+public sealed class AccountTestsSqlite(SqliteApp app) : AccountTests(app), IClassFixture<SqliteApp>
+{
+    /// <summary>
+    /// The limits are per app instance and do not touch the database, so this runs on SQLite only, in a second app
+    /// over the fixture's database with small limits (the test apps otherwise set them out of reach).
+    /// </summary>
+    [Fact]
+    public async Task SignIn_IsThrottledPerAccountAndPerClientAddress_WithATooManySignInAttemptsPage()
+    {
+        using var throttled = app.Factory.WithWebHostBuilder(b => b
+            .UseSetting("Authentication:SignInThrottle:AttemptsPerAccount", "3")
+            .UseSetting("Authentication:SignInThrottle:AttemptsPerAddressPerMinute", "8"));
+        using var client = throttled.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var target = app.World.Users[StaffRole.Psychologist].Email!;
+
+        // Per account: the fourth try at one email address is refused, even with the right password...
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await AppFixture.PostFormAsync(client, "/account/sign-in", new() { ["Email"] = target, ["Password"] = "Wrong-Password-1!" })).StatusCode);
+        var refused = await AppFixture.PostFormAsync(client, "/account/sign-in", new() { ["Email"] = target, ["Password"] = TestWorld.Password });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("Too many sign-in attempts", await AppFixture.TextAsync(refused), StringComparison.Ordinal);
+        // ...while another address carries on (and one that belongs to nobody is counted just the same).
+        var other = await AppFixture.PostFormAsync(client, "/account/sign-in", new() { ["Email"] = $"nobody-{Guid.NewGuid():N}@test.pathway.example", ["Password"] = "x" });
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+
+        // Per client address: posts to the sign-in pages from one address, whatever the account.
+        async Task<HttpStatusCode> PostFrom(string ip, string method = "POST")
+        {
+            var ctx = await throttled.Server.SendAsync(c =>
+            {
+                c.Request.Method = method;
+                c.Request.Path = "/account/sign-in";
+                c.Connection.RemoteIpAddress = IPAddress.Parse(ip);
+            });
+            return (HttpStatusCode)ctx.Response.StatusCode;
+        }
+        for (var i = 0; i < 8; i++) Assert.NotEqual(HttpStatusCode.TooManyRequests, await PostFrom("203.0.113.9"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostFrom("203.0.113.9"));
+        Assert.Equal(HttpStatusCode.OK, await PostFrom("203.0.113.9", "GET"));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await PostFrom("198.51.100.9"));
+    }
+}
 
 public sealed class AccountTestsPostgres(PostgresApp app) : AccountTests(app), IClassFixture<PostgresApp>;

@@ -13,6 +13,7 @@ using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Database;
 
+using Pathway.Web.Features.Account;
 using Pathway.Web.Features.Training.Certificates.Verify;
 
 namespace Pathway.Web.Infrastructure;
@@ -31,6 +32,7 @@ public static class PathwayServices
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddVerifyRateLimit(config);
+        services.AddSignInThrottle(config);
         services.AddScoped<CaseAccess>();
         services.AddScoped<Features.Assessments.AssessmentWorkflow>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();

@@ -29,8 +29,9 @@ public sealed class ApiTokenAuthenticationHandler(
         var hash = ApiTokens.Hash(token);
         var now = clock.GetUtcNow();
         var record = await db.ApiTokens.Include(t => t.User).FirstOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
-        if (record?.User is null || !record.IsActive(now) || record.User.DisabledAt is not null
-            || (record.User.LockoutEnd is { } lockout && lockout > now))
+        // Lockout is deliberately not checked: it guards interactive sign-in against password guessing, and honouring
+        // it here would let anyone who knows an email address cut off that person's integrations with five wrong passwords.
+        if (record?.User is null || !record.IsActive(now) || record.User.DisabledAt is not null)
             return AuthenticateResult.Fail("The token is not valid, has expired or has been revoked.");
 
         // Record use at most once a minute to keep reads cheap.

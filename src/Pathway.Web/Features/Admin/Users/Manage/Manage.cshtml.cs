@@ -116,7 +116,7 @@ public sealed class ManageModel(PathwayDbContext db, UserManager<StaffUser> user
         {
             user.DisabledAt = clock.GetUtcNow();
             // Lockout stops password sign-in; the new security stamp ends open sessions at their next validation.
-            // API tokens stop at once: the token handler refuses a disabled or locked-out owner.
+            // API tokens stop at once: the token handler refuses a disabled owner.
             var step = await users.SetLockoutEnabledAsync(user, true);
             if (step.Succeeded) step = await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
             if (step.Succeeded) step = await users.UpdateSecurityStampAsync(user);
