@@ -59,6 +59,58 @@ public abstract class AccountTests(AppFixture app)
     }
 
     [Fact]
+    public async Task PasswordOnlySession_CannotOpenTheTokensPage_OrMakeAToken()
+    {
+        var user = await NewUserAsync(StaffRole.OffenderManager);
+        using var client = app.Anonymous();
+        await AppFixture.PostFormAsync(client, "/account/sign-in", new() { ["Email"] = user.Email!, ["Password"] = TestWorld.Password });
+
+        foreach (var path in new[] { "/account/tokens", "/account" })
+        {
+            var page = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+            Assert.Equal("/account/two-factor/enrol", page.Headers.Location!.OriginalString);
+        }
+        // Posting straight to the handler, with an antiforgery token from the enrolment page, is turned away too.
+        var post = await AppFixture.PostFormAsync(client, "/account/tokens?handler=Create", new() { ["Name"] = "no second factor", ["Days"] = "7" },
+            formPage: "/account/two-factor/enrol");
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Equal(0, await app.Factory.WithDbAsync(db => db.ApiTokens.CountAsync(t => t.UserId == user.Id)));
+    }
+
+    [Fact]
+    public async Task RoleWithoutCaseData_SignedInWithoutASecondFactor_CannotMakeAToken()
+    {
+        var user = await NewUserAsync(StaffRole.TrainingCoordinator);
+        using var client = app.Anonymous();
+        await AppFixture.PostFormAsync(client, "/account/sign-in", new() { ["Email"] = user.Email!, ["Password"] = TestWorld.Password });
+        var res = await AppFixture.PostFormAsync(client, "/account/tokens?handler=Create", new() { ["Name"] = "report tool", ["Days"] = "7" }, formPage: "/account/tokens");
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        Assert.Contains("Set up two-factor sign-in", await AppFixture.TextAsync(res), StringComparison.Ordinal);
+        Assert.Equal(0, await app.Factory.WithDbAsync(db => db.ApiTokens.CountAsync(t => t.UserId == user.Id)));
+    }
+
+    [Fact]
+    public async Task TokenNotMadeAfterASecondFactor_OpensNoCaseData_ThroughTheApiOrFhir()
+    {
+        var om = app.World.Users[StaffRole.OffenderManager];
+        var patient = $"/fhir/r4/Patient/{app.World.InScope.Id}";
+        // Unverified: made before issuance was recorded. A waived demo session's token counts only in Development.
+        foreach (var issuedVia in new[] { ApiTokenIssuance.Unverified, ApiTokenIssuance.WaivedDemoSession })
+        {
+            using var api = await app.ApiAsAsync(om, issuedVia);
+            Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/v1/cases")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync(patient)).StatusCode);
+        }
+        foreach (var issuedVia in new[] { ApiTokenIssuance.TwoFactorSession, ApiTokenIssuance.OperatorCli })
+        {
+            using var api = await app.ApiAsAsync(om, issuedVia);
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/cases")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(patient)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task WrongCode_IsRefused_WithAMessage()
     {
         using var client = app.Anonymous();
@@ -154,6 +206,7 @@ public abstract class AccountTests(AppFixture app)
         Assert.StartsWith("pwy_", token, StringComparison.Ordinal);
         var stored = await app.Factory.WithDbAsync(db => db.ApiTokens.AsNoTracking().SingleAsync(t => t.Name == "report tool"));
         Assert.Equal(ApiTokens.Hash(token), stored.TokenHash);
+        Assert.Equal(ApiTokenIssuance.TwoFactorSession, stored.IssuedVia);
         Assert.DoesNotContain(token, stored.TokenHash, StringComparison.Ordinal);
         Assert.DoesNotContain(token, await client.GetStringAsync("/account/tokens"), StringComparison.Ordinal);
 
@@ -171,7 +224,7 @@ public abstract class AccountTests(AppFixture app)
         var user = await NewUserAsync(StaffRole.OffenderManager);
         var plain = await app.Factory.WithDbAsync(async db =>
         {
-            var record = ApiTokens.Issue(db, user.Id, "old", DateTimeOffset.UtcNow.AddDays(-10), 1, out var p);
+            var record = ApiTokens.Issue(db, user.Id, "old", DateTimeOffset.UtcNow.AddDays(-10), 1, ApiTokenIssuance.OperatorCli, out var p);
             await db.SaveChangesAsync();
             return p;
         });

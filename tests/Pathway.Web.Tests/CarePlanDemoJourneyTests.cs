@@ -44,7 +44,7 @@ public sealed class CarePlanDemoJourneyTests : IDisposable
             foreach (var email in new[] { "psychologist@pathway.example", "om.south@pathway.example", "ap@pathway.example" })
             {
                 var u = await users.FindByEmailAsync(email);
-                ApiTokens.Issue(db, u!.Id, "demo journey", DateTimeOffset.UtcNow, 1, out var plain);
+                ApiTokens.Issue(db, u!.Id, "demo journey", DateTimeOffset.UtcNow, 1, ApiTokenIssuance.OperatorCli, out var plain);
                 tokens[email] = plain;
             }
             var psychologistUser = await users.FindByEmailAsync("psychologist@pathway.example");

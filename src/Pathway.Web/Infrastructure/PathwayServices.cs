@@ -104,6 +104,8 @@ public static class PathwayServices
                 o.MapInboundClaims = false;
             });
         }
+        services.AddSingleton<TwoFactorWaiver>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SecondFactorHandler>();
         services.AddAuthorization(Policies.Configure);
 
         services.AddRazorPages(o =>

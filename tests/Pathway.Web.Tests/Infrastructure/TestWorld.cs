@@ -102,7 +102,7 @@ public sealed class TestWorld
             Check(await users.SetAuthenticationTokenAsync(u, "[AspNetUserStore]", "AuthenticatorKey", AuthenticatorKey));
             Check(await users.SetTwoFactorEnabledAsync(u, true));
             byRole[role] = u;
-            ApiTokens.Issue(db, u.Id, "tests", now, 30, out var plain);
+            ApiTokens.Issue(db, u.Id, "tests", now, 30, ApiTokenIssuance.OperatorCli, out var plain);
             tokens[role] = plain;
         }
 

@@ -42,8 +42,9 @@ public sealed class ApiTokenAuthenticationHandler(
 
         var principal = await claimsFactory.CreateAsync(record.User);
         var identity = (ClaimsIdentity)principal.Identity!;
-        // A token can only be created after two-factor sign-in or by an administrator on the server.
-        identity.AddClaim(new Claim(PathwayClaims.Amr, "mfa"));
+        // The token stands for a two-factor sign-in only if its record says it was made in one (or by an operator on
+        // the server); case-data endpoints refuse it otherwise (SecondFactorRequirement).
+        if (record.CarriesTwoFactor) identity.AddClaim(new Claim(PathwayClaims.Amr, "mfa"));
         identity.AddClaim(new Claim("pathway:token", record.Id.ToString()));
         var ticket = new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(identity.Claims, ApiTokens.Scheme)), ApiTokens.Scheme);
         return AuthenticateResult.Success(ticket);
