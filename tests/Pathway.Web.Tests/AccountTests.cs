@@ -1,15 +1,21 @@
+using System.Globalization;
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OtpNet;
+using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Data.Security;
 using Pathway.Domain.Staff;
+using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Tests.Infrastructure;
 
 namespace Pathway.Web.Tests;
@@ -182,6 +188,148 @@ public abstract class AccountTests(AppFixture app)
 
         await app.Factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisabledAt, DateTimeOffset.UtcNow)));
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/cases")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AuthenticatorCode_IsAcceptedOnlyOnce()
+    {
+        var user = await app.NewStaffAsync(StaffRole.Psychologist, app.World.Service.Id);
+        var code = new Totp(Base32Encoding.ToBytes(TestWorld.AuthenticatorKey)).ComputeTotp();
+        async Task<HttpResponseMessage> SignInWithTheCode()
+        {
+            using var client = app.Anonymous();
+            await AppFixture.PostFormAsync(client, "/account/sign-in", new() { ["Email"] = user.Email!, ["Password"] = TestWorld.Password });
+            return await AppFixture.PostFormAsync(client, "/account/sign-in/two-factor", new() { ["Code"] = code });
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInWithTheCode()).StatusCode);
+        var replay = await SignInWithTheCode();
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Contains("The code is not correct", await AppFixture.TextAsync(replay), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuthenticatorCodes_AreAcceptedOneStepEitherSideOfNow_AndNeverForAStepAtOrBeforeTheLastAccepted()
+    {
+        var user = await app.NewStaffAsync(StaffRole.Psychologist, app.World.Service.Id);
+        var now = new DateTimeOffset(2026, 12, 7, 9, 0, 15, TimeSpan.Zero);
+        var totp = new Totp(Base32Encoding.ToBytes(TestWorld.AuthenticatorKey));
+        string At(int seconds) => totp.ComputeTotp(now.AddSeconds(seconds).UtcDateTime);
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var provider = new PathwayAuthenticatorTokenProvider(scope.ServiceProvider.GetRequiredService<PathwayDbContext>(), new FixedClock(now));
+        var u = (await users.FindByIdAsync(user.Id.ToString()))!;
+        Task<bool> Accepts(string code) => provider.ValidateAsync("TwoFactor", code, users, u);
+
+        Assert.False(await Accepts(At(-60)));
+        Assert.False(await Accepts(At(60)));
+        Assert.True(await Accepts(At(-30)));
+        Assert.False(await Accepts(At(-30)));
+        Assert.True(await Accepts(At(0)));
+        Assert.False(await Accepts(At(-30)));
+        Assert.True(await Accepts(At(30)));
+        Assert.False(await Accepts(At(0)));
+        var stored = await app.Factory.WithDbAsync(db => db.Users.Where(x => x.Id == user.Id).Select(x => x.LastAuthenticatorStep).SingleAsync());
+        Assert.Equal(now.ToUnixTimeSeconds() / 30 + 1, stored);
+    }
+
+    [Fact]
+    public async Task SigningOut_EndsEverySessionOfThatUser_AndTheOldCookieReadsNothing()
+    {
+        var user = await app.NewStaffAsync(StaffRole.OffenderManager, app.World.TeamA.Id);
+        var jar = new CookieContainer();
+        var origin = new Uri("http://localhost");
+        using var device = app.Factory.CreateDefaultClient(origin, new CookieContainerHandler(jar));
+        await AppFixture.SignInAsync(app.Factory.Services, device, user.Email!, TestWorld.Password, TestWorld.AuthenticatorKey);
+        var copied = jar.GetCookieHeader(origin);
+        using var otherDevice = await app.SignedInAsync(user);
+        Assert.Equal(HttpStatusCode.OK, (await device.GetAsync("/cases")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await otherDevice.GetAsync("/cases")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await AppFixture.PostFormAsync(device, "/account/sign-out", [])).StatusCode);
+
+        using var replay = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        replay.DefaultRequestHeaders.Add("Cookie", copied);
+        var reads = await CaseListReadsAsync(user.Id);
+        await AssertSentToSignInAsync(replay);
+        await AssertSentToSignInAsync(otherDevice);
+        Assert.Equal(reads, await CaseListReadsAsync(user.Id));
+    }
+
+    [Fact]
+    public async Task ARoleChange_APasswordChange_OrDisabling_EndsTheirSessionsAtOnce()
+    {
+        var admin = await app.PagesAsync(StaffRole.Administrator);
+        var moved = await app.NewStaffAsync(StaffRole.OffenderManager, app.World.TeamA.Id);
+        using var movedSession = await app.SignedInAsync(moved);
+        Assert.Equal(HttpStatusCode.OK, (await movedSession.GetAsync("/cases")).StatusCode);
+        var page = $"/admin/users/{moved.Id}";
+        var stamp = await app.Factory.WithDbAsync(db => db.Users.Where(u => u.Id == moved.Id).Select(u => u.ConcurrencyStamp).SingleAsync());
+        var saved = await AppFixture.PostFormAsync(admin, $"{page}?handler=Update", new()
+        {
+            ["Input.Role"] = nameof(StaffRole.SeniorProbationOfficer), ["Input.TeamId"] = app.World.TeamA.Id.ToString(), ["Input.Stamp"] = stamp!,
+        }, formPage: page);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await AssertSentToSignInAsync(movedSession);
+
+        var changed = await app.NewStaffAsync(StaffRole.OffenderManager, app.World.TeamA.Id);
+        using var changedSession = await app.SignedInAsync(changed);
+        Assert.Equal(HttpStatusCode.OK, (await changedSession.GetAsync("/cases")).StatusCode);
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var u = (await users.FindByIdAsync(changed.Id.ToString()))!;
+            Assert.True((await users.ChangePasswordAsync(u, TestWorld.Password, "Another-Passw0rd!")).Succeeded);
+        }
+        await AssertSentToSignInAsync(changedSession);
+
+        // Disabling is refused on the next request even without a new security stamp.
+        var disabled = await app.NewStaffAsync(StaffRole.OffenderManager, app.World.TeamA.Id);
+        using var disabledSession = await app.SignedInAsync(disabled);
+        Assert.Equal(HttpStatusCode.OK, (await disabledSession.GetAsync("/cases")).StatusCode);
+        await app.Factory.WithDbAsync(db => db.Users.Where(u => u.Id == disabled.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisabledAt, DateTimeOffset.UtcNow)));
+        await AssertSentToSignInAsync(disabledSession);
+    }
+
+    [Fact]
+    public async Task ASession_EndsAtItsAbsoluteLifetime_HoweverActiveItHasBeen()
+    {
+        Assert.Equal(10, app.Factory.Services.GetRequiredService<IOptions<PathwayAuthOptions>>().Value.AbsoluteSessionHours);
+        var user = await app.NewStaffAsync(StaffRole.OffenderManager, app.World.TeamA.Id);
+        // A cookie the app itself would issue, from a sign-in this long ago, renewed a minute ago by activity.
+        async Task<HttpStatusCode> CasesInASessionStarted(TimeSpan ago)
+        {
+            await using var scope = app.Factory.Services.CreateAsyncScope();
+            var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<StaffUser>>();
+            var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByIdAsync(user.Id.ToString()))!);
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("amr", "mfa"));
+            var now = DateTimeOffset.UtcNow;
+            var properties = new AuthenticationProperties { IssuedUtc = now.AddMinutes(-1), ExpiresUtc = now.AddMinutes(29) };
+            properties.Items[ServerSideSessions.SignedInAtItem] = now.Subtract(ago).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            var cookie = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+            var value = cookie.TicketDataFormat.Protect(new AuthenticationTicket(principal, properties, IdentityConstants.ApplicationScheme));
+            using var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            client.DefaultRequestHeaders.Add("Cookie", $"{cookie.Cookie.Name}={value}");
+            return (await client.GetAsync("/cases")).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await CasesInASessionStarted(TimeSpan.FromHours(9)));
+        Assert.Equal(HttpStatusCode.Redirect, await CasesInASessionStarted(TimeSpan.FromHours(10)));
+    }
+
+    private Task<int> CaseListReadsAsync(Guid userId) =>
+        app.Factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.UserId == userId && e.Action == "case.list"));
+
+    private static async Task AssertSentToSignInAsync(HttpClient client)
+    {
+        var res = await client.GetAsync("/cases");
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+        Assert.Contains("/account/sign-in", res.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private static string ErrorSummary(string html) =>

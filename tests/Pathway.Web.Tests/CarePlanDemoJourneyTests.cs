@@ -121,7 +121,7 @@ public sealed class CarePlanDemoJourneyTests : IDisposable
 
         // 5. The next review lists the incident with the function and trigger it points to.
         using var pages = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        await AppFixture.SignInAsync(pages, "psychologist@pathway.example", DemoSeed.DemoPassword, Key);
+        await AppFixture.SignInAsync(_factory.Services, pages, "psychologist@pathway.example", DemoSeed.DemoPassword, Key);
         var review = await (await pages.GetAsync($"/cases/{caseId}/care-plans/{planId}/review")).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"incident-count\">1<", review, StringComparison.Ordinal);
         Assert.Contains("Escape or avoidance (1)", review, StringComparison.Ordinal);

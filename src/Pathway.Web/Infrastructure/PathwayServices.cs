@@ -50,6 +50,7 @@ public static class PathwayServices
 
         services.AddOptions<PathwayAuthOptions>().Bind(config.GetSection(PathwayAuthOptions.Section))
             .Validate(o => o.IdleTimeoutMinutes is > 0 and <= 30, "Authentication:IdleTimeoutMinutes must be between 1 and 30.")
+            .Validate(o => o.AbsoluteSessionHours is > 0 and <= 24, "Authentication:AbsoluteSessionHours must be between 1 and 24.")
             .ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(config.GetSection("Demo"));
         var authOptions = config.GetSection(PathwayAuthOptions.Section).Get<PathwayAuthOptions>() ?? new PathwayAuthOptions();
@@ -57,6 +58,7 @@ public static class PathwayServices
         services.AddIdentity<StaffUser, StaffRoleRecord>(PathwayIdentity.Apply)
             .AddEntityFrameworkStores<PathwayDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<PathwayAuthenticatorTokenProvider>(PathwayAuthenticatorTokenProvider.Name)
             .AddClaimsPrincipalFactory<PathwayClaimsFactory>();
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
@@ -84,6 +86,7 @@ public static class PathwayServices
             o.ReturnUrlParameter = "returnUrl";
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            ServerSideSessions.Configure(o);
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = "pathway.2fa");
 

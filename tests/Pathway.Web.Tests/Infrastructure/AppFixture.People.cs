@@ -37,7 +37,7 @@ public abstract partial class AppFixture
     public async Task<HttpClient> SignedInAsync(StaffUser user)
     {
         var client = Anonymous();
-        await SignInAsync(client, user.Email!, TestWorld.Password, TestWorld.AuthenticatorKey);
+        await SignInAsync(Factory.Services, client, user.Email!, TestWorld.Password, TestWorld.AuthenticatorKey);
         return client;
     }
 
