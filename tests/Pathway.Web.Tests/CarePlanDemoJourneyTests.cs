@@ -44,7 +44,7 @@ public sealed class CarePlanDemoJourneyTests : IDisposable
             foreach (var email in new[] { "psychologist@pathway.example", "om.south@pathway.example", "ap@pathway.example" })
             {
                 var u = await users.FindByEmailAsync(email);
-                ApiTokens.Issue(db, u!.Id, "demo journey", DateTimeOffset.UtcNow, 1, out var plain);
+                ApiTokens.Issue(db, u!.Id, "demo journey", DateTimeOffset.UtcNow, 1, ApiTokenIssuance.OperatorCli, out var plain);
                 tokens[email] = plain;
             }
             var psychologistUser = await users.FindByEmailAsync("psychologist@pathway.example");
@@ -121,7 +121,7 @@ public sealed class CarePlanDemoJourneyTests : IDisposable
 
         // 5. The next review lists the incident with the function and trigger it points to.
         using var pages = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        await AppFixture.SignInAsync(pages, "psychologist@pathway.example", DemoSeed.DemoPassword, Key);
+        await AppFixture.SignInAsync(_factory.Services, pages, "psychologist@pathway.example", DemoSeed.DemoPassword, Key);
         var review = await (await pages.GetAsync($"/cases/{caseId}/care-plans/{planId}/review")).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"incident-count\">1<", review, StringComparison.Ordinal);
         Assert.Contains("Escape or avoidance (1)", review, StringComparison.Ordinal);

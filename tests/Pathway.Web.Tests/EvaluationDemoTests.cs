@@ -83,7 +83,7 @@ public sealed class EvaluationDemoTests : IDisposable
         async Task<string> PageAs(string email)
         {
             using var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-            await AppFixture.SignInAsync(client, email, DemoSeed.DemoPassword, key);
+            await AppFixture.SignInAsync(_factory.Services, client, email, DemoSeed.DemoPassword, key);
             return await AppFixture.TextAsync(await client.GetAsync("/evaluation"));
         }
 

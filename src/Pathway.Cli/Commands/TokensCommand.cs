@@ -25,7 +25,7 @@ public static class TokensCommand
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
             var user = await users.FindByEmailAsync(pr.GetValue(email)!);
             if (user is null || user.DisabledAt is not null) return CliHost.Fail($"No active user with email {pr.GetValue(email)}.");
-            var record = ApiTokens.Issue(db, user.Id, pr.GetValue(name)!, DateTimeOffset.UtcNow, d, out var plain);
+            var record = ApiTokens.Issue(db, user.Id, pr.GetValue(name)!, DateTimeOffset.UtcNow, d, ApiTokenIssuance.OperatorCli, out var plain);
             db.AuditEvents.Add(CliHost.Audit("cli.tokens.create", "ApiToken", record.Id));
             await db.SaveChangesAsync(ct);
             Console.WriteLine(plain);

@@ -32,6 +32,8 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         b.Property(t => t.Name).HasMaxLength(100);
         b.Property(t => t.TokenHash).HasMaxLength(64);
         b.Property(t => t.Prefix).HasMaxLength(16);
+        // Tokens made before this column existed cannot show they came from a two-factor session.
+        b.Property(t => t.IssuedVia).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ApiTokenIssuance.Unverified);
         b.HasIndex(t => t.TokenHash).IsUnique();
         b.HasIndex(t => t.UserId);
         b.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Restrict);

@@ -40,7 +40,26 @@ public sealed class ApiToken
     public DateTimeOffset? RevokedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
 
+    /// <summary>How the token was made, which decides whether it stands in for a two-factor sign-in.</summary>
+    public ApiTokenIssuance IssuedVia { get; set; }
+
+    /// <summary>True when the token was made after the owner proved a second factor, or by an operator on the server.</summary>
+    public bool CarriesTwoFactor => IssuedVia is ApiTokenIssuance.TwoFactorSession or ApiTokenIssuance.OperatorCli;
+
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now;
+}
+
+/// <summary>How an API token was made. Stored as text.</summary>
+public enum ApiTokenIssuance
+{
+    /// <summary>Made before Pathway recorded how tokens were made: it may have come from a password-only session, so it is not trusted as two-factor.</summary>
+    Unverified = 0,
+    /// <summary>Made on the tokens page in a session that used the second factor.</summary>
+    TwoFactorSession = 1,
+    /// <summary>Made by an operator with the <c>pathway tokens create</c> command on the server.</summary>
+    OperatorCli = 2,
+    /// <summary>Made in a demo account's session with two-factor waived; honoured in Development only.</summary>
+    WaivedDemoSession = 3,
 }
 
 /// <summary>Time-limited emergency access to a case outside someone's scope, with a mandatory reason.</summary>

@@ -15,6 +15,12 @@ public sealed class StaffUser : IdentityUser<Guid>
     public bool IsDemoAccount { get; set; }
     public DateTimeOffset? DisabledAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The 30-second step of the last authenticator code accepted for this user: a code is accepted once, and never
+    /// for a step at or before this one (see <c>PathwayAuthenticatorTokenProvider</c>).
+    /// </summary>
+    public long? LastAuthenticatorStep { get; set; }
 }
 
 public sealed class StaffRoleRecord : IdentityRole<Guid>

@@ -14,7 +14,7 @@ public static class ApiTokens
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>Creates a token for <paramref name="userId"/> and returns the plain text, which is never stored.</summary>
-    public static (ApiToken Record, string Plain) Create(Guid userId, string name, DateTimeOffset now, int days)
+    public static (ApiToken Record, string Plain) Create(Guid userId, string name, DateTimeOffset now, int days, ApiTokenIssuance issuedVia)
     {
         var plain = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var record = new ApiToken
@@ -25,13 +25,14 @@ public static class ApiTokens
             Prefix = plain[..10],
             CreatedAt = now,
             ExpiresAt = now.AddDays(days),
+            IssuedVia = issuedVia,
         };
         return (record, plain);
     }
 
-    public static ApiToken Issue(PathwayDbContext db, Guid userId, string name, DateTimeOffset now, int days, out string plain)
+    public static ApiToken Issue(PathwayDbContext db, Guid userId, string name, DateTimeOffset now, int days, ApiTokenIssuance issuedVia, out string plain)
     {
-        var (record, p) = Create(userId, name, now, days);
+        var (record, p) = Create(userId, name, now, days, issuedVia);
         db.ApiTokens.Add(record);
         plain = p;
         return record;

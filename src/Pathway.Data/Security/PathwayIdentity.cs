@@ -21,6 +21,7 @@ public static class PathwayIdentity
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.User.RequireUniqueEmail = true;
         o.SignIn.RequireConfirmedAccount = false;
+        o.Tokens.AuthenticatorTokenProvider = PathwayAuthenticatorTokenProvider.Name;
     }
 
     /// <summary>Identity without cookies or UI, for the CLI and seeding.</summary>
@@ -29,7 +30,8 @@ public static class PathwayIdentity
         services.AddIdentityCore<StaffUser>(Apply)
             .AddRoles<StaffRoleRecord>()
             .AddEntityFrameworkStores<PathwayDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PathwayAuthenticatorTokenProvider>(PathwayAuthenticatorTokenProvider.Name);
         return services;
     }
 }

@@ -13,6 +13,7 @@ using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Database;
 
+using Pathway.Web.Features.Account;
 using Pathway.Web.Features.Training.Certificates.Verify;
 
 namespace Pathway.Web.Infrastructure;
@@ -32,6 +33,7 @@ public static class PathwayServices
         services.AddScoped<AuditLog>();
         services.AddReverseProxySupport(config);
         services.AddVerifyRateLimit(config);
+        services.AddSignInThrottle(config);
         services.AddScoped<CaseAccess>();
         services.AddScoped<Features.Assessments.AssessmentWorkflow>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();
@@ -49,6 +51,7 @@ public static class PathwayServices
 
         services.AddOptions<PathwayAuthOptions>().Bind(config.GetSection(PathwayAuthOptions.Section))
             .Validate(o => o.IdleTimeoutMinutes is > 0 and <= 30, "Authentication:IdleTimeoutMinutes must be between 1 and 30.")
+            .Validate(o => o.AbsoluteSessionHours is > 0 and <= 24, "Authentication:AbsoluteSessionHours must be between 1 and 24.")
             .ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(config.GetSection("Demo"));
         var authOptions = config.GetSection(PathwayAuthOptions.Section).Get<PathwayAuthOptions>() ?? new PathwayAuthOptions();
@@ -56,6 +59,7 @@ public static class PathwayServices
         services.AddIdentity<StaffUser, StaffRoleRecord>(PathwayIdentity.Apply)
             .AddEntityFrameworkStores<PathwayDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<PathwayAuthenticatorTokenProvider>(PathwayAuthenticatorTokenProvider.Name)
             .AddClaimsPrincipalFactory<PathwayClaimsFactory>();
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
@@ -83,6 +87,7 @@ public static class PathwayServices
             o.ReturnUrlParameter = "returnUrl";
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            ServerSideSessions.Configure(o);
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = "pathway.2fa");
         // Every cookie is Secure whenever the request arrived over HTTPS, including HTTPS seen through a trusted proxy.
@@ -106,6 +111,8 @@ public static class PathwayServices
                 o.MapInboundClaims = false;
             });
         }
+        services.AddSingleton<TwoFactorWaiver>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SecondFactorHandler>();
         services.AddAuthorization(Policies.Configure);
 
         services.AddRazorPages(o =>

@@ -37,16 +37,16 @@ public abstract partial class AppFixture
     public async Task<HttpClient> SignedInAsync(StaffUser user)
     {
         var client = Anonymous();
-        await SignInAsync(client, user.Email!, TestWorld.Password, TestWorld.AuthenticatorKey);
+        await SignInAsync(Factory.Services, client, user.Email!, TestWorld.Password, TestWorld.AuthenticatorKey);
         return client;
     }
 
-    /// <summary>An API client with a new personal token for <paramref name="user"/>.</summary>
-    public async Task<HttpClient> ApiAsAsync(StaffUser user)
+    /// <summary>An API client with a new personal token for <paramref name="user"/>, made as an operator would on the server.</summary>
+    public async Task<HttpClient> ApiAsAsync(StaffUser user, ApiTokenIssuance issuedVia = ApiTokenIssuance.OperatorCli)
     {
         var plain = await Factory.WithDbAsync(async db =>
         {
-            ApiTokens.Issue(db, user.Id, "tests", DateTimeOffset.UtcNow, 30, out var p);
+            ApiTokens.Issue(db, user.Id, "tests", DateTimeOffset.UtcNow, 30, issuedVia, out var p);
             await db.SaveChangesAsync();
             return p;
         });

@@ -22,6 +22,18 @@ public sealed class TestWorld
     public const string Password = "Test-Password-2026!";
     public const string AuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
+    /// <summary>
+    /// Test-only: forgets the last authenticator step accepted for <paramref name="email"/>, so a helper that signs the
+    /// same person in again within 30 seconds (with the code for now, from the shared key) is not refused as a replay.
+    /// </summary>
+    public static async Task ForgetLastAuthenticatorCodeAsync(IServiceProvider app, string email)
+    {
+        await using var scope = app.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PathwayDbContext>();
+        var normalized = email.Trim().ToUpperInvariant();
+        await db.Users.Where(u => u.NormalizedEmail == normalized).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastAuthenticatorStep, (long?)null));
+    }
+
     public required Team TeamA { get; init; }
     public required Team TeamB { get; init; }
     public required Team Ppu { get; init; }
@@ -102,7 +114,7 @@ public sealed class TestWorld
             Check(await users.SetAuthenticationTokenAsync(u, "[AspNetUserStore]", "AuthenticatorKey", AuthenticatorKey));
             Check(await users.SetTwoFactorEnabledAsync(u, true));
             byRole[role] = u;
-            ApiTokens.Issue(db, u.Id, "tests", now, 30, out var plain);
+            ApiTokens.Issue(db, u.Id, "tests", now, 30, ApiTokenIssuance.OperatorCli, out var plain);
             tokens[role] = plain;
         }
 

@@ -58,6 +58,8 @@ public sealed class EnrolTwoFactorModel(UserManager<StaffUser> users, SignInMana
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+            // A new key renews the security stamp, which would end this very session; re-issue it.
+            await signIn.RefreshSignInAsync(user);
         }
         SharedKey = string.Join(' ', Enumerable.Range(0, (key!.Length + 3) / 4).Select(i => key.Substring(i * 4, Math.Min(4, key.Length - i * 4)))).ToLower(CultureInfo.InvariantCulture);
         var uri = $"otpauth://totp/{Uri.EscapeDataString("Pathway:" + user.Email)}?secret={key}&issuer=Pathway&digits=6";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Pathway.Data.Entities;
 using Pathway.Domain.Auditing;
@@ -13,8 +14,16 @@ namespace Pathway.Web.Features.Account;
 
 [AllowAnonymous]
 [Audited("account.sign-in")]
-public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit, IOptions<PathwayAuthOptions> auth) : PageModel
+[EnableRateLimiting(SignInThrottle.Policy)]
+public sealed class SignInModel(
+    SignInManager<StaffUser> signIn, UserManager<StaffUser> users, IPasswordHasher<StaffUser> hasher, SignInThrottle throttle,
+    AuditLog audit, IOptions<PathwayAuthOptions> auth) : PageModel
 {
+    /// <summary>One answer for every failure, so the page never tells anyone whether an account exists or is locked.</summary>
+    public const string Failed = "Enter a correct email address and password";
+
+    private static string? _decoyHash;
+
     [BindProperty] public string? Email { get; set; }
     [BindProperty, DataType(DataType.Password)] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -30,10 +39,19 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
         if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), "Enter your password");
         if (!ModelState.IsValid) return Page();
 
+        if (!throttle.TryAttempt(Email!))
+        {
+            await audit.WriteAsync("account.sign-in", "User", null, null, AuditOutcome.Denied, "too many attempts for the address typed", ct: ct);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         var user = await users.FindByEmailAsync(Email!.Trim());
         var result = user is null || user.DisabledAt is not null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
+        // Identity returns early, without hashing, for an unknown or locked account; hash anyway so the time taken
+        // does not give away which accounts exist or are locked.
+        if (user is null || user.DisabledAt is not null || result.IsLockedOut) HashDecoy(user);
 
         if (result.Succeeded || result.RequiresTwoFactor)
         {
@@ -45,10 +63,15 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
 
         await audit.WriteAsync("account.sign-in", "User", user?.Id, null, AuditOutcome.Denied,
             result.IsLockedOut ? "locked out" : "wrong email or password", ct: ct);
-        ModelState.AddModelError(nameof(Email), result.IsLockedOut
-            ? "Your account is locked after too many attempts. Try again in 15 minutes or ask an administrator"
-            : "Enter a correct email address and password");
+        ModelState.AddModelError(nameof(Email), Failed);
         return Page();
+    }
+
+    private void HashDecoy(StaffUser? user)
+    {
+        var decoy = user ?? new StaffUser { DisplayName = "" };
+        _decoyHash ??= hasher.HashPassword(decoy, Guid.NewGuid().ToString());
+        hasher.VerifyHashedPassword(decoy, _decoyHash, Password!);
     }
 
     public IActionResult OnPostExternal()

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Pathway.Data.Entities;
 using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
@@ -10,6 +11,7 @@ namespace Pathway.Web.Features.Account;
 
 [AllowAnonymous]
 [Audited("account.sign-in.two-factor")]
+[EnableRateLimiting(SignInThrottle.Policy)]
 public sealed class SignInTwoFactorModel(SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
 {
     [BindProperty] public string? Code { get; set; }

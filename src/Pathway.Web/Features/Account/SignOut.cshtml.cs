@@ -15,7 +15,13 @@ public sealed class SignOutModel(SignInManager<StaffUser> signIn, AuditLog audit
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (User.Identity?.IsAuthenticated == true) await audit.WriteAsync(null, "User", null, null, ct: ct);
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await audit.WriteAsync(null, "User", null, null, ct: ct);
+            // A new security stamp ends this session and every other one of this user's on the server, so a copied
+            // or left-behind cookie is no use after signing out (ServerSideSessions checks it on every request).
+            if (await signIn.UserManager.GetUserAsync(User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/SignedOut");
     }

@@ -11,7 +11,7 @@ namespace Pathway.Web.Features.Account;
 
 /// <summary>Personal API tokens: made here, shown once, stored hashed, revocable.</summary>
 [Audited("account.tokens")]
-public sealed class TokensModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class TokensModel(PathwayDbContext db, AuditLog audit, TimeProvider clock, TwoFactorWaiver waiver) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Days { get; set; } = "90";
@@ -26,12 +26,19 @@ public sealed class TokensModel(PathwayDbContext db, AuditLog audit, TimeProvide
         if (string.IsNullOrWhiteSpace(Name)) ModelState.AddModelError(nameof(Name), "Enter a name for the token, such as the tool that will use it");
         else if (Name.Trim().Length > 100) ModelState.AddModelError(nameof(Name), "The name must be 100 characters or fewer");
         if (!int.TryParse(Days, out var days) || days is < 1 or > 365) ModelState.AddModelError(nameof(Days), "Enter a number of days between 1 and 365");
+        // A token outlives the session, so it may only come from one that proved the second factor; the record says
+        // which, and the API trusts it as two-factor only if it did.
+        ApiTokenIssuance? issuedVia = User.HasMfa() ? ApiTokenIssuance.TwoFactorSession
+            : waiver.IsWaived(User) ? ApiTokenIssuance.WaivedDemoSession
+            : null;
+        if (issuedVia is null)
+            ModelState.AddModelError(nameof(Name), "Set up two-factor sign-in and sign in with your authenticator app before you create an API token");
         if (!ModelState.IsValid)
         {
             await LoadAsync(ct);
             return Page();
         }
-        var record = ApiTokens.Issue(db, me, Name!.Trim(), clock.GetUtcNow(), days, out var plain);
+        var record = ApiTokens.Issue(db, me, Name!.Trim(), clock.GetUtcNow(), days, issuedVia!.Value, out var plain);
         audit.Add("account.tokens.create", "ApiToken", record.Id, null);
         await db.SaveChangesAsync(ct);
         NewToken = plain;

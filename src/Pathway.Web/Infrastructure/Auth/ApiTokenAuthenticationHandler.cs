@@ -29,8 +29,9 @@ public sealed class ApiTokenAuthenticationHandler(
         var hash = ApiTokens.Hash(token);
         var now = clock.GetUtcNow();
         var record = await db.ApiTokens.Include(t => t.User).FirstOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
-        if (record?.User is null || !record.IsActive(now) || record.User.DisabledAt is not null
-            || (record.User.LockoutEnd is { } lockout && lockout > now))
+        // Lockout is deliberately not checked: it guards interactive sign-in against password guessing, and honouring
+        // it here would let anyone who knows an email address cut off that person's integrations with five wrong passwords.
+        if (record?.User is null || !record.IsActive(now) || record.User.DisabledAt is not null)
             return AuthenticateResult.Fail("The token is not valid, has expired or has been revoked.");
 
         // Record use at most once a minute to keep reads cheap.
@@ -41,8 +42,9 @@ public sealed class ApiTokenAuthenticationHandler(
 
         var principal = await claimsFactory.CreateAsync(record.User);
         var identity = (ClaimsIdentity)principal.Identity!;
-        // A token can only be created after two-factor sign-in or by an administrator on the server.
-        identity.AddClaim(new Claim(PathwayClaims.Amr, "mfa"));
+        // The token stands for a two-factor sign-in only if its record says it was made in one (or by an operator on
+        // the server); case-data endpoints refuse it otherwise (SecondFactorRequirement).
+        if (record.CarriesTwoFactor) identity.AddClaim(new Claim(PathwayClaims.Amr, "mfa"));
         identity.AddClaim(new Claim("pathway:token", record.Id.ToString()));
         var ticket = new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(identity.Claims, ApiTokens.Scheme)), ApiTokens.Scheme);
         return AuthenticateResult.Success(ticket);

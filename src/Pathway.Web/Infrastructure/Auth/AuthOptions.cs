@@ -8,6 +8,9 @@ public sealed class PathwayAuthOptions
     /// <summary>Minutes of inactivity before the session ends. 30 by policy.</summary>
     public int IdleTimeoutMinutes { get; set; } = 30;
 
+    /// <summary>Hours after sign-in when a session ends however active it has been (the sliding idle timeout cannot pass it).</summary>
+    public int AbsoluteSessionHours { get; set; } = 10;
+
     /// <summary>Lets demo accounts skip two-factor sign-in. Honoured in Development only, and only for demo accounts.</summary>
     public bool WaiveTwoFactorForDemoAccounts { get; set; }
 

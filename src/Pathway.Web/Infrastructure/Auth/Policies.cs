@@ -93,6 +93,6 @@ public static class Policies
         o.AddPolicy(CoordinationReader, p => p.RequireRole(Domain.Coordination.CoordinationRoles.Readers.Select(r => r.ToString())));
         o.AddPolicy(CoordinationAdmin, p => p.RequireRole(Domain.Coordination.CoordinationRoles.Administrators.Select(r => r.ToString())));
         o.AddPolicy(EvaluationReader, p => p.RequireRole(Domain.Evaluation.EvaluationRoles.Readers.Select(r => r.ToString())));
-        o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser());
+        o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser().AddRequirements(new SecondFactorRequirement()));
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Pathway.Data.Security;
 using Pathway.Domain.Staff;
 
@@ -6,9 +5,10 @@ namespace Pathway.Web.Infrastructure.Auth;
 
 /// <summary>
 /// Anyone whose role can see case data must have signed in with a second factor. Someone who has not yet enrolled an
-/// authenticator is sent to enrol before they can reach anything else.
+/// authenticator is sent to enrol before they can reach anything else: only enrolment, the sign-in and sign-out pages,
+/// static assets, health and error pages are open to them (not the rest of <c>/account</c>, where API tokens are made).
 /// </summary>
-public sealed class TwoFactorEnforcement(RequestDelegate next, IOptions<PathwayAuthOptions> options, IHostEnvironment env)
+public sealed class TwoFactorEnforcement(RequestDelegate next, TwoFactorWaiver waiver)
 {
     public const string DemoClaim = "pathway:demo";
 
@@ -19,7 +19,7 @@ public sealed class TwoFactorEnforcement(RequestDelegate next, IOptions<PathwayA
             && user.Identity.AuthenticationType != ApiTokens.Scheme
             && RequiresMfa(user)
             && !user.HasMfa()
-            && !IsWaived(user)
+            && !waiver.IsWaived(user)
             && !IsAllowedWithoutMfa(context.Request.Path))
         {
             context.Response.Redirect("/account/two-factor/enrol");
@@ -30,10 +30,11 @@ public sealed class TwoFactorEnforcement(RequestDelegate next, IOptions<PathwayA
 
     public static bool RequiresMfa(System.Security.Claims.ClaimsPrincipal user) => user.ToStaffContext().Roles.Any(StaffRoles.SeesCaseData);
 
-    public bool IsWaived(System.Security.Claims.ClaimsPrincipal user) =>
-        env.IsDevelopment() && options.Value.WaiveTwoFactorForDemoAccounts && user.HasClaim(DemoClaim, "true");
+    private static readonly string[] OpenWithoutMfa =
+    [
+        "/account/two-factor/enrol", "/account/sign-in", "/account/sign-out", "/account/signed-out", "/account/access-denied",
+        "/lib", "/assets", "/health", "/error",
+    ];
 
-    private static bool IsAllowedWithoutMfa(PathString path) =>
-        path.StartsWithSegments("/account") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/assets")
-        || path.StartsWithSegments("/health") || path.StartsWithSegments("/error");
+    private static bool IsAllowedWithoutMfa(PathString path) => OpenWithoutMfa.Any(p => path.StartsWithSegments(p));
 }

@@ -83,10 +83,10 @@ public sealed class ManageModel(PathwayDbContext db, UserManager<StaffUser> user
                 var added = await users.AddToRoleAsync(user, newRole.ToString());
                 if (!added.Succeeded) return added;
             }
-            // The session picks up the new role and team when its security stamp is next validated (within minutes);
-            // the API, which reads them on every request, at once.
+            // A new security stamp ends their sessions at once (ServerSideSessions), so they sign in again with the new
+            // access; the API reads role and team on every request.
             user.TeamId = teamId;
-            var updated = await users.UpdateAsync(user);
+            var updated = await users.UpdateSecurityStampAsync(user);
             if (!updated.Succeeded) return updated;
             var what = new List<string>();
             if (roleChanged) what.Add($"role {string.Join("+", current)} -> {newRole}");
@@ -115,8 +115,8 @@ public sealed class ManageModel(PathwayDbContext db, UserManager<StaffUser> user
         var result = await InTransactionAsync(async () =>
         {
             user.DisabledAt = clock.GetUtcNow();
-            // Lockout stops password sign-in; the new security stamp ends open sessions at their next validation.
-            // API tokens stop at once: the token handler refuses a disabled or locked-out owner.
+            // Lockout stops password sign-in; the new security stamp (and DisabledAt) end open sessions at once.
+            // API tokens stop at once: the token handler refuses a disabled owner.
             var step = await users.SetLockoutEnabledAsync(user, true);
             if (step.Succeeded) step = await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
             if (step.Succeeded) step = await users.UpdateSecurityStampAsync(user);
