@@ -115,7 +115,7 @@ public static class PathwayServices
             o.Conventions.AddPageRoute("/Coordination/Members/EditRepresentative", "/coordination-group/members/{memberId:guid}/representatives/new");
             o.Conventions.AddPageRoute("/Coordination/Meetings/EditMeeting", "/coordination-group/meetings/new");
             o.Conventions.AddPageRoute("/Coordination/Items/EditItem", "/coordination-group/meetings/{meetingId:guid}/items/new");
-        });
+        }).AddMvcOptions(o => o.Filters.Add<Errors.UnmatchedHandlerFilter>());
         services.AddAntiforgery(o => o.Cookie.Name = "pathway.antiforgery");
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
