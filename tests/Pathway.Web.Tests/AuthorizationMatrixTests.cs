@@ -214,6 +214,33 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
             probe.Policies.All(p => Passes(r!.Value, p)) && Expect(probe, r!.Value, Scope.InScope, IsCaseScoped(probe.Template)).Contains(HttpStatusCode.OK));
 
     [Fact]
+    public async Task EveryCaseScopedRead_ByAReaderWhoMaySeeTheCase_WritesAnAuditRowWithTheCaseId()
+    {
+        var failures = new StringBuilder();
+        var checkedCount = 0;
+        foreach (var probe in Endpoints().Where(p => p.Method == "GET" && !p.Anonymous && IsCaseScoped(p.Template)))
+        {
+            if (Reader(probe) is not { } role)
+            {
+                failures.AppendLine($"{probe.Template}: no role may read it on the in-scope case");
+                continue;
+            }
+            var (path, caseId) = Fill(probe.Template, Scope.InScope);
+            var before = await LastAuditSequenceAsync();
+            var status = await SendAsync(probe, role, path);
+            checkedCount++;
+            var userId = app.World.Users[role].Id;
+            if (status != HttpStatusCode.OK)
+                failures.AppendLine($"GET {path} ({probe.Template}) as {role}: got {(int)status}, expected 200");
+            else if (!await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Sequence > before && a.UserId == userId && a.CaseId == caseId)))
+                failures.AppendLine($"GET {path} ({probe.Template}) as {role}: no audit row with the case id");
+        }
+        output.WriteLine($"{checkedCount} case-scoped reads checked on {app.Factory.Provider}.");
+        Assert.True(checkedCount > 20, "Too few case-scoped routes found to be meaningful.");
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
+    [Fact]
     public async Task EveryPageWithoutAPostHandler_AnswersAPostWithAValidAntiforgeryToken_With405AndAllow()
     {
         var sources = app.Factory.Services.GetRequiredService<EndpointDataSource>();

@@ -42,6 +42,7 @@ public static class PathwayPipeline
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorEnforcement>();
         app.UseAuthorization();
+        app.UseMiddleware<CaseReadAudit>();
 
         app.MapRazorPages();
 
