@@ -115,6 +115,31 @@ public abstract class CaseApiTests(AppFixture app)
         var same = await client.PutAsJsonAsync($"/api/v1/cases/{id}", await ReadForEditAsync(client, id, b => b["givenName"] = "Renamed"));
         Assert.Equal(HttpStatusCode.OK, same.StatusCode);
     }
+
+    [Fact]
+    public async Task AnEditConflict_IsAProblemJson409()
+    {
+        using var client = app.Api(StaffRole.OffenderManager);
+        var created = await client.PostAsJsonAsync("/api/v1/cases", NewCase("W900004"));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var stale = await client.PutAsJsonAsync($"/api/v1/cases/{id}", await ReadForEditAsync(client, id, b => b["version"] = 99));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(409, (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task AMegabyteEnumValue_IsEchoedBackCutShort()
+    {
+        using var client = app.Api(StaffRole.OffenderManager);
+        var huge = new string('x', 1024 * 1024);
+        var res = await client.PostAsJsonAsync("/api/v1/cases", new { crn = "W900005", gender = huge });
+        Assert.Equal(HttpStatusCode.BadRequest, res.StatusCode);
+        var body = await res.Content.ReadAsStringAsync();
+        Assert.True(body.Length < 10_000, $"The answer was {body.Length} characters");
+        var message = (await ErrorsOf(res)).GetProperty("gender")[0].GetString()!;
+        Assert.StartsWith("'" + new string('x', 100) + "…'", message, StringComparison.Ordinal);
+    }
 }
 
 public sealed class CaseApiTestsSqlite(SqliteApp app) : CaseApiTests(app), IClassFixture<SqliteApp>;

@@ -25,6 +25,7 @@ public static class PathwayPipeline
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseMiddleware<SecurityHeaders>();
         // API callers get ProblemDetails with a trace id; people get a GOV.UK page with a reference and no stack trace.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<Errors.ProblemContentType>());
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler();

@@ -45,7 +45,7 @@ public sealed record CaseWriteRequest(
         foreach (var f in Flags ?? [])
         {
             if (RiskFlags.TryParseApiName(f, out var flag)) flags |= flag;
-            else errors.Add(new("Flags", $"'{f}' is not a risk flag. Use: {string.Join(", ", RiskFlags.All.Select(RiskFlags.ApiName))}"));
+            else errors.Add(new("Flags", $"'{Echo.Of(f)}' is not a risk flag. Use: {string.Join(", ", RiskFlags.All.Select(RiskFlags.ApiName))}"));
         }
         return new CaseDetails
         {
@@ -188,7 +188,7 @@ public static class Api
     {
         if (string.IsNullOrWhiteSpace(s)) return null;
         if (DateOnly.TryParseExact(s.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        errors.Add(new(field, $"'{s}' is not a date in the form yyyy-MM-dd"));
+        errors.Add(new(field, $"'{Echo.Of(s)}' is not a date in the form yyyy-MM-dd"));
         return null;
     }
 
@@ -196,7 +196,7 @@ public static class Api
     {
         if (string.IsNullOrWhiteSpace(s)) return null;
         if (Enum.TryParse<T>(s.Trim(), ignoreCase: true, out var v) && Enum.IsDefined(v) && !int.TryParse(s, out _)) return v;
-        errors.Add(new(field, $"'{s}' is not allowed. Use one of: {string.Join(", ", Enum.GetValues<T>().Select(Name))}"));
+        errors.Add(new(field, $"'{Echo.Of(s)}' is not allowed. Use one of: {string.Join(", ", Enum.GetValues<T>().Select(Name))}"));
         return null;
     }
 
@@ -204,7 +204,7 @@ public static class Api
     {
         if (string.IsNullOrWhiteSpace(s)) return null;
         if (Guid.TryParse(s.Trim(), out var g)) return g;
-        errors.Add(new(field, $"'{s}' is not an id"));
+        errors.Add(new(field, $"'{Echo.Of(s)}' is not an id"));
         return null;
     }
 }
