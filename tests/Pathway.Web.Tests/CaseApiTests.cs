@@ -140,6 +140,52 @@ public abstract class CaseApiTests(AppFixture app)
         var message = (await ErrorsOf(res)).GetProperty("gender")[0].GetString()!;
         Assert.StartsWith("'" + new string('x', 100) + "…'", message, StringComparison.Ordinal);
     }
+
+    private static HttpRequestMessage Keyed(string key, object body) => new(HttpMethod.Post, "/api/v1/cases")
+    {
+        Headers = { { "Idempotency-Key", key } },
+        Content = JsonContent.Create(body),
+    };
+
+    [Fact]
+    public async Task ACreateRetriedWithTheSameIdempotencyKey_CreatesOneRecord_AndAnswersTheSameBody()
+    {
+        using var client = app.Api(StaffRole.OffenderManager);
+        var key = Guid.NewGuid().ToString();
+        var first = await client.SendAsync(Keyed(key, NewCase("W900010")));
+        var again = await client.SendAsync(Keyed(key, NewCase("W900010")));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        Assert.True(again.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(1, await app.Factory.WithDbAsync(db => db.Cases.CountAsync(c => c.Crn == "W900010")));
+    }
+
+    [Fact]
+    public async Task TheSameIdempotencyKey_WithADifferentBody_Is422_AndCreatesNothing()
+    {
+        using var client = app.Api(StaffRole.OffenderManager);
+        var key = Guid.NewGuid().ToString();
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(Keyed(key, NewCase("W900011")))).StatusCode);
+        var other = await client.SendAsync(Keyed(key, NewCase("W900012")));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
+        Assert.False(await app.Factory.WithDbAsync(db => db.Cases.AnyAsync(c => c.Crn == "W900012")));
+    }
+
+    [Fact]
+    public async Task AnotherUsersIdempotencyKey_DoesNotReplay()
+    {
+        var key = Guid.NewGuid().ToString();
+        using var om = app.Api(StaffRole.OffenderManager);
+        Assert.Equal(HttpStatusCode.Created, (await om.SendAsync(Keyed(key, NewCase("W900013")))).StatusCode);
+        using var spo = app.Api(StaffRole.SeniorProbationOfficer);
+        var theirs = await spo.SendAsync(Keyed(key, NewCase("W900014")));
+        Assert.Equal(HttpStatusCode.Created, theirs.StatusCode);
+        Assert.False(theirs.Headers.Contains("Idempotent-Replayed"));
+        Assert.True(await app.Factory.WithDbAsync(db => db.Cases.AnyAsync(c => c.Crn == "W900014")));
+    }
 }
 
 public sealed class CaseApiTestsSqlite(SqliteApp app) : CaseApiTests(app), IClassFixture<SqliteApp>;

@@ -69,7 +69,7 @@ public abstract class HealthAndSchemaTests(AppFixture app)
     }
 
     [Fact]
-    public async Task OpenApiDocument_GivesEachActionWriteRequestItsOwnSchema()
+    public async Task OpenApiDocument_GivesEachActionWriteRequestItsOwnSchema_AndDocumentsIdempotencyKeys()
     {
         using var client = app.Anonymous();
         using var doc = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
@@ -81,6 +81,9 @@ public abstract class HealthAndSchemaTests(AppFixture app)
         Assert.Contains(schemas, s => s.Value.Contains("ownerId"));
         Assert.Contains(schemas, s => s.Value.Contains("what"));
         Assert.Contains(schemas, s => s.Value.Contains("ownerRepresentativeId"));
+
+        var create = doc.RootElement.GetProperty("paths").EnumerateObject().Single(p => p.Name.TrimEnd('/') == "/api/v1/cases").Value.GetProperty("post");
+        Assert.Contains(create.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key");
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public static class PathwayPipeline
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorEnforcement>();
         app.UseAuthorization();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api/v1"), a => a.UseMiddleware<Idempotency.IdempotencyKeys>());
         app.UseMiddleware<CaseReadAudit>();
 
         app.MapRazorPages();

@@ -130,6 +130,7 @@ public static class PathwayServices
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.CreateSchemaReferenceId = SchemaNames.Create;
+            o.AddOperationTransformer<Idempotency.IdempotencyKeyTransformer>();
         });
         services.AddHealthChecks().AddDbContextCheck<PathwayDbContext>("database", tags: ["ready"]);
         return builder;
