@@ -101,6 +101,9 @@ public abstract class PathwayDbContext(DbContextOptions options)
     public DbSet<GroupAgendaItem> GroupAgendaItems => Set<GroupAgendaItem>();
     public DbSet<GroupAction> GroupActions => Set<GroupAction>();
 
+    // API retries: create answers kept for an Idempotency-Key
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
+
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

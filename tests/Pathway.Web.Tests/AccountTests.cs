@@ -117,6 +117,17 @@ public abstract class AccountTests(AppFixture app)
     }
 
     [Fact]
+    public async Task SignIn_WithAControlCharacterInTheReturnUrl_GoesHome_NotA500()
+    {
+        var user = await NewUserAsync(StaffRole.TrainingCoordinator);
+        using var client = app.Anonymous();
+        var res = await AppFixture.PostFormAsync(client, "/account/sign-in",
+            new() { ["Email"] = user.Email!, ["Password"] = TestWorld.Password, ["ReturnUrl"] = "/training\tx" });
+        Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
+        Assert.Equal("/", res.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task WrongCode_IsRefused_WithAMessage()
     {
         using var client = app.Anonymous();

@@ -208,6 +208,76 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Assert.True(failures.Length == 0, failures.ToString());
     }
 
+    /// <summary>The first role the route lets in that may also read the in-scope case: a reader of the route.</summary>
+    private StaffRole? Reader(Probe probe) =>
+        Enum.GetValues<StaffRole>().Cast<StaffRole?>().FirstOrDefault(r =>
+            probe.Policies.All(p => Passes(r!.Value, p)) && Expect(probe, r!.Value, Scope.InScope, IsCaseScoped(probe.Template)).Contains(HttpStatusCode.OK));
+
+    [Fact]
+    public async Task EveryCaseScopedRead_ByAReaderWhoMaySeeTheCase_WritesAnAuditRowWithTheCaseId()
+    {
+        var failures = new StringBuilder();
+        var checkedCount = 0;
+        foreach (var probe in Endpoints().Where(p => p.Method == "GET" && !p.Anonymous && IsCaseScoped(p.Template)))
+        {
+            if (Reader(probe) is not { } role)
+            {
+                failures.AppendLine($"{probe.Template}: no role may read it on the in-scope case");
+                continue;
+            }
+            var (path, caseId) = Fill(probe.Template, Scope.InScope);
+            var before = await LastAuditSequenceAsync();
+            var status = await SendAsync(probe, role, path);
+            checkedCount++;
+            var userId = app.World.Users[role].Id;
+            if (status != HttpStatusCode.OK)
+                failures.AppendLine($"GET {path} ({probe.Template}) as {role}: got {(int)status}, expected 200");
+            else if (!await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Sequence > before && a.UserId == userId && a.CaseId == caseId)))
+                failures.AppendLine($"GET {path} ({probe.Template}) as {role}: no audit row with the case id");
+        }
+        output.WriteLine($"{checkedCount} case-scoped reads checked on {app.Factory.Provider}.");
+        Assert.True(checkedCount > 20, "Too few case-scoped routes found to be meaningful.");
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
+    [Fact]
+    public async Task EveryPageWithoutAPostHandler_AnswersAPostWithAValidAntiforgeryToken_With405AndAllow()
+    {
+        var sources = app.Factory.Services.GetRequiredService<EndpointDataSource>();
+        var pages = sources.Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Endpoint: e, Page: e.Metadata.OfType<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>().FirstOrDefault()))
+            .Where(x => x.Page is not null && !x.Page.HandlerMethods.Any(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)))
+            .Select(x => "/" + (x.Endpoint.RoutePattern.RawText ?? "").TrimStart('/'))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        var probes = Endpoints().Where(p => p.Method == "GET" && !p.IsApi).ToDictionary(p => p.Template);
+        var failures = new StringBuilder();
+        foreach (var template in pages)
+        {
+            if (!probes.TryGetValue(template, out var probe)) continue; // anonymous-by-design routes the matrix skips
+            StaffRole? role = probe.Anonymous ? StaffRole.ClinicalLead : Reader(probe);
+            if (role is null)
+            {
+                failures.AppendLine($"{template}: no role may open it");
+                continue;
+            }
+            // An optional parameter (the certificate number on /verify) is left out.
+            var (path, _) = Fill(System.Text.RegularExpressions.Regex.Replace(template, "/\\{[^}]*\\?\\}", ""), IsCaseScoped(template) ? Scope.InScope : Scope.None);
+            var client = await app.PagesAsync(role.Value);
+            var home = await client.GetStringAsync("/");
+            var token = System.Text.RegularExpressions.Regex.Match(home, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+            Assert.True(token.Success, $"No antiforgery token on the home page for {role}");
+            using var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            }));
+            if (response.StatusCode != HttpStatusCode.MethodNotAllowed || !response.Content.Headers.Allow.Contains("GET"))
+                failures.AppendLine($"POST {path} as {role}: got {(int)response.StatusCode} (Allow: {string.Join(",", response.Content.Headers.Allow)}), expected 405 with Allow: GET");
+        }
+        output.WriteLine($"{pages.Count} pages without a POST handler posted to on {app.Factory.Provider}.");
+        Assert.True(pages.Count > 20, "Too few GET-only pages found to be meaningful.");
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
     private HttpStatusCode[] Expect(Probe probe, StaffRole role, Scope scope, bool caseScoped)
     {
         // Screens a role may not use at all: the API says 403; pages send to the access-denied page.

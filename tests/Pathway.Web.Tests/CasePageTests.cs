@@ -96,6 +96,50 @@ public abstract class CasePageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Edit_ByAnOffenderManager_CannotMoveTheCaseToAnotherTeam_NorSetTheReferralDate()
+    {
+        var c = await NewCaseAsync("E100004");
+        var client = await app.PagesAsync(StaffRole.OffenderManager);
+        var form = Form(c, 1, "Moved");
+        form["Input.TeamId"] = app.World.TeamB.Id.ToString();
+        form["Input.ReferredToServiceOn.Day"] = "1";
+        form["Input.ReferredToServiceOn.Month"] = "1";
+        form["Input.ReferredToServiceOn.Year"] = "2026";
+        var res = await AppFixture.PostFormAsync(client, $"/cases/{c.Id}/edit", form);
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        var html = await res.Content.ReadAsStringAsync();
+        Assert.Contains(Pathway.Domain.Access.CaseWritePolicy.OwnTeamOnly, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Input.ReferredToServiceOn", html, StringComparison.Ordinal);
+        var saved = await app.Factory.WithDbAsync(db => db.Cases.AsNoTracking().SingleAsync(x => x.Id == c.Id));
+        Assert.Equal(app.World.TeamA.Id, saved.TeamId);
+        Assert.Null(saved.ReferredToServiceOn);
+        Assert.Equal(1, saved.Version);
+
+        // Saved in their own team, the referral date sent with it is ignored: only a referral sets it.
+        form["Input.TeamId"] = app.World.TeamA.Id.ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await AppFixture.PostFormAsync(client, $"/cases/{c.Id}/edit", form)).StatusCode);
+        Assert.Null(await app.Factory.WithDbAsync(db => db.Cases.Where(x => x.Id == c.Id).Select(x => x.ReferredToServiceOn).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Create_ByAnOffenderManager_IntoAnotherTeam_IsRefused_AndOnlyTheirTeamIsOffered()
+    {
+        var client = await app.PagesAsync(StaffRole.OffenderManager);
+        var page = await client.GetStringAsync("/cases/new");
+        Assert.DoesNotContain($"value=\"{app.World.TeamB.Id}\"", page, StringComparison.Ordinal);
+        var res = await AppFixture.PostFormAsync(client, "/cases/new", new()
+        {
+            ["Input.Crn"] = "e100005", ["Input.GivenName"] = "Elsewhere", ["Input.FamilyName"] = "Placed",
+            ["Input.DateOfBirth.Day"] = "5", ["Input.DateOfBirth.Month"] = "6", ["Input.DateOfBirth.Year"] = "1992",
+            ["Input.Gender"] = "Male", ["Input.Ethnicity"] = "NotStated", ["Input.RoshLevel"] = "High",
+            ["Input.MappaCategory"] = "None", ["Input.MappaLevel"] = "None", ["Input.TeamId"] = app.World.TeamB.Id.ToString(),
+        }, formPage: "/cases/new");
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        Assert.Contains(Pathway.Domain.Access.CaseWritePolicy.OwnTeamOnly, await res.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await app.Factory.WithDbAsync(db => db.Cases.AnyAsync(x => x.Crn == "E100005")));
+    }
+
+    [Fact]
     public async Task Search_FindsByNamePrefixOrCrn_AndListsOnlyVisibleCases()
     {
         var client = await app.PagesAsync(StaffRole.OffenderManager);

@@ -69,6 +69,24 @@ public abstract class HealthAndSchemaTests(AppFixture app)
     }
 
     [Fact]
+    public async Task OpenApiDocument_GivesEachActionWriteRequestItsOwnSchema_AndDocumentsIdempotencyKeys()
+    {
+        using var client = app.Anonymous();
+        using var doc = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var schemas = doc.RootElement.GetProperty("components").GetProperty("schemas").EnumerateObject()
+            .Where(s => s.Name.EndsWith("ActionWriteRequest", StringComparison.Ordinal))
+            .ToDictionary(s => s.Name, s => s.Value.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet());
+        // Consultation, care-plan and co-ordination actions: three types, three schemas, each with its own shape.
+        Assert.Equal(3, schemas.Count);
+        Assert.Contains(schemas, s => s.Value.Contains("ownerId"));
+        Assert.Contains(schemas, s => s.Value.Contains("what"));
+        Assert.Contains(schemas, s => s.Value.Contains("ownerRepresentativeId"));
+
+        var create = doc.RootElement.GetProperty("paths").EnumerateObject().Single(p => p.Name.TrimEnd('/') == "/api/v1/cases").Value.GetProperty("post");
+        Assert.Contains(create.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key");
+    }
+
+    [Fact]
     public async Task UnknownPage_ShowsTheNotFoundPage_ToASignedInUser()
     {
         var client = await app.PagesAsync(Pathway.Domain.Staff.StaffRole.Psychologist);

@@ -28,6 +28,7 @@ public static class PathwayPipeline
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseMiddleware<SecurityHeaders>();
         // API callers get ProblemDetails with a trace id; people get a GOV.UK page with a reference and no stack trace.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<Errors.ProblemContentType>());
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler();
@@ -45,6 +46,8 @@ public static class PathwayPipeline
         app.UseAuthentication();
         app.UseMiddleware<TwoFactorEnforcement>();
         app.UseAuthorization();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api/v1"), a => a.UseMiddleware<Idempotency.IdempotencyKeys>());
+        app.UseMiddleware<CaseReadAudit>();
 
         app.MapRazorPages();
 

@@ -126,7 +126,7 @@ public static class PathwayServices
             o.Conventions.AddPageRoute("/Coordination/Members/EditRepresentative", "/coordination-group/members/{memberId:guid}/representatives/new");
             o.Conventions.AddPageRoute("/Coordination/Meetings/EditMeeting", "/coordination-group/meetings/new");
             o.Conventions.AddPageRoute("/Coordination/Items/EditItem", "/coordination-group/meetings/{meetingId:guid}/items/new");
-        });
+        }).AddMvcOptions(o => o.Filters.Add<Errors.UnmatchedHandlerFilter>());
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "pathway.antiforgery";
@@ -141,7 +141,12 @@ public static class PathwayServices
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.CreateSchemaReferenceId = SchemaNames.Create;
+            o.AddOperationTransformer<Idempotency.IdempotencyKeyTransformer>();
+        });
         services.AddHealthChecks().AddDbContextCheck<PathwayDbContext>("database", tags: ["ready"]);
         return builder;
     }

@@ -83,6 +83,11 @@ public sealed class SignInModel(
         return Challenge(props, Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectDefaults.AuthenticationScheme);
     }
 
+    /// <summary>
+    /// The return URL if it stays on this site, else home. A control character (a TAB, say) makes
+    /// <c>LocalRedirect</c> throw, so such a URL is not local either.
+    /// </summary>
     internal static string SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        && !url.Any(char.IsControl) ? url : "/";
 }

@@ -185,7 +185,7 @@ public static class AssessmentEndpoints
         if (a is null) return TypedResults.NotFound();
         var errors = new List<FieldError>();
         var def = AssessmentSections.Find(section);
-        if (def is null) errors.Add(new("Section", $"'{section}' is not a section. Use one of: {string.Join(", ", AssessmentSections.All.Select(s => s.Key))}"));
+        if (def is null) errors.Add(new("Section", $"'{Echo.Of(section)}' is not a section. Use one of: {string.Join(", ", AssessmentSections.All.Select(s => s.Key))}"));
         if (body.Version is null) errors.Add(new("Version", "Send the version of the assessment you are changing (from a GET)"));
         var input = def is null ? null : body.Parse(def, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());

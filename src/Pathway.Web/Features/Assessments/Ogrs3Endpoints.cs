@@ -30,13 +30,13 @@ public sealed record Ogrs3Request(
         if (!string.IsNullOrWhiteSpace(Sex))
         {
             if (Enum.TryParse<Ogrs3Sex>(Sex.Trim(), true, out var s) && Enum.IsDefined(s) && !int.TryParse(Sex, out _)) sex = s;
-            else errors.Add(new(nameof(Sex), $"'{Sex}' is not allowed. Use male or female"));
+            else errors.Add(new(nameof(Sex), $"'{Echo.Of(Sex)}' is not allowed. Use male or female"));
         }
         Ogrs3OffenceCategory? category = null;
         if (!string.IsNullOrWhiteSpace(OffenceCategory))
         {
             if (Ogrs3.TryParseApiName(OffenceCategory, out var c)) category = c;
-            else errors.Add(new(nameof(OffenceCategory), $"'{OffenceCategory}' is not an OGRS3 offence category. Use one of: {string.Join(", ", Enum.GetValues<Ogrs3OffenceCategory>().Select(Ogrs3.ApiName))}"));
+            else errors.Add(new(nameof(OffenceCategory), $"'{Echo.Of(OffenceCategory)}' is not an OGRS3 offence category. Use one of: {string.Join(", ", Enum.GetValues<Ogrs3OffenceCategory>().Select(Ogrs3.ApiName))}"));
         }
         return new Ogrs3Inputs(sex, Api.ParseDate(DateOfBirth, nameof(DateOfBirth), errors), Api.ParseDate(ConvictionDate, nameof(ConvictionDate), errors),
             Api.ParseDate(FirstSanctionDate, nameof(FirstSanctionDate), errors), PreviousSanctions, category, Api.ParseDate(AssessmentDate, nameof(AssessmentDate), errors));

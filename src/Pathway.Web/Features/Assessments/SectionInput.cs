@@ -3,6 +3,7 @@ using Pathway.Data;
 using Pathway.Data.Configuration;
 using Pathway.Domain.Assessments;
 using Pathway.Domain.Licences;
+using Pathway.Web.Infrastructure.Errors;
 
 namespace Pathway.Web.Features.Assessments;
 
@@ -30,7 +31,7 @@ public sealed record SectionInput(
             {
                 if (!known.TryGetValue(key, out var def))
                 {
-                    errors.Add(new($"Fields[{key}]", $"'{key}' is not a field of the {Section.Title.ToLowerInvariant()} section"));
+                    errors.Add(new($"Fields[{key}]", $"'{Echo.Of(key)}' is not a field of the {Section.Title.ToLowerInvariant()} section"));
                     continue;
                 }
                 if (value is { Length: > AssessmentLimits.FieldText })

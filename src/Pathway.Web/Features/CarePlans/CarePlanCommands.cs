@@ -5,6 +5,7 @@ using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Staff;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Errors;
 
 namespace Pathway.Web.Features.CarePlans;
 
@@ -100,7 +101,7 @@ public sealed class CarePlanCommands(PathwayDbContext db, AuditLog audit, TimePr
                 errors.Add(new(f.Key, $"{f.Label} must be {CarePlanFields.MaxLength} characters or fewer"));
         if (section == CarePlanSection.PersonsInvolvement) errors.AddRange(Pathway.Domain.CarePlans.Goals.ValidateAgreement(input.Agreement, input.AgreementReason));
         if (section == CarePlanSection.FunctionsOfBehaviour && input.Skills?.FirstOrDefault(c => DbtSkills.Find(c) is null) is { } unknown)
-            errors.Add(new("Skills", $"'{unknown}' is not a DBT skill this service uses: pick skills from the list"));
+            errors.Add(new("Skills", $"'{Echo.Of(unknown)}' is not a DBT skill this service uses: pick skills from the list"));
         if (section == CarePlanSection.Review && input.ReviewDate is null) errors.Add(new("ReviewDate", "Enter the review date"));
         return errors;
     }

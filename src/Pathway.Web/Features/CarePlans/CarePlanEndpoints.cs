@@ -195,7 +195,7 @@ public static class CarePlanEndpoints
             errors.Add(new("Section", "Goals and actions are rows of their own, not text: they cannot be saved as a section"));
         var keys = CarePlanFields.For(s).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var key in (body.Text ?? []).Keys.Where(k => !keys.Contains(k)))
-            errors.Add(new($"Text.{key}", $"'{key}' is not a field of this section. Use: {string.Join(", ", keys)}"));
+            errors.Add(new($"Text.{key}", $"'{Echo.Of(key)}' is not a field of this section. Use: {string.Join(", ", keys)}"));
         var agreement = Api.ParseEnum<PersonAgreement>(body.Agreement, nameof(body.Agreement), errors);
         var review = Api.ParseDate(body.ReviewDate, nameof(body.ReviewDate), errors);
         if (s == CarePlanSection.Review && review is { } d && d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))

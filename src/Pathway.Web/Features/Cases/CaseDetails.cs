@@ -7,7 +7,10 @@ using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Features.Cases;
 
-/// <summary>A person's details as submitted by a form or the API, already parsed into typed values.</summary>
+/// <summary>
+/// A person's details as submitted by a form or the API, already parsed into typed values. The referral date is not
+/// among them: only the referral workflow sets it (<see cref="Domain.Access.CaseWritePolicy"/>).
+/// </summary>
 public sealed record CaseDetails
 {
     public string? Crn { get; init; }
@@ -30,7 +33,6 @@ public sealed record CaseDetails
     public Guid? TeamId { get; init; }
     public Guid? OffenderManagerId { get; init; }
     public Guid? PsychologistId { get; init; }
-    public DateOnly? ReferredToServiceOn { get; init; }
     public bool IsRestricted { get; init; }
 
     public static CaseDetails From(CaseRecord c) => new()
@@ -39,8 +41,7 @@ public sealed record CaseDetails
         Gender = c.Gender, Ethnicity = c.Ethnicity, AddressLine1 = c.AddressLine1, AddressLine2 = c.AddressLine2,
         TownOrCity = c.TownOrCity, Postcode = c.Postcode, RegisteredWithGp = c.RegisteredWithGp, ApprovedPremisesId = c.ApprovedPremisesId, RoshLevel = c.RoshLevel,
         MappaCategory = c.MappaCategory, MappaLevel = c.MappaLevel, Flags = c.Flags, TeamId = c.TeamId,
-        OffenderManagerId = c.OffenderManagerId, PsychologistId = c.PsychologistId, ReferredToServiceOn = c.ReferredToServiceOn,
-        IsRestricted = c.IsRestricted,
+        OffenderManagerId = c.OffenderManagerId, PsychologistId = c.PsychologistId, IsRestricted = c.IsRestricted,
     };
 }
 
@@ -73,7 +74,6 @@ public static class CaseDetailsRules
         if (d.Postcode is { Length: > 10 }) Add(nameof(d.Postcode), "Postcode must be 10 characters or fewer");
         foreach (var (field, value, max) in new[] { (nameof(d.AddressLine1), d.AddressLine1, 200), (nameof(d.AddressLine2), d.AddressLine2, 200), (nameof(d.TownOrCity), d.TownOrCity, 100) })
             if (value is { } v && v.Length > max) Add(field, $"Must be {max} characters or fewer");
-        if (d.ReferredToServiceOn is { } referred && referred > today) Add(nameof(d.ReferredToServiceOn), "Referral date must be today or in the past");
 
         if (d.TeamId is null) Add(nameof(d.TeamId), "Select the probation team");
         else if (!await db.Teams.AnyAsync(t => t.Id == d.TeamId && t.Kind == TeamKind.Probation, ct))
@@ -121,7 +121,6 @@ public static class CaseDetailsRules
         c.TeamId = d.TeamId!.Value;
         c.OffenderManagerId = d.OffenderManagerId;
         c.PsychologistId = d.PsychologistId;
-        c.ReferredToServiceOn = d.ReferredToServiceOn;
         if (d.IsRestricted)
         {
             foreach (var id in new Guid?[] { actingUser, d.OffenderManagerId, d.PsychologistId }.OfType<Guid>().Distinct())
@@ -162,7 +161,6 @@ public static class CaseDetailsRules
         Cmp("Team", submitted.TeamId, saved.TeamId);
         Cmp("Offender manager", submitted.OffenderManagerId, saved.OffenderManagerId);
         Cmp("Psychologist", submitted.PsychologistId, saved.PsychologistId);
-        Cmp("Referred to the service", submitted.ReferredToServiceOn, saved.ReferredToServiceOn);
         Cmp("Restricted", submitted.IsRestricted, saved.IsRestricted);
         return list;
     }

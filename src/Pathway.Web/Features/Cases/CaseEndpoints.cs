@@ -30,7 +30,8 @@ public sealed record CaseDto(
 
 /// <summary>
 /// What a client sends to create or update a case. Values arrive as text so that a wrong one is reported against
-/// its field, like every other validation problem, instead of failing the whole body.
+/// its field, like every other validation problem, instead of failing the whole body. <c>referredToServiceOn</c> is
+/// read-only (the referral workflow sets it): leave it out, or send back the value you read; any other value is refused.
 /// </summary>
 public sealed record CaseWriteRequest(
     string? Crn, string? PncNumber, string? GivenName, string? FamilyName, string? DateOfBirth, string? Gender, string? Ethnicity,
@@ -44,7 +45,7 @@ public sealed record CaseWriteRequest(
         foreach (var f in Flags ?? [])
         {
             if (RiskFlags.TryParseApiName(f, out var flag)) flags |= flag;
-            else errors.Add(new("Flags", $"'{f}' is not a risk flag. Use: {string.Join(", ", RiskFlags.All.Select(RiskFlags.ApiName))}"));
+            else errors.Add(new("Flags", $"'{Echo.Of(f)}' is not a risk flag. Use: {string.Join(", ", RiskFlags.All.Select(RiskFlags.ApiName))}"));
         }
         return new CaseDetails
         {
@@ -61,7 +62,6 @@ public sealed record CaseWriteRequest(
             PsychologistId = Api.ParseGuid(PsychologistId, nameof(PsychologistId), errors),
             ApprovedPremisesId = Api.ParseGuid(ApprovedPremisesId, nameof(ApprovedPremisesId), errors),
             AddressLine1 = AddressLine1, AddressLine2 = AddressLine2, TownOrCity = TownOrCity, Postcode = Postcode, RegisteredWithGp = RegisteredWithGp,
-            ReferredToServiceOn = Api.ParseDate(ReferredToServiceOn, nameof(ReferredToServiceOn), errors),
             IsRestricted = IsRestricted ?? false,
         };
     }
@@ -106,6 +106,8 @@ public static class CaseEndpoints
         var who = http.User.ToStaffContext();
         var errors = new List<FieldError>();
         var details = body.Parse(errors, who.TeamId);
+        var referred = Api.ParseDate(body.ReferredToServiceOn, nameof(body.ReferredToServiceOn), errors);
+        errors.AddRange(CaseWritePolicy.Check(who, new CaseVisibilityChange(null, details.TeamId, null, referred)));
         errors.AddRange(await CaseDetailsRules.ValidateAsync(details, db, null, Today(clock), ct));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
         var record = new CaseRecord { Crn = "", GivenName = "", FamilyName = "", CreatedAt = clock.GetUtcNow() };
@@ -125,6 +127,9 @@ public static class CaseEndpoints
         var errors = new List<FieldError>();
         if (body.Version is null) errors.Add(new("Version", "Send the version of the case you are changing (from a GET)"));
         var details = body.Parse(errors, c.TeamId);
+        // Left out means unchanged: the field is read-only, and a client may send back the case as it read it.
+        var referred = body.ReferredToServiceOn is null ? c.ReferredToServiceOn : Api.ParseDate(body.ReferredToServiceOn, nameof(body.ReferredToServiceOn), errors);
+        errors.AddRange(CaseWritePolicy.Check(who, new CaseVisibilityChange(c.TeamId, details.TeamId, c.ReferredToServiceOn, referred)));
         errors.AddRange(await CaseDetailsRules.ValidateAsync(details, db, c.Id, Today(clock), ct));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
         if (body.Version != c.Version) return Conflict(c);
@@ -183,7 +188,7 @@ public static class Api
     {
         if (string.IsNullOrWhiteSpace(s)) return null;
         if (DateOnly.TryParseExact(s.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        errors.Add(new(field, $"'{s}' is not a date in the form yyyy-MM-dd"));
+        errors.Add(new(field, $"'{Echo.Of(s)}' is not a date in the form yyyy-MM-dd"));
         return null;
     }
 
@@ -191,7 +196,7 @@ public static class Api
     {
         if (string.IsNullOrWhiteSpace(s)) return null;
         if (Enum.TryParse<T>(s.Trim(), ignoreCase: true, out var v) && Enum.IsDefined(v) && !int.TryParse(s, out _)) return v;
-        errors.Add(new(field, $"'{s}' is not allowed. Use one of: {string.Join(", ", Enum.GetValues<T>().Select(Name))}"));
+        errors.Add(new(field, $"'{Echo.Of(s)}' is not allowed. Use one of: {string.Join(", ", Enum.GetValues<T>().Select(Name))}"));
         return null;
     }
 
@@ -199,7 +204,7 @@ public static class Api
     {
         if (string.IsNullOrWhiteSpace(s)) return null;
         if (Guid.TryParse(s.Trim(), out var g)) return g;
-        errors.Add(new(field, $"'{s}' is not an id"));
+        errors.Add(new(field, $"'{Echo.Of(s)}' is not an id"));
         return null;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Access;
 using Pathway.Domain.Cases;
 using Pathway.Domain.Staff;
 using Pathway.Web.Features.Shared;
@@ -32,7 +33,6 @@ public sealed class CaseForm
     public string? TeamId { get; set; }
     public string? OffenderManagerId { get; set; }
     public string? PsychologistId { get; set; }
-    public DateParts ReferredToServiceOn { get; set; } = new();
     public bool IsRestricted { get; set; }
     public int Version { get; set; }
 
@@ -46,7 +46,7 @@ public sealed class CaseForm
         MappaCategory = d.MappaCategory?.ToString(), MappaLevel = d.MappaLevel?.ToString(),
         Flags = RiskFlags.Split(d.Flags).Select(f => f.ToString()).ToList(), TeamId = d.TeamId?.ToString(),
         OffenderManagerId = d.OffenderManagerId?.ToString(), PsychologistId = d.PsychologistId?.ToString(),
-        ReferredToServiceOn = DateParts.From(d.ReferredToServiceOn), IsRestricted = d.IsRestricted, Version = version,
+        IsRestricted = d.IsRestricted, Version = version,
     };
 
     /// <summary>Parses the form. Problems with the typing itself (a date that is not a date) go into model state.</summary>
@@ -54,8 +54,6 @@ public sealed class CaseForm
     {
         var dobError = DateOfBirth.TryParse("Date of birth", out var dob);
         if (dobError is not null) state.AddModelError(prefix + nameof(DateOfBirth), dobError);
-        var refError = ReferredToServiceOn.TryParse("Referral date", out var referred);
-        if (refError is not null) state.AddModelError(prefix + nameof(ReferredToServiceOn), refError);
         return new CaseDetails
         {
             Crn = Crn, PncNumber = PncNumber, GivenName = GivenName, FamilyName = FamilyName, DateOfBirth = dob,
@@ -67,7 +65,7 @@ public sealed class CaseForm
             MappaLevel = ParseEnum<MappaLevel>(MappaLevel) ?? Domain.Cases.MappaLevel.None,
             Flags = RiskFlags.Combine(Flags.Select(f => Enum.TryParse<RiskFlag>(f, out var v) ? v : RiskFlag.None)),
             TeamId = ParseGuid(TeamId), OffenderManagerId = ParseGuid(OffenderManagerId), PsychologistId = ParseGuid(PsychologistId),
-            ReferredToServiceOn = referred, IsRestricted = IsRestricted,
+            IsRestricted = IsRestricted,
         };
     }
 
@@ -80,7 +78,8 @@ public sealed record CaseFormOptions(
     IReadOnlyList<Govuk.Option> Teams, IReadOnlyList<Govuk.Option> Premises,
     IReadOnlyList<Govuk.Option> OffenderManagers, IReadOnlyList<Govuk.Option> Psychologists)
 {
-    public static async Task<CaseFormOptions> LoadAsync(PathwayDbContext db, CancellationToken ct)
+    /// <summary>The choices for <paramref name="who"/>: only the teams they may place a case in, and the one it is in now.</summary>
+    public static async Task<CaseFormOptions> LoadAsync(PathwayDbContext db, StaffContext who, Guid? currentTeam, CancellationToken ct)
     {
         var teams = await db.Teams.AsNoTracking().Where(t => t.Kind == TeamKind.Probation || t.Kind == TeamKind.ApprovedPremises)
             .OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, t.Kind }).ToListAsync(ct);
@@ -98,7 +97,7 @@ public sealed record CaseFormOptions(
             return staff.Select(u => new Govuk.Option(u.Id.ToString(), u.DisplayName + (u.Team is null ? "" : $" ({u.Team})"))).ToList();
         }
         return new CaseFormOptions(
-            teams.Where(t => t.Kind == TeamKind.Probation).Select(t => new Govuk.Option(t.Id.ToString(), t.Name)).ToList(),
+            teams.Where(t => t.Kind == TeamKind.Probation && (t.Id == currentTeam || CaseWritePolicy.MayPlaceIn(who, t.Id))).Select(t => new Govuk.Option(t.Id.ToString(), t.Name)).ToList(),
             teams.Where(t => t.Kind == TeamKind.ApprovedPremises).Select(t => new Govuk.Option(t.Id.ToString(), t.Name)).ToList(),
             await Staff(StaffRole.OffenderManager, StaffRole.SeniorProbationOfficer),
             await Staff(StaffRole.Psychologist, StaffRole.ClinicalLead));

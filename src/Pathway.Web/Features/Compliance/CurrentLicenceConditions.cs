@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Licences;
+using Pathway.Web.Infrastructure.Errors;
 
 namespace Pathway.Web.Features.Compliance;
 
@@ -35,7 +36,7 @@ public sealed record CurrentLicenceConditions(Licence? Licence, IReadOnlyList<Li
         foreach (var r in (refs ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).Distinct(StringComparer.Ordinal))
         {
             var match = Choices.FirstOrDefault(c => c.Ref == r);
-            if (match is null) errors.Add(new(field, $"'{r}' is not a condition of the current licence"));
+            if (match is null) errors.Add(new(field, $"'{Echo.Of(r)}' is not a condition of the current licence"));
             else chosen.Add(new LinkedCondition { Ref = match.Ref, Text = match.Text });
         }
         return chosen;

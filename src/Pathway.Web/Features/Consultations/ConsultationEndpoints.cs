@@ -109,7 +109,7 @@ public static class ConsultationEndpoints
         return con is null ? TypedResults.NotFound() : TypedResults.Ok(ConsultationDto.From(con, Today(clock)));
     }
 
-    private static async Task<Results<Created<ConsultationDto>, NotFound, ValidationProblem, Conflict<ProblemHttpResult>>> CreateAsync(
+    private static async Task<Results<Created<ConsultationDto>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAsync(
         Guid id, ConsultationWriteRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
@@ -121,7 +121,7 @@ public static class ConsultationEndpoints
         errors.AddRange(ConsultationWork.CheckPeople(details, candidates));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
         var referral = await ReferralWork.OpenAsync(db.Referrals.Include(r => r.StageChanges), id, ct);
-        if (referral is null) return TypedResults.Conflict(TypedResults.Problem(ConsultationWork.NoOpenReferral, statusCode: 409, title: "No open referral"));
+        if (referral is null) return TypedResults.Problem(ConsultationWork.NoOpenReferral, statusCode: 409, title: "No open referral");
 
         var now = clock.GetUtcNow();
         var me = http.User.ToStaffContext().UserId;

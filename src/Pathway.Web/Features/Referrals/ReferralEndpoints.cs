@@ -118,7 +118,7 @@ public static class ReferralEndpoints
         return r is null ? TypedResults.NotFound() : TypedResults.Ok(ReferralDto.From(r, clock.GetUtcNow()));
     }
 
-    private static async Task<Results<Created<ReferralDto>, NotFound, ValidationProblem, Conflict<ProblemHttpResult>>> CreateAsync(
+    private static async Task<Results<Created<ReferralDto>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAsync(
         Guid id, ReferralWriteRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
@@ -128,7 +128,7 @@ public static class ReferralEndpoints
         errors.AddRange(ReferralRules.Validate(details, errors.Select(e => e.Field).ToHashSet()));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
         if (await ReferralWork.OpenAsync(db.Referrals, id, ct) is not null)
-            return TypedResults.Conflict(TypedResults.Problem(ReferralWork.AlreadyOpen, statusCode: 409, title: "The case already has an open referral"));
+            return TypedResults.Problem(ReferralWork.AlreadyOpen, statusCode: 409, title: "The case already has an open referral");
 
         var now = clock.GetUtcNow();
         var r = ReferralWork.Create(c, details, http.User.ToStaffContext().UserId, now);

@@ -7,6 +7,7 @@ using Pathway.Domain.Instruments;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Access;
 using Pathway.Domain.Staff;
+using Pathway.Web.Infrastructure.Errors;
 
 namespace Pathway.Web.Features.Screening;
 
@@ -59,7 +60,7 @@ public static class ScreeningResponses
         var chosen = offered.FirstOrDefault(o => o.Record.Key == instrumentKey.Trim());
         if (chosen.Record is null)
         {
-            return (null, new("InstrumentKey", $"'{instrumentKey}' is not an instrument that applies to this case. Choose one of: {string.Join(", ", offered.Select(o => o.Record.Key))}"));
+            return (null, new("InstrumentKey", $"'{Echo.Of(instrumentKey)}' is not an instrument that applies to this case. Choose one of: {string.Join(", ", offered.Select(o => o.Record.Key))}"));
         }
         var facts = await FactsAsync(db, c, ct);
         var r = new InstrumentResponse

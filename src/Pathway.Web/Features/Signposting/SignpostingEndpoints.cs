@@ -75,7 +75,7 @@ public static class SignpostingEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<NeedMatchesDto>>, NotFound, ValidationProblem>> MatchesAsync(
-        Guid id, string[]? need, CaseAccess access, PathwayDbContext db, SignpostingCommands commands, CancellationToken ct)
+        Guid id, string[]? need, CaseAccess access, PathwayDbContext db, AuditLog audit, SignpostingCommands commands, CancellationToken ct)
     {
         var c = await access.LoadAsync(id, AccessNeed.Edit, ct, "SignpostingMatch");
         if (c is null) return TypedResults.NotFound();
@@ -85,6 +85,9 @@ public static class SignpostingEndpoints
         var assessed = await CaseMatching.NeedsAsync(db, id, ct);
         var needs = assessed.Needs.Count > 0 ? assessed.Needs.Select(n => n.Need).ToList() : chosen;
         var matches = needs.Count == 0 ? [] : Domain.Signposting.Matching.Match(CaseMatching.FactsOf(c), needs, await CaseMatching.DirectoryAsync(db, ct), commands.Today);
+        // The answer is made of case facts (needs, risk, where the person lives): a read of the case. Edit access was
+        // checked above, which writes no read row of its own.
+        await audit.ReadAsync("SignpostingMatch", c.Id, c.Id, ct);
         static ServiceMatchDto M(ServiceMatch m) => new(m.Service.Id, m.Service.Name, m.Service.Organisation, m.Eligible,
             m.Reasons.Select(r => new MatchReasonDto(Api.Name(r.Kind), r.Text)).ToList());
         return TypedResults.Ok<IReadOnlyList<NeedMatchesDto>>(matches.Select(m =>

@@ -18,9 +18,15 @@ public sealed class AuditLog(PathwayDbContext db, IHttpContextAccessor http, Tim
         http.HttpContext?.GetEndpoint()?.Metadata.GetMetadata<AuditedAttribute>()?.Action
         ?? throw new InvalidOperationException("This endpoint does not declare an audit action.");
 
+    private readonly HashSet<Guid> _cases = [];
+
+    /// <summary>The cases this request has written a row about so far (<see cref="CaseReadAudit"/> reads it).</summary>
+    public IReadOnlySet<Guid> CasesRecorded => _cases;
+
     public void Add(string? action, string? entityType, object? entityId, Guid? caseId,
         AuditOutcome outcome = AuditOutcome.Allowed, string? reason = null, ClaimsPrincipal? asUser = null)
     {
+        if (caseId is { } recorded) _cases.Add(recorded);
         var ctx = http.HttpContext;
         var user = asUser ?? ctx?.User;
         var staff = user?.ToStaffContext();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
@@ -20,7 +21,7 @@ public sealed class CreateModel(PathwayDbContext db, AuditLog audit, TimeProvide
     {
         // A case an offender manager creates belongs to their team unless they choose another.
         Input.TeamId = User.ToStaffContext().TeamId?.ToString();
-        Options = await CaseFormOptions.LoadAsync(db, ct);
+        Options = await CaseFormOptions.LoadAsync(db, User.ToStaffContext(), null, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -29,10 +30,11 @@ public sealed class CreateModel(PathwayDbContext db, AuditLog audit, TimeProvide
         var who = User.ToStaffContext();
         var details = Input.Parse(ModelState, "Input.");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        CaseWritePolicy.Check(who, new CaseVisibilityChange(null, details.TeamId, null, null)).AddTo(ModelState, "Input.");
         (await CaseDetailsRules.ValidateAsync(details, db, null, today, ct)).AddTo(ModelState, "Input.");
         if (!ModelState.IsValid)
         {
-            Options = await CaseFormOptions.LoadAsync(db, ct);
+            Options = await CaseFormOptions.LoadAsync(db, who, null, ct);
             return Page();
         }
         var record = new CaseRecord { Crn = "", GivenName = "", FamilyName = "", CreatedAt = clock.GetUtcNow() };

@@ -50,6 +50,7 @@ public sealed class EditModel(CaseAccess access, PathwayDbContext db, AuditLog a
             return Page();
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        CaseWritePolicy.Check(who, new CaseVisibilityChange(c.TeamId, details.TeamId, c.ReferredToServiceOn, c.ReferredToServiceOn)).AddTo(ModelState, "Input.");
         (await CaseDetailsRules.ValidateAsync(details, db, c.Id, today, ct)).AddTo(ModelState, "Input.");
         if (!ModelState.IsValid)
         {
@@ -86,7 +87,7 @@ public sealed class EditModel(CaseAccess access, PathwayDbContext db, AuditLog a
 
     private async Task LoadAsync(CaseRecord c, CancellationToken ct)
     {
-        Options = await CaseFormOptions.LoadAsync(db, ct);
+        Options = await CaseFormOptions.LoadAsync(db, User.ToStaffContext(), c.TeamId, ct);
         // Only editors reach this page, so the sharing tab is theirs too.
         Header = new CaseHeader(c, CaseTab.Overview, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: true);
     }

@@ -51,7 +51,7 @@ public sealed record DirectoryServiceWriteRequest(
         foreach (var f in Exclusions ?? [])
         {
             if (RiskFlags.TryParseApiName(f, out var flag)) flags.Add(flag);
-            else errors.Add(new(nameof(Exclusions), $"'{f}' is not a risk flag. Use one of: {string.Join(", ", RiskFlags.All.Select(RiskFlags.ApiName))}"));
+            else errors.Add(new(nameof(Exclusions), $"'{Echo.Of(f)}' is not a risk flag. Use one of: {string.Join(", ", RiskFlags.All.Select(RiskFlags.ApiName))}"));
         }
         return new ServiceDetails(
             OrganisationId, Name, Description, Enums<NeedArea>(NeedsMet, nameof(NeedsMet)), Enums<Gender>(Genders, nameof(Genders)),

@@ -20,7 +20,7 @@ namespace Pathway.Web.Features.Signposting.Matching;
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
 [Audited("signposting.match")]
-public sealed class MatchModel(CaseAccess access, PathwayDbContext db, SignpostingCommands commands, TimeProvider clock) : PageModel
+public sealed class MatchModel(CaseAccess access, PathwayDbContext db, SignpostingCommands commands, AuditLog audit, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public List<string> Needs { get; set; } = [];
     public CaseHeader Header { get; private set; } = null!;
@@ -34,6 +34,8 @@ public sealed class MatchModel(CaseAccess access, PathwayDbContext db, Signposti
         var c = await access.LoadAsync(id, AccessNeed.Edit, ct, "SignpostingMatch");
         if (c is null) return NotFound();
         await BuildAsync(c, ct);
+        // Checking edit access writes no read row, and this page shows the person's needs and risk: a read of the case.
+        await audit.ReadAsync("SignpostingMatch", c.Id, c.Id, ct);
         return Page();
     }
 
