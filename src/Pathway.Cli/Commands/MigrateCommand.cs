@@ -16,6 +16,8 @@ public static class MigrateCommand
             await using var scope = sp.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PathwayDbContext>();
             await ReferenceData.MigrateAsync(db, ct);
+            if (await db.KeyLegacyAuditRowsAsync(ct) == LegacyAuditKeying.Broken)
+                return CliHost.Fail("The audit trail written before keying is broken, so it was not re-signed: run `pathway audit verify`.");
             Console.WriteLine("Database is up to date.");
             return 0;
         });

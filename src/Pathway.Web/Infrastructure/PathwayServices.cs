@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Data.Security;
+using Pathway.Data.Security.Keys;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -26,6 +27,8 @@ public static class PathwayServices
         var config = builder.Configuration;
 
         services.AddPathwayDatabase(DatabaseOptions.From(config));
+        services.AddPathwayKeys(config);
+        services.AddAuditCheckpoints(config);
         services.AddSingleton(TimeProvider.System);
         services.AddDataProtection().SetApplicationName("Pathway").PersistKeysToDbContext<PathwayDbContext>();
         services.AddHttpContextAccessor();
