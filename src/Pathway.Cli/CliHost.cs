@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,7 +21,7 @@ public static class CliHost
         services.AddPathwayKeys(config);
         services.AddPathwayIdentityCore();
         // Identity's token providers need data protection; share the web app's keys so tokens made here work there.
-        services.AddDataProtection().SetApplicationName("Pathway").PersistKeysToDbContext<PathwayDbContext>();
+        services.AddPathwayDataProtection(config);
         return services.BuildServiceProvider();
     }
 

@@ -29,6 +29,7 @@ public static class PathwayIdentity
         services.AddIdentityCore<StaffUser>(Apply)
             .AddRoles<StaffRoleRecord>()
             .AddEntityFrameworkStores<PathwayDbContext>()
+            .AddUserStore<PathwayUserStore>()
             .AddDefaultTokenProviders();
         return services;
     }

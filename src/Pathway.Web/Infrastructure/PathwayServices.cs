@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
@@ -30,7 +29,7 @@ public static class PathwayServices
         services.AddPathwayKeys(config);
         services.AddAuditCheckpoints(config);
         services.AddSingleton(TimeProvider.System);
-        services.AddDataProtection().SetApplicationName("Pathway").PersistKeysToDbContext<PathwayDbContext>();
+        services.AddPathwayDataProtection(config);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddVerifyRateLimit(config);
@@ -57,6 +56,7 @@ public static class PathwayServices
 
         services.AddIdentity<StaffUser, StaffRoleRecord>(PathwayIdentity.Apply)
             .AddEntityFrameworkStores<PathwayDbContext>()
+            .AddUserStore<PathwayUserStore>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PathwayClaimsFactory>();
         services.Configure<SecurityStampValidatorOptions>(o =>

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Data.Security;
+using Pathway.Data.Security.Keys;
 using Pathway.Data.Seeding;
 
 namespace Pathway.Web.Infrastructure.Database;
@@ -24,6 +26,7 @@ public static partial class DatabaseStartup
         var startupLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pathway.Audit");
         if (keying == LegacyAuditKeying.Keyed) LogLegacyKeyed(startupLog);
         if (keying == LegacyAuditKeying.Broken) LogLegacyBroken(startupLog);
+        await PathwayUserStore.ProtectStoredSecretsAsync(db, app.Services.GetRequiredService<PathwayKeys>());
 
         var demo = app.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
         if (demo.SeedOnStartup && app.Environment.IsDevelopment())
