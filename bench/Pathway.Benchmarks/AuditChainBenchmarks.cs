@@ -11,6 +11,7 @@ namespace Pathway.Benchmarks;
 public class AuditChainBenchmarks
 {
     private static readonly string Previous = new('a', 64);
+    private static readonly AuditKey Key = new("bench", new byte[32]);
 
     // A typical read row: every optional field filled in, as the web app writes them.
     private readonly AuditFields _read = new(
@@ -24,8 +25,8 @@ public class AuditChainBenchmarks
         "case.list", "CaseList", null, null, AuditOutcome.Allowed, null, "4bf92f3577b34da6a3ce929d0e0e4737");
 
     [Benchmark(Baseline = true)]
-    public string CaseRead() => AuditChain.ComputeHash(Previous, _read);
+    public string CaseRead() => AuditChain.ComputeHash(Key, Previous, _read);
 
     [Benchmark]
-    public string CaseList() => AuditChain.ComputeHash(Previous, _list);
+    public string CaseList() => AuditChain.ComputeHash(Key, Previous, _list);
 }

@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Data.Security;
+using Pathway.Data.Security.Keys;
 
 namespace Pathway.Cli;
 
@@ -18,9 +18,10 @@ public static class CliHost
         services.AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddPathwayDatabase(DatabaseOptions.From(config));
+        services.AddPathwayKeys(config);
         services.AddPathwayIdentityCore();
         // Identity's token providers need data protection; share the web app's keys so tokens made here work there.
-        services.AddDataProtection().SetApplicationName("Pathway").PersistKeysToDbContext<PathwayDbContext>();
+        services.AddPathwayDataProtection(config);
         return services.BuildServiceProvider();
     }
 

@@ -31,14 +31,18 @@ public sealed class DatabaseOptions
     /// The SQLite file: <c>data/pathway.db</c> at the repository root (found by walking up to Pathway.slnx), so the
     /// web app and the CLI share one database whichever folder they are started from.
     /// </summary>
-    public static string DefaultSqliteConnectionString()
+    public static string DefaultSqliteConnectionString() =>
+        $"Data Source={Path.Combine(DefaultDataDirectory(), "pathway.db")}";
+
+    /// <summary>The repository's <c>data/</c> folder, which also holds generated keys unless <c>Security:KeyDirectory</c> says otherwise.</summary>
+    public static string DefaultDataDirectory()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Pathway.slnx"))) dir = dir.Parent;
         var root = dir?.FullName ?? Directory.GetCurrentDirectory();
         var dataDir = Path.Combine(root, "data");
         Directory.CreateDirectory(dataDir);
-        return $"Data Source={Path.Combine(dataDir, "pathway.db")}";
+        return dataDir;
     }
 }
 

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Pathway.Data.Entities;
+using Pathway.Data.Security.Keys;
 using Pathway.Domain.Auditing;
 
 namespace Pathway.Data;
@@ -139,6 +141,7 @@ public abstract class PathwayDbContext(DbContextOptions options)
         await using var tx = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
         await AcquireDatabaseAuditLockAsync(cancellationToken);
 
+        var key = AuditKeys().CurrentAuditKey;
         var last = await AuditEvents.AsNoTracking()
             .OrderByDescending(a => a.Sequence)
             .Select(a => new { a.Sequence, a.Hash })
@@ -150,13 +153,62 @@ public abstract class PathwayDbContext(DbContextOptions options)
             row.Sequence = ++sequence;
             row.OccurredAt = AuditChain.Normalise(row.OccurredAt);
             row.PreviousHash = previous;
-            row.Hash = AuditChain.ComputeHash(previous, row.Fields());
+            row.KeyId = key.Id;
+            row.Hash = AuditChain.ComputeHash(key, previous, row.Fields());
             previous = row.Hash;
         }
 
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (tx is not null) await tx.CommitAsync(cancellationToken);
         return written;
+    }
+
+    /// <summary>
+    /// The keys come from the application's services (the context is built by dependency injection in the app and the CLI).
+    /// A context built by hand cannot write audit rows, rather than writing them unkeyed.
+    /// </summary>
+    private PathwayKeys AuditKeys() =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(PathwayKeys)) as PathwayKeys
+        ?? throw new InvalidOperationException("Audit rows need the audit key: build the context through AddPathwayDatabase and AddPathwayKeys.");
+
+    /// <summary>
+    /// Re-signs a chain written before keying (rows with no key id) under the current key, once, after checking it is
+    /// intact under the old unkeyed hash; a broken chain is left as it is for <c>pathway audit verify</c> to report.
+    /// Runs under the audit lock, so no row is written meanwhile.
+    /// </summary>
+    public async Task<LegacyAuditKeying> KeyLegacyAuditRowsAsync(CancellationToken ct = default)
+    {
+        if (!await AuditEvents.AnyAsync(a => a.KeyId == "", ct)) return LegacyAuditKeying.NothingToDo;
+        var key = AuditKeys().CurrentAuditKey;
+        using var localLock = await AcquireProcessAuditLockAsync(ct);
+        await using var tx = await Database.BeginTransactionAsync(ct);
+        await AcquireDatabaseAuditLockAsync(ct);
+        var rows = await AuditEvents.OrderBy(a => a.Sequence).ToListAsync(ct);
+        var previous = AuditChain.GenesisHash;
+        foreach (var row in rows)
+        {
+            var expected = row.KeyId == ""
+                ? AuditChain.ComputeUnkeyedHash(previous, row.Fields())
+                : AuditKeys().FindAuditKey(row.KeyId) is { } k ? AuditChain.ComputeHash(k, previous, row.Fields()) : null;
+            if (row.PreviousHash != previous || row.Hash != expected) return LegacyAuditKeying.Broken;
+            previous = row.Hash;
+        }
+        previous = AuditChain.GenesisHash;
+        var rewriting = false;
+        foreach (var row in rows)
+        {
+            rewriting |= row.KeyId == "";
+            if (rewriting)
+            {
+                row.PreviousHash = previous;
+                row.KeyId = key.Id;
+                row.Hash = AuditChain.ComputeHash(key, previous, row.Fields());
+            }
+            previous = row.Hash;
+        }
+        await base.SaveChangesAsync(true, ct);
+        await tx.CommitAsync(ct);
+        return LegacyAuditKeying.Keyed;
     }
 
     /// <summary>Serialises audit writers inside this process (the SQLite deployment is one process).</summary>
@@ -186,4 +238,11 @@ public abstract class PathwayDbContext(DbContextOptions options)
             if (entry.State is EntityState.Added or EntityState.Modified) entry.Entity.RefreshSearchColumns();
         }
     }
+}
+
+public enum LegacyAuditKeying
+{
+    NothingToDo,
+    Keyed,
+    Broken,
 }

@@ -5,6 +5,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Pathway.Data;
+using Pathway.Data.Auditing;
+using Pathway.Data.Security.Keys;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.Staff;
 using Pathway.Web.Infrastructure.Auditing;
@@ -80,7 +83,7 @@ public abstract class AuditTests(AppFixture app)
     {
         using var client = app.Api(StaffRole.OffenderManager);
         for (var i = 0; i < 3; i++) await client.GetAsync($"/api/v1/cases/{app.World.InScope.Id}");
-        var intact = await app.Factory.WithDbAsync(db => AuditCommand.VerifyAsync(db, CancellationToken.None));
+        var intact = await app.Factory.WithDbAsync(VerifyAsync);
         Assert.True(intact.Intact, intact.Problem);
 
         // Tamper with a copy of the database so other tests keep an intact chain.
@@ -89,7 +92,7 @@ public abstract class AuditTests(AppFixture app)
         {
             await using var tx = await db.Database.BeginTransactionAsync();
             await db.AuditEvents.Where(a => a.Sequence == target).ExecuteUpdateAsync(s => s.SetProperty(a => a.Outcome, AuditOutcome.Denied));
-            var result = await AuditCommand.VerifyAsync(db, CancellationToken.None);
+            var result = await VerifyAsync(db);
             await tx.RollbackAsync();
             return result;
         });
@@ -106,7 +109,7 @@ public abstract class AuditTests(AppFixture app)
             return (await client.GetAsync($"/api/v1/cases/{app.World.InScope.Id}")).StatusCode;
         });
         Assert.All(await Task.WhenAll(tasks), s => Assert.Equal(HttpStatusCode.OK, s));
-        var result = await app.Factory.WithDbAsync(db => AuditCommand.VerifyAsync(db, CancellationToken.None));
+        var result = await app.Factory.WithDbAsync(VerifyAsync);
         Assert.True(result.Intact, result.Problem);
     }
 
@@ -120,6 +123,140 @@ public abstract class AuditTests(AppFixture app)
             .Select(e => e.RoutePattern.RawText)
             .ToList();
         Assert.True(missing.Count == 0, "Declare [Audited(\"…\")] or [NotAudited(\"why\")] on: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public async Task DeletingADeniedRead_AndRechainingWithPlainSha256OrAWrongKey_FailsVerify_NamingTheRow()
+    {
+        using var partner = app.Api(StaffRole.PublicProtectionOfficer);
+        await partner.GetAsync($"/api/v1/cases/{app.World.OutOfScope.Id}");
+        var denied = await LastAsync();
+        using var om = app.Api(StaffRole.OffenderManager);
+        for (var i = 0; i < 2; i++) await om.GetAsync($"/api/v1/cases/{app.World.InScope.Id}");
+
+        var wrongKey = new AuditKey(Keys.CurrentAuditKey.Id, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        foreach (var sign in new Func<string, AuditFields, string>[]
+        {
+            AuditChain.ComputeUnkeyedHash,
+            (previous, fields) => AuditChain.ComputeHash(wrongKey, previous, fields),
+        })
+        {
+            var result = await TamperedAsync(async db =>
+            {
+                await db.AuditEvents.Where(a => a.Sequence == denied).ExecuteDeleteAsync();
+                await RechainAsync(db, denied, sign);
+            });
+            Assert.False(result.Intact);
+            Assert.Equal(denied, result.FirstBrokenSequence);
+        }
+    }
+
+    [Fact]
+    public async Task ReattributingARow_AndRechaining_FailsVerify_NamingTheRow()
+    {
+        using var client = app.Api(StaffRole.OffenderManager);
+        for (var i = 0; i < 3; i++) await client.GetAsync($"/api/v1/cases/{app.World.InScope.Id}");
+        var target = await LastAsync() - 2;
+        var someoneElse = app.World.Users[StaffRole.Psychologist].Id;
+        var result = await TamperedAsync(async db =>
+        {
+            await db.AuditEvents.Where(a => a.Sequence == target).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserId, someoneElse));
+            await RechainAsync(db, target, AuditChain.ComputeUnkeyedHash);
+        });
+        Assert.False(result.Intact);
+        Assert.Equal(target, result.FirstBrokenSequence);
+    }
+
+    [Fact]
+    public async Task DeletingTheNewestRows_FailsVerify_AgainstTheSignedCheckpoint()
+    {
+        using var client = app.Api(StaffRole.OffenderManager);
+        for (var i = 0; i < 3; i++) await client.GetAsync($"/api/v1/cases/{app.World.InScope.Id}");
+        await app.Factory.Services.GetRequiredService<AuditCheckpointService>().CheckpointAsync(CancellationToken.None);
+        var head = await LastAsync();
+        var checkpoint = await app.Factory.Services.GetRequiredService<IAuditCheckpointStore>().LatestAsync(CancellationToken.None);
+        Assert.Equal(head, checkpoint!.Sequence);
+        Assert.True(File.Exists(Path.Combine(app.Factory.KeyDirectory, FileAuditCheckpointStore.FileName)));
+
+        var result = await TamperedAsync(db => db.AuditEvents.Where(a => a.Sequence > head - 2).ExecuteDeleteAsync());
+        Assert.False(result.Intact);
+        Assert.Equal(head - 1, result.FirstBrokenSequence);
+        Assert.Contains($"rows {head - 1} to {head} are missing", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AfterRotatingTheAuditKey_OldAndNewRowsVerify_EachUnderItsOwnKey()
+    {
+        using var client = app.Api(StaffRole.OffenderManager);
+        await client.GetAsync($"/api/v1/cases/{app.World.InScope.Id}");
+        var before = Keys.CurrentAuditKey.Id;
+        var ring = Keys.Rotate(PathwayKeys.AuditPurpose);
+        Assert.NotEqual(before, ring.CurrentId);
+        Assert.True(ring.Keys.ContainsKey(before));
+        await client.GetAsync($"/api/v1/cases/{app.World.InScope.Id}");
+
+        var keyIds = await app.Factory.WithDbAsync(db => db.AuditEvents.Select(a => a.KeyId).Distinct().ToListAsync());
+        Assert.Contains(before, keyIds);
+        Assert.Contains(ring.CurrentId, keyIds);
+        var result = await app.Factory.WithDbAsync(VerifyAsync);
+        Assert.True(result.Intact, result.Problem);
+        // The ring on disk, which the CLI reads, holds both.
+        var onDisk = KeyRing.FromJson(await File.ReadAllTextAsync(Path.Combine(app.Factory.KeyDirectory, PathwayKeys.AuditKeyFile)), "test");
+        Assert.Equal(ring.CurrentId, onDisk.CurrentId);
+        Assert.NotNull(onDisk.Find(before));
+    }
+
+    [Fact]
+    public async Task CliVerify_FindsTheKeyFileTheAppGenerated_AndRefusesToVerifyWithoutAKey()
+    {
+        using var client = app.Api(StaffRole.OffenderManager);
+        await client.GetAsync($"/api/v1/cases/{app.World.InScope.Id}");
+        Assert.True(File.Exists(Path.Combine(app.Factory.KeyDirectory, PathwayKeys.AuditKeyFile)));
+        var cli = await CliProcess.RunAsync(CliProcess.For(app.Factory), "audit", "verify");
+        Assert.True(cli.Exit == 0, cli.Err);
+        Assert.Contains("intact", cli.Out, StringComparison.Ordinal);
+
+        var elsewhere = CliProcess.For(app.Factory);
+        elsewhere["Security__KeyDirectory"] = Path.Combine(Path.GetTempPath(), $"pathway-no-keys-{Guid.NewGuid():N}");
+        var noKey = await CliProcess.RunAsync(elsewhere, "audit", "verify");
+        Assert.Equal(1, noKey.Exit);
+        Assert.Contains("No audit key", noKey.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(elsewhere["Security__KeyDirectory"]));
+    }
+
+    private PathwayKeys Keys => app.Factory.Services.GetRequiredService<PathwayKeys>();
+
+    private Task<AuditChain.VerifyResult> VerifyAsync(PathwayDbContext db) =>
+        AuditCommand.VerifyAsync(db, Keys.AuditRing, app.Factory.Services.GetRequiredService<IAuditCheckpointStore>(), CancellationToken.None);
+
+    /// <summary>Tampers inside a transaction that is rolled back, so the other tests keep an intact chain.</summary>
+    private Task<AuditChain.VerifyResult> TamperedAsync(Func<PathwayDbContext, Task> tamper) => app.Factory.WithDbAsync(async db =>
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await tamper(db);
+        var result = await VerifyAsync(db);
+        await tx.RollbackAsync();
+        return result;
+    });
+
+    /// <summary>
+    /// What someone who can write to the database can do after deleting or changing rows: renumber from
+    /// <paramref name="from"/> and recompute every later hash, with whatever hash they can compute.
+    /// </summary>
+    private static async Task RechainAsync(PathwayDbContext db, long from, Func<string, AuditFields, string> sign)
+    {
+        var previous = from == 1 ? AuditChain.GenesisHash : await db.AuditEvents.Where(a => a.Sequence == from - 1).Select(a => a.Hash).SingleAsync();
+        var rows = await db.AuditEvents.AsNoTracking().Where(a => a.Sequence >= from).OrderBy(a => a.Sequence).ToListAsync();
+        var sequence = from;
+        foreach (var row in rows)
+        {
+            var fields = row.Fields() with { Sequence = sequence };
+            var hash = sign(previous, fields);
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE \"AuditEvents\" SET \"Sequence\" = {sequence}, \"PreviousHash\" = {previous}, \"Hash\" = {hash} WHERE \"Sequence\" = {row.Sequence}");
+            previous = hash;
+            sequence++;
+        }
     }
 
     private Task<long> LastAsync() => app.Factory.WithDbAsync(db => db.AuditEvents.MaxAsync(a => (long?)a.Sequence).ContinueWith(t => t.Result ?? 0));

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Pathway.Web.Tests.Infrastructure;
 
 namespace Pathway.Web.Tests;
 
@@ -8,20 +8,15 @@ public sealed class CliTests : IDisposable
 {
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"pathway-cli-{Guid.NewGuid():N}.db");
 
-    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "pathway.dll");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(dll);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["ConnectionStrings__Pathway"] = $"Data Source={_db}";
-        psi.Environment["Database__Provider"] = "Sqlite";
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, await stdout, await stderr);
-    }
+    private readonly string _keys = Path.Combine(Path.GetTempPath(), $"pathway-cli-keys-{Guid.NewGuid():N}");
+
+    private Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) =>
+        CliProcess.RunAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Pathway"] = $"Data Source={_db}",
+            ["Database__Provider"] = "Sqlite",
+            ["Security__KeyDirectory"] = _keys,
+        }, args);
 
     [Fact]
     public async Task AdminJourney_Migrate_AddTeamAndUser_CreateToken_VerifyAudit_DetectTampering()
@@ -56,6 +51,8 @@ public sealed class CliTests : IDisposable
         var verify = await RunAsync("audit", "verify");
         Assert.Equal(0, verify.Exit);
         Assert.Contains("intact", verify.Out, StringComparison.Ordinal);
+        // The CLI generated the audit key into its key folder, not into the database or the repository's data/.
+        Assert.True(File.Exists(Path.Combine(_keys, "audit-keys.json")));
 
         await using (var conn = new SqliteConnection($"Data Source={_db}"))
         {
@@ -97,5 +94,6 @@ public sealed class CliTests : IDisposable
         SqliteConnection.ClearAllPools();
         foreach (var f in new[] { _db, _db + "-wal", _db + "-shm" })
             if (File.Exists(f)) File.Delete(f);
+        if (Directory.Exists(_keys)) Directory.Delete(_keys, recursive: true);
     }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pathway.Data;
+using Pathway.Data.Security;
+using Pathway.Data.Security.Keys;
 using Pathway.Data.Seeding;
 
 namespace Pathway.Cli.Commands;
@@ -16,6 +18,9 @@ public static class MigrateCommand
             await using var scope = sp.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PathwayDbContext>();
             await ReferenceData.MigrateAsync(db, ct);
+            if (await db.KeyLegacyAuditRowsAsync(ct) == LegacyAuditKeying.Broken)
+                return CliHost.Fail("The audit trail written before keying is broken, so it was not re-signed: run `pathway audit verify`.");
+            await PathwayUserStore.ProtectStoredSecretsAsync(db, sp.GetRequiredService<PathwayKeys>(), ct);
             Console.WriteLine("Database is up to date.");
             return 0;
         });

@@ -20,6 +20,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.Property(a => a.RequestId).HasMaxLength(100);
         b.Property(a => a.PreviousHash).HasMaxLength(64);
         b.Property(a => a.Hash).HasMaxLength(64);
+        // Empty only on rows written before keying, until start-up re-signs them (AuditChainKeying).
+        b.Property(a => a.KeyId).HasMaxLength(64).HasDefaultValue("");
         b.HasIndex(a => new { a.CaseId, a.Sequence });
         b.HasIndex(a => new { a.UserId, a.Sequence });
     }

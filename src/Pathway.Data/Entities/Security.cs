@@ -22,6 +22,9 @@ public sealed class AuditEvent
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
 
+    /// <summary>The audit key (in the key folder or configuration, never the database) whose HMAC <see cref="Hash"/> is.</summary>
+    public string KeyId { get; set; } = "";
+
     public AuditFields Fields() =>
         new(Sequence, OccurredAt, UserId, Role, Action, EntityType, EntityId, CaseId, Outcome, Reason, RequestId);
 }

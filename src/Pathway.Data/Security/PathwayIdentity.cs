@@ -30,6 +30,7 @@ public static class PathwayIdentity
         services.AddIdentityCore<StaffUser>(Apply)
             .AddRoles<StaffRoleRecord>()
             .AddEntityFrameworkStores<PathwayDbContext>()
+            .AddUserStore<PathwayUserStore>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PathwayAuthenticatorTokenProvider>(PathwayAuthenticatorTokenProvider.Name);
         return services;

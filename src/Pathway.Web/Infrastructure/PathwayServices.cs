@@ -1,13 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Data.Security;
+using Pathway.Data.Security.Keys;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -27,8 +27,10 @@ public static class PathwayServices
         var config = builder.Configuration;
 
         services.AddPathwayDatabase(DatabaseOptions.From(config));
+        services.AddPathwayKeys(config);
+        services.AddAuditCheckpoints(config);
         services.AddSingleton(TimeProvider.System);
-        services.AddDataProtection().SetApplicationName("Pathway").PersistKeysToDbContext<PathwayDbContext>();
+        services.AddPathwayDataProtection(config);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddReverseProxySupport(config);
@@ -58,6 +60,7 @@ public static class PathwayServices
 
         services.AddIdentity<StaffUser, StaffRoleRecord>(PathwayIdentity.Apply)
             .AddEntityFrameworkStores<PathwayDbContext>()
+            .AddUserStore<PathwayUserStore>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<PathwayAuthenticatorTokenProvider>(PathwayAuthenticatorTokenProvider.Name)
             .AddClaimsPrincipalFactory<PathwayClaimsFactory>();

@@ -24,6 +24,9 @@ public class PathwayFactory : WebApplicationFactory<Program>
     public Provider Provider { get; }
     public LogSink Logs { get; } = new();
     public string ConnectionString { get; }
+
+    /// <summary>This app's own key folder (audit keys, secret keys, checkpoints), so no test writes into the repository's data/.</summary>
+    public string KeyDirectory { get; } = Path.Combine(Path.GetTempPath(), $"pathway-keys-{Guid.NewGuid():N}");
     private readonly string? _sqliteFile;
     private readonly string? _pgDatabase;
 
@@ -125,6 +128,7 @@ public class PathwayFactory : WebApplicationFactory<Program>
         // times: sign-in throttling is set out of reach here, and tests that prove it lower it in their own app.
         builder.UseSetting("Authentication:SignInThrottle:AttemptsPerAddressPerMinute", "1000000");
         builder.UseSetting("Authentication:SignInThrottle:AttemptsPerAccount", "1000000");
+        builder.UseSetting("Security:KeyDirectory", KeyDirectory);
         // Capture at the levels production uses (appsettings.json), to prove what would reach the logs.
         builder.ConfigureLogging(l => l.AddProvider(Logs));
         builder.ConfigureServices(s =>
@@ -153,6 +157,7 @@ public class PathwayFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing) return;
+        if (Directory.Exists(KeyDirectory)) Directory.Delete(KeyDirectory, recursive: true);
         if (_sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Data.Security;
+using Pathway.Data.Security.Keys;
 using Pathway.Data.Seeding;
 
 namespace Pathway.Web.Infrastructure.Database;
@@ -20,6 +22,11 @@ public static partial class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PathwayDbContext>();
         await ReferenceData.MigrateAsync(db);
+        var keying = await db.KeyLegacyAuditRowsAsync();
+        var startupLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pathway.Audit");
+        if (keying == LegacyAuditKeying.Keyed) LogLegacyKeyed(startupLog);
+        if (keying == LegacyAuditKeying.Broken) LogLegacyBroken(startupLog);
+        await PathwayUserStore.ProtectStoredSecretsAsync(db, app.Services.GetRequiredService<PathwayKeys>());
 
         var demo = app.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
         if (demo.SeedOnStartup && app.Environment.IsDevelopment())
@@ -31,6 +38,12 @@ public static partial class DatabaseStartup
             LogHowToSignIn(log, DemoSeed.DemoPassword);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-signed the audit trail written before keying under the current audit key, after checking it was intact (docs/adr/0005-audit-chain-keying.md).")]
+    private static partial void LogLegacyKeyed(ILogger log);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit trail written before keying is broken, so it was not re-signed; run `pathway audit verify` to find the row.")]
+    private static partial void LogLegacyBroken(ILogger log);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo service (synthetic data only).")]
     private static partial void LogSeeded(ILogger log);

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+
+namespace Pathway.Web.Tests.Infrastructure;
+
+/// <summary>The `pathway` command run as a real process, with the environment a deployment would give it.</summary>
+public static class CliProcess
+{
+    public static async Task<(int Exit, string Out, string Err)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "pathway.dll");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) psi.Environment[k] = v;
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>The settings that point the CLI at a test app's database and key folder.</summary>
+    public static Dictionary<string, string> For(PathwayFactory app) => new()
+    {
+        ["Database__Provider"] = app.Provider.ToString(),
+        ["ConnectionStrings__Pathway"] = app.ConnectionString,
+        ["Security__KeyDirectory"] = app.KeyDirectory,
+    };
+}
