@@ -28,6 +28,7 @@ public static class SyntheticRecall
                 r.DecidedAt = at.AddHours(4);
                 r.CountersignedAt = at.AddHours(6);
                 r.RecallId = recall.Id;
+                r.FixedTermDays = recall.Type switch { RecallType.FixedTerm14Day => 14, RecallType.FixedTerm28Day => 28, RecallType.FixedTerm56Day => 56, _ => null };
                 db.RecallConsiderations.Add(r);
                 added++;
             }

@@ -2424,6 +2424,9 @@ namespace Pathway.Data.Migrations.Postgres
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("ChargedWithSeriousOffence")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Circumstances")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -2480,6 +2483,9 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("FixedTermDays")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("LicenceId")
                         .HasColumnType("uuid");
 
@@ -2496,6 +2502,17 @@ namespace Pathway.Data.Migrations.Postgres
 
                     b.Property<bool>("RecalledBecauseOfCharge")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("RegimeAssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegimeRoute")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RegimeVersionId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("RiskSummary")
                         .HasMaxLength(4000)
