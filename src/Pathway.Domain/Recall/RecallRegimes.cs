@@ -42,7 +42,7 @@ public static class RecallRegimes
         new("Criminal Justice Act 2003 (Suitability for Fixed Term Recall) Order 2025", "CJA 2003 s.255A(4) as substituted by the 2025 order"),
         false,
         [
-            "In-force date: 14 July 2025 is a working date (the order was approved by Parliament in July 2025 and listed as made on 14 July 2025); the commencement article has not been checked. Recalls before the confirmed date fall under the 2024 order.",
+            "In-force date: 14 July 2025 is a working date (the draft was debated in June 2025, approved by Parliament in July 2025 and listed as made on 14 July 2025); the commencement article has not been checked. Recalls from 14 July 2025 are assessed under this order, earlier ones under the 2024 order.",
             "The order's number (SI 2025/…) is not recorded.",
         ]);
 
