@@ -246,6 +246,9 @@ public abstract class RecallTests(AppFixture app)
         Assert.Contains(why, message, StringComparison.OrdinalIgnoreCase);
 
         var pages = await app.PagesAsync(StaffRole.OffenderManager);
+        var start = await AppFixture.TextAsync(await pages.GetAsync($"/cases/{id}/recall/new"));
+        Assert.Contains("Recall is possible only while the person is on licence", start, StringComparison.Ordinal);
+        Assert.DoesNotContain("Start considering recall", start, StringComparison.Ordinal);
         var form = await AppFixture.PostFormAsync(pages, $"/cases/{id}/recall/new", new() { ["Concern"] = "ContactStopped" });
         var html = await AppFixture.TextAsync(form);
         Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
