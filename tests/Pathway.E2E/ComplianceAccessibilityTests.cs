@@ -17,6 +17,7 @@ public sealed class ComplianceAccessibilityTests(BrowserApp app, ITestOutputHelp
     [InlineData(StaffRole.OffenderManager, "/cases/{case}/breaches/new")]
     [InlineData(StaffRole.SeniorProbationOfficer, "/signals")]
     [InlineData(StaffRole.ClinicalLead, "/admin/early-warning-rules")]
+    [InlineData(StaffRole.ClinicalLead, "/manage/rules")]
     public async Task Page_HasNoAxeViolations(StaffRole role, string template)
     {
         var w = app.World;

@@ -6,6 +6,7 @@ using Pathway.Data.Entities;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Cases;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Recall;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
 using Pathway.Web.Tests.Infrastructure;
@@ -21,7 +22,7 @@ public abstract class RecallTests(AppFixture app)
     private string Base(Guid id) => $"/api/v1/cases/{id}/recall-considerations";
 
     /// <summary>A case in team A with a current licence, an open referral (so on the pathway) and an active care plan with a contingency section.</summary>
-    private async Task<Guid> CaseAsync(MappaLevel mappa = MappaLevel.Level1, bool onPathway = true)
+    private async Task<Guid> CaseAsync(MappaLevel mappa = MappaLevel.Level1, bool onPathway = true, int releasedDaysAgo = 200, int expiresInDays = 300, int? topUpEndsInDays = null)
     {
         var id = await ContactTests.NewCaseAsync(app);
         var om = app.World.Users[StaffRole.OffenderManager].Id;
@@ -31,8 +32,9 @@ public abstract class RecallTests(AppFixture app)
             c.MappaLevel = mappa;
             db.Licences.Add(new Licence
             {
-                CaseId = id, SentenceType = SentenceType.StandardDeterminate, SentenceLengthMonths = 30, ReleaseDate = Today.AddDays(-200),
-                LicenceExpiryDate = Today.AddDays(300), SentenceExpiryDate = Today.AddDays(300), StandardConditionSetCode = StandardConditionSets.Lco2015.Code,
+                CaseId = id, SentenceType = SentenceType.StandardDeterminate, SentenceLengthMonths = 30, ReleaseDate = Today.AddDays(-releasedDaysAgo),
+                LicenceExpiryDate = Today.AddDays(expiresInDays), SentenceExpiryDate = Today.AddDays(expiresInDays),
+                TopUpSupervisionEndDate = topUpEndsInDays is { } t ? Today.AddDays(t) : null, StandardConditionSetCode = StandardConditionSets.Lco2015.Code,
                 CreatedAt = DateTimeOffset.UtcNow,
             });
             if (onPathway)
@@ -159,8 +161,23 @@ public abstract class RecallTests(AppFixture app)
         v++;
         using var spo = app.Api(StaffRole.SeniorProbationOfficer);
         var decided = await spo.PostAsJsonAsync($"{Base(id)}/{rid}/decision", new { decision = "fixedTermRecall", oversightRationale = "Whereabouts unknown for 3 weeks.", version = v });
-        Assert.Equal("awaitingCountersignature", (await Json(decided)).GetProperty("status").GetString());
+        var decision = await Json(decided);
+        Assert.Equal("awaitingCountersignature", decision.GetProperty("status").GetString());
+        var expected = RecallRegimeAssessor.Assess(new(Today, 30, SentenceType.StandardDeterminate, 30, false, false, false, false, MappaLevel.Level1))!;
+        var under = decision.GetProperty("decidedUnder");
+        Assert.Equal(expected.Regime.VersionId, under.GetProperty("regime").GetProperty("versionId").GetString());
+        Assert.Equal(expected.FixedTermDays, under.GetProperty("fixedTermDays").GetInt32());
         v++;
+
+        // New facts after the decision would change a fresh assessment, never the decision: the recall keeps its fixed term.
+        await app.Factory.WithDbAsync(async db =>
+        {
+            (await db.Cases.FirstAsync(x => x.Id == id)).MappaLevel = MappaLevel.Level3;
+            await db.SaveChangesAsync();
+        });
+        var reread = await Json(await om.GetAsync($"{Base(id)}/{rid}"));
+        Assert.Equal("standardRecall", reread.GetProperty("regime").GetProperty("route").GetString());
+        Assert.Equal(expected.FixedTermDays, reread.GetProperty("decidedUnder").GetProperty("fixedTermDays").GetInt32());
         var self = await spo.PostAsJsonAsync($"{Base(id)}/{rid}/countersignature", new { version = v });
         Assert.Contains("someone other than", await self.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var second = await app.ApiAsAsync(await app.NewStaffAsync(StaffRole.SeniorProbationOfficer, app.World.TeamA.Id));
@@ -171,7 +188,7 @@ public abstract class RecallTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
         v++;
         var recalls = await app.Factory.WithDbAsync(db => db.Recalls.Where(r => r.CaseId == id).ToListAsync());
-        Assert.Equal(RecallType.FixedTerm28Day, Assert.Single(recalls).Type);
+        Assert.Equal(expected.FixedTermType, Assert.Single(recalls).Type);
 
         var reReleased = await om.PostAsJsonAsync($"{Base(id)}/{rid}/re-release", new { reReleaseDate = Iso(Today), version = v });
         Assert.Equal(HttpStatusCode.OK, reReleased.StatusCode);
@@ -180,9 +197,14 @@ public abstract class RecallTests(AppFixture app)
         Assert.Equal(Today, licences[1].ReleaseDate);
 
         var pages = await app.PagesAsync(StaffRole.Psychologist);
+        var page = await AppFixture.TextAsync(await pages.GetAsync($"/cases/{id}/recall/{rid}"));
+        Assert.Contains("Decided under", page, StringComparison.Ordinal);
+        Assert.Contains(expected.Regime.Name, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("[check", page, StringComparison.Ordinal);
         var report = await PdfText.ReadAsync(pages, $"/cases/{id}/recall/{rid}/report.pdf");
-        foreach (var expected in new[] { "Recall report", "Missed three appointments", "Keep in touch", "Warning letter", "MAPPA", "Whereabouts unknown", "Fixed-term recall (28 days)" })
-            Assert.Contains(expected, report, StringComparison.Ordinal);
+        foreach (var text in new[] { "Recall report", "Missed three appointments", "Keep in touch", "Warning letter", "MAPPA", "Whereabouts unknown", RecallTypes.DisplayName(expected.FixedTermType!.Value), "What follows a recall" })
+            Assert.Contains(text, report, StringComparison.Ordinal);
+
     }
 
     [Fact]
@@ -199,12 +221,100 @@ public abstract class RecallTests(AppFixture app)
         var pages = await app.PagesAsync(StaffRole.OffenderManager);
         var html = await AppFixture.TextAsync(await pages.GetAsync($"/cases/{id}/recall/{rid}"));
         Assert.Contains("Agreed for this person and not yet tried", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("[check", html, StringComparison.Ordinal);
+        Assert.Contains(RecallRegimes.Register.On(Today)!.Version.Source.Citation, html, StringComparison.Ordinal);
         Assert.Contains("Referral to approved premises", html, StringComparison.Ordinal);
 
         // The page form: a decision by the page is refused the same way when steps are missing.
         var second = await app.Factory.WithDbAsync(db => db.RecallConsiderations.AsNoTracking().FirstAsync(r => r.Id == rid));
         var form = await AppFixture.PostFormAsync(pages, $"/cases/{id}/recall/{rid}/submit", new() { ["Version"] = second.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Contains("psychologist", await AppFixture.TextAsync(form), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-10, 20, null, "not yet released")]
+    [InlineData(400, -1, null, "licence ended")]
+    [InlineData(400, -1, 100, "top-up supervision")]
+    public async Task Start_IsRefused_WhenThePersonIsNotOnLicenceToday(int releasedDaysAgo, int expiresInDays, int? topUpEndsInDays, string why)
+    {
+        var id = await CaseAsync(releasedDaysAgo: releasedDaysAgo, expiresInDays: expiresInDays, topUpEndsInDays: topUpEndsInDays);
+        using var om = app.Api(StaffRole.OffenderManager);
+        var res = await om.PostAsJsonAsync(Base(id), new { concern = "contactStopped" });
+        Assert.Equal(HttpStatusCode.BadRequest, res.StatusCode);
+        var message = (await Json(res)).GetProperty("errors").GetProperty("licence")[0].GetString()!;
+        Assert.StartsWith("Recall is possible only while the person is on licence", message, StringComparison.Ordinal);
+        Assert.Contains(why, message, StringComparison.OrdinalIgnoreCase);
+
+        var pages = await app.PagesAsync(StaffRole.OffenderManager);
+        var start = await AppFixture.TextAsync(await pages.GetAsync($"/cases/{id}/recall/new"));
+        Assert.Contains("Recall is possible only while the person is on licence", start, StringComparison.Ordinal);
+        Assert.DoesNotContain("Start considering recall", start, StringComparison.Ordinal);
+        var form = await AppFixture.PostFormAsync(pages, $"/cases/{id}/recall/new", new() { ["Concern"] = "ContactStopped" });
+        var html = await AppFixture.TextAsync(form);
+        Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+        Assert.Contains("Recall is possible only while the person is on licence", html, StringComparison.Ordinal);
+        Assert.False(await app.Factory.WithDbAsync(db => db.RecallConsiderations.AnyAsync(r => r.CaseId == id)));
+    }
+
+    [Fact]
+    public async Task TheRegimeOfADay_IsReadWithItsSourceTestsAndLicenceStanding_AndAudited()
+    {
+        var id = await CaseAsync(MappaLevel.Level2);
+        using var om = app.Api(StaffRole.OffenderManager);
+        var today = await Json(await om.GetAsync($"/api/v1/cases/{id}/recall-regime"));
+        Assert.Equal(Iso(Today), today.GetProperty("on").GetString());
+        Assert.Equal("onLicence", today.GetProperty("licenceStatus").GetString());
+        Assert.True(today.GetProperty("canBeRecalled").GetBoolean());
+        var regime = today.GetProperty("assessment").GetProperty("regime");
+        Assert.Equal(RecallRegimes.Register.On(Today)!.Version.VersionId, regime.GetProperty("versionId").GetString());
+        Assert.False(regime.GetProperty("confirmed").GetBoolean());
+        Assert.Contains(today.GetProperty("assessment").GetProperty("tests").EnumerateArray(), t => t.GetProperty("test").GetString() == "MAPPA" && !t.GetProperty("met").GetBoolean());
+
+        // A day under the 2025 order, before this licence began: the order's tests and the person's standing that day.
+        var in2025 = await Json(await om.GetAsync($"/api/v1/cases/{id}/recall-regime?on=2025-09-01"));
+        Assert.Equal("recall-2025-suitability-order", in2025.GetProperty("assessment").GetProperty("regime").GetProperty("versionId").GetString());
+        Assert.Equal("fixedTermOnRiskTest", in2025.GetProperty("assessment").GetProperty("route").GetString());
+        Assert.Equal(Today.AddDays(-200) > new DateOnly(2025, 9, 1) ? "notYetReleased" : "onLicence", in2025.GetProperty("licenceStatus").GetString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await om.GetAsync($"/api/v1/cases/{id}/recall-regime?on=31-12-2025")).StatusCode);
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "recall.regime.read" && a.CaseId == id)));
+    }
+
+    [Fact]
+    public async Task None_CannotBeCombinedWithAnotherAlternative_AndRiskEscalationIsOne()
+    {
+        var id = await CaseAsync();
+        using var om = app.Api(StaffRole.OffenderManager);
+        var (rid, v) = await StartAsync(om, id);
+        var both = await om.PutAsJsonAsync($"{Base(id)}/{rid}/alternatives", new
+        {
+            tried = new[] { new { alternative = "none", outcome = "didNotHelp", details = "Risk immediate" }, new { alternative = "riskEscalation", outcome = "ongoing", details = "Raised with MAPPA" } },
+            version = v,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+        Assert.Contains((await Json(both)).GetProperty("errors").GetProperty("tried").EnumerateArray(),
+            e => e.GetString()!.StartsWith("\"None\" cannot be chosen with another alternative", StringComparison.Ordinal));
+        var escalated = await om.PutAsJsonAsync($"{Base(id)}/{rid}/alternatives", new
+        {
+            tried = new[] { new { alternative = "riskEscalation", outcome = "ongoing", details = "Raised with MAPPA" } }, version = v,
+        });
+        Assert.Equal(HttpStatusCode.OK, escalated.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheRulesPage_ListsEveryRegime_WithItsSourceAndWhatIsUnconfirmed_ForTheClinicalLeadOnly()
+    {
+        var lead = await app.PagesAsync(StaffRole.ClinicalLead);
+        var html = await AppFixture.TextAsync(await lead.GetAsync("/manage/rules"));
+        foreach (var v in RecallRegimes.Register.Versions)
+        {
+            Assert.Contains(v.Name, html, StringComparison.Ordinal);
+            Assert.Contains(v.Source.Citation, html, StringComparison.Ordinal);
+        }
+        Assert.Contains("Not confirmed — clinical lead to check", html, StringComparison.Ordinal);
+        Assert.Contains("relevant young offender", html, StringComparison.Ordinal);
+        var om = await app.PagesAsync(StaffRole.OffenderManager);
+        Assert.NotEqual(HttpStatusCode.OK, (await om.GetAsync("/manage/rules")).StatusCode);
     }
 }
 

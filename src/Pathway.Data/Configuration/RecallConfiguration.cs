@@ -19,6 +19,8 @@ internal sealed class RecallConsiderationConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.ConsultationNotPossibleReason).HasMaxLength(2000);
         b.Property(x => x.OversightRationale).HasMaxLength(4000);
         b.Property(x => x.FixedTermAssessment).HasMaxLength(4000);
+        b.Property(x => x.RegimeVersionId).HasMaxLength(80);
+        b.Property(x => x.RegimeRoute).HasConversion<string>().HasMaxLength(40);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.CaseId, x.CreatedAt });
         // Team and service views count by status and decision.

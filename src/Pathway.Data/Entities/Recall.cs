@@ -22,6 +22,8 @@ public sealed class RecallConsideration : IVersioned, ICaseOwned
     /// <summary>The officer's view of current risk (the report's "risk").</summary>
     public string? RiskSummary { get; set; }
     public bool RecalledBecauseOfCharge { get; set; }
+    /// <summary>The charge is of a serious offence (murder or Sentencing Code Schedule 18): the 2024 order's exclusion.</summary>
+    public bool ChargedWithSeriousOffence { get; set; }
     public bool Schedule19AAOffence { get; set; }
     public bool TerroristOffence { get; set; }
     public List<LinkedCondition> BreachedConditions { get; set; } = [];
@@ -46,8 +48,19 @@ public sealed class RecallConsideration : IVersioned, ICaseOwned
 
     public string? OversightRationale { get; set; }
     public RecallDecisionKind? Decision { get; set; }
-    /// <summary>The fixed-term suitability tests as they stood at the decision, one per line ("Test: met/not met — reason").</summary>
+    /// <summary>The recall regime's tests as they stood at the decision, one per line ("Test: met/not met — reason").</summary>
     public string? FixedTermAssessment { get; set; }
+    /// <summary>
+    /// The recall regime version applied at the decision (<see cref="Pathway.Domain.Recall.RecallRegimes"/>), kept so a
+    /// later change in the law or in the facts never changes a recorded decision. Null for decisions recorded before
+    /// regimes were recorded.
+    /// </summary>
+    public string? RegimeVersionId { get; set; }
+    /// <summary>The day the regime was applied for (the decision day).</summary>
+    public DateOnly? RegimeAssessedOn { get; set; }
+    public RecallRoute? RegimeRoute { get; set; }
+    /// <summary>The fixed term (14, 28 or 56 days) the regime gave; null where none applied.</summary>
+    public int? FixedTermDays { get; set; }
     public Guid? DecidedById { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public Guid? CountersignedById { get; set; }

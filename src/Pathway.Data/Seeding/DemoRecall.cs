@@ -41,9 +41,14 @@ public static class DemoRecall
         licence.Recalls.Clear();
         var set = StandardConditionSets.All.Single(s => s.Code == licence.StandardConditionSetCode);
         LinkedCondition Standard(int n) => new() { Ref = "S:" + set.Conditions.Single(c => c.Number == n).Code, Text = $"Standard condition {n}: {set.Conditions.Single(c => c.Number == n).Text}" };
+        // The decision keeps the regime of its day, as the app records it: the demo follows whichever law applied then.
+        var decidedOn = DateOnly.FromDateTime(now.AddDays(-7).UtcDateTime);
+        var age = decidedOn.Year - recalled.DateOfBirth.Year - (recalled.DateOfBirth.AddYears(decidedOn.Year - recalled.DateOfBirth.Year) > decidedOn ? 1 : 0);
+        var regime = RecallRegimeAssessor.Assess(new RecallRegimeFacts(
+            decidedOn, age, licence.SentenceType, licence.SentenceLengthMonths, false, false, false, false, recalled.MappaLevel))!;
         var recall = new Recall
         {
-            LicenceId = licence.Id, CaseId = recalled.Id, RecallDate = today.AddDays(-6), ReturnToCustodyDate = today.AddDays(-4), Type = RecallType.FixedTerm28Day,
+            LicenceId = licence.Id, CaseId = recalled.Id, RecallDate = today.AddDays(-6), ReturnToCustodyDate = today.AddDays(-4), Type = regime.FixedTermType!.Value,
             Reason = "Contact has stopped. Conditions breached: keep in touch; reside at the approved address", CreatedAt = now,
         };
         db.Recalls.Add(recall);
@@ -62,7 +67,8 @@ public static class DemoRecall
             ConsultedById = psychologist, ConsultedAt = now.AddDays(-8), SubmittedById = om, SubmittedAt = now.AddDays(-8),
             OversightRationale = "Contact lost for three weeks despite warnings and increased reporting; risk cannot be managed in the community. Fixed-term recall is available and proportionate.",
             Decision = RecallDecisionKind.FixedTermRecall,
-            FixedTermAssessment = "Age: met — 18 or over\nSentence: met — Sentence of 30 months, under 4 years\nOffence: met — The offence is not listed in Schedule 19AA\nTerrorism: met — Not a terrorist or terrorism-connected offence\nCharge: met — The recall is not because of a charge\nMAPPA: met — Not managed at MAPPA level 2 or 3",
+            FixedTermAssessment = string.Join("\n", regime.Tests.Select(t => $"{t.Test}: {(t.Met ? "met" : "not met")} — {t.Reason}")),
+            RegimeVersionId = regime.Regime.VersionId, RegimeAssessedOn = decidedOn, RegimeRoute = regime.Route, FixedTermDays = regime.FixedTermDays,
             DecidedById = spo, DecidedAt = now.AddDays(-7), CountersignedById = secondSpo, CountersignedAt = now.AddDays(-7).AddHours(3),
             RecallId = recall.Id, StartedById = om, CreatedAt = now.AddDays(-10),
         });

@@ -28,6 +28,7 @@ public static class SyntheticRecall
                 r.DecidedAt = at.AddHours(4);
                 r.CountersignedAt = at.AddHours(6);
                 r.RecallId = recall.Id;
+                r.FixedTermDays = recall.Type switch { RecallType.FixedTerm14Day => 14, RecallType.FixedTerm28Day => 28, RecallType.FixedTerm56Day => 56, _ => null };
                 db.RecallConsiderations.Add(r);
                 added++;
             }
@@ -63,7 +64,8 @@ public static class SyntheticRecall
             BreachedConditions = [new LinkedCondition { Ref = "S:" + keepInTouch.Code, Text = $"Standard condition 3: {keepInTouch.Text}" }],
             CreatedAt = at, UpdatedAt = at, Version = 1,
         };
-        var alternatives = Enum.GetValues<AlternativeToRecall>();
+        // The original eight only: "none" cannot sit with others, and keeping the list keeps seeded data as it was.
+        var alternatives = Enum.GetValues<AlternativeToRecall>().Where(a => a is not (AlternativeToRecall.RiskEscalation or AlternativeToRecall.None)).ToArray();
         foreach (var a in alternatives.OrderBy(_ => rng.Next()).Take(rng.Next(0, 3)))
             r.AlternativesTried.Add(new RecallAlternativeTried { Alternative = a, Outcome = (AlternativeOutcome)rng.Next(0, 4), Details = a == AlternativeToRecall.Other ? "Three-way meeting" : null });
         if (r.AlternativesTried.Count == 0) r.NoAlternativesReason = "Risk escalated too quickly";

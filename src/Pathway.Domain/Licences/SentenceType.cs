@@ -34,6 +34,8 @@ public enum RecallType
     FixedTerm14Day,
     FixedTerm28Day,
     Standard,
+    /// <summary>Automatic re-release after 56 days (CJA 2003 s.255BA, Sentencing Act 2026).</summary>
+    FixedTerm56Day,
 }
 
 public static class RecallTypes
@@ -43,6 +45,7 @@ public static class RecallTypes
         RecallType.FixedTerm14Day => "Fixed-term recall (14 days)",
         RecallType.FixedTerm28Day => "Fixed-term recall (28 days)",
         RecallType.Standard => "Standard recall",
+        RecallType.FixedTerm56Day => "Fixed-term recall (56 days, automatic re-release)",
         _ => t.ToString(),
     };
 }

@@ -21,7 +21,10 @@ public enum AlternativeToRecall
     ReferralToApprovedPremises,
     ReferralToOtherTeams,
     ReferralToPartnershipAgencies,
+    RiskEscalation,
     Other,
+    /// <summary>No alternative was tried; it cannot be listed with any other.</summary>
+    None,
 }
 
 public enum AlternativeOutcome
@@ -90,9 +93,13 @@ public static class RecallWorkflow
         return MissingBeforeDecision(f).Select(m => new FieldError("Missing", m)).ToList();
     }
 
-    /// <summary>Checks a decision before it is recorded. Fixed-term suitability is worked out by the caller from the facts.</summary>
+    /// <summary>
+    /// Checks a decision before it is recorded, against the recall regime the caller assessed for the day (null when no
+    /// regime applied): fixed-term recall needs a fixed-term route, and a standard recall is refused where fixed-term is
+    /// the only recall the regime allows.
+    /// </summary>
     public static IReadOnlyList<FieldError> ValidateDecision(
-        RecallConsiderationFacts f, IReadOnlySet<StaffRole> deciderRoles, RecallDecisionKind? decision, FixedTermAssessment fixedTerm)
+        RecallConsiderationFacts f, IReadOnlySet<StaffRole> deciderRoles, RecallDecisionKind? decision, RecallRegimeAssessment? regime)
     {
         var errors = new List<FieldError>();
         if (f.Status is RecallConsiderationStatus.Decided or RecallConsiderationStatus.AwaitingCountersignature)
@@ -104,10 +111,22 @@ public static class RecallWorkflow
             errors.Add(new("OversightRationale", "Enter the management oversight rationale for the decision"));
         if (decision is null)
             errors.Add(new("Decision", "Choose a decision: no recall, fixed-term recall or standard recall"));
-        else if (decision == RecallDecisionKind.FixedTermRecall && !fixedTerm.Suitable)
-            errors.Add(new("Decision", $"Fixed-term recall is not available: {string.Join("; ", fixedTerm.ReasonsNotSuitable)}"));
+        else if (decision != RecallDecisionKind.NoRecall && regime is null)
+            errors.Add(new("Decision", "No recall regime is known for this date, so the recall cannot be recorded"));
+        else if (decision == RecallDecisionKind.FixedTermRecall && !regime!.FixedTermAvailable)
+            errors.Add(new("Decision", $"Fixed-term recall is not available under {regime.Regime.Name} ({regime.Regime.Source.Citation}): {string.Join("; ", regime.ReasonsNotMet)}"));
+        else if (decision == RecallDecisionKind.StandardRecall && regime!.FixedTermRequired)
+            errors.Add(new("Decision", regime.Route == RecallRoute.AutomaticReRelease56Days
+                ? $"Under {regime.Regime.Name} ({regime.Regime.Source.Citation}) a recall ends in automatic re-release after 56 days: record a fixed-term recall. Only the Secretary of State can decide not to re-release (s.255BA(5))"
+                : $"Fixed-term recall is mandatory under {regime.Regime.Name} ({regime.Regime.Source.Citation}): record a fixed-term recall"));
         return errors;
     }
+
+    /// <summary>"None" says no alternative was tried, so it cannot sit alongside one that was.</summary>
+    public static IReadOnlyList<FieldError> ValidateAlternatives(IReadOnlyCollection<AlternativeToRecall> tried) =>
+        tried.Contains(AlternativeToRecall.None) && tried.Count > 1
+            ? [new("Tried", "\"None\" cannot be chosen with another alternative: remove it, or remove the others")]
+            : [];
 
     /// <summary>The status a valid decision moves the record to.</summary>
     public static RecallConsiderationStatus After(RecallDecisionKind decision) =>

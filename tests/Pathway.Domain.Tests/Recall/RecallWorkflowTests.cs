@@ -13,8 +13,11 @@ public sealed class RecallWorkflowTests
 
     private static readonly IReadOnlySet<StaffRole> Spo = new HashSet<StaffRole> { StaffRole.SeniorProbationOfficer };
     private static readonly IReadOnlySet<StaffRole> Om = new HashSet<StaffRole> { StaffRole.OffenderManager };
-    private static readonly FixedTermAssessment Suitable = FixedTermSuitability.Assess(new(30, SentenceType.StandardDeterminate, 24, MappaLevel.None, false, false, false));
-    private static readonly FixedTermAssessment NotSuitable = FixedTermSuitability.Assess(new(30, SentenceType.StandardDeterminate, 60, MappaLevel.None, false, false, false));
+    private static RecallRegimeAssessment Regime(int months, DateOnly on, MappaLevel mappa = MappaLevel.None) =>
+        RecallRegimeAssessor.Assess(new(on, 30, SentenceType.StandardDeterminate, months, false, false, false, false, mappa))!;
+    private static readonly DateOnly In2026 = new(2026, 6, 1);
+    private static readonly RecallRegimeAssessment Suitable = Regime(24, In2026);
+    private static readonly RecallRegimeAssessment NotSuitable = Regime(60, In2026);
 
     [Fact]
     public void NothingRecorded_ListsEveryMissingStep()
@@ -57,8 +60,43 @@ public sealed class RecallWorkflowTests
     public void FixedTermWhereTheFactsExcludeIt_IsRefusedWithTheReason()
     {
         var e = Assert.Single(RecallWorkflow.ValidateDecision(Complete, Spo, RecallDecisionKind.FixedTermRecall, NotSuitable));
-        Assert.Equal("Fixed-term recall is not available: Sentence of 5 years: fixed-term recall needs a sentence under 4 years", e.Message);
+        Assert.StartsWith("Fixed-term recall is not available under Automatic re-release after 56 days (Sentencing Act 2026)", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Sentence of 5 years: 4 years or more is excluded", e.Message, StringComparison.Ordinal);
         Assert.Empty(RecallWorkflow.ValidateDecision(Complete, Spo, RecallDecisionKind.StandardRecall, NotSuitable));
+    }
+
+    [Fact]
+    public void StandardRecall_IsRefused_WhereTheRegimeRequiresAFixedTerm()
+    {
+        var automatic = Assert.Single(RecallWorkflow.ValidateDecision(Complete, Spo, RecallDecisionKind.StandardRecall, Suitable));
+        Assert.Contains("automatic re-release after 56 days", automatic.Message, StringComparison.Ordinal);
+        var mandatory = Assert.Single(RecallWorkflow.ValidateDecision(Complete, Spo, RecallDecisionKind.StandardRecall, Regime(24, new DateOnly(2025, 12, 1))));
+        Assert.StartsWith("Fixed-term recall is mandatory under", mandatory.Message, StringComparison.Ordinal);
+        Assert.Empty(RecallWorkflow.ValidateDecision(Complete, Spo, RecallDecisionKind.FixedTermRecall, Suitable));
+    }
+
+    [Fact]
+    public void OnTheRiskTest_EitherRecallMayBeDecided()
+    {
+        var riskTest = Regime(24, new DateOnly(2025, 12, 1), MappaLevel.Level2);
+        Assert.Equal(RecallRoute.FixedTermOnRiskTest, riskTest.Route);
+        Assert.Empty(RecallWorkflow.ValidateDecision(Complete, Spo, RecallDecisionKind.FixedTermRecall, riskTest));
+        Assert.Empty(RecallWorkflow.ValidateDecision(Complete, Spo, RecallDecisionKind.StandardRecall, riskTest));
+    }
+
+    [Fact]
+    public void WithoutARegime_OnlyNoRecallCanBeDecided()
+    {
+        Assert.Empty(RecallWorkflow.ValidateDecision(Complete, Spo, RecallDecisionKind.NoRecall, null));
+        Assert.Contains("No recall regime", Assert.Single(RecallWorkflow.ValidateDecision(Complete, Spo, RecallDecisionKind.StandardRecall, null)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void None_CannotBeCombinedWithAnotherAlternative()
+    {
+        Assert.Empty(RecallWorkflow.ValidateAlternatives([AlternativeToRecall.None]));
+        Assert.Empty(RecallWorkflow.ValidateAlternatives([AlternativeToRecall.RiskEscalation, AlternativeToRecall.WarningLetter]));
+        Assert.Equal("Tried", Assert.Single(RecallWorkflow.ValidateAlternatives([AlternativeToRecall.None, AlternativeToRecall.RiskEscalation])).Field);
     }
 
     [Fact]

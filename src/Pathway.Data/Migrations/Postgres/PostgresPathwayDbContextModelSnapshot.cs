@@ -2490,6 +2490,9 @@ namespace Pathway.Data.Migrations.Postgres
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("ChargedWithSeriousOffence")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Circumstances")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -2546,6 +2549,9 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("FixedTermDays")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("LicenceId")
                         .HasColumnType("uuid");
 
@@ -2562,6 +2568,17 @@ namespace Pathway.Data.Migrations.Postgres
 
                     b.Property<bool>("RecalledBecauseOfCharge")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("RegimeAssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegimeRoute")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RegimeVersionId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("RiskSummary")
                         .HasMaxLength(4000)

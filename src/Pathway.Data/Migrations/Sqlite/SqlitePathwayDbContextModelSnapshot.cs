@@ -2478,6 +2478,9 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ChargedWithSeriousOffence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Circumstances")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -2534,6 +2537,9 @@ namespace Pathway.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FixedTermDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("LicenceId")
                         .HasColumnType("TEXT");
 
@@ -2550,6 +2556,17 @@ namespace Pathway.Data.Migrations.Sqlite
 
                     b.Property<bool>("RecalledBecauseOfCharge")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RegimeAssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegimeRoute")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegimeVersionId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RiskSummary")
                         .HasMaxLength(4000)

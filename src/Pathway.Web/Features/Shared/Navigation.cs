@@ -41,6 +41,7 @@ public static class Navigation
         if (who.IsIn(StaffRole.TrainingCoordinator)) items.Add(("Manage training", "/training/manage"));
         if (who.IsIn(StaffRole.TrainingCoordinator) || who.IsIn(StaffRole.ServiceManager)) items.Add(("Training dashboard", "/training/dashboard"));
         if (who.Roles.Any(ComplianceRoles.RuleEditors.Contains)) items.Add(("Early-warning rules", "/admin/early-warning-rules"));
+        if (who.Roles.Any(ComplianceRoles.RuleEditors.Contains)) items.Add(("Rules and sources", "/manage/rules"));
         items.Add(("Your account", "/account"));
         return items.Select(i => new NavItem(i.Text, i.Href, IsActive(i.Href, path))).ToList();
     }

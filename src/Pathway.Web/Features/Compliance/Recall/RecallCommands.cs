@@ -15,7 +15,7 @@ namespace Pathway.Web.Features.Compliance.Recall;
 
 public sealed record CircumstancesInput(
     RecallConcern? Concern, string? Circumstances, string? RiskSummary, bool RecalledBecauseOfCharge, bool Schedule19AAOffence,
-    bool TerroristOffence, IReadOnlyList<string> Conditions);
+    bool TerroristOffence, IReadOnlyList<string> Conditions, bool ChargedWithSeriousOffence = false);
 
 public sealed record AlternativeInput(AlternativeToRecall Alternative, AlternativeOutcome Outcome, string? Details);
 
@@ -54,12 +54,20 @@ public sealed class RecallCommands(PathwayDbContext db, AuditLog audit, TimeProv
     public Task<RecallConsideration?> FindAsync(Guid caseId, Guid id, CancellationToken ct) =>
         Compliance.CaseRecordLookup.FindAsync(db.RecallConsiderations, audit, caseId, id, ct);
 
-    /// <summary>Starts a consideration with why it is being considered, on the current licence. One open consideration per case.</summary>
+    /// <summary>
+    /// Starts a consideration with why it is being considered, on the licence the person is on today. Refused unless they
+    /// are on licence today: a recall revokes a licence, so there is nothing to recall from before release, after the
+    /// licence ends (top-up supervision included) or while already recalled. One open consideration per case.
+    /// </summary>
     public async Task<(RecallResult Result, RecallConsideration? Record)> StartAsync(CaseRecord c, Guid userId, RecallConcern? concern, CancellationToken ct)
     {
         if (concern is null) return (RecallResult.Invalid("Concern", "Say why recall is being considered: risk increased, contact stopped, or both"), null);
-        var licence = (await CurrentLicenceConditions.LoadAsync(db, c.Id, Today, ct)).Licence;
-        if (licence is null) return (RecallResult.Invalid("Licence", "Record the person's licence before considering recall: breached conditions are chosen from it"), null);
+        var standing = await RecallFacts.LicenceOnAsync(db, c.Id, Today, ct);
+        if (standing.Status == LicenceStatus.NoLicenceRecorded)
+            return (RecallResult.Invalid("Licence", "Record the person's licence before considering recall: breached conditions are chosen from it"), null);
+        if (!standing.CanBeRecalled)
+            return (RecallResult.Invalid("Licence", $"Recall is possible only while the person is on licence. {standing.Description}"), null);
+        var licence = await db.Licences.AsNoTracking().FirstAsync(l => l.Id == standing.LicenceId, ct);
         var open = await db.RecallConsiderations.AsNoTracking().AnyAsync(r => r.CaseId == c.Id && r.Status != RecallConsiderationStatus.Decided, ct);
         if (open) return (RecallResult.Invalid("Status", "A recall consideration for this person is already open: continue that one"), null);
         var r = new RecallConsideration { CaseId = c.Id, LicenceId = licence.Id, Status = RecallConsiderationStatus.InProgress, Concern = concern, StartedById = userId, CreatedAt = clock.GetUtcNow() };
@@ -87,6 +95,7 @@ public sealed class RecallCommands(PathwayDbContext db, AuditLog audit, TimeProv
         r.RecalledBecauseOfCharge = input.RecalledBecauseOfCharge;
         r.Schedule19AAOffence = input.Schedule19AAOffence;
         r.TerroristOffence = input.TerroristOffence;
+        r.ChargedWithSeriousOffence = input.RecalledBecauseOfCharge && input.ChargedWithSeriousOffence;
         r.BreachedConditions.Clear();
         r.BreachedConditions.AddRange(linked);
         return await SaveAsync(c, r, version!.Value, "recall.update", "circumstances", ct);
@@ -102,6 +111,9 @@ public sealed class RecallCommands(PathwayDbContext db, AuditLog audit, TimeProv
             errors.Add(new("Tried", $"The details of {RecallText.Alternative(t.Alternative).ToLowerInvariant()} must be {ReasonMax} characters or fewer"));
         foreach (var t in input.Tried.Where(t => t.Alternative == AlternativeToRecall.Other && string.IsNullOrWhiteSpace(t.Details)))
             errors.Add(new("Tried", "Say what the other alternative was"));
+        foreach (var t in input.Tried.Where(t => t.Alternative == AlternativeToRecall.None && string.IsNullOrWhiteSpace(t.Details)))
+            errors.Add(new("Tried", "Say why no alternative to recall was tried"));
+        errors.AddRange(RecallWorkflow.ValidateAlternatives(input.Tried.Select(t => t.Alternative).ToList()));
         if ((input.NoAlternativesReason?.Trim().Length ?? 0) > ReasonMax)
             errors.Add(new("NoAlternativesReason", $"The reason must be {ReasonMax} characters or fewer"));
         if (input.Tried.Count == 0 && string.IsNullOrWhiteSpace(input.NoAlternativesReason))
@@ -164,13 +176,18 @@ public sealed class RecallCommands(PathwayDbContext db, AuditLog audit, TimeProv
     {
         if (version is null) return RecallResult.Invalid("Version", "Send the version of the recall consideration you read");
         var rationale = input.Rationale?.Trim();
-        var errors = RecallWorkflow.ValidateDecision(facts.WorkflowFacts(r, rationale), who.Roles, input.Decision, facts.FixedTerm).ToList();
+        var errors = RecallWorkflow.ValidateDecision(facts.WorkflowFacts(r, rationale), who.Roles, input.Decision, facts.Regime).ToList();
         if ((rationale?.Length ?? 0) > TextMax) errors.Add(new("OversightRationale", $"The rationale must be {TextMax} characters or fewer"));
         if (errors.Count > 0) return RecallResult.Invalid(errors);
         if (version != r.Version) return RecallResult.Conflict;
         r.OversightRationale = rationale;
         r.Decision = input.Decision;
-        r.FixedTermAssessment = RecallText.Describe(facts.FixedTerm);
+        // The regime is kept with the decision: re-assessing later (new law, new facts) must never change what was decided.
+        r.FixedTermAssessment = facts.Regime is { } regime ? RecallText.Describe(regime) : null;
+        r.RegimeVersionId = facts.Regime?.Regime.VersionId;
+        r.RegimeAssessedOn = facts.Regime is null ? null : Today;
+        r.RegimeRoute = facts.Regime?.Route;
+        r.FixedTermDays = input.Decision == RecallDecisionKind.FixedTermRecall ? facts.Regime?.FixedTermDays : null;
         r.DecidedById = who.UserId;
         r.DecidedAt = clock.GetUtcNow();
         r.Status = RecallWorkflow.After(input.Decision!.Value);
@@ -205,9 +222,11 @@ public sealed class RecallCommands(PathwayDbContext db, AuditLog audit, TimeProv
         if (errors.Count > 0) return RecallResult.Invalid(errors);
         if (version != r.Version) return RecallResult.Conflict;
 
-        var type = r.Decision == RecallDecisionKind.StandardRecall
-            ? DomainRecallType.Standard
-            : FixedTermSuitability.Assess(RecallFacts.FixedTermFactsFor(c, licence, r, Today)).FixedTermType ?? DomainRecallType.FixedTerm28Day;
+        DomainRecallType type;
+        if (r.Decision == RecallDecisionKind.StandardRecall) type = DomainRecallType.Standard;
+        else if (FixedTermType(r.FixedTermDays) is { } fixedTerm) type = fixedTerm;
+        else return RecallResult.Invalid("Status",
+            "This fixed-term recall decision was recorded before Pathway kept the recall regime and its fixed term: record the recall, with its length, on the licence's recall history");
         var recall = new Data.Entities.Recall
         {
             LicenceId = licence.Id, CaseId = c.Id, RecallDate = recallDate!.Value, Type = type, ReturnToCustodyDate = returnToCustody,
@@ -255,6 +274,14 @@ public sealed class RecallCommands(PathwayDbContext db, AuditLog audit, TimeProv
         audit.Add("recall.re-release", nameof(Licence), licence.Id, c.Id, reason: $"recall {recall.Id}");
         return (await SaveAsync(c, r, version.Value, null, null, ct), licence);
     }
+
+    private static DomainRecallType? FixedTermType(int? days) => days switch
+    {
+        14 => DomainRecallType.FixedTerm14Day,
+        28 => DomainRecallType.FixedTerm28Day,
+        56 => DomainRecallType.FixedTerm56Day,
+        _ => null,
+    };
 
     private static string ReasonFor(RecallConsideration r)
     {

@@ -101,8 +101,15 @@ public static class RecallDocuments
         if (r.ConsultationAdvice is not null) pdf.LabelledText($"Advice ({d.Name(r.ConsultedById)}, {Display.DateTime(r.ConsultedAt)})", r.ConsultationAdvice);
         else pdf.LabelledText("Why the consultation could not happen in time", r.ConsultationNotPossibleReason);
 
-        pdf.Heading("Fixed-term recall suitability");
-        pdf.Table(["Test", "Met", "Why"], ParseTests(r.FixedTermAssessment) ?? f.FixedTerm.Tests.Select(t => (IReadOnlyList<string?>)[t.Test, t.Met ? "Yes" : "No", t.Reason]).ToList(), [0.2, 0.1, 0.7]);
+        pdf.Heading("What follows a recall");
+        var regime = r.DecidedAt is null ? f.Regime?.Regime : RecallText.RegimeOf(r.RegimeVersionId);
+        pdf.Paragraph(regime is null
+            ? r.DecidedAt is null ? "No recall regime is known for today's date." : "Decided before Pathway kept the recall regime with each decision."
+            : $"{regime.Name} ({regime.Source.Citation}){(r.RegimeRoute is { } route ? ": " + RecallText.Route(route, r.FixedTermDays) : f.Regime is { } now ? ": " + RecallText.Route(now.Route, now.FixedTermDays) : "")}.");
+        var tests = r.DecidedAt is null
+            ? f.Regime?.Tests.Select(t => (IReadOnlyList<string?>)[t.Test, t.Met ? "Yes" : "No", t.Reason]).ToList()
+            : ParseTests(r.FixedTermAssessment);
+        if (tests is { Count: > 0 }) pdf.Table(["Test", "Met", "Why"], tests, [0.2, 0.1, 0.7]);
 
         pdf.Heading("Management oversight");
         pdf.LabelledText("Rationale", r.OversightRationale);

@@ -15,26 +15,27 @@ namespace Pathway.Web.Features.Compliance.Recall;
 
 public sealed record AlternativeTriedDto(string Alternative, string Outcome, string? Details);
 
-public sealed record SuitabilityTestDto(string Test, bool Met, string Reason);
-
-/// <summary>A recall consideration with what the workflow says about it: what is missing, fixed-term suitability, agreed alternatives not yet tried.</summary>
+/// <summary>
+/// A recall consideration with what the workflow says about it: what is missing, the recall regime applied today to the
+/// facts recorded, the regime recorded with the decision, agreed alternatives not yet tried.
+/// </summary>
 public sealed record RecallConsiderationDto(
     Guid Id, Guid CaseId, Guid LicenceId, string Status, string? Concern, string? Circumstances, string? RiskSummary,
-    bool RecalledBecauseOfCharge, bool Schedule19AAOffence, bool TerroristOffence, IReadOnlyList<LinkedConditionDto> BreachedConditions,
+    bool RecalledBecauseOfCharge, bool ChargedWithSeriousOffence, bool Schedule19AAOffence, bool TerroristOffence, IReadOnlyList<LinkedConditionDto> BreachedConditions,
     IReadOnlyList<AlternativeTriedDto> AlternativesTried, string? NoAlternativesReason, IReadOnlyList<string> ContingencyAlternatives,
     IReadOnlyList<string> ContingencyAlternativesNotYetTried, bool OnPathway, string? ConsultationAdvice, DateTimeOffset? ConsultedAt,
     string? ConsultationNotPossibleReason, string? OversightRationale, string? Decision, DateTimeOffset? DecidedAt, DateTimeOffset? CountersignedAt,
-    bool FixedTermSuitable, IReadOnlyList<SuitabilityTestDto> FixedTermTests, IReadOnlyList<string> MissingBeforeDecision, Guid? RecallId,
+    RecallRegimeDto? Regime, RecordedRegimeDto? DecidedUnder, IReadOnlyList<string> MissingBeforeDecision, Guid? RecallId,
     DateTimeOffset CreatedAt, int Version)
 {
     public static RecallConsiderationDto From(RecallConsideration r, RecallFacts f) => new(
         r.Id, r.CaseId, r.LicenceId, Api.Name(r.Status), r.Concern is { } c ? Api.Name(c) : null, r.Circumstances, r.RiskSummary,
-        r.RecalledBecauseOfCharge, r.Schedule19AAOffence, r.TerroristOffence, LinkedConditionDto.From(r.BreachedConditions),
+        r.RecalledBecauseOfCharge, r.ChargedWithSeriousOffence, r.Schedule19AAOffence, r.TerroristOffence, LinkedConditionDto.From(r.BreachedConditions),
         r.AlternativesTried.Select(a => new AlternativeTriedDto(Api.Name(a.Alternative), Api.Name(a.Outcome), a.Details)).ToList(),
         r.NoAlternativesReason, RecallText.ParseList(r.ContingencyAlternatives).Select(Api.Name).ToList(),
         RecallFacts.NotYetTried(r).Select(Api.Name).ToList(), f.OnPathway, r.ConsultationAdvice, r.ConsultedAt, r.ConsultationNotPossibleReason,
         r.OversightRationale, r.Decision is { } d ? Api.Name(d) : null, r.DecidedAt, r.CountersignedAt,
-        f.FixedTerm.Suitable, f.FixedTerm.Tests.Select(t => new SuitabilityTestDto(t.Test, t.Met, t.Reason)).ToList(),
+        RecallRegimeDto.From(f.Regime), RecordedRegimeDto.From(r),
         RecallWorkflow.MissingBeforeDecision(f.WorkflowFacts(r)), r.RecallId, r.CreatedAt, r.Version);
 }
 
@@ -46,7 +47,7 @@ public sealed record StartRequest(string? Concern);
 /// <summary>Why recall is considered and which conditions were breached (refs from the current licence, as for breaches).</summary>
 public sealed record CircumstancesRequest(
     string? Concern, string? Circumstances, string? RiskSummary, bool? RecalledBecauseOfCharge, bool? Schedule19AAOffence, bool? TerroristOffence,
-    IReadOnlyList<string>? Conditions, int? Version);
+    IReadOnlyList<string>? Conditions, int? Version, bool? ChargedWithSeriousOffence = null);
 
 public sealed record AlternativeRequest(string? Alternative, string? Outcome, string? Details);
 
@@ -74,7 +75,7 @@ public static class RecallEndpoints
         g.MapGet("/{considerationId:guid}", GetAsync).Audited("recall.read")
             .WithSummary("One recall consideration, with what is missing before a decision, fixed-term suitability and agreed alternatives not yet tried");
         g.MapPost("/", CreateAsync).Audited("recall.create").RequireAuthorization(Policies.ProbationRecorder)
-            .WithSummary("Start considering recall, saying why (needs a licence; one open consideration per case)");
+            .WithSummary("Start considering recall, saying why (only while the person is on licence today; one open consideration per case)");
         g.MapPut("/{considerationId:guid}/circumstances", CircumstancesAsync).Audited("recall.update").RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Why recall is considered, what happened, current risk, the breached conditions and the facts fixed-term recall depends on");
         g.MapPut("/{considerationId:guid}/alternatives", AlternativesAsync).Audited("recall.update").RequireAuthorization(Policies.ProbationRecorder)
@@ -93,6 +94,7 @@ public static class RecallEndpoints
             .WithSummary("Record the recall from a countersigned recall decision on the licence's recall history");
         g.MapPost("/{considerationId:guid}/re-release", ReReleaseAsync).Audited("recall.re-release").RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record re-release after the recall; a new licence period starts that day");
+        api.MapRecallRegimeEndpoint();
         return api;
     }
 
@@ -162,7 +164,8 @@ public static class RecallEndpoints
             var concern = Api.ParseEnum<RecallConcern>(body.Concern, nameof(body.Concern), errors);
             if (errors.Count > 0) return RecallResult.Done;
             return await commands.SaveCircumstancesAsync(c, r, new CircumstancesInput(concern, body.Circumstances, body.RiskSummary,
-                body.RecalledBecauseOfCharge ?? false, body.Schedule19AAOffence ?? false, body.TerroristOffence ?? false, body.Conditions ?? []), body.Version, ct);
+                body.RecalledBecauseOfCharge ?? false, body.Schedule19AAOffence ?? false, body.TerroristOffence ?? false, body.Conditions ?? [],
+                body.ChargedWithSeriousOffence ?? false), body.Version, ct);
         }, ct);
 
     private static Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> AlternativesAsync(

@@ -2,18 +2,20 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.CarePlans;
+using Pathway.Domain.Licences;
 using Pathway.Domain.Recall;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
+using Pathway.Web.Features.Licences;
 
 namespace Pathway.Web.Features.Compliance.Recall;
 
 /// <summary>
 /// What the recall workflow needs to know about the person beyond the record itself: whether they are on the PD pathway
-/// (an open referral), the licence, the care plan's contingency section, and the facts fixed-term suitability is
-/// worked out from.
+/// (an open referral), the licence, the care plan's contingency section, and the recall regime of the day applied to
+/// the facts recorded (null when no regime applied on that day).
 /// </summary>
-public sealed record RecallFacts(bool OnPathway, Licence? Licence, string? ContingencyText, Guid? ContingencyPlanId, FixedTermAssessment FixedTerm)
+public sealed record RecallFacts(bool OnPathway, Licence? Licence, string? ContingencyText, Guid? ContingencyPlanId, RecallRegimeAssessment? Regime)
 {
     public static async Task<RecallFacts> LoadAsync(
         PathwayDbContext db, CaseRecord c, RecallConsideration? r, IReadOnlySet<StaffRole> roles, DateOnly today, CancellationToken ct)
@@ -38,17 +40,20 @@ public sealed record RecallFacts(bool OnPathway, Licence? Licence, string? Conti
                 if (contingency.Length == 0) contingency = null;
             }
         }
-        return new(onPathway, licence, contingency, planId, FixedTermSuitability.Assess(FixedTermFactsFor(c, licence, r, today)));
+        return new(onPathway, licence, contingency, planId, RecallRegimeAssessor.Assess(RegimeFactsFor(c, licence, r, today)));
     }
 
-    public static FixedTermFacts FixedTermFactsFor(CaseRecord c, Licence? licence, RecallConsideration? r, DateOnly today) => new(
-        AgeOn(c.DateOfBirth, today),
+    /// <summary>The facts the recall regime of <paramref name="day"/> is applied to.</summary>
+    public static RecallRegimeFacts RegimeFactsFor(CaseRecord c, Licence? licence, RecallConsideration? r, DateOnly day) => new(
+        day,
+        AgeOn(c.DateOfBirth, day),
         licence?.SentenceType ?? Pathway.Domain.Licences.SentenceType.StandardDeterminate,
         licence?.SentenceLengthMonths,
-        c.MappaLevel,
         r?.Schedule19AAOffence ?? false,
         r?.TerroristOffence ?? false,
-        r?.RecalledBecauseOfCharge ?? false);
+        r?.RecalledBecauseOfCharge ?? false,
+        r?.ChargedWithSeriousOffence ?? false,
+        c.MappaLevel);
 
     public static int AgeOn(DateOnly born, DateOnly day)
     {
@@ -63,4 +68,15 @@ public sealed record RecallFacts(bool OnPathway, Licence? Licence, string? Conti
     /// <summary>Alternatives agreed in the care plan (as ticked by the officer) and not shown as tried.</summary>
     public static IReadOnlyList<AlternativeToRecall> NotYetTried(RecallConsideration r) =>
         RecallWorkflow.NotYetTried(RecallText.ParseList(r.ContingencyAlternatives), r.AlternativesTried.Select(a => a.Alternative));
+
+    /// <summary>
+    /// The person's licence standing on <paramref name="day"/>, from every licence period and its recalls.
+    /// </summary>
+    public static async Task<LicenceOnDate> LicenceOnAsync(PathwayDbContext db, Guid caseId, DateOnly day, CancellationToken ct)
+    {
+        var licences = await db.Licences.AsNoTracking().Where(l => l.CaseId == caseId).ToListAsync(ct);
+        var recalls = await db.Recalls.AsNoTracking().Where(x => x.CaseId == caseId).Select(x => new { x.LicenceId, x.RecallDate, x.ReReleaseDate }).ToListAsync(ct);
+        return LicenceStanding.On(licences.Select(l => new LicencePeriod(l.Id, LicenceDetails.From(l).Dates,
+            recalls.Where(x => x.LicenceId == l.Id).Select(x => (x.RecallDate, x.ReReleaseDate)).ToList())).ToList(), day);
+    }
 }

@@ -22,7 +22,9 @@ public static class RecallText
         AlternativeToRecall.ReferralToApprovedPremises => "Referral to approved premises",
         AlternativeToRecall.ReferralToOtherTeams => "Referral to other teams (IOM, MAPPA, gangs)",
         AlternativeToRecall.ReferralToPartnershipAgencies => "Referral to partnership agencies",
+        AlternativeToRecall.RiskEscalation => "Risk escalation",
         AlternativeToRecall.Other => "Other",
+        AlternativeToRecall.None => "None",
         _ => a.ToString(),
     };
 
@@ -68,7 +70,20 @@ public static class RecallText
 
     public static string FormatList(IEnumerable<AlternativeToRecall> list) => string.Join(",", list.Distinct().Order());
 
-    /// <summary>The suitability tests as stored with the decision: one line each.</summary>
-    public static string Describe(FixedTermAssessment a) =>
+    /// <summary>The regime's tests as stored with the decision: one line each.</summary>
+    public static string Describe(RecallRegimeAssessment a) =>
         string.Join("\n", a.Tests.Select(t => $"{t.Test}: {(t.Met ? "met" : "not met")} — {t.Reason}"));
+
+    public static string Route(RecallRoute route, int? days) => route switch
+    {
+        RecallRoute.StandardRecall => "Standard recall: fixed-term recall is not available",
+        RecallRoute.FixedTermMandatory => $"Fixed-term recall is mandatory ({days} days)",
+        RecallRoute.FixedTermOnRiskTest => $"Fixed-term recall ({days} days) is possible if there is no risk of serious harm at the end of it",
+        RecallRoute.AutomaticReRelease56Days => "Fixed-term recall: automatic re-release after 56 days",
+        _ => route.ToString(),
+    };
+
+    /// <summary>The regime a decision was made under, by its recorded id; null for decisions recorded before regimes were kept.</summary>
+    public static Pathway.Domain.Rules.RuleSetVersion? RegimeOf(string? versionId) =>
+        versionId is null ? null : RecallRegimes.Register.Find(versionId)?.Version;
 }

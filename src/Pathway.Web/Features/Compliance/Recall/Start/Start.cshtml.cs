@@ -22,6 +22,8 @@ public sealed class StartModel(CaseAccess access, RecallCommands commands, Pathw
     public CaseHeader Header { get; private set; } = null!;
     public IReadOnlyList<FiredRule> Signals { get; private set; } = [];
     public Guid? OpenId { get; private set; }
+    /// <summary>The licence standing today, so the page says up front when there is no licence to recall from.</summary>
+    public Pathway.Domain.Licences.LicenceOnDate? Standing { get; private set; }
     [BindProperty] public string? Concern { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -49,6 +51,7 @@ public sealed class StartModel(CaseAccess access, RecallCommands commands, Pathw
     {
         Header = new CaseHeader(c, CaseTab.Compliance, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
         Signals = await CaseSignals.ForCaseAsync(db, c.Id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        Standing = await RecallFacts.LicenceOnAsync(db, c.Id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         OpenId = await db.RecallConsiderations.AsNoTracking().Where(r => r.CaseId == c.Id && r.Status != RecallConsiderationStatus.Decided)
             .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
     }

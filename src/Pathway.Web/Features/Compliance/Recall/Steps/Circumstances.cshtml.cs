@@ -34,7 +34,7 @@ public sealed class CircumstancesModel(CaseAccess access, RecallCommands command
         {
             Concern = Record.Concern?.ToString(), Circumstances = Record.Circumstances, RiskSummary = Record.RiskSummary,
             Conditions = Record.BreachedConditions.Select(b => b.Ref).ToList(),
-            Facts = [.. Record.RecalledBecauseOfCharge ? ["charge"] : Array.Empty<string>(), .. Record.Schedule19AAOffence ? ["schedule19aa"] : Array.Empty<string>(),
+            Facts = [.. Record.RecalledBecauseOfCharge ? ["charge"] : Array.Empty<string>(), .. Record.ChargedWithSeriousOffence ? ["serious-charge"] : Array.Empty<string>(), .. Record.Schedule19AAOffence ? ["schedule19aa"] : Array.Empty<string>(),
                 .. Record.TerroristOffence ? ["terrorist"] : Array.Empty<string>()],
         };
         Choices = await CurrentLicenceConditions.LoadAsync(Db, id, Today, ct);
@@ -47,7 +47,8 @@ public sealed class CircumstancesModel(CaseAccess access, RecallCommands command
         Choices = await CurrentLicenceConditions.LoadAsync(Db, id, Today, ct);
         var input = new CircumstancesInput(
             Enum.TryParse<RecallConcern>(Input.Concern, out var concern) && Enum.IsDefined(concern) ? concern : null,
-            Input.Circumstances, Input.RiskSummary, Input.Facts.Contains("charge"), Input.Facts.Contains("schedule19aa"), Input.Facts.Contains("terrorist"), Input.Conditions);
+            Input.Circumstances, Input.RiskSummary, Input.Facts.Contains("charge"), Input.Facts.Contains("schedule19aa"), Input.Facts.Contains("terrorist"), Input.Conditions,
+            Input.Facts.Contains("serious-charge"));
         var result = await commands.SaveCircumstancesAsync(c, r, input, Input.Version, ct);
         return await AfterAsync(result, c, considerationId, "Why recall is being considered: saved", null, ct);
     }
