@@ -420,7 +420,7 @@ public abstract class AccountTests(AppFixture app)
         Assert.StartsWith("enc1:", stored.Value, StringComparison.Ordinal);
         Assert.DoesNotContain(TestWorld.AuthenticatorKey, stored.Value!, StringComparison.OrdinalIgnoreCase);
         using var client = app.Anonymous();
-        await AppFixture.SignInAsync(client, app.World.Users[StaffRole.Psychologist].Email!, TestWorld.Password, TestWorld.AuthenticatorKey);
+        await AppFixture.SignInAsync(app.Factory.Services, client, app.World.Users[StaffRole.Psychologist].Email!, TestWorld.Password, TestWorld.AuthenticatorKey);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cases")).StatusCode);
     }
 
