@@ -109,7 +109,7 @@ public abstract class FhirTests(AppFixture app)
 
         var qr = FhirValidation.ParseAndValidate<QuestionnaireResponse>(await api.GetStringAsync($"/fhir/r4/QuestionnaireResponse/{id}"));
         Assert.Equal(QuestionnaireResponse.QuestionnaireResponseStatus.Completed, qr.Status);
-        Assert.EndsWith("/sapas|1", qr.Questionnaire!, StringComparison.Ordinal);
+        Assert.EndsWith("/sapas|2", qr.Questionnaire!, StringComparison.Ordinal);
         Assert.Equal($"Patient/{caseId}", qr.Subject!.Reference);
         Assert.Equal(8, qr.Item.Count);
         Assert.Equal("Y", Assert.IsType<Coding>(qr.Item[0].Answer[0].Value).Code);

@@ -43,7 +43,7 @@ public abstract class ScreeningTests(AppFixture app)
         var draft = await StartAsync(client, "sapas");
         var id = IdOf(draft);
         Assert.Equal("draft", draft.GetProperty("status").GetString());
-        Assert.Equal(1, draft.GetProperty("definitionVersion").GetInt32());
+        Assert.Equal(2, draft.GetProperty("definitionVersion").GetInt32());
 
         // Item 3 "no" scores 1 (reversed); with items 1 and 2 "yes" that is 3: the cut-off.
         var partial = new Dictionary<string, string> { ["sapas-1"] = "Y", ["sapas-2"] = "Y", ["sapas-3"] = "N" };
@@ -66,7 +66,7 @@ public abstract class ScreeningTests(AppFixture app)
         Assert.Equal("completed", result.GetProperty("status").GetString());
         Assert.Equal("screenedIn", result.GetProperty("outcome").GetString());
         Assert.Equal(3, result.GetProperty("result").GetProperty("scores")[0].GetProperty("score").GetInt32());
-        Assert.Equal(1, result.GetProperty("definitionVersion").GetInt32());
+        Assert.Equal(2, result.GetProperty("definitionVersion").GetInt32());
         Assert.True(await AuditedAsync("screening.complete", id));
 
         var again = await client.PutAsJsonAsync($"{Screening}/{id}", new { answers = all, version = VersionOf(result) });
