@@ -42,7 +42,7 @@ public sealed class CoordinationGroupPageTests(BrowserApp app, ITestOutputHelper
         await page.GetByLabel("CRN of the person (case discussions only)").FillAsync(app.World.InScope.Crn);
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Browser case item");
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Choose the basis for sharing");
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Choose whether the person agrees to their information being shared");
         await page.AssertAccessibleAsync(output, "case item with errors");
     }
 }
