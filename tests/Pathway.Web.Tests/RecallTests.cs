@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data.Entities;
 using Pathway.Domain.CarePlans;
@@ -16,13 +18,13 @@ namespace Pathway.Web.Tests;
 /// <summary>Recall considerations through HTTP: workflow order, who may decide, fixed-term refusals, documents, licence history, audit.</summary>
 public abstract class RecallTests(AppFixture app)
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    protected static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     private static string StandardRef(int number) => "S:" + StandardConditionSets.Lco2015.Conditions.Single(c => c.Number == number).Code;
-    private string Base(Guid id) => $"/api/v1/cases/{id}/recall-considerations";
+    protected static string Base(Guid id) => $"/api/v1/cases/{id}/recall-considerations";
 
     /// <summary>A case in team A with a current licence, an open referral (so on the pathway) and an active care plan with a contingency section.</summary>
-    private async Task<Guid> CaseAsync(MappaLevel mappa = MappaLevel.Level1, bool onPathway = true, int releasedDaysAgo = 200, int expiresInDays = 300, int? topUpEndsInDays = null)
+    protected async Task<Guid> CaseAsync(MappaLevel mappa = MappaLevel.Level1, bool onPathway = true, int releasedDaysAgo = 200, int expiresInDays = 300, int? topUpEndsInDays = null)
     {
         var id = await ContactTests.NewCaseAsync(app);
         var om = app.World.Users[StaffRole.OffenderManager].Id;
@@ -56,9 +58,9 @@ public abstract class RecallTests(AppFixture app)
         return id;
     }
 
-    private static async Task<JsonElement> Json(HttpResponseMessage res) => await res.Content.ReadFromJsonAsync<JsonElement>();
+    protected static async Task<JsonElement> Json(HttpResponseMessage res) => await res.Content.ReadFromJsonAsync<JsonElement>();
 
-    private async Task<(Guid Id, int Version)> StartAsync(HttpClient om, Guid caseId)
+    protected async Task<(Guid Id, int Version)> StartAsync(HttpClient om, Guid caseId)
     {
         var res = await om.PostAsJsonAsync(Base(caseId), new { concern = "contactStopped" });
         Assert.Equal(HttpStatusCode.Created, res.StatusCode);
@@ -67,7 +69,7 @@ public abstract class RecallTests(AppFixture app)
     }
 
     /// <summary>Circumstances and alternatives recorded by the officer; returns the new version.</summary>
-    private async Task<int> FillAsync(HttpClient om, Guid caseId, Guid rid, int version, bool charge = false)
+    protected async Task<int> FillAsync(HttpClient om, Guid caseId, Guid rid, int version, bool charge = false)
     {
         var res = await om.PutAsJsonAsync($"{Base(caseId)}/{rid}/circumstances", new
         {
@@ -318,6 +320,38 @@ public abstract class RecallTests(AppFixture app)
     }
 }
 
-public sealed class RecallTestsSqlite(SqliteApp app) : RecallTests(app), IClassFixture<SqliteApp>;
+public sealed class RecallTestsSqlite(SqliteApp app) : RecallTests(app), IClassFixture<SqliteApp>
+{
+    /// <summary>
+    /// A service whose local policy has no senior manager's countersignature switches the step off: a recall is then
+    /// decided at the SPO's decision. A setting, not data, so this runs once, in a second app over the fixture's database.
+    /// </summary>
+    [Fact]
+    public async Task WithoutTheSeniorManagerCountersignatureStep_ARecallIsDecidedAtTheSposDecision()
+    {
+        var id = await CaseAsync();
+        using var om = app.Api(StaffRole.OffenderManager);
+        var (rid, v) = await StartAsync(om, id);
+        v = await FillAsync(om, id, rid, v);
+        Assert.Equal(HttpStatusCode.OK, (await om.PutAsJsonAsync($"{Base(id)}/{rid}/consultation-not-possible", new { reason = "Psychologist on leave; risk immediate", version = v })).StatusCode);
+        v++;
+
+        using var noStep = app.Factory.WithWebHostBuilder(b => b.UseSetting("Recall:SeniorManagerCountersignature", "false"));
+        using var spo = noStep.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        spo.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", app.World.Tokens[StaffRole.SeniorProbationOfficer]);
+        var decided = await spo.PostAsJsonAsync($"{Base(id)}/{rid}/decision", new { decision = "fixedTermRecall", oversightRationale = "Whereabouts unknown for 3 weeks.", version = v });
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        Assert.Equal("decided", (await Json(decided)).GetProperty("status").GetString());
+
+        // The default app still asks for it, for the same kind of decision.
+        var other = await CaseAsync();
+        var (rid2, v2) = await StartAsync(om, other);
+        v2 = await FillAsync(om, other, rid2, v2);
+        Assert.Equal(HttpStatusCode.OK, (await om.PutAsJsonAsync($"{Base(other)}/{rid2}/consultation-not-possible", new { reason = "Psychologist on leave; risk immediate", version = v2 })).StatusCode);
+        using var defaultSpo = app.Api(StaffRole.SeniorProbationOfficer);
+        var waiting = await defaultSpo.PostAsJsonAsync($"{Base(other)}/{rid2}/decision", new { decision = "fixedTermRecall", oversightRationale = "Whereabouts unknown for 3 weeks.", version = v2 + 1 });
+        Assert.Equal("awaitingCountersignature", (await Json(waiting)).GetProperty("status").GetString());
+    }
+}
 
 public sealed class RecallTestsPostgres(PostgresApp app) : RecallTests(app), IClassFixture<PostgresApp>;

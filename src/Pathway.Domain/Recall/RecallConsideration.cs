@@ -69,7 +69,8 @@ public sealed record RecallConsiderationFacts(
 /// <summary>
 /// The recall decision workflow, modelled on HMPPS's: the officer records why, which conditions were breached, what has
 /// been tried and — for anyone on the PD pathway — the psychologist's advice; a senior probation officer gives management
-/// oversight and decides; a recall needs a countersignature from a second senior manager <b>[check local policy]</b>.
+/// oversight and decides; a recall then needs a senior manager's countersignature (a second senior probation officer),
+/// a step a service may switch off (<c>Recall:SeniorManagerCountersignature</c>) where its local policy has none.
 /// Every refusal lists what is missing.
 /// </summary>
 public static class RecallWorkflow
@@ -129,10 +130,12 @@ public static class RecallWorkflow
             : [];
 
     /// <summary>The status a valid decision moves the record to.</summary>
-    public static RecallConsiderationStatus After(RecallDecisionKind decision) =>
-        NeedsCountersignature(decision) ? RecallConsiderationStatus.AwaitingCountersignature : RecallConsiderationStatus.Decided;
+    public static RecallConsiderationStatus After(RecallDecisionKind decision, bool countersignatureStep = true) =>
+        NeedsCountersignature(decision, countersignatureStep) ? RecallConsiderationStatus.AwaitingCountersignature : RecallConsiderationStatus.Decided;
 
-    public static bool NeedsCountersignature(RecallDecisionKind decision) => decision != RecallDecisionKind.NoRecall;
+    /// <summary>A decision to recall waits for a senior manager's countersignature when the service has that step; no recall never does.</summary>
+    public static bool NeedsCountersignature(RecallDecisionKind decision, bool countersignatureStep = true) =>
+        countersignatureStep && decision != RecallDecisionKind.NoRecall;
 
     public static IReadOnlyList<FieldError> ValidateCountersignature(RecallConsiderationStatus status, Guid decidedBy, Guid countersigner, IReadOnlySet<StaffRole> countersignerRoles)
     {

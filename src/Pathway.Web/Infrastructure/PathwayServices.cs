@@ -46,6 +46,7 @@ public static class PathwayServices
         services.AddScoped<Features.Coordination.CoordinationCommands>();
         services.AddOptions<Features.Signposting.SignpostingOptions>().Bind(config.GetSection(Features.Signposting.SignpostingOptions.Section));
         services.AddScoped<Features.Compliance.Recall.RecallCommands>();
+        services.AddOptions<Features.Compliance.Recall.RecallOptions>().Bind(config.GetSection(Features.Compliance.Recall.RecallOptions.Section));
         services.AddScoped<Features.CarePlans.CarePlanRowCommands>();
         services.AddScoped<Features.Incidents.IncidentCommands>();
         services.AddScoped<Features.CarePlans.DraftRows>();

@@ -108,6 +108,15 @@ public sealed class RecallWorkflowTests
     }
 
     [Fact]
+    public void WithoutASeniorManagerCountersignatureStep_ARecallIsDecidedAtTheSposDecision()
+    {
+        Assert.Equal(RecallConsiderationStatus.Decided, RecallWorkflow.After(RecallDecisionKind.FixedTermRecall, countersignatureStep: false));
+        Assert.Equal(RecallConsiderationStatus.Decided, RecallWorkflow.After(RecallDecisionKind.StandardRecall, countersignatureStep: false));
+        Assert.False(RecallWorkflow.NeedsCountersignature(RecallDecisionKind.StandardRecall, countersignatureStep: false));
+        Assert.True(RecallWorkflow.NeedsCountersignature(RecallDecisionKind.StandardRecall));
+    }
+
+    [Fact]
     public void ADecidedRecord_IsReadOnly()
     {
         Assert.Contains("read-only", Assert.Single(RecallWorkflow.ValidateDecision(Complete with { Status = RecallConsiderationStatus.Decided }, Spo, RecallDecisionKind.NoRecall, Suitable)).Message);

@@ -44,7 +44,7 @@ public sealed record RecallResult(RecallOutcome Outcome, IReadOnlyList<FieldErro
 /// The recall consideration's changes, shared by the pages and the API. Each checks the version the person read and
 /// the workflow (<see cref="RecallWorkflow"/>), stages its audit row, and saves once: both commit or neither does.
 /// </summary>
-public sealed class RecallCommands(PathwayDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class RecallCommands(PathwayDbContext db, AuditLog audit, TimeProvider clock, Microsoft.Extensions.Options.IOptions<RecallOptions> options)
 {
     public const int TextMax = 4000;
     public const int ReasonMax = 2000;
@@ -190,7 +190,7 @@ public sealed class RecallCommands(PathwayDbContext db, AuditLog audit, TimeProv
         r.FixedTermDays = input.Decision == RecallDecisionKind.FixedTermRecall ? facts.Regime?.FixedTermDays : null;
         r.DecidedById = who.UserId;
         r.DecidedAt = clock.GetUtcNow();
-        r.Status = RecallWorkflow.After(input.Decision!.Value);
+        r.Status = RecallWorkflow.After(input.Decision!.Value, options.Value.SeniorManagerCountersignature);
         return await SaveAsync(c, r, version.Value, "recall.decide", Api.Name(input.Decision.Value), ct);
     }
 

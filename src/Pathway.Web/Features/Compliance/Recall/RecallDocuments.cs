@@ -116,7 +116,7 @@ public static class RecallDocuments
         pdf.Table(["", ""],
         [
             ["Decided by", r.DecidedAt is { } at ? $"{d.Name(r.DecidedById)}, senior probation officer, {Display.DateTime(at)}" : "Not decided"],
-            ["Countersigned by", r.CountersignedAt is { } cs ? $"{d.Name(r.CountersignedById)}, senior probation officer, {Display.DateTime(cs)}" : isRecall ? "Not countersigned yet" : "Not required"],
+            ["Countersigned by", r.CountersignedAt is { } cs ? $"{d.Name(r.CountersignedById)}, senior probation officer, {Display.DateTime(cs)}" : r.Status == RecallConsiderationStatus.AwaitingCountersignature ? "Not countersigned yet" : "Not required"],
             ["Recall recorded", d.Recall is { } rec ? $"{RecallTypes.DisplayName(rec.Type)}; licence revoked {Display.Date(rec.RecallDate)}" : "No"],
         ], [0.3, 0.7]);
         return pdf.Build();
