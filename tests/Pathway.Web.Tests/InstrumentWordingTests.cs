@@ -11,9 +11,9 @@ public sealed class InstrumentWordingTests
         InstrumentCatalogue.Shipped().Select(s => s.Definition).GroupBy(d => d.Key).Select(g => g.MaxBy(d => d.Version)!);
 
     [Fact]
-    public void NoNewestShippedInstrument_ShowsAPlaceholder()
+    public void NoShippedInstrument_ShowsAPlaceholder()
     {
-        foreach (var d in Newest())
+        foreach (var d in InstrumentCatalogue.Shipped().Select(s => s.Definition))
         {
             var shown = new[] { d.Title, d.Description, d.Citation, d.Licence, d.Notes }.Concat(d.Bands.Select(b => b.Label + " " + b.Interpretation));
             Assert.All(shown, text => Assert.DoesNotContain("[check", text ?? "", StringComparison.OrdinalIgnoreCase));

@@ -26,7 +26,7 @@ public static class StandardConditionSets
 
     /// <summary>
     /// The newer plain-English set, which adds a passport condition. The wording here is Pathway's plain-English
-    /// rendering pending confirmation against the current order [check]; it is data and can be superseded.
+    /// rendering, not yet confirmed against the current order; it is data and can be superseded.
     /// </summary>
     public static readonly StandardConditionSetDefinition PlainEnglish = new(
         "PLAIN-2024",

@@ -83,7 +83,7 @@ public sealed record Ogrs3Result(
 /// between bands).
 /// </summary>
 /// <remarks>
-/// <para><b>[check]</b> DOMAIN.md flags that the weights for <see cref="Ogrs3OffenceCategory.DrinkDriving"/>
+/// <para><b>Unconfirmed</b> (listed for the clinical lead on the rules page, <see cref="Rules.RiskRuleSets"/>): DOMAIN.md flags that the weights for <see cref="Ogrs3OffenceCategory.DrinkDriving"/>
 /// (0.262228428) and <see cref="Ogrs3OffenceCategory.OtherMotoring"/> (−0.121439408) may be swapped in the source
 /// this implementation follows. They are used as DOMAIN.md gives them until someone confirms them against the
 /// published coefficients (Howard et al. 2009, Ministry of Justice Research Summary 7/09).</para>
@@ -125,8 +125,8 @@ public static class Ogrs3
         Ogrs3OffenceCategory.AbscondingBail => 0.733378677,
         Ogrs3OffenceCategory.TakingAndDrivingAway => 0.380059431,
         Ogrs3OffenceCategory.TheftFromVehicles => 0.427225615,
-        Ogrs3OffenceCategory.DrinkDriving => 0.262228428, // [check] may be swapped with other motoring
-        Ogrs3OffenceCategory.OtherMotoring => -0.121439408, // [check] may be swapped with drink driving
+        Ogrs3OffenceCategory.DrinkDriving => 0.262228428, // unconfirmed: may be swapped with other motoring
+        Ogrs3OffenceCategory.OtherMotoring => -0.121439408, // unconfirmed: may be swapped with drink driving
         Ogrs3OffenceCategory.CriminalDamage => 0.204960477,
         Ogrs3OffenceCategory.DrugImportExportProduction => -0.795556373,
         Ogrs3OffenceCategory.DrugPossessionSupply => 0.077165871,

@@ -9,5 +9,5 @@ namespace Pathway.Domain.Rules;
 /// </summary>
 public static class RuleSets
 {
-    public static readonly IReadOnlyList<IRuleSet> All = [RecallRegimes.Register, ScreenRuleSets.Sapas];
+    public static readonly IReadOnlyList<IRuleSet> All = [RecallRegimes.Register, ScreenRuleSets.Sapas, RiskRuleSets.Ogrs3];
 }
