@@ -54,11 +54,47 @@ public sealed class LicenceRulesTests
     }
 
     [Fact]
-    public void StandardConditionSets_HaveTheNine2015ConditionsAndAPassportConditionInTheNewerSet()
+    public void StandardConditionSets_AreWordedAsPublished()
     {
+        Assert.Equal(7, StandardConditionSets.Lco2015AsMade.Conditions.Count);
+        Assert.Equal(new DateOnly(2015, 3, 23), StandardConditionSets.Lco2015AsMade.InForceFrom);
         Assert.Equal(9, StandardConditionSets.Lco2015.Conditions.Count);
         Assert.StartsWith("Be of good behaviour", StandardConditionSets.Lco2015.Conditions[0].Text);
-        Assert.Contains(StandardConditionSets.PlainEnglish.Conditions, c => c.Text.Contains("passport", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(8, StandardConditionSets.PlainEnglish.Conditions.Count);
+        var passport = Assert.Single(StandardConditionSets.PlainEnglish.Conditions, c => c.Text.Contains("passport", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("apply for a new passport", passport.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("hold", passport.Text, StringComparison.OrdinalIgnoreCase);
+        // Keeping in touch is condition 3 in every set: the demo and compliance records rely on it.
+        Assert.All(StandardConditionSets.All, s => Assert.Contains("in touch", s.Conditions.Single(c => c.Number == 3).Text, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(StandardConditionSets.All.Count, StandardConditionSets.All.Select(s => s.Code).Distinct().Count());
+        Assert.Equal(StandardConditionSets.All.SelectMany(s => s.Conditions).Count(), StandardConditionSets.All.SelectMany(s => s.Conditions).Select(c => c.Code).Distinct().Count());
+    }
+
+    [Fact]
+    public void StandardConditionSets_ByLicenceStart_OfferOnlySetsThatExisted()
+    {
+        // The day before the 2015 order took effect: no set Pathway knows.
+        Assert.Empty(StandardConditionSets.PossibleFor(new(2015, 3, 22)));
+        Assert.NotNull(StandardConditionSets.Lco2015AsMade.WhyNotFrom(new(2015, 3, 22)));
+        // The day it took effect: only the seven, as made; the amended nine and the plain-English eight came later.
+        Assert.Equal(["LCO-2015-7"], StandardConditionSets.PossibleFor(new(2015, 3, 23)).Select(s => s.Code));
+        Assert.Contains("came after 23 March 2015", StandardConditionSets.PlainEnglish.WhyNotFrom(new(2015, 3, 23)), StringComparison.Ordinal);
+        // After it, any set in use since, newest first; the default is the plain-English set.
+        Assert.Equal(["CVL-V4", "LCO-2015", "LCO-2015-7"], StandardConditionSets.PossibleFor(new(2015, 3, 24)).Select(s => s.Code));
+        Assert.Equal(StandardConditionSets.PlainEnglish, StandardConditionSets.Newest(new(2026, 12, 7)));
+        // The withdrawn set is never offered, whatever the date.
+        Assert.DoesNotContain(StandardConditionSets.WithdrawnPlain2024, StandardConditionSets.PossibleFor(new(2026, 12, 7)));
+    }
+
+    [Fact]
+    public void StandardConditionSets_AreInTheRulesRegister_WithUnknownDatesAsUnknown()
+    {
+        Assert.Contains(Pathway.Domain.Rules.RuleSets.All, r => r.Key == StandardConditionSets.RuleSetKey);
+        var versions = StandardConditionSets.Register.Versions;
+        Assert.Equal(StandardConditionSets.All.Count, versions.Count);
+        Assert.Equal(new DateOnly(2015, 3, 23), versions.Single(v => v.VersionId == "LCO-2015-7").EffectiveFrom);
+        Assert.All(versions.Where(v => v.VersionId != "LCO-2015-7"), v => Assert.Null(v.EffectiveFrom));
+        // Every version with an unknown date says so to the clinical lead.
+        Assert.All(versions.Where(v => v.EffectiveFrom is null), v => Assert.NotEmpty(v.UnconfirmedFacts));
     }
 }

@@ -70,11 +70,55 @@ public abstract class LicenceTests(AppFixture app)
         Assert.Equal("2025-06-01", json.GetProperty("releaseDate").GetString());
         Assert.Equal("Robbery", json.GetProperty("indexOffence").GetString());
         Assert.Equal(StandardConditionSets.PlainEnglish.Code, json.GetProperty("standardConditionSetCode").GetString());
-        Assert.Equal(10, json.GetProperty("standardConditions").GetArrayLength());
+        Assert.Equal(8, json.GetProperty("standardConditions").GetArrayLength());
         Assert.Equal(1, json.GetProperty("version").GetInt32());
 
         var list = await client.GetFromJsonAsync<JsonElement>(InScopeLicences);
         Assert.Contains(list.EnumerateArray(), l => l.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task Create_ViaApi_WithASetNotYetInForceOrWithdrawn_Is400WithTheReason_AndSavesNothing()
+    {
+        using var client = app.Api(StaffRole.OffenderManager);
+        var before = await CountLicencesAsync(InScopeId);
+
+        var early = ValidLicence();
+        early["releaseDate"] = "2015-03-23";
+        early["standardConditionSetCode"] = StandardConditionSets.PlainEnglish.Code;
+        var tooEarly = Messages(await ErrorsOf(await client.PostAsJsonAsync(InScopeLicences, early)), "standardConditionSetCode");
+        Assert.Contains(tooEarly, m => m.Contains("came after 23 March 2015", StringComparison.Ordinal));
+
+        var withdrawn = ValidLicence();
+        withdrawn["standardConditionSetCode"] = StandardConditionSets.WithdrawnPlain2024.Code;
+        var refused = Messages(await ErrorsOf(await client.PostAsJsonAsync(InScopeLicences, withdrawn)), "standardConditionSetCode");
+        Assert.Contains(refused, m => m.Contains("kept only for licences already recorded with it", StringComparison.Ordinal));
+
+        Assert.Equal(before, await CountLicencesAsync(InScopeId));
+    }
+
+    [Fact]
+    public async Task Update_ViaApi_ALicenceRecordedWithTheWithdrawnSet_KeepsIt()
+    {
+        var created = await CreateLicenceAsync("Arson");
+        var id = created.GetProperty("id").GetGuid();
+        await app.Factory.WithDbAsync(async db =>
+        {
+            var l = await db.Licences.SingleAsync(x => x.Id == id);
+            l.StandardConditionSetCode = StandardConditionSets.WithdrawnPlain2024.Code;
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        using var client = app.Api(StaffRole.OffenderManager);
+        var body = ValidLicence("Arson and criminal damage");
+        body["version"] = (await client.GetFromJsonAsync<JsonElement>($"{InScopeLicences}/{id}")).GetProperty("version").GetInt32();
+
+        var res = await client.PutAsJsonAsync($"{InScopeLicences}/{id}", body);
+
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        var json = await res.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(StandardConditionSets.WithdrawnPlain2024.Code, json.GetProperty("standardConditionSetCode").GetString());
+        Assert.Equal(10, json.GetProperty("standardConditions").GetArrayLength());
     }
 
     [Fact]

@@ -61,7 +61,8 @@ public sealed class StandardConditionSet
 {
     public required string Code { get; set; }
     public required string Name { get; set; }
-    public DateOnly InForceFrom { get; set; }
+    /// <summary>The first day the set applied; null when it is not known.</summary>
+    public DateOnly? InForceFrom { get; set; }
     public List<StandardConditionItem> Items { get; set; } = [];
 }
 

@@ -15,8 +15,15 @@ public static class ReferenceData
         foreach (var role in Enum.GetNames<StaffRole>().Except(roles))
             db.Roles.Add(new StaffRoleRecord { Name = role, NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
 
-        var sets = await db.StandardConditionSets.Select(s => s.Code).ToListAsync(ct);
-        foreach (var def in StandardConditionSets.All.Where(d => !sets.Contains(d.Code)))
+        // A set's conditions are never edited once shipped; its name and date are corrected when they were wrong.
+        var sets = await db.StandardConditionSets.ToDictionaryAsync(s => s.Code, ct);
+        foreach (var def in StandardConditionSets.All.Where(d => sets.ContainsKey(d.Code)))
+        {
+            var set = sets[def.Code];
+            set.Name = def.Name;
+            set.InForceFrom = def.InForceFrom;
+        }
+        foreach (var def in StandardConditionSets.All.Where(d => !sets.ContainsKey(d.Code)))
         {
             db.StandardConditionSets.Add(new StandardConditionSet
             {

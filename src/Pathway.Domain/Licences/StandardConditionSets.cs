@@ -1,17 +1,75 @@
+using Pathway.Domain.Rules;
+
 namespace Pathway.Domain.Licences;
 
-/// <summary>A versioned set of standard licence conditions. Sets are data: new ones are added, old ones never edited.</summary>
-public sealed record StandardConditionSetDefinition(string Code, string Name, DateOnly InForceFrom, IReadOnlyList<StandardConditionDefinition> Conditions);
+/// <summary>
+/// A versioned set of standard licence conditions. Sets are data: new ones are added, old ones never edited, and a licence
+/// keeps the set it was issued with.
+/// </summary>
+/// <param name="InForceFrom">The first day the set applied, or null when it is not known (DOMAIN.md: never invent a date).</param>
+/// <param name="LaterThan">For a set whose start is not known, a day it certainly started after (the set it replaced took effect then).</param>
+/// <param name="OfferedForNewLicences">False for a set kept only because licences were recorded with it.</param>
+public sealed record StandardConditionSetDefinition(
+    string Code,
+    string Name,
+    DateOnly? InForceFrom,
+    DateOnly? LaterThan,
+    RuleSource Source,
+    bool OfferedForNewLicences,
+    IReadOnlyList<string> UnconfirmedFacts,
+    IReadOnlyList<StandardConditionDefinition> Conditions)
+{
+    /// <summary>Whether a licence that began on <paramref name="licenceStart"/> could have been issued with this set.</summary>
+    public bool CouldApplyFrom(DateOnly licenceStart) =>
+        (InForceFrom is not { } from || licenceStart >= from) && (LaterThan is not { } after || licenceStart > after);
+
+    /// <summary>Why a licence that began on <paramref name="licenceStart"/> cannot use this set, or null if it can.</summary>
+    public string? WhyNotFrom(DateOnly licenceStart) =>
+        InForceFrom is { } from && licenceStart < from ? $"{Name} took effect on {from:d MMMM yyyy}, after this licence began"
+        : LaterThan is { } after && licenceStart <= after ? $"{Name} came after {after:d MMMM yyyy}, so a licence that began by then cannot use it"
+        : null;
+}
 
 public sealed record StandardConditionDefinition(string Code, int Number, string Text);
 
-/// <summary>The standard condition sets Pathway ships with. They seed the reference data tables.</summary>
+/// <summary>
+/// The standard condition sets Pathway ships with (DOMAIN.md section 3). They seed the reference data tables and are the
+/// versions of the rule set <c>licence-standard-conditions</c> on the rules page.
+/// </summary>
 public static class StandardConditionSets
 {
+    public const string RuleSetKey = "licence-standard-conditions";
+
+    private static readonly DateOnly Lco2015InForce = new(2015, 3, 23);
+
+    /// <summary>The Licence Conditions Order 2015 as made: seven standard conditions, (a)–(g).</summary>
+    public static readonly StandardConditionSetDefinition Lco2015AsMade = new(
+        "LCO-2015-7",
+        "Licence Conditions Order 2015 standard conditions, as made (seven)",
+        Lco2015InForce, null,
+        new("Criminal Justice (Sentencing) (Licence Conditions) Order 2015, article 3", "SI 2015/337, in force 23 March 2015"),
+        true, [],
+        [
+            new("LCO-2015-7-1", 1, "Be of good behaviour and not behave in a way which undermines the purpose of the licence period."),
+            new("LCO-2015-7-2", 2, "Not commit any offence."),
+            new("LCO-2015-7-3", 3, "Keep in touch with the supervising officer in accordance with instructions given by the supervising officer."),
+            new("LCO-2015-7-4", 4, "Receive visits from the supervising officer in accordance with instructions given by the supervising officer."),
+            new("LCO-2015-7-5", 5, "Reside permanently at an address approved by the supervising officer and obtain the prior permission of the supervising officer for any stay of one or more nights at a different address."),
+            new("LCO-2015-7-6", 6, "Not undertake work, or a particular type of work, unless it is approved by the supervising officer and notify the supervising officer in advance of any proposal to undertake work or a particular type of work."),
+            new("LCO-2015-7-7", 7, "Not travel outside the United Kingdom, the Channel Islands or the Isle of Man except with the prior permission of the supervising officer or for the purposes of immigration deportation or removal."),
+        ]);
+
+    /// <summary>
+    /// The 2015 order as later amended: the seven plus the name and contact-details conditions. Its code is the one
+    /// licences were recorded with before the sets were dated, so those licences keep it.
+    /// </summary>
     public static readonly StandardConditionSetDefinition Lco2015 = new(
         "LCO-2015",
-        "Licence Conditions Order 2015 standard conditions",
-        new DateOnly(2015, 2, 1),
+        "Licence Conditions Order 2015 standard conditions, as amended (nine)",
+        null, Lco2015InForce,
+        new("Criminal Justice (Sentencing) (Licence Conditions) Order 2015, article 3, as amended", "SI 2015/337 as amended; the amending order is not recorded"),
+        true,
+        ["Which order added the name and contact-details conditions (8 and 9), and from what date. Until it is recorded the set's start is shown as not known."],
         [
             new("LCO-2015-1", 1, "Be of good behaviour and not behave in a way which undermines the purpose of the licence period."),
             new("LCO-2015-2", 2, "Not commit any offence."),
@@ -25,13 +83,39 @@ public static class StandardConditionSets
         ]);
 
     /// <summary>
-    /// The newer plain-English set, which adds a passport condition. The wording here is Pathway's plain-English
-    /// rendering, not yet confirmed against the current order; it is data and can be superseded.
+    /// HMPPS's plain-English wording in its create-and-vary-a-licence service, licence policy version 4: eight conditions.
+    /// Good behaviour and no offending are one condition, visits are part of keeping in touch, and the passport condition
+    /// is about applying for a new passport (holding one is not a breach).
     /// </summary>
     public static readonly StandardConditionSetDefinition PlainEnglish = new(
+        "CVL-V4",
+        "Plain-English standard conditions (HMPPS licence policy version 4, eight)",
+        null, Lco2015InForce,
+        new("HM Prison and Probation Service, Create and vary a licence: licence policy version 4.0, standard conditions", "HMPPS create-and-vary-a-licence service, policy V4.0"),
+        true,
+        ["The date licence policy version 4 took effect. Until it is recorded the set's start is shown as not known."],
+        [
+            new("CVL-V4-1", 1, "Behave well in a way that supports the purpose of you being on licence, and do not commit any crime."),
+            new("CVL-V4-2", 2, "Get permission from your supervising officer to stay at an address and if you want to stay somewhere else for one or more nights."),
+            new("CVL-V4-3", 3, "Keep in touch and meet with your supervising officer in the way they tell you to. This includes meeting them where you live."),
+            new("CVL-V4-4", 4, "Tell your supervising officer about any names you use that are different to the names on this licence."),
+            new("CVL-V4-5", 5, "Tell your supervising officer if your contact details change, for example your phone number or email address."),
+            new("CVL-V4-6", 6, "Tell your supervising officer about any new work, or type of work, you want to do. Get their approval before you start it."),
+            new("CVL-V4-7", 7, "Get permission from your supervising officer if you want to leave the United Kingdom, the Isle of Man or the Channel Islands. This does not apply if you are being deported or removed for immigration purposes."),
+            new("CVL-V4-8", 8, "Get permission from your supervising officer if you want to apply for a new passport. If asked, tell your supervising officer about any passports you already have."),
+        ]);
+
+    /// <summary>
+    /// A set Pathway once shipped with an invented date and a passport condition that put anyone holding a passport in
+    /// breach. Not offered for new licences; kept, unchanged, for licences already recorded with it.
+    /// </summary>
+    public static readonly StandardConditionSetDefinition WithdrawnPlain2024 = new(
         "PLAIN-2024",
-        "Plain-English standard conditions (with passport condition)",
-        new DateOnly(2024, 1, 1),
+        "Plain-English standard conditions (withdrawn: not a published set)",
+        null, null,
+        new("None: entered in error in an earlier Pathway release", "Replaced by HMPPS licence policy version 4 (CVL-V4)"),
+        false,
+        ["Licences recorded with this set should be checked against the paper licence and changed to the set it actually carries."],
         [
             new("PLAIN-2024-1", 1, "Be well behaved. Do not do anything that could undermine the purpose of your licence."),
             new("PLAIN-2024-2", 2, "Do not break any law."),
@@ -45,5 +129,21 @@ public static class StandardConditionSets
             new("PLAIN-2024-10", 10, "Do not apply for or hold a passport without your probation practitioner's permission."),
         ]);
 
-    public static readonly IReadOnlyList<StandardConditionSetDefinition> All = [Lco2015, PlainEnglish];
+    /// <summary>Every set, oldest first.</summary>
+    public static readonly IReadOnlyList<StandardConditionSetDefinition> All = [Lco2015AsMade, Lco2015, PlainEnglish, WithdrawnPlain2024];
+
+    public static StandardConditionSetDefinition? Find(string? code) => All.FirstOrDefault(s => s.Code == code);
+
+    /// <summary>The sets a licence that began on <paramref name="licenceStart"/> could carry, newest first.</summary>
+    public static IReadOnlyList<StandardConditionSetDefinition> PossibleFor(DateOnly licenceStart) =>
+        All.Where(s => s.OfferedForNewLicences && s.CouldApplyFrom(licenceStart)).Reverse().ToList();
+
+    /// <summary>The set a new licence starts with unless someone chooses another: the newest that could apply.</summary>
+    public static StandardConditionSetDefinition? Newest(DateOnly licenceStart) => PossibleFor(licenceStart).FirstOrDefault();
+
+    /// <summary>The sets as versions of a rule set, for the rules page.</summary>
+    public static readonly RuleRegister<StandardConditionSetDefinition> Register = new(RuleSetKey, "Licences: standard conditions",
+        All.Select(s => new Versioned<StandardConditionSetDefinition>(new RuleSetVersion(
+            RuleSetKey, s.Code, s.Name, s.InForceFrom, null, s.Source, false,
+            s.UnconfirmedFacts.Count > 0 || s.InForceFrom is not null ? s.UnconfirmedFacts : ["The date it took effect."]), s)).ToList());
 }

@@ -3098,7 +3098,7 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<DateOnly>("InForceFrom")
+                    b.Property<DateOnly?>("InForceFrom")
                         .HasColumnType("date");
 
                     b.Property<string>("Name")

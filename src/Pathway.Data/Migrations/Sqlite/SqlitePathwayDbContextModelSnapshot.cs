@@ -3086,7 +3086,7 @@ namespace Pathway.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("InForceFrom")
+                    b.Property<DateOnly?>("InForceFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

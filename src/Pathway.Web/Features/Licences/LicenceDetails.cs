@@ -34,8 +34,9 @@ public static class LicenceDetailsRules
     public const int IndexOffenceMaxLength = 500;
 
     /// <param name="alreadyInvalid">Fields that already failed to parse; the rules would only repeat "enter a date" for them.</param>
+    /// <param name="savedSetCode">The set the licence already has (null for a new licence): a licence keeps the set it was issued with.</param>
     public static async Task<List<FieldError>> ValidateAsync(
-        LicenceDetails d, DateOnly dateOfBirth, PathwayDbContext db, IReadOnlySet<string> alreadyInvalid, CancellationToken ct)
+        LicenceDetails d, DateOnly dateOfBirth, PathwayDbContext db, IReadOnlySet<string> alreadyInvalid, CancellationToken ct, string? savedSetCode = null)
     {
         var errors = new List<FieldError>();
         if (d.SentenceType is null) errors.Add(new(nameof(d.SentenceType), "Select the sentence type"));
@@ -51,14 +52,20 @@ public static class LicenceDetailsRules
             errors.Add(new(nameof(d.StandardConditionSetCode), "Select the standard conditions"));
         else if (!await db.StandardConditionSets.AnyAsync(s => s.Code == d.StandardConditionSetCode, ct))
             errors.Add(new(nameof(d.StandardConditionSetCode), "Select standard conditions from the list"));
+        else if (d.StandardConditionSetCode != savedSetCode && StandardConditionSets.Find(d.StandardConditionSetCode) is { } set)
+        {
+            // A change of set (or a new licence) must name a set that is offered and that existed when the licence began.
+            if (!set.OfferedForNewLicences)
+                errors.Add(new(nameof(d.StandardConditionSetCode), $"{set.Name} is kept only for licences already recorded with it: select the set printed on the licence"));
+            else if (d.ReleaseDate is { } start && set.WhyNotFrom(start) is { } why)
+                errors.Add(new(nameof(d.StandardConditionSetCode), $"{why}: select the set printed on the licence"));
+        }
 
         return errors.Where(e => !alreadyInvalid.Contains(e.Field)).ToList();
     }
 
-    /// <summary>The set a new licence uses unless someone chooses another: the newest one already in force.</summary>
-    public static Task<string?> NewestInForceSetAsync(PathwayDbContext db, DateOnly today, CancellationToken ct) =>
-        db.StandardConditionSets.AsNoTracking().Where(s => s.InForceFrom <= today)
-            .OrderByDescending(s => s.InForceFrom).Select(s => (string?)s.Code).FirstOrDefaultAsync(ct);
+    /// <summary>The set a new licence uses unless someone chooses another: the newest that could apply on its release date (or today).</summary>
+    public static string? NewestSet(DateOnly? releaseDate, DateOnly today) => StandardConditionSets.Newest(releaseDate ?? today)?.Code;
 
     /// <summary>Copies validated details onto the licence.</summary>
     public static void Apply(LicenceDetails d, Licence l)

@@ -63,7 +63,7 @@ public sealed record LicenceDto(
 
 /// <summary>
 /// What a client sends to create or update a licence. Values arrive as text so that a wrong one is reported against
-/// its field. Without a standard condition set, a new licence gets the newest set in force and an update keeps its set.
+/// its field. Without a standard condition set, a new licence gets the newest set that could apply on its release date and an update keeps its set.
 /// </summary>
 public sealed record LicenceWriteRequest(
     string? SentenceType, int? SentenceLengthMonths, string? IndexOffence, string? ReleaseDate, string? LicenceExpiryDate,
@@ -141,7 +141,9 @@ public static class LicenceEndpoints
         var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
         if (c is null) return TypedResults.NotFound();
         var errors = new List<FieldError>();
-        var details = body.Parse(errors, await LicenceDetailsRules.NewestInForceSetAsync(db, Today(clock), ct));
+        var details = body.Parse(errors, null);
+        if (details.StandardConditionSetCode is null)
+            details = details with { StandardConditionSetCode = LicenceDetailsRules.NewestSet(details.ReleaseDate, Today(clock)) };
         errors.AddRange(await LicenceDetailsRules.ValidateAsync(details, c.DateOfBirth, db, errors.Fields(), ct));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
 
@@ -163,7 +165,7 @@ public static class LicenceEndpoints
         var errors = new List<FieldError>();
         if (body.Version is null) errors.Add(new("Version", "Send the version of the licence you are changing (from a GET)"));
         var details = body.Parse(errors, l.StandardConditionSetCode);
-        errors.AddRange(await LicenceDetailsRules.ValidateAsync(details, c.DateOfBirth, db, errors.Fields(), ct));
+        errors.AddRange(await LicenceDetailsRules.ValidateAsync(details, c.DateOfBirth, db, errors.Fields(), ct, l.StandardConditionSetCode));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
         if (body.Version != l.Version) return Conflict(await ReadAsync(db, licenceId, ct));
 

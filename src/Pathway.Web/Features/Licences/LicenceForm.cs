@@ -62,15 +62,23 @@ public sealed class LicenceForm
     }
 }
 
-/// <summary>The standard condition sets a licence can use, newest first, and which one a new licence starts with.</summary>
+/// <summary>
+/// The standard condition sets a licence can use, newest first, and which one a new licence starts with. A set kept only
+/// for licences already recorded with it is listed only on such a licence.
+/// </summary>
 public sealed record LicenceFormOptions(IReadOnlyList<Govuk.Option> ConditionSets, string? NewestInForce)
 {
-    public static async Task<LicenceFormOptions> LoadAsync(PathwayDbContext db, DateOnly today, CancellationToken ct)
+    public static LicenceFormOptions For(DateOnly today, string? savedSetCode)
     {
-        var sets = await db.StandardConditionSets.AsNoTracking().OrderByDescending(s => s.InForceFrom)
-            .Select(s => new { s.Code, s.Name, s.InForceFrom }).ToListAsync(ct);
+        var sets = StandardConditionSets.All.Where(s => s.OfferedForNewLicences || s.Code == savedSetCode).Reverse();
         return new LicenceFormOptions(
-            sets.Select(s => new Govuk.Option(s.Code, $"{s.Name} (in force from {Display.Date(s.InForceFrom)})")).ToList(),
-            sets.FirstOrDefault(s => s.InForceFrom <= today)?.Code);
+            sets.Select(s => new Govuk.Option(s.Code, $"{s.Name} ({Start(s)})")).ToList(),
+            StandardConditionSets.Newest(today)?.Code);
     }
+
+    private static string Start(StandardConditionSetDefinition s) =>
+        s.InForceFrom is { } from ? $"in force from {Display.Date(from)}"
+        : !s.OfferedForNewLicences ? "not offered for new licences"
+        : s.LaterThan is { } after ? $"in force from a date not recorded, after {Display.Date(after)}"
+        : "in force from a date not recorded";
 }

@@ -19,6 +19,13 @@ public sealed class ReferenceDataModel(PathwayDbContext db) : PageModel
     {
         var sets = await db.StandardConditionSets.AsNoTracking().Include(s => s.Items).ToListAsync(ct);
         foreach (var s in sets) s.Items = s.Items.OrderBy(i => i.Number).ToList();
-        Sets = sets.OrderByDescending(s => s.InForceFrom).ToList();
+        // Sets offered for new licences first, newest first in the order they were made (several start on a day not known).
+        var order = Domain.Licences.StandardConditionSets.All.Select(d => d.Code).ToList();
+        Sets = sets.OrderByDescending(s => Offered(s.Code)).ThenByDescending(s => order.IndexOf(s.Code)).ToList();
     }
+
+    /// <summary>Whether a set can be chosen for a new licence, from its shipped definition.</summary>
+    public static bool Offered(string code) => Domain.Licences.StandardConditionSets.Find(code)?.OfferedForNewLicences ?? false;
+
+    public static string From(DateOnly? d) => d is { } x ? Infrastructure.Forms.Display.Date(x) : "Not known";
 }

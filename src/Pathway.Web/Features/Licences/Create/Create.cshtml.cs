@@ -59,7 +59,7 @@ public sealed class CreateModel(CaseAccess access, PathwayDbContext db, AuditLog
 
     private async Task LoadAsync(CaseRecord c, CancellationToken ct)
     {
-        Options = await LicenceFormOptions.LoadAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        Options = LicenceFormOptions.For(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), null);
         Header = new CaseHeader(c, CaseTab.Licences, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
     }
 }

@@ -57,7 +57,7 @@ public sealed class EditModel(CaseAccess access, PathwayDbContext db, AuditLog a
             await LoadAsync(c, l, ct);
             return Page();
         }
-        errors.AddRange(await LicenceDetailsRules.ValidateAsync(details, c.DateOfBirth, db, errors.Fields(), ct));
+        errors.AddRange(await LicenceDetailsRules.ValidateAsync(details, c.DateOfBirth, db, errors.Fields(), ct, l.StandardConditionSetCode));
         errors.AddTo(ModelState, "Input.");
         if (!ModelState.IsValid)
         {
@@ -96,7 +96,7 @@ public sealed class EditModel(CaseAccess access, PathwayDbContext db, AuditLog a
     private async Task LoadAsync(CaseRecord c, Licence l, CancellationToken ct)
     {
         LicenceId = l.Id;
-        Options = await LicenceFormOptions.LoadAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        Options = LicenceFormOptions.For(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), l.StandardConditionSetCode);
         Header = new CaseHeader(c, CaseTab.Licences, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
     }
 }

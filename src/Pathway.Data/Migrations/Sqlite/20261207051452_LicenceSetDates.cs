@@ -1,0 +1,37 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Pathway.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class LicenceSetDates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<DateOnly>(
+                name: "InForceFrom",
+                table: "StandardConditionSets",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(DateOnly),
+                oldType: "TEXT");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<DateOnly>(
+                name: "InForceFrom",
+                table: "StandardConditionSets",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateOnly(1, 1, 1),
+                oldClrType: typeof(DateOnly),
+                oldType: "TEXT",
+                oldNullable: true);
+        }
+    }
+}
