@@ -64,8 +64,12 @@ public sealed class LicenceRulesTests
         var passport = Assert.Single(StandardConditionSets.PlainEnglish.Conditions, c => c.Text.Contains("passport", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("apply for a new passport", passport.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("hold", passport.Text, StringComparison.OrdinalIgnoreCase);
-        // Keeping in touch is condition 3 in every set: the demo and compliance records rely on it.
-        Assert.All(StandardConditionSets.All, s => Assert.Contains("in touch", s.Conditions.Single(c => c.Number == 3).Text, StringComparison.OrdinalIgnoreCase));
+        // Conditions are found by what they are about, since numbers differ between sets (residence is 5 in 2015, 2 in V4).
+        Assert.All(StandardConditionSets.All, s => Assert.Contains("in touch", s.About(StandardConditionTopic.KeepInTouch)!.Text, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(5, StandardConditionSets.Lco2015.About(StandardConditionTopic.Residence)!.Number);
+        Assert.Equal(2, StandardConditionSets.PlainEnglish.About(StandardConditionTopic.Residence)!.Number);
+        Assert.Same(StandardConditionSets.PlainEnglish.About(StandardConditionTopic.KeepInTouch), StandardConditionSets.PlainEnglish.About(StandardConditionTopic.ReceiveVisits));
+        Assert.Null(StandardConditionSets.Lco2015AsMade.About(StandardConditionTopic.Passport));
         Assert.Equal(StandardConditionSets.All.Count, StandardConditionSets.All.Select(s => s.Code).Distinct().Count());
         Assert.Equal(StandardConditionSets.All.SelectMany(s => s.Conditions).Count(), StandardConditionSets.All.SelectMany(s => s.Conditions).Select(c => c.Code).Distinct().Count());
     }

@@ -30,7 +30,7 @@ internal static class DemoComplianceTimeline
             Reason = "Did not attend; said afterwards he forgot", RecordedById = officer, CreatedAt = now,
         });
         if (resident.Licences.OrderByDescending(l => l.ReleaseDate).FirstOrDefault() is not { } licence) return;
-        var keepInTouch = Domain.Licences.StandardConditionSets.All.Single(s => s.Code == licence.StandardConditionSetCode).Conditions.Single(c => c.Number == 3);
+        var keepInTouch = Domain.Licences.StandardConditionSets.All.Single(s => s.Code == licence.StandardConditionSetCode).About(Domain.Licences.StandardConditionTopic.KeepInTouch)!;
         var linked = new LinkedCondition { Ref = "S:" + keepInTouch.Code, Text = "Standard condition 3: " + keepInTouch.Text };
         db.Breaches.Add(new Breach
         {

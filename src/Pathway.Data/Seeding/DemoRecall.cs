@@ -40,7 +40,9 @@ public static class DemoRecall
         licence.TopUpSupervisionEndDate = null;
         licence.Recalls.Clear();
         var set = StandardConditionSets.All.Single(s => s.Code == licence.StandardConditionSetCode);
-        LinkedCondition Standard(int n) => new() { Ref = "S:" + set.Conditions.Single(c => c.Number == n).Code, Text = $"Standard condition {n}: {set.Conditions.Single(c => c.Number == n).Text}" };
+        LinkedCondition Standard(StandardConditionTopic topic) => set.About(topic) is { } c
+            ? new() { Ref = "S:" + c.Code, Text = $"Standard condition {c.Number}: {c.Text}" }
+            : throw new InvalidOperationException($"Set {set.Code} has no {topic} condition");
         // The decision keeps the regime of its day, as the app records it: the demo follows whichever law applied then.
         var decidedOn = DateOnly.FromDateTime(now.AddDays(-7).UtcDateTime);
         var age = decidedOn.Year - recalled.DateOfBirth.Year - (recalled.DateOfBirth.AddYears(decidedOn.Year - recalled.DateOfBirth.Year) > decidedOn ? 1 : 0);
@@ -57,7 +59,7 @@ public static class DemoRecall
             CaseId = recalled.Id, LicenceId = licence.Id, Status = RecallConsiderationStatus.Decided, Concern = RecallConcern.ContactStopped,
             Circumstances = "Has not reported for three weeks and has left the approved address; whereabouts unknown. Two warning letters issued.",
             RiskSummary = "Risk of serious harm to a former partner is raised while whereabouts are unknown; no specific threat reported.",
-            BreachedConditions = [Standard(3), Standard(5)],
+            BreachedConditions = [Standard(StandardConditionTopic.KeepInTouch), Standard(StandardConditionTopic.Residence)],
             AlternativesTried =
             [
                 new RecallAlternativeTried { Alternative = AlternativeToRecall.WarningLetter, Outcome = AlternativeOutcome.DidNotHelp, Details = "First and final warnings" },

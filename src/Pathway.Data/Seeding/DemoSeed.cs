@@ -249,10 +249,13 @@ public static class DemoSeed
             {
                 CaseId = second.Id, LicenceId = licence.Id, Level = WarningLevel.First, IssuedOn = today.AddDays(-5), IssuedById = om, CreatedAt = now,
                 Circumstances = "You stayed overnight at an address that had not been approved.",
-                Conditions = [new LinkedCondition { Ref = "S:" + StandardConditionFor(licence, 5).Code, Text = "Standard condition 5: " + StandardConditionFor(licence, 5).Text }],
+                Conditions = [Linked(StandardConditionFor(licence, Pathway.Domain.Licences.StandardConditionTopic.Residence))],
             });
     }
 
-    private static Pathway.Domain.Licences.StandardConditionDefinition StandardConditionFor(Licence l, int number) =>
-        Pathway.Domain.Licences.StandardConditionSets.All.Single(s => s.Code == l.StandardConditionSetCode).Conditions.Single(c => c.Number == number);
+    private static Pathway.Domain.Licences.StandardConditionDefinition StandardConditionFor(Licence l, Pathway.Domain.Licences.StandardConditionTopic topic) =>
+        Pathway.Domain.Licences.StandardConditionSets.All.Single(s => s.Code == l.StandardConditionSetCode).About(topic)!;
+
+    private static LinkedCondition Linked(Pathway.Domain.Licences.StandardConditionDefinition c) =>
+        new() { Ref = "S:" + c.Code, Text = $"Standard condition {c.Number}: {c.Text}" };
 }

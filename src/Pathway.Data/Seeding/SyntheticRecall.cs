@@ -56,7 +56,7 @@ public static class SyntheticRecall
     private static RecallConsideration Make(Random rng, CaseRecord c, Licence licence, DateTimeOffset at)
     {
         var set = StandardConditionSets.All.FirstOrDefault(s => s.Code == licence.StandardConditionSetCode) ?? StandardConditionSets.All[0];
-        var keepInTouch = set.Conditions.First(x => x.Number == 3);
+        var keepInTouch = set.About(StandardConditionTopic.KeepInTouch)!;
         var r = new RecallConsideration
         {
             CaseId = c.Id, LicenceId = licence.Id, Concern = Concerns[rng.Next(Concerns.Length)], StartedById = c.OffenderManagerId ?? Guid.Empty,

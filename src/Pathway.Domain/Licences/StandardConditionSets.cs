@@ -19,6 +19,9 @@ public sealed record StandardConditionSetDefinition(
     IReadOnlyList<string> UnconfirmedFacts,
     IReadOnlyList<StandardConditionDefinition> Conditions)
 {
+    /// <summary>The condition about <paramref name="topic"/>, or null when the set has none.</summary>
+    public StandardConditionDefinition? About(StandardConditionTopic topic) => Conditions.FirstOrDefault(c => c.Topics.Contains(topic));
+
     /// <summary>Whether a licence that began on <paramref name="licenceStart"/> could have been issued with this set.</summary>
     public bool CouldApplyFrom(DateOnly licenceStart) =>
         (InForceFrom is not { } from || licenceStart >= from) && (LaterThan is not { } after || licenceStart > after);
@@ -30,7 +33,22 @@ public sealed record StandardConditionSetDefinition(
         : null;
 }
 
-public sealed record StandardConditionDefinition(string Code, int Number, string Text);
+/// <summary>What a standard condition is about, whatever its number and wording in a set; several topics can share one condition.</summary>
+public enum StandardConditionTopic
+{
+    GoodBehaviour,
+    NoOffending,
+    KeepInTouch,
+    ReceiveVisits,
+    Residence,
+    Work,
+    Travel,
+    Name,
+    ContactDetails,
+    Passport,
+}
+
+public sealed record StandardConditionDefinition(string Code, int Number, string Text, params StandardConditionTopic[] Topics);
 
 /// <summary>
 /// The standard condition sets Pathway ships with (DOMAIN.md section 3). They seed the reference data tables and are the
@@ -50,13 +68,13 @@ public static class StandardConditionSets
         new("Criminal Justice (Sentencing) (Licence Conditions) Order 2015, article 3", "SI 2015/337, in force 23 March 2015"),
         true, [],
         [
-            new("LCO-2015-7-1", 1, "Be of good behaviour and not behave in a way which undermines the purpose of the licence period."),
-            new("LCO-2015-7-2", 2, "Not commit any offence."),
-            new("LCO-2015-7-3", 3, "Keep in touch with the supervising officer in accordance with instructions given by the supervising officer."),
-            new("LCO-2015-7-4", 4, "Receive visits from the supervising officer in accordance with instructions given by the supervising officer."),
-            new("LCO-2015-7-5", 5, "Reside permanently at an address approved by the supervising officer and obtain the prior permission of the supervising officer for any stay of one or more nights at a different address."),
-            new("LCO-2015-7-6", 6, "Not undertake work, or a particular type of work, unless it is approved by the supervising officer and notify the supervising officer in advance of any proposal to undertake work or a particular type of work."),
-            new("LCO-2015-7-7", 7, "Not travel outside the United Kingdom, the Channel Islands or the Isle of Man except with the prior permission of the supervising officer or for the purposes of immigration deportation or removal."),
+            new("LCO-2015-7-1", 1, "Be of good behaviour and not behave in a way which undermines the purpose of the licence period.", StandardConditionTopic.GoodBehaviour),
+            new("LCO-2015-7-2", 2, "Not commit any offence.", StandardConditionTopic.NoOffending),
+            new("LCO-2015-7-3", 3, "Keep in touch with the supervising officer in accordance with instructions given by the supervising officer.", StandardConditionTopic.KeepInTouch),
+            new("LCO-2015-7-4", 4, "Receive visits from the supervising officer in accordance with instructions given by the supervising officer.", StandardConditionTopic.ReceiveVisits),
+            new("LCO-2015-7-5", 5, "Reside permanently at an address approved by the supervising officer and obtain the prior permission of the supervising officer for any stay of one or more nights at a different address.", StandardConditionTopic.Residence),
+            new("LCO-2015-7-6", 6, "Not undertake work, or a particular type of work, unless it is approved by the supervising officer and notify the supervising officer in advance of any proposal to undertake work or a particular type of work.", StandardConditionTopic.Work),
+            new("LCO-2015-7-7", 7, "Not travel outside the United Kingdom, the Channel Islands or the Isle of Man except with the prior permission of the supervising officer or for the purposes of immigration deportation or removal.", StandardConditionTopic.Travel),
         ]);
 
     /// <summary>
@@ -71,15 +89,15 @@ public static class StandardConditionSets
         true,
         ["Which order added the name and contact-details conditions (8 and 9), and from what date. Until it is recorded the set's start is shown as not known."],
         [
-            new("LCO-2015-1", 1, "Be of good behaviour and not behave in a way which undermines the purpose of the licence period."),
-            new("LCO-2015-2", 2, "Not commit any offence."),
-            new("LCO-2015-3", 3, "Keep in touch with the supervising officer in accordance with instructions given by the supervising officer."),
-            new("LCO-2015-4", 4, "Receive visits from the supervising officer in accordance with instructions given by the supervising officer."),
-            new("LCO-2015-5", 5, "Reside permanently at an address approved by the supervising officer and obtain the prior permission of the supervising officer for any stay of one or more nights at a different address."),
-            new("LCO-2015-6", 6, "Not undertake work, or a particular type of work, unless it is approved by the supervising officer and notify the supervising officer in advance of any proposal to undertake work or a particular type of work."),
-            new("LCO-2015-7", 7, "Not travel outside the United Kingdom, the Channel Islands or the Isle of Man except with the prior permission of the supervising officer or for the purposes of immigration deportation or removal."),
-            new("LCO-2015-8", 8, "Tell the supervising officer if you use a name which is different to the name or names which appear on your licence."),
-            new("LCO-2015-9", 9, "Tell the supervising officer if you change or add any contact details, including phone number or email."),
+            new("LCO-2015-1", 1, "Be of good behaviour and not behave in a way which undermines the purpose of the licence period.", StandardConditionTopic.GoodBehaviour),
+            new("LCO-2015-2", 2, "Not commit any offence.", StandardConditionTopic.NoOffending),
+            new("LCO-2015-3", 3, "Keep in touch with the supervising officer in accordance with instructions given by the supervising officer.", StandardConditionTopic.KeepInTouch),
+            new("LCO-2015-4", 4, "Receive visits from the supervising officer in accordance with instructions given by the supervising officer.", StandardConditionTopic.ReceiveVisits),
+            new("LCO-2015-5", 5, "Reside permanently at an address approved by the supervising officer and obtain the prior permission of the supervising officer for any stay of one or more nights at a different address.", StandardConditionTopic.Residence),
+            new("LCO-2015-6", 6, "Not undertake work, or a particular type of work, unless it is approved by the supervising officer and notify the supervising officer in advance of any proposal to undertake work or a particular type of work.", StandardConditionTopic.Work),
+            new("LCO-2015-7", 7, "Not travel outside the United Kingdom, the Channel Islands or the Isle of Man except with the prior permission of the supervising officer or for the purposes of immigration deportation or removal.", StandardConditionTopic.Travel),
+            new("LCO-2015-8", 8, "Tell the supervising officer if you use a name which is different to the name or names which appear on your licence.", StandardConditionTopic.Name),
+            new("LCO-2015-9", 9, "Tell the supervising officer if you change or add any contact details, including phone number or email.", StandardConditionTopic.ContactDetails),
         ]);
 
     /// <summary>
@@ -95,14 +113,14 @@ public static class StandardConditionSets
         true,
         ["The date licence policy version 4 took effect. Until it is recorded the set's start is shown as not known."],
         [
-            new("CVL-V4-1", 1, "Behave well in a way that supports the purpose of you being on licence, and do not commit any crime."),
-            new("CVL-V4-2", 2, "Get permission from your supervising officer to stay at an address and if you want to stay somewhere else for one or more nights."),
-            new("CVL-V4-3", 3, "Keep in touch and meet with your supervising officer in the way they tell you to. This includes meeting them where you live."),
-            new("CVL-V4-4", 4, "Tell your supervising officer about any names you use that are different to the names on this licence."),
-            new("CVL-V4-5", 5, "Tell your supervising officer if your contact details change, for example your phone number or email address."),
-            new("CVL-V4-6", 6, "Tell your supervising officer about any new work, or type of work, you want to do. Get their approval before you start it."),
-            new("CVL-V4-7", 7, "Get permission from your supervising officer if you want to leave the United Kingdom, the Isle of Man or the Channel Islands. This does not apply if you are being deported or removed for immigration purposes."),
-            new("CVL-V4-8", 8, "Get permission from your supervising officer if you want to apply for a new passport. If asked, tell your supervising officer about any passports you already have."),
+            new("CVL-V4-1", 1, "Behave well in a way that supports the purpose of you being on licence, and do not commit any crime.", StandardConditionTopic.GoodBehaviour, StandardConditionTopic.NoOffending),
+            new("CVL-V4-2", 2, "Get permission from your supervising officer to stay at an address and if you want to stay somewhere else for one or more nights.", StandardConditionTopic.Residence),
+            new("CVL-V4-3", 3, "Keep in touch and meet with your supervising officer in the way they tell you to. This includes meeting them where you live.", StandardConditionTopic.KeepInTouch, StandardConditionTopic.ReceiveVisits),
+            new("CVL-V4-4", 4, "Tell your supervising officer about any names you use that are different to the names on this licence.", StandardConditionTopic.Name),
+            new("CVL-V4-5", 5, "Tell your supervising officer if your contact details change, for example your phone number or email address.", StandardConditionTopic.ContactDetails),
+            new("CVL-V4-6", 6, "Tell your supervising officer about any new work, or type of work, you want to do. Get their approval before you start it.", StandardConditionTopic.Work),
+            new("CVL-V4-7", 7, "Get permission from your supervising officer if you want to leave the United Kingdom, the Isle of Man or the Channel Islands. This does not apply if you are being deported or removed for immigration purposes.", StandardConditionTopic.Travel),
+            new("CVL-V4-8", 8, "Get permission from your supervising officer if you want to apply for a new passport. If asked, tell your supervising officer about any passports you already have.", StandardConditionTopic.Passport),
         ]);
 
     /// <summary>
@@ -117,16 +135,16 @@ public static class StandardConditionSets
         false,
         ["Licences recorded with this set should be checked against the paper licence and changed to the set it actually carries."],
         [
-            new("PLAIN-2024-1", 1, "Be well behaved. Do not do anything that could undermine the purpose of your licence."),
-            new("PLAIN-2024-2", 2, "Do not break any law."),
-            new("PLAIN-2024-3", 3, "Keep in touch with your probation practitioner as they tell you to."),
-            new("PLAIN-2024-4", 4, "Let your probation practitioner visit you as they tell you to."),
-            new("PLAIN-2024-5", 5, "Live at an address approved by your probation practitioner. Get their permission before you stay a night or more anywhere else."),
-            new("PLAIN-2024-6", 6, "Only do work, or a type of work, that your probation practitioner approves. Tell them in advance about any work you plan to do."),
-            new("PLAIN-2024-7", 7, "Do not travel outside the UK, the Channel Islands or the Isle of Man without your probation practitioner's permission, unless you are being deported or removed."),
-            new("PLAIN-2024-8", 8, "Tell your probation practitioner if you use a name that is different to the name or names on your licence."),
-            new("PLAIN-2024-9", 9, "Tell your probation practitioner if you change or add any contact details, including a phone number or email."),
-            new("PLAIN-2024-10", 10, "Do not apply for or hold a passport without your probation practitioner's permission."),
+            new("PLAIN-2024-1", 1, "Be well behaved. Do not do anything that could undermine the purpose of your licence.", StandardConditionTopic.GoodBehaviour),
+            new("PLAIN-2024-2", 2, "Do not break any law.", StandardConditionTopic.NoOffending),
+            new("PLAIN-2024-3", 3, "Keep in touch with your probation practitioner as they tell you to.", StandardConditionTopic.KeepInTouch),
+            new("PLAIN-2024-4", 4, "Let your probation practitioner visit you as they tell you to.", StandardConditionTopic.ReceiveVisits),
+            new("PLAIN-2024-5", 5, "Live at an address approved by your probation practitioner. Get their permission before you stay a night or more anywhere else.", StandardConditionTopic.Residence),
+            new("PLAIN-2024-6", 6, "Only do work, or a type of work, that your probation practitioner approves. Tell them in advance about any work you plan to do.", StandardConditionTopic.Work),
+            new("PLAIN-2024-7", 7, "Do not travel outside the UK, the Channel Islands or the Isle of Man without your probation practitioner's permission, unless you are being deported or removed.", StandardConditionTopic.Travel),
+            new("PLAIN-2024-8", 8, "Tell your probation practitioner if you use a name that is different to the name or names on your licence.", StandardConditionTopic.Name),
+            new("PLAIN-2024-9", 9, "Tell your probation practitioner if you change or add any contact details, including a phone number or email.", StandardConditionTopic.ContactDetails),
+            new("PLAIN-2024-10", 10, "Do not apply for or hold a passport without your probation practitioner's permission.", StandardConditionTopic.Passport),
         ]);
 
     /// <summary>Every set, oldest first.</summary>
