@@ -66,6 +66,7 @@ public abstract class PathwayDbContext(DbContextOptions options)
     public DbSet<WarningLetter> WarningLetters => Set<WarningLetter>();
     public DbSet<Breach> Breaches => Set<Breach>();
     public DbSet<EarlyWarningRules> EarlyWarningRules => Set<EarlyWarningRules>();
+    public DbSet<EarlyWarningRulesVersion> EarlyWarningRuleVersions => Set<EarlyWarningRulesVersion>();
 
     // CarePlans
     public DbSet<CarePlan> CarePlans => Set<CarePlan>();

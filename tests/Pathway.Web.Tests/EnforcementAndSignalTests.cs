@@ -133,13 +133,40 @@ public abstract class EnforcementAndSignalTests(AppFixture app)
 
         var admin = await app.PagesAsync(StaffRole.Administrator);
         var json = EarlyWarningRuleSet.DefaultJson.Trim().Replace("\"count\": 2, \"withinWeeks\": 4", "\"count\": 3, \"withinWeeks\": 4", StringComparison.Ordinal);
-        var ok = await AppFixture.PostFormAsync(admin, "/admin/early-warning-rules", new() { ["Json"] = json, ["Version"] = "1" });
+        var noReason = await AppFixture.PostFormAsync(admin, "/admin/early-warning-rules", new() { ["Json"] = json, ["Version"] = "1" });
+        Assert.Contains("Enter why the rules changed and who agreed it", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await app.Factory.WithDbAsync(db => db.EarlyWarningRuleVersions.CountAsync()));
+
+        var ok = await AppFixture.PostFormAsync(admin, "/admin/early-warning-rules", new() { ["Json"] = json, ["Version"] = "1", ["Source"] = "Two absences was too early: agreed at governance" });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
-        var stale = await AppFixture.PostFormAsync(client, "/admin/early-warning-rules", new() { ["Json"] = EarlyWarningRuleSet.DefaultJson, ["Version"] = "1" });
+        var stale = await AppFixture.PostFormAsync(client, "/admin/early-warning-rules", new() { ["Json"] = EarlyWarningRuleSet.DefaultJson, ["Version"] = "1", ["Source"] = "Back to the start" });
         Assert.Contains("Someone else changed the rules", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(3, await app.Factory.WithDbAsync(async db => EarlyWarningRuleSet.Parse((await db.EarlyWarningRules.SingleAsync()).Json).Rules.Single(r => r.Code == "absences-4w").Count));
         // Put the defaults back for the other tests of this class.
-        Assert.Equal(HttpStatusCode.Redirect, (await AppFixture.PostFormAsync(admin, "/admin/early-warning-rules", new() { ["Json"] = EarlyWarningRuleSet.DefaultJson, ["Version"] = "2" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AppFixture.PostFormAsync(admin, "/admin/early-warning-rules", new() { ["Json"] = EarlyWarningRuleSet.DefaultJson, ["Version"] = "2", ["Source"] = "Back to the starting rules" })).StatusCode);
+
+        // Every version is kept, with why it changed; an administrator's version waits for the clinical lead.
+        var history = await app.Factory.WithDbAsync(db => db.EarlyWarningRuleVersions.OrderBy(v => v.Number).ToListAsync());
+        Assert.Equal([1, 2, 3], history.Select(v => v.Number));
+        Assert.Equal(Pathway.Data.Entities.EarlyWarningRulesVersionLimits.StartingRulesSource, history[0].Source);
+        Assert.Contains("\"count\": 3, \"withinWeeks\": 4", history[1].Json, StringComparison.Ordinal);
+        Assert.Equal("Two absences was too early: agreed at governance", history[1].Source);
+        Assert.All(history, v => Assert.False(v.ConfirmedByClinicalLead));
+
+        // The clinical lead confirms the version in force; a confirmation of an older one is refused.
+        var staleConfirm = await AppFixture.PostFormAsync(client, "/admin/early-warning-rules?handler=Confirm", new() { ["number"] = "2" });
+        Assert.Contains("Nothing was confirmed", await staleConfirm.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await AppFixture.PostFormAsync(client, "/admin/early-warning-rules?handler=Confirm", new() { ["number"] = "3" })).StatusCode);
+        var notLead = await AppFixture.PostFormAsync(admin, "/admin/early-warning-rules?handler=Confirm", new() { ["number"] = "3" });
+        Assert.StartsWith("/account/access-denied", notLead.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.True(await app.Factory.WithDbAsync(db => db.EarlyWarningRuleVersions.Where(v => v.Number == 3).Select(v => v.ConfirmedByClinicalLead).SingleAsync()));
+
+        // The rules page lists every version of the early-warning rules beside the shipped rule sets.
+        var rules = await client.GetStringAsync("/manage/rules");
+        Assert.Contains("data-version=\"early-warning-v1\"", rules, StringComparison.Ordinal);
+        Assert.Contains("data-version=\"early-warning-v3\"", rules, StringComparison.Ordinal);
+        Assert.Contains("Two absences was too early: agreed at governance", rules, StringComparison.Ordinal);
+        Assert.Contains("data-version=\"suppress-under-5\"", rules, StringComparison.Ordinal);
     }
 }
 

@@ -85,3 +85,15 @@ internal sealed class EarlyWarningRulesConfiguration : IEntityTypeConfiguration<
         b.Property(r => r.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class EarlyWarningRulesVersionConfiguration : IEntityTypeConfiguration<EarlyWarningRulesVersion>
+{
+    public void Configure(EntityTypeBuilder<EarlyWarningRulesVersion> b)
+    {
+        b.ToTable("EarlyWarningRuleVersions");
+        b.HasKey(v => v.Number);
+        b.Property(v => v.Number).ValueGeneratedNever();
+        b.Property(v => v.Json).HasMaxLength(20000);
+        b.Property(v => v.Source).HasMaxLength(EarlyWarningRulesVersionLimits.SourceMaxLength);
+    }
+}

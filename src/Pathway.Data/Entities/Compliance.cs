@@ -86,6 +86,23 @@ public sealed class Breach : ICaseOwned
     public DateTimeOffset CreatedAt { get; set; }
 }
 
+/// <summary>
+/// One version of the early-warning rules, kept for good: every save adds one, with the day it took effect and why it
+/// changed, so the rules page can show every version and nothing an earlier signal relied on is lost.
+/// </summary>
+public sealed class EarlyWarningRulesVersion
+{
+    public int Number { get; set; }
+    public required string Json { get; set; }
+    public DateOnly EffectiveFrom { get; set; }
+    /// <summary>Why the rules changed and who agreed it, in the editor's words (or what the first version was).</summary>
+    public required string Source { get; set; }
+    /// <summary>True when the clinical lead saved (or later confirmed) this version.</summary>
+    public bool ConfirmedByClinicalLead { get; set; }
+    public Guid? SavedById { get; set; }
+    public DateTimeOffset SavedAt { get; set; }
+}
+
 /// <summary>The service's early-warning rules as JSON (one row), editable by the clinical lead and administrators.</summary>
 public sealed class EarlyWarningRules : IVersioned
 {
@@ -95,4 +112,15 @@ public sealed class EarlyWarningRules : IVersioned
     public Guid? UpdatedById { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; }
+}
+
+public static class EarlyWarningRulesVersionLimits
+{
+    public const int SourceMaxLength = 500;
+
+    /// <summary>What the first recorded version is, when it is Pathway's starting rules.</summary>
+    public const string StartingRulesSource = "Pathway's starting rules, drafted with the clinical lead as a first version";
+
+    /// <summary>What the first recorded version is, when a service had already changed the starting rules.</summary>
+    public const string FoundRulesSource = "The rules in force when Pathway began keeping versions";
 }

@@ -38,8 +38,25 @@ public static class ReferenceData
         if (!await db.EarlyWarningRules.AnyAsync(ct))
             db.EarlyWarningRules.Add(new EarlyWarningRules { Json = EarlyWarningRuleSet.DefaultJson.Trim() });
         await db.SaveChangesAsync(ct);
+        await EnsureFirstEarlyWarningVersionAsync(db, ct);
         await LawfulBasisCorrection.ApplyAsync(db, DateTimeOffset.UtcNow, ct);
         await Training.TrainingSeed.EnsureAsync(db, ct);
+    }
+
+    /// <summary>The rules' version history starts with the rules in force (the starting rules, or a service's own if changed).</summary>
+    private static async Task EnsureFirstEarlyWarningVersionAsync(PathwayDbContext db, CancellationToken ct)
+    {
+        if (await db.EarlyWarningRuleVersions.AnyAsync(ct)) return;
+        var row = await db.EarlyWarningRules.SingleAsync(r => r.Id == EarlyWarningRules.SingletonId, ct);
+        var starting = row.Json.Trim() == EarlyWarningRuleSet.DefaultJson.Trim();
+        var at = row.UpdatedAt == default ? DateTimeOffset.UtcNow : row.UpdatedAt;
+        db.EarlyWarningRuleVersions.Add(new EarlyWarningRulesVersion
+        {
+            Number = 1, Json = row.Json, EffectiveFrom = DateOnly.FromDateTime(at.UtcDateTime),
+            Source = starting ? EarlyWarningRulesVersionLimits.StartingRulesSource : EarlyWarningRulesVersionLimits.FoundRulesSource,
+            SavedById = row.UpdatedById, SavedAt = at,
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     public static async Task MigrateAsync(PathwayDbContext db, CancellationToken ct = default)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Rules;
 
 namespace Pathway.Domain.Compliance;
 
@@ -10,6 +11,18 @@ namespace Pathway.Domain.Compliance;
 /// </summary>
 public static class EarlyWarningRuleSet
 {
+    public const string RuleSetKey = "early-warning";
+
+    /// <summary>
+    /// The recorded versions of the service's rules as a rule set for the rules page: each version's start, why it changed
+    /// and whether the clinical lead saved or confirmed it.
+    /// </summary>
+    public static RecordedRuleSet History(IEnumerable<(int Number, DateOnly EffectiveFrom, string Source, bool Confirmed)> versions) =>
+        new(RuleSetKey, "Compliance: early-warning rules", versions.OrderBy(v => v.Number).Select(v => new RuleSetVersion(
+            RuleSetKey, $"early-warning-v{v.Number}", $"Early-warning rules, version {v.Number}", v.EffectiveFrom, null,
+            new RuleSource(v.Source, "Pathway early-warning rules, recorded version " + v.Number), v.Confirmed,
+            v.Confirmed ? [] : ["The counts, time windows and prompts are the service's judgement, not a published source: the clinical lead confirms them (Early-warning rules page) or changes them."])).ToList());
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },

@@ -4,10 +4,10 @@ using Pathway.Domain.Recall;
 namespace Pathway.Domain.Rules;
 
 /// <summary>
-/// Every rule set kept in the register, for the rules page. The OPD screens, the early-warning
-/// rules and the suppression policy are to join as they move to dated versions.
+/// Every rule set Pathway ships, for the rules page. The early-warning rules are versions the service records (see
+/// <c>EarlyWarningRuleSet.History</c>); the page adds them from the database.
 /// </summary>
 public static class RuleSets
 {
-    public static readonly IReadOnlyList<IRuleSet> All = [RecallRegimes.Register, Licences.StandardConditionSets.Register, ScreenRuleSets.Sapas, RiskRuleSets.Ogrs3];
+    public static readonly IReadOnlyList<IRuleSet> All = [RecallRegimes.Register, Licences.StandardConditionSets.Register, ScreenRuleSets.Sapas, RiskRuleSets.Ogrs3, Disclosure.DisclosureRuleSets.Suppression];
 }

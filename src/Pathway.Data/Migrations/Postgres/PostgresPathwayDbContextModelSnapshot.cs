@@ -1647,6 +1647,38 @@ namespace Pathway.Data.Migrations.Postgres
                     b.ToTable("EarlyWarningRuleSets", (string)null);
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.EarlyWarningRulesVersion", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ConfirmedByClinicalLead")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SavedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("EarlyWarningRuleVersions", (string)null);
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Enrolment", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1635,6 +1635,38 @@ namespace Pathway.Data.Migrations.Sqlite
                     b.ToTable("EarlyWarningRuleSets", (string)null);
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.EarlyWarningRulesVersion", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConfirmedByClinicalLead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SavedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("EarlyWarningRuleVersions", (string)null);
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Enrolment", b =>
                 {
                     b.Property<Guid>("Id")
