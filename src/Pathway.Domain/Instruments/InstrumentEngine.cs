@@ -153,7 +153,7 @@ public static class InstrumentEngine
         var unmet = rule.RequiresList.Where(t => !Holds(def, t, scores, answers)).ToList();
         foreach (var t in rule.RequiresList.Except(unmet)) reasons.Add(Describe(def, t, scores, answers, met: true));
         foreach (var t in unmet)
-            reasons.Add($"Not screened in: a way in is met, but screening in also needs {Describe(def, t, scores, answers, met: false, asRequirement: true)}");
+            reasons.Add($"Not screened in, although a way in is met: screening in also needs {Describe(def, t, scores, answers, met: false, asRequirement: true)}");
         return unmet.Count == 0
             ? new(InstrumentOutcome.ScreenedIn, scores, reasons, byOverride)
             : new(InstrumentOutcome.RequirementNotMet, scores, reasons);

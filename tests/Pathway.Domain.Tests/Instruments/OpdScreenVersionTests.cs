@@ -76,7 +76,7 @@ public sealed class OpdScreenVersionTests
     {
         var r = Completed(Neon, Answers(Neon, personality, indicators, link: false, lifeOrIpp: lifeOrIpp, linkReason: "Offending looks situational"));
         Assert.Equal(InstrumentOutcome.RequirementNotMet, r.Outcome);
-        Assert.Contains(r.Reasons, x => x.StartsWith("Not screened in: a way in is met, but screening in also needs the answer Yes to 'There is a clinically justifiable link", StringComparison.Ordinal)
+        Assert.Contains(r.Reasons, x => x.StartsWith("Not screened in, although a way in is met: screening in also needs the answer Yes to 'There is a clinically justifiable link", StringComparison.Ordinal)
             && x.Contains("the answer recorded is No (reason given: Offending looks situational)", StringComparison.Ordinal));
     }
 
