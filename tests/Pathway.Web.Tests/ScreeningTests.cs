@@ -342,6 +342,28 @@ public abstract class ScreeningTests(AppFixture app)
         var refused = await AppFixture.PostFormAsync(pages, $"/cases/{woman.Id}/screening/new", new() { ["InstrumentKey"] = "opd-screen-women" });
         Assert.Contains("is guidance only in Pathway", await AppFixture.TextAsync(refused), StringComparison.Ordinal);
 
+        // A draft started on version 1 (the men's items copied) before it was withdrawn can never be completed.
+        var oldDraft = await app.Factory.WithDbAsync(async db =>
+        {
+            var v1 = await db.InstrumentDefinitions.SingleAsync(d => d.Key == "opd-screen-women" && d.Version == 1);
+            var r = new InstrumentResponse
+            {
+                CaseId = woman.Id, DefinitionId = v1.Id, InstrumentKey = v1.Key, DefinitionVersion = 1, Status = ResponseStatus.Draft,
+                StartedById = app.World.Users[StaffRole.Psychologist].Id, StartedAt = DateTimeOffset.UtcNow,
+            };
+            db.InstrumentResponses.Add(r);
+            await db.SaveChangesAsync();
+            return r.Id;
+        });
+        async Task<string> CompleteOldDraftAsync()
+        {
+            var answers = Enumerable.Range(1, 10).Select(i => $"p{i}").Concat(Enumerable.Range(1, 4).Select(i => $"i{i}")).ToDictionary(k => k, _ => "Y");
+            var res = await client.PostAsJsonAsync($"/api/v1/cases/{woman.Id}/screening/{oldDraft}/complete",
+                new { answers, gates = new Dictionary<string, bool> { ["gate-rosh"] = true, ["gate-mappa"] = true }, version = 1 });
+            return (await ErrorsOf(res)).GetProperty("instrumentKey")[0].GetString()!;
+        }
+        Assert.StartsWith("Version 1 of OPD pathway screen (women) was withdrawn from scoring by version 2", await CompleteOldDraftAsync(), StringComparison.Ordinal);
+
         var lead = await app.PagesAsync(StaffRole.ClinicalLead);
         var form = await AppFixture.TextAsync(await lead.GetAsync("/instruments/womens-opd-screen"));
         Assert.Contains("Local configuration – version 2 in use: guidance only, not scored", form, StringComparison.Ordinal);
@@ -375,6 +397,7 @@ public abstract class ScreeningTests(AppFixture app)
         // Now scored: the woman's screen starts on version 3 and asks the clinical-link question.
         var draft = await StartAsync(client, woman.Id, "opd-screen-women");
         Assert.Equal(3, draft.GetProperty("definitionVersion").GetInt32());
+        Assert.Contains("withdrawn from scoring", await CompleteOldDraftAsync(), StringComparison.Ordinal);
     }
 }
 

@@ -62,16 +62,18 @@ public static class ScreeningResponses
     }
 
     /// <summary>
-    /// The refusal when an instrument is switched off for scoring: its newest published version is guidance only. A draft
-    /// started on an older version of it cannot be completed either, so nothing is scored on a withdrawn version.
+    /// The refusal to complete a draft whose version was withdrawn from scoring: a later version of the same instrument
+    /// is guidance only (the women's OPD screen's version 2 withdrew version 1, which copied the men's items). It stays
+    /// withdrawn even after a scored version is configured, so nothing is ever scored on it again; completed screenings
+    /// keep their result.
     /// </summary>
-    public static async Task<FieldError?> ScoringSwitchedOffAsync(PathwayDbContext db, string key, CancellationToken ct)
+    public static async Task<FieldError?> WithdrawnAsync(PathwayDbContext db, InstrumentResponse r, CancellationToken ct)
     {
-        var newest = await db.InstrumentDefinitions.AsNoTracking()
-            .Where(d => d.Key == key && d.Status == DefinitionStatus.Published).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
-        if (newest is null) return null;
-        var def = InstrumentCatalogue.Definition(newest);
-        return def.GuidanceOnly ? new FieldError("InstrumentKey", InstrumentEngine.GuidanceOnlyMessage(def)) : null;
+        var later = await db.InstrumentDefinitions.AsNoTracking()
+            .Where(d => d.Key == r.InstrumentKey && d.Version > r.DefinitionVersion && d.Status == DefinitionStatus.Published).ToListAsync(ct);
+        var withdrawnBy = later.Select(InstrumentCatalogue.Definition).Where(d => d.GuidanceOnly).MinBy(d => d.Version);
+        return withdrawnBy is null ? null : new FieldError("InstrumentKey",
+            $"Version {r.DefinitionVersion} of {withdrawnBy.Title} was withdrawn from scoring by version {withdrawnBy.Version}, which is guidance only: this draft cannot be completed. Its answers stay on the record; start a new screening once the clinical lead has configured a scored version.");
     }
 
     public static Task<InstrumentResponse?> FindAsync(IQueryable<InstrumentResponse> source, Guid caseId, Guid responseId, CancellationToken ct) =>
@@ -112,13 +114,13 @@ public static class ScreeningResponses
 
     /// <summary>
     /// Completes a response with these answers, or refuses naming each missing item. Nothing is stored on refusal. Refused
-    /// too while the instrument is switched off for scoring (<see cref="ScoringSwitchedOffAsync"/>).
+    /// too for a draft on a version withdrawn from scoring (<see cref="WithdrawnAsync"/>).
     /// </summary>
     public static async Task<IReadOnlyList<FieldError>> CompleteAsync(
         PathwayDbContext db, InstrumentResponse r, ResponseAnswers answers, Guid userId, DateTimeOffset now, CancellationToken ct)
     {
         if (r.Status == ResponseStatus.Completed) return [new("Status", "This response is already completed")];
-        if (await ScoringSwitchedOffAsync(db, r.InstrumentKey, ct) is { } off) return [off];
+        if (await WithdrawnAsync(db, r, ct) is { } withdrawn) return [withdrawn];
         var completion = InstrumentEngine.Complete(DefinitionOf(r), answers);
         if (!completion.Succeeded) return completion.Errors;
         Store(r, answers);

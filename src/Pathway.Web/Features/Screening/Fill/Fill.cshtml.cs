@@ -101,6 +101,7 @@ public sealed class FillModel(CaseAccess access, PathwayDbContext db, AuditLog a
         def.Gates.Any(g => g.LinkId == field) ? GatePrefix + field
         : def.Questions().Any(q => q.LinkId == field) ? AnswerPrefix + field
         : def.Items.FirstOrDefault(i => InstrumentEngine.ReasonField(i.LinkId) == field) is { } item ? ReasonPrefix + item.LinkId
+        : field is "InstrumentKey" or "Instrument" ? string.Empty // about the whole screening (withdrawn, guidance only): no field to link to
         : field;
 
     private ResponseAnswers ReadForm(InstrumentDefinition def)
