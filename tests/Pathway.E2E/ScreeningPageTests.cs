@@ -32,7 +32,7 @@ public sealed class ScreeningPageTests(BrowserApp app, ITestOutputHelper output)
     {
         var page = await app.NewPageAsync(StaffRole.Psychologist);
         await page.GotoAsync($"/cases/{app.World.InScope.Id}/screening/new");
-        await page.GetByLabel("OPD pathway screen (men) (version 1)").CheckAsync();
+        await page.GetByLabel("OPD pathway screen (men) (version 2)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
 
         // Gates from the case are already answered; the offence gate is the assessor's.
@@ -43,12 +43,18 @@ public sealed class ScreeningPageTests(BrowserApp app, ITestOutputHelper output)
         await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Answer item p8 'Childhood behaviour problems'");
         await page.AssertAccessibleAsync(output, "screening with a missing item");
 
-        for (var i = 8; i <= 10; i++) await page.Locator($"#a_p{i}-1").CheckAsync();
+        for (var i = 8; i <= 11; i++) await page.Locator($"#a_p{i}-1").CheckAsync();
         for (var i = 1; i <= 4; i++) await page.Locator($"#a_i{i}-1").CheckAsync();
+        await page.Locator("#a_route-life-ipp-1").CheckAsync();
+        await page.Locator("#a_link").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Give the reason for your answer to 'There is a clinically justifiable link");
+        await page.Locator("#r_link").FillAsync("Hostility and impulsivity drive the violent offending");
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete" }).ClickAsync();
 
         await Expect(page.GetByTestId("screening-result")).ToContainTextAsync("Screened in");
         await Expect(page.GetByTestId("reasons")).ToContainTextAsync("Personality score 7 is at least 7");
+        await Expect(page.GetByTestId("reason-link")).ToContainTextAsync("Hostility and impulsivity");
         await page.AssertAccessibleAsync(output, "completed screening result");
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });

@@ -16,9 +16,11 @@ public abstract class ScreeningTests(AppFixture app)
 
     private static readonly string[] SapasItems = ["sapas-1", "sapas-2", "sapas-3", "sapas-4", "sapas-5", "sapas-6", "sapas-7", "sapas-8"];
 
-    private async Task<JsonElement> StartAsync(HttpClient client, string key)
+    private Task<JsonElement> StartAsync(HttpClient client, string key) => StartAsync(client, InScopeId, key);
+
+    private static async Task<JsonElement> StartAsync(HttpClient client, Guid caseId, string key)
     {
-        var res = await client.PostAsJsonAsync(Screening, new { instrumentKey = key });
+        var res = await client.PostAsJsonAsync($"/api/v1/cases/{caseId}/screening", new { instrumentKey = key });
         Assert.Equal(HttpStatusCode.Created, res.StatusCode);
         return await res.Content.ReadFromJsonAsync<JsonElement>();
     }
@@ -95,28 +97,85 @@ public abstract class ScreeningTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/cases/{app.World.OutOfScope.Id}/screening/{app.World.OutOfScopeScreening.Id}/pdf")).StatusCode);
     }
 
+    private static readonly Dictionary<string, bool> OpdGates = new() { ["gate-rosh"] = true, ["gate-offence"] = true, ["gate-custody"] = true };
+
+    /// <summary>Answers to NEON's men's screen (the default): the first <paramref name="personality"/> of 11 items and <paramref name="indicators"/> of 4.</summary>
+    private static Dictionary<string, string> NeonAnswers(int personality, int indicators, bool link, bool lifeOrIpp = false)
+    {
+        var answers = Enumerable.Range(1, 11).ToDictionary(i => $"p{i}", i => i <= personality ? "Y" : "N");
+        foreach (var i in Enumerable.Range(1, 4)) answers[$"i{i}"] = i <= indicators ? "Y" : "N";
+        answers["route-life-ipp"] = lifeOrIpp ? "Y" : "N";
+        answers["link"] = link ? "Y" : "N";
+        return answers;
+    }
+
     [Fact]
-    public async Task OpdMen_GatesComeFromTheCase_OverrideNeedsAReason()
+    public async Task OpdMen_DefaultIsNeon_GatesComeFromTheCase_OverrideAndLinkNeedReasons()
     {
         using var client = app.Api(StaffRole.ClinicalLead);
         var draft = await StartAsync(client, "opd-screen-men");
+        Assert.Equal(2, draft.GetProperty("definitionVersion").GetInt32());
         var gates = draft.GetProperty("gates");
         Assert.True(gates.GetProperty("gate-rosh").GetBoolean());
         Assert.True(gates.GetProperty("gate-custody").GetBoolean());
         Assert.False(gates.TryGetProperty("gate-offence", out _));
 
-        var answers = Enumerable.Range(1, 10).ToDictionary(i => $"p{i}", i => i <= 6 ? "Y" : "N");
-        foreach (var i in Enumerable.Range(1, 4)) answers[$"i{i}"] = i <= 1 ? "Y" : "N";
-        var allGates = new Dictionary<string, bool> { ["gate-rosh"] = true, ["gate-offence"] = true, ["gate-custody"] = true };
-        var noReason = await client.PostAsJsonAsync($"{Screening}/{IdOf(draft)}/complete", new { answers, gates = allGates, @override = true, version = VersionOf(draft) });
-        Assert.Equal("Give the reason for the clinical override", (await ErrorsOf(noReason)).GetProperty("overrideReason")[0].GetString());
+        var answers = NeonAnswers(6, 1, link: true);
+        var noReason = await client.PostAsJsonAsync($"{Screening}/{IdOf(draft)}/complete", new { answers, gates = OpdGates, @override = true, version = VersionOf(draft) });
+        var errors = await ErrorsOf(noReason);
+        Assert.Equal("Give the reason for the clinical override", errors.GetProperty("overrideReason")[0].GetString());
+        Assert.StartsWith("Give the reason for your answer to 'There is a clinically justifiable link", errors.GetProperty("reasons.link")[0].GetString(), StringComparison.Ordinal);
 
-        var done = await client.PostAsJsonAsync($"{Screening}/{IdOf(draft)}/complete",
-            new { answers, gates = allGates, @override = true, overrideReason = "Psychology report describes pervasive instability", version = VersionOf(draft) });
+        var done = await client.PostAsJsonAsync($"{Screening}/{IdOf(draft)}/complete", new
+        {
+            answers, gates = OpdGates, @override = true, overrideReason = "Psychology report describes pervasive instability",
+            reasons = new Dictionary<string, string> { ["link"] = "Instability drives the pattern of violence" }, version = VersionOf(draft),
+        });
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
-        var result = (await done.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result");
-        Assert.Equal("screenedIn", result.GetProperty("outcome").GetString());
-        Assert.True(result.GetProperty("byOverride").GetBoolean());
+        var json = await done.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("screenedIn", json.GetProperty("result").GetProperty("outcome").GetString());
+        Assert.True(json.GetProperty("result").GetProperty("byOverride").GetBoolean());
+        Assert.Equal("Instability drives the pattern of violence", json.GetProperty("reasons").GetProperty("link").GetString());
+    }
+
+    [Fact]
+    public async Task OpdMen_Neon_LifeOrIppIsARouteIn_ButWithoutALinkTheResultIsNotScreenedIn()
+    {
+        using var client = app.Api(StaffRole.Psychologist);
+        var draft = await StartAsync(client, "opd-screen-men");
+        var done = await client.PostAsJsonAsync($"{Screening}/{IdOf(draft)}/complete", new
+        {
+            answers = NeonAnswers(0, 0, link: false, lifeOrIpp: true), gates = OpdGates,
+            reasons = new Dictionary<string, string> { ["link"] = "Index offence was situational" }, version = VersionOf(draft),
+        });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        var json = await done.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("requirementNotMet", json.GetProperty("outcome").GetString());
+        var reasons = json.GetProperty("result").GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToList();
+        Assert.Contains("Serving a life sentence or an indeterminate sentence for public protection (IPP): Yes", reasons);
+        Assert.Contains(reasons, r => r.StartsWith("Not screened in, although a way in is met: screening in also needs the answer Yes", StringComparison.Ordinal));
+
+        var pages = await app.PagesAsync(StaffRole.OffenderManager);
+        var page = WebUtility.HtmlDecode(await pages.GetStringAsync($"/cases/{InScopeId}/screening/{IdOf(draft)}"));
+        Assert.Contains("data-testid=\"outcome\">Not screened in<", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Screened in<", page, StringComparison.Ordinal);
+        Assert.Contains("Reason: Index offence was situational", page, StringComparison.Ordinal);
+        Assert.Contains("NEON evaluation slides", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpdMen_LppVersion_IsSelectable_AndNeedsEightOrMore()
+    {
+        using var client = app.Api(StaffRole.Psychologist);
+        var draft = await StartAsync(client, "opd-screen-men-lpp");
+        var answers = Enumerable.Range(1, 10).ToDictionary(i => $"p{i}", i => i <= 7 ? "Y" : "N");
+        foreach (var i in Enumerable.Range(1, 4)) answers[$"i{i}"] = "N";
+        answers["link"] = "Y";
+        var done = await client.PostAsJsonAsync($"{Screening}/{IdOf(draft)}/complete",
+            new { answers, gates = OpdGates, reasons = new Dictionary<string, string> { ["link"] = "Linked" }, version = VersionOf(draft) });
+        var json = await done.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("screenedOut", json.GetProperty("outcome").GetString());
+        Assert.Contains("Personality 7 (needs 8)", json.GetProperty("result").GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -255,31 +314,90 @@ public abstract class ScreeningTests(AppFixture app)
     }
 
     [Fact]
-    public async Task ClinicalLead_ConfiguresTheWomensScreen_AsANewVersion()
+    public async Task OpdWomen_IsGuidanceOnly_ScoringRefusedWithAClearProblem_UntilTheClinicalLeadConfiguresAScoredVersion()
     {
-        var pages = await app.PagesAsync(StaffRole.ClinicalLead);
-        var form = await pages.GetStringAsync("/instruments/womens-opd-screen");
-        Assert.Contains("Local configuration", form, StringComparison.Ordinal);
-        var fields = new Dictionary<string, string> { ["BasedOnVersion"] = "1", ["PersonalityThreshold"] = "x", ["IndicatorsThreshold"] = "2" };
-        for (var i = 0; i < 10; i++) { fields[$"Items[{i}].LinkId"] = $"p{i + 1}"; fields[$"Items[{i}].Text"] = $"Personality {i + 1}"; fields[$"Items[{i}].Part"] = "personality"; }
-        for (var i = 0; i < 4; i++) { fields[$"Items[{10 + i}].LinkId"] = $"i{i + 1}"; fields[$"Items[{10 + i}].Text"] = $"Indicator {i + 1}"; fields[$"Items[{10 + i}].Part"] = "indicators"; }
-        fields["Items[3].Part"] = "remove";
-        fields["Items[14].Text"] = "Relationship with an abusive partner";
-        fields["Items[14].Part"] = "indicators";
-        var refused = await AppFixture.PostFormAsync(pages, "/instruments/womens-opd-screen", fields);
-        Assert.Contains("The personality threshold must be a whole number, like 7", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // One test, because configuring the screen switches scoring on for the whole fixture.
+        var woman = await app.NewCaseAsync(app.World.InScope.TeamId);
+        await app.Factory.WithDbAsync(async db =>
+        {
+            var c = await db.Cases.SingleAsync(x => x.Id == woman.Id);
+            c.RoshLevel = Pathway.Domain.Cases.RoshLevel.High;
+            c.ReferredToServiceOn = app.World.InScope.ReferredToServiceOn;
+            await db.SaveChangesAsync();
+        });
+        using var client = app.Api(StaffRole.Psychologist);
+        var res = await client.PostAsJsonAsync($"/api/v1/cases/{woman.Id}/screening", new { instrumentKey = "opd-screen-women" });
+        var problem = await res.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.BadRequest, res.StatusCode);
+        var message = problem.GetProperty("errors").GetProperty("instrumentKey")[0].GetString()!;
+        Assert.Contains("is guidance only in Pathway", message, StringComparison.Ordinal);
+        Assert.Contains("until the clinical lead configures a scored version", message, StringComparison.Ordinal);
+        Assert.Equal(0, await app.Factory.WithDbAsync(db => db.InstrumentResponses.CountAsync(r => r.CaseId == woman.Id)));
 
-        fields["PersonalityThreshold"] = "6";
-        var saved = await AppFixture.PostFormAsync(pages, "/instruments/womens-opd-screen", fields);
+        var pages = await app.PagesAsync(StaffRole.Psychologist);
+        var start = WebUtility.HtmlDecode(await pages.GetStringAsync($"/cases/{woman.Id}/screening/new"));
+        Assert.DoesNotContain("value=\"opd-screen-women\"", start, StringComparison.Ordinal);
+        Assert.Contains("Guidance only: not scored in Pathway", start, StringComparison.Ordinal);
+        Assert.Contains("A violent, criminal damage, sexual or child-related offence.", start, StringComparison.Ordinal);
+        var refused = await AppFixture.PostFormAsync(pages, $"/cases/{woman.Id}/screening/new", new() { ["InstrumentKey"] = "opd-screen-women" });
+        Assert.Contains("is guidance only in Pathway", await AppFixture.TextAsync(refused), StringComparison.Ordinal);
+
+        // A draft started on version 1 (the men's items copied) before it was withdrawn can never be completed.
+        var oldDraft = await app.Factory.WithDbAsync(async db =>
+        {
+            var v1 = await db.InstrumentDefinitions.SingleAsync(d => d.Key == "opd-screen-women" && d.Version == 1);
+            var r = new InstrumentResponse
+            {
+                CaseId = woman.Id, DefinitionId = v1.Id, InstrumentKey = v1.Key, DefinitionVersion = 1, Status = ResponseStatus.Draft,
+                StartedById = app.World.Users[StaffRole.Psychologist].Id, StartedAt = DateTimeOffset.UtcNow,
+            };
+            db.InstrumentResponses.Add(r);
+            await db.SaveChangesAsync();
+            return r.Id;
+        });
+        async Task<string> CompleteOldDraftAsync()
+        {
+            var answers = Enumerable.Range(1, 10).Select(i => $"p{i}").Concat(Enumerable.Range(1, 4).Select(i => $"i{i}")).ToDictionary(k => k, _ => "Y");
+            var res = await client.PostAsJsonAsync($"/api/v1/cases/{woman.Id}/screening/{oldDraft}/complete",
+                new { answers, gates = new Dictionary<string, bool> { ["gate-rosh"] = true, ["gate-mappa"] = true }, version = 1 });
+            return (await ErrorsOf(res)).GetProperty("instrumentKey")[0].GetString()!;
+        }
+        Assert.StartsWith("Version 1 of OPD pathway screen (women) was withdrawn from scoring by version 2", await CompleteOldDraftAsync(), StringComparison.Ordinal);
+
+        var lead = await app.PagesAsync(StaffRole.ClinicalLead);
+        var form = await AppFixture.TextAsync(await lead.GetAsync("/instruments/womens-opd-screen"));
+        Assert.Contains("Local configuration – version 2 in use: guidance only, not scored", form, StringComparison.Ordinal);
+        Assert.Contains("Likely severe personality disorder.", form, StringComparison.Ordinal);
+        var fields = new Dictionary<string, string> { ["BasedOnVersion"] = "2", ["PersonalityThreshold"] = "x", ["IndicatorsThreshold"] = "2" };
+        for (var i = 0; i < 6; i++) { fields[$"Items[{i}].Text"] = $"Personality {i + 1}"; fields[$"Items[{i}].Part"] = "personality"; }
+        for (var i = 0; i < 3; i++) { fields[$"Items[{6 + i}].Text"] = $"Indicator {i + 1}"; fields[$"Items[{6 + i}].Part"] = "indicators"; }
+        fields["Items[8].Text"] = "Relationship with an abusive partner";
+        var badThreshold = await AppFixture.PostFormAsync(lead, "/instruments/womens-opd-screen", fields);
+        Assert.Contains("The personality threshold must be a whole number, like 7", await badThreshold.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        fields["PersonalityThreshold"] = "4";
+        var saved = await AppFixture.PostFormAsync(lead, "/instruments/womens-opd-screen", fields);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         using var api = app.Api(StaffRole.ClinicalLead);
-        var v2 = await api.GetFromJsonAsync<JsonElement>("/api/v1/instruments/opd-screen-women/versions/2");
-        var items = v2.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("linkId").GetString()).ToList();
-        Assert.DoesNotContain("p4", items);
-        Assert.Contains("i5", items);
-        Assert.Equal(6, v2.GetProperty("screenedIn").GetProperty("anyOf")[0].GetProperty("atLeast").GetInt32());
+        var v3 = await api.GetFromJsonAsync<JsonElement>("/api/v1/instruments/opd-screen-women/versions/3");
+        Assert.False(v3.GetProperty("guidanceOnly").GetBoolean());
+        var items = v3.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("linkId").GetString()).ToList();
+        // New items never reuse an id version 1 gave another item (p1–p10, i1–i4), so old answers keep their meaning.
+        Assert.Equal(["p11", "p12", "p13", "p14", "p15", "p16", "i5", "i6", "i7", "link"], items);
+        Assert.Equal(4, v3.GetProperty("screenedIn").GetProperty("anyOf")[0].GetProperty("atLeast").GetInt32());
+        Assert.Equal("link", v3.GetProperty("screenedIn").GetProperty("requires")[0].GetProperty("item").GetString());
         var v1 = await api.GetFromJsonAsync<JsonElement>("/api/v1/instruments/opd-screen-women/versions/1");
         Assert.Equal(7, v1.GetProperty("screenedIn").GetProperty("anyOf")[0].GetProperty("atLeast").GetInt32());
+
+        var rules = await AppFixture.TextAsync(await lead.GetAsync("/manage/rules"));
+        Assert.Contains("OPD screen (men) as the NEON evaluation slides describe it (default)", rules, StringComparison.Ordinal);
+        Assert.Contains("OPD screen (men) as the London Pathway Project guide describes it (alternative)", rules, StringComparison.Ordinal);
+        Assert.Contains("OPD screen (women): NEON's criteria as guidance, not scored", rules, StringComparison.Ordinal);
+
+        // Now scored: the woman's screen starts on version 3 and asks the clinical-link question.
+        var draft = await StartAsync(client, woman.Id, "opd-screen-women");
+        Assert.Equal(3, draft.GetProperty("definitionVersion").GetInt32());
+        Assert.Contains("withdrawn from scoring", await CompleteOldDraftAsync(), StringComparison.Ordinal);
     }
 }
 

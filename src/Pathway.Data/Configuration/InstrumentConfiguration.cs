@@ -30,6 +30,7 @@ internal sealed class InstrumentResponseConfiguration : IEntityTypeConfiguration
         b.Property(r => r.GateAnswersJson).HasMaxLength(10_000);
         b.Property(r => r.ResultJson).HasMaxLength(100_000);
         b.Property(r => r.OverrideReason).HasMaxLength(2000);
+        b.Property(r => r.ReasonsJson).HasMaxLength(50_000);
         b.Property(r => r.Outcome).HasMaxLength(40);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasIndex(r => new { r.CaseId, r.StartedAt });

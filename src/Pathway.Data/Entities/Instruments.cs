@@ -51,10 +51,12 @@ public sealed class InstrumentResponse : IVersioned
     public string GateAnswersJson { get; set; } = "{}";
     public bool Override { get; set; }
     public string? OverrideReason { get; set; }
+    /// <summary>JSON object: item link id → the assessor's written reason, for items that ask for one (the OPD screens' clinical link); null when none.</summary>
+    public string? ReasonsJson { get; set; }
 
     /// <summary>The engine's result (JSON) when completed; null for drafts.</summary>
     public string? ResultJson { get; set; }
-    /// <summary>The outcome name when completed (ScreenedIn, ScreenedOut, NotApplicable, Scored, RatingsRecorded), for lists and counts.</summary>
+    /// <summary>The outcome name when completed (ScreenedIn, ScreenedOut, RequirementNotMet, NotApplicable, Scored, RatingsRecorded), for lists and counts.</summary>
     public string? Outcome { get; set; }
 
     public Guid StartedById { get; set; }

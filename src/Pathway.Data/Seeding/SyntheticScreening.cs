@@ -36,7 +36,8 @@ public sealed class SyntheticScreening
     public InstrumentResponse? OpdScreen(CaseRecord c, Guid by, DateTimeOffset at, bool forceOverride = false)
     {
         var key = c.Gender switch { Gender.Male => "opd-screen-men", Gender.Female => "opd-screen-women", _ => null };
-        if (key is null || !_latest.TryGetValue(key, out var d)) return null;
+        // A guidance-only version (the women's screen until the clinical lead configures it) is never scored.
+        if (key is null || !_latest.TryGetValue(key, out var d) || d.Definition.GuidanceOnly) return null;
         var facts = new CaseFacts(c.Gender, c.RoshLevel, c.MappaCategory, true);
         var gates = InstrumentEngine.PrefillGates(d.Definition, facts);
         foreach (var g in d.Definition.Gates.Where(g => !gates.ContainsKey(g.LinkId))) gates[g.LinkId] = _rng.NextDouble() < 0.8;
@@ -45,8 +46,18 @@ public sealed class SyntheticScreening
         var applies = InstrumentEngine.Applies(d.Definition, gates) == Applicability.Applies;
         var answers = applies ? Answer(d.Definition, _ => _rng.NextDouble() < propensity) : [];
         var overrideIt = applies && (forceOverride || _rng.NextDouble() < 0.03);
+        // A route in such as a life or IPP sentence is rare; the clinical link is usually there when many items are, and
+        // its reason is always written.
+        foreach (var item in d.Definition.Items.Where(i => i.SubscaleKeys.Count == 0 && !i.ReasonRequired && answers.ContainsKey(i.LinkId)))
+            answers[item.LinkId] = _rng.NextDouble() < 0.08 ? item.OptionList[0].Code : item.OptionList[^1].Code;
+        foreach (var item in d.Definition.Items.Where(i => i.ReasonRequired && answers.ContainsKey(i.LinkId)))
+            answers[item.LinkId] = _rng.NextDouble() < (propensity > 0.5 ? 0.85 : 0.4) ? item.OptionList[0].Code : item.OptionList[^1].Code;
+        var reasons = d.Definition.Items.Where(i => i.ReasonRequired && answers.ContainsKey(i.LinkId))
+            .ToDictionary(i => i.LinkId, i => answers[i.LinkId] == i.OptionList[0].Code
+                ? "Formulation links the person's hostility and impulsivity to the pattern of violent offending."
+                : "Offending appears situational and instrumental; no link to personality difficulties is evident.");
         return Completed(key, c, by, at, _ => answers, gates, overrideIt,
-            overrideIt ? "Recent psychology report describes long-standing interpersonal difficulties not captured by the OASys answers." : null);
+            overrideIt ? "Recent psychology report describes long-standing interpersonal difficulties not captured by the OASys answers." : null, reasons);
     }
 
     /// <summary>An HCR-20 V3 rating sheet: ratings as a trained assessor might enter them. Never scored.</summary>
@@ -57,10 +68,11 @@ public sealed class SyntheticScreening
         def.Questions().ToDictionary(q => q.LinkId, q => yes(q) ? q.Options[0].Code : q.Options[^1].Code);
 
     private InstrumentResponse Completed(string key, CaseRecord c, Guid by, DateTimeOffset at,
-        Func<InstrumentDefinition, Dictionary<string, string>> answer, Dictionary<string, bool> gates, bool overrideIt = false, string? reason = null)
+        Func<InstrumentDefinition, Dictionary<string, string>> answer, Dictionary<string, bool> gates, bool overrideIt = false, string? reason = null,
+        Dictionary<string, string>? itemReasons = null)
     {
         var (record, def) = _latest[key];
-        var answers = new ResponseAnswers(answer(def), gates, overrideIt, reason);
+        var answers = new ResponseAnswers(answer(def), gates, overrideIt, reason, itemReasons);
         var completion = InstrumentEngine.Complete(def, answers);
         if (!completion.Succeeded) throw new InvalidOperationException($"Synthetic {key} response did not complete: {completion.Errors[0].Message}");
         return new InstrumentResponse
@@ -68,6 +80,7 @@ public sealed class SyntheticScreening
             CaseId = c.Id, DefinitionId = record.Id, InstrumentKey = key, DefinitionVersion = record.Version, Status = ResponseStatus.Completed,
             AnswersJson = JsonSerializer.Serialize(answers.Answers), GateAnswersJson = JsonSerializer.Serialize(answers.Gates),
             Override = overrideIt, OverrideReason = reason,
+            ReasonsJson = itemReasons is { Count: > 0 } ? JsonSerializer.Serialize(itemReasons) : null,
             ResultJson = JsonSerializer.Serialize(completion.Result, InstrumentJson.Options), Outcome = completion.Result!.Outcome.ToString(),
             StartedById = by, StartedAt = at.AddMinutes(-25), CompletedById = by, CompletedAt = at,
         };

@@ -14,7 +14,15 @@ public static partial class DefinitionValidator
         if (string.IsNullOrWhiteSpace(d.Title)) e.Add("title is required");
         if (string.IsNullOrWhiteSpace(d.Citation)) e.Add("citation is required: say where the instrument comes from");
         if (string.IsNullOrWhiteSpace(d.Licence)) e.Add("licence is required: state the copyright and licence terms");
-        if (d.Items.Count == 0) e.Add("items: a definition needs at least one item");
+        if (d.Items.Count == 0 && !d.GuidanceOnly) e.Add("items: a definition needs at least one item");
+        if (d.GuidanceOnly)
+        {
+            if (d.Guidance.Count == 0) e.Add("guidance: a guidance-only definition must give its criteria or advice under guidance");
+            if (d.ScreenedIn is not null || d.Subscales.Count > 0 || d.Bands.Count > 0)
+                e.Add("guidanceOnly: a guidance-only definition is not scored, so it cannot have subscales, bands or a screening rule");
+        }
+        foreach (var (g, i) in d.Guidance.Select((g, i) => (g, i)).Where(x => string.IsNullOrWhiteSpace(x.g)))
+            e.Add($"guidance[{i}]: a guidance line cannot be empty");
 
         var linkIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var g in d.Gates)
@@ -55,6 +63,7 @@ public static partial class DefinitionValidator
             if (d.Kind == InstrumentKind.Questionnaire) CheckOptions(item.OptionList, at, e);
             else if (item.OptionList.Count > 0) e.Add($"{at}: a rating-sheet item is rated on the sheet's rating scales, not its own options");
             if (item.Reverse && d.Kind == InstrumentKind.RatingSheet) e.Add($"{at}: reverse scoring needs options; a rating-sheet item has none");
+            if (item.ReasonRequired && d.Kind == InstrumentKind.RatingSheet) e.Add($"{at}: only a questionnaire item can ask for a written reason");
             foreach (var s in item.SubscaleKeys.Where(s => !subscales.Contains(s)))
                 e.Add($"{at}: unknown subscale '{s}'. Declare it under subscales");
             if (item.SubscaleKeys.Distinct().Count() != item.SubscaleKeys.Count) e.Add($"{at}: a subscale is listed twice");
@@ -90,15 +99,40 @@ public static partial class DefinitionValidator
         if (d.ScreenedIn is { } rule)
         {
             if (rule.AnyOf.Count == 0 && !rule.AllowOverride) e.Add("screenedIn: give at least one threshold in anyOf");
-            foreach (var t in rule.AnyOf)
-            {
-                if (!subscales.Contains(t.Subscale)) e.Add($"screenedIn: threshold on nonexistent subscale '{t.Subscale}'");
-                else if (t.AtLeast < 0) e.Add($"screenedIn: threshold on '{t.Subscale}' must be 0 or more");
-                else if (t.AtLeast > MaxScore(d, t.Subscale))
-                    e.Add($"screenedIn: threshold {t.AtLeast} on '{t.Subscale}' can never be met (the highest possible score is {MaxScore(d, t.Subscale)})");
-            }
+            foreach (var t in rule.AnyOf) CheckCondition(d, t, "screenedIn", subscales, e);
+            foreach (var t in rule.RequiresList) CheckCondition(d, t, "screenedIn.requires", subscales, e);
         }
         return e;
+    }
+
+    /// <summary>A condition names a subscale with a score (atLeast) or an item with one of its option codes (answer), never both.</summary>
+    private static void CheckCondition(InstrumentDefinition d, Threshold t, string at, HashSet<string> subscales, List<string> e)
+    {
+        if (t.Subscale is not null && t.Item is not null)
+        {
+            e.Add($"{at}: a condition names a subscale or an item, not both (got subscale '{t.Subscale}' and item '{t.Item}')");
+            return;
+        }
+        if (t.Item is { } linkId)
+        {
+            if (t.AtLeast is not null) e.Add($"{at}: a condition on item '{linkId}' gives an answer, not atLeast");
+            var item = d.Items.FirstOrDefault(i => i.LinkId == linkId);
+            if (item is null || d.Kind == InstrumentKind.RatingSheet) e.Add($"{at}: condition on nonexistent questionnaire item '{linkId}'");
+            else if (t.Answer is null || item.OptionList.All(o => o.Code != t.Answer))
+                e.Add($"{at}: the answer '{t.Answer}' is not an option of item '{linkId}'. Use one of: {string.Join(", ", item.OptionList.Select(o => o.Code))}");
+            return;
+        }
+        if (t.Subscale is null)
+        {
+            e.Add($"{at}: a condition needs a subscale with atLeast, or an item with an answer");
+            return;
+        }
+        if (t.Answer is not null) e.Add($"{at}: a condition on subscale '{t.Subscale}' gives atLeast, not an answer");
+        if (!subscales.Contains(t.Subscale)) e.Add($"{at}: threshold on nonexistent subscale '{t.Subscale}'");
+        else if (t.AtLeast is not { } atLeast) e.Add($"{at}: threshold on '{t.Subscale}' needs atLeast");
+        else if (atLeast < 0) e.Add($"{at}: threshold on '{t.Subscale}' must be 0 or more");
+        else if (atLeast > MaxScore(d, t.Subscale))
+            e.Add($"{at}: threshold {atLeast} on '{t.Subscale}' can never be met (the highest possible score is {MaxScore(d, t.Subscale)})");
     }
 
     private static int MaxScore(InstrumentDefinition d, string subscale) =>

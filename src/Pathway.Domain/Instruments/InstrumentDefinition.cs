@@ -47,6 +47,8 @@ public sealed record RatingScale(string Key, string Text, IReadOnlyList<Response
 /// <summary>
 /// One item. A questionnaire item has its own <see cref="Options"/>; a rating-sheet item is rated on the sheet's
 /// <see cref="InstrumentDefinition.RatingScales"/>. A reversed item scores (highest + lowest option value − value).
+/// An item in no subscale scores nothing; a screening rule can still name its answer (a route in, or a requirement).
+/// With <see cref="ReasonRequired"/> the assessor writes why they answered as they did, whatever the answer.
 /// </summary>
 public sealed record InstrumentItem(
     string LinkId,
@@ -55,7 +57,9 @@ public sealed record InstrumentItem(
     bool Reverse = false,
     IReadOnlyList<string>? Subscales = null,
     IReadOnlyList<ResponseOption>? Options = null,
-    string? Section = null)
+    string? Section = null,
+    bool ReasonRequired = false,
+    string? Hint = null)
 {
     [JsonIgnore] public IReadOnlyList<string> SubscaleKeys => Subscales ?? [];
     [JsonIgnore] public IReadOnlyList<ResponseOption> OptionList => Options ?? [];
@@ -66,11 +70,24 @@ public sealed record Subscale(string Key, string Title);
 /// <summary>An interpretation band on one subscale's score, inclusive at both ends.</summary>
 public sealed record Band(string Subscale, int Min, int Max, string Label, string? Interpretation = null);
 
-/// <summary>One way to be screened in: a subscale score at or above a threshold.</summary>
-public sealed record Threshold(string Subscale, int AtLeast);
+/// <summary>
+/// A condition of a screening rule: either a subscale score at or above <see cref="AtLeast"/>, or an item given the
+/// answer <see cref="Answer"/> (a route in such as "serving a life or IPP sentence", or a requirement such as a clinical link).
+/// </summary>
+public sealed record Threshold(string? Subscale = null, int? AtLeast = null, string? Item = null, string? Answer = null)
+{
+    [JsonIgnore] public bool IsItem => Item is not null;
+}
 
-/// <summary>Screened in if any threshold is met, or (when allowed) by a clinical override with a reason.</summary>
-public sealed record ScreeningRule(IReadOnlyList<Threshold> AnyOf, bool AllowOverride = false);
+/// <summary>
+/// Screened in if any condition in <see cref="AnyOf"/> holds, or (when allowed) by a clinical override with a reason —
+/// and only then if every condition in <see cref="Requires"/> holds too. A way in met with a requirement unmet is
+/// <see cref="InstrumentOutcome.RequirementNotMet"/>, never "screened in".
+/// </summary>
+public sealed record ScreeningRule(IReadOnlyList<Threshold> AnyOf, bool AllowOverride = false, IReadOnlyList<Threshold>? Requires = null)
+{
+    [JsonIgnore] public IReadOnlyList<Threshold> RequiresList => Requires ?? [];
+}
 
 /// <summary>
 /// A versioned instrument definition: what is asked, how answers score, and what the score means. Loaded from the
@@ -100,6 +117,14 @@ public sealed record InstrumentDefinition
     public IReadOnlyList<Subscale> Subscales { get; init; } = [];
     public IReadOnlyList<Band> Bands { get; init; } = [];
     public ScreeningRule? ScreenedIn { get; init; }
+    /// <summary>
+    /// Not scored in Pathway: the definition is shown as <see cref="Guidance"/> and no response can be started or
+    /// completed with it. An instrument whose newest version is guidance only is switched off for scoring until a
+    /// scored version is published.
+    /// </summary>
+    public bool GuidanceOnly { get; init; }
+    /// <summary>Criteria or advice shown to the assessor as written (each a sentence); never scored.</summary>
+    public IReadOnlyList<string> Guidance { get; init; } = [];
 
     /// <summary>
     /// Every answerable question in order: a questionnaire item is one question; a rating-sheet item is one question

@@ -2,14 +2,23 @@ using Pathway.Domain.Licences;
 
 namespace Pathway.Domain.Instruments;
 
-/// <summary>What an assessor has entered: option codes by question link id, gate answers, and any clinical override.</summary>
+/// <summary>
+/// What an assessor has entered: option codes by question link id, gate answers, any clinical override, and the
+/// written reasons for items that ask for one (by item link id).
+/// </summary>
 public sealed record ResponseAnswers(
     IReadOnlyDictionary<string, string> Answers,
     IReadOnlyDictionary<string, bool> Gates,
     bool Override = false,
-    string? OverrideReason = null)
+    string? OverrideReason = null,
+    IReadOnlyDictionary<string, string>? Reasons = null)
 {
     public static readonly ResponseAnswers Empty = new(new Dictionary<string, string>(), new Dictionary<string, bool>());
+
+    public IReadOnlyDictionary<string, string> ReasonList => Reasons ?? new Dictionary<string, string>();
+
+    /// <summary>The written reason for an item, or null when none was given.</summary>
+    public string? ReasonFor(string linkId) => ReasonList.TryGetValue(linkId, out var r) && !string.IsNullOrWhiteSpace(r) ? r.Trim() : null;
 }
 
 public enum Applicability
@@ -28,6 +37,11 @@ public enum InstrumentOutcome
     Scored,
     ScreenedIn,
     ScreenedOut,
+    /// <summary>
+    /// A way in was met (a threshold, a route or a clinical override) but a condition every screening-in needs was not
+    /// (the OPD screens' clinical link): not screened in.
+    /// </summary>
+    RequirementNotMet,
     /// <summary>A licensed rating sheet: the ratings are stored as entered; nothing is computed.</summary>
     RatingsRecorded,
 }
@@ -70,6 +84,13 @@ public static class InstrumentEngine
             errors.Add(new("Override", $"{def.Title} does not allow a clinical override"));
         if (answers.OverrideReason is { Length: > 2000 })
             errors.Add(new("OverrideReason", "The override reason must be 2,000 characters or fewer"));
+        foreach (var (linkId, reason) in answers.ReasonList)
+        {
+            if (def.Items.FirstOrDefault(i => i.LinkId == linkId) is not { ReasonRequired: true } item)
+                errors.Add(new(ReasonField(linkId), $"'{linkId}' is not an item of {def.Title} version {def.Version} that asks for a reason"));
+            else if (reason.Length > 2000)
+                errors.Add(new(ReasonField(linkId), $"The reason for '{item.Text}' must be 2,000 characters or fewer"));
+        }
         return errors;
     }
 
@@ -89,6 +110,8 @@ public static class InstrumentEngine
     /// <summary>Completes a response: every gate answered, every required item answered if it applies, an override has a reason.</summary>
     public static Completion Complete(InstrumentDefinition def, ResponseAnswers answers)
     {
+        if (def.GuidanceOnly)
+            return new Completion(null, [new("Instrument", GuidanceOnlyMessage(def))]);
         var errors = CheckDraft(def, answers).ToList();
         foreach (var gate in def.Gates.Where(g => !answers.Gates.ContainsKey(g.LinkId)))
             errors.Add(new(gate.LinkId, $"Answer the eligibility question '{gate.Text}'"));
@@ -97,6 +120,8 @@ public static class InstrumentEngine
         {
             foreach (var q in def.Questions().Where(q => q.Item.Required && !answers.Answers.ContainsKey(q.LinkId)))
                 errors.Add(new(q.LinkId, $"Answer item {q.Item.LinkId} '{InstrumentDefinition.NameOf(q)}': it is required to complete {def.Title}"));
+            foreach (var item in def.Items.Where(i => i.ReasonRequired && answers.Answers.ContainsKey(i.LinkId) && answers.ReasonFor(i.LinkId) is null))
+                errors.Add(new(ReasonField(item.LinkId), $"Give the reason for your answer to '{item.Text}'"));
         }
         if (answers.Override && string.IsNullOrWhiteSpace(answers.OverrideReason))
             errors.Add(new("OverrideReason", "Give the reason for the clinical override"));
@@ -116,19 +141,54 @@ public static class InstrumentEngine
         var scores = def.Subscales.Select(s => ScoreSubscale(def, s, answers)).ToList();
         if (def.ScreenedIn is not { } rule) return new(InstrumentOutcome.Scored, scores, []);
 
-        var reasons = new List<string>();
-        foreach (var t in rule.AnyOf)
+        var reasons = rule.AnyOf.Where(t => Holds(def, t, scores, answers)).Select(t => Describe(def, t, scores, answers, met: true)).ToList();
+        var wayIn = reasons.Count > 0;
+        var byOverride = rule.AllowOverride && answers.Override && !wayIn;
+        if (rule.AllowOverride && answers.Override) reasons.Add($"Clinical override: {answers.OverrideReason}");
+        if (!wayIn && !byOverride)
+        {
+            reasons.Add("No threshold met: " + string.Join("; ", rule.AnyOf.Select(t => Describe(def, t, scores, answers, met: false))));
+            return new(InstrumentOutcome.ScreenedOut, scores, reasons, false);
+        }
+        var unmet = rule.RequiresList.Where(t => !Holds(def, t, scores, answers)).ToList();
+        foreach (var t in rule.RequiresList.Except(unmet)) reasons.Add(Describe(def, t, scores, answers, met: true));
+        foreach (var t in unmet)
+            reasons.Add($"Not screened in, although a way in is met: screening in also needs {Describe(def, t, scores, answers, met: false, asRequirement: true)}");
+        return unmet.Count == 0
+            ? new(InstrumentOutcome.ScreenedIn, scores, reasons, byOverride)
+            : new(InstrumentOutcome.RequirementNotMet, scores, reasons);
+    }
+
+    private static bool Holds(InstrumentDefinition def, Threshold t, IReadOnlyList<SubscaleScore> scores, ResponseAnswers answers) =>
+        t.IsItem
+            ? answers.Answers.TryGetValue(t.Item!, out var code) && code == t.Answer
+            : scores.First(x => x.Key == t.Subscale).Score >= t.AtLeast;
+
+    /// <summary>"Personality score 7 is at least 7", or for an item "Serving a life or IPP sentence: Yes", with the reason given if any.</summary>
+    private static string Describe(InstrumentDefinition def, Threshold t, IReadOnlyList<SubscaleScore> scores, ResponseAnswers answers, bool met, bool asRequirement = false)
+    {
+        if (!t.IsItem)
         {
             var s = scores.First(x => x.Key == t.Subscale);
-            if (s.Score >= t.AtLeast) reasons.Add($"{s.Title} score {s.Score} is at least {t.AtLeast}");
+            return met ? $"{s.Title} score {s.Score} is at least {t.AtLeast}"
+                : asRequirement ? $"a {s.Title.ToLowerInvariant()} score of at least {t.AtLeast}; the score is {s.Score}"
+                : $"{s.Title} {s.Score} (needs {t.AtLeast})";
         }
-        var byOverride = rule.AllowOverride && answers.Override && reasons.Count == 0;
-        if (rule.AllowOverride && answers.Override) reasons.Add($"Clinical override: {answers.OverrideReason}");
-        if (reasons.Count == 0)
-            reasons.Add("No threshold met: " + string.Join("; ", rule.AnyOf.Select(t => $"{scores.First(x => x.Key == t.Subscale).Title} {scores.First(x => x.Key == t.Subscale).Score} (needs {t.AtLeast})")));
-        var screenedIn = byOverride || rule.AnyOf.Any(t => scores.First(x => x.Key == t.Subscale).Score >= t.AtLeast);
-        return new(screenedIn ? InstrumentOutcome.ScreenedIn : InstrumentOutcome.ScreenedOut, scores, reasons, byOverride);
+        var item = def.Items.First(i => i.LinkId == t.Item);
+        string Display(string? code) => item.OptionList.FirstOrDefault(o => o.Code == code)?.Display ?? "not answered";
+        var given = answers.Answers.TryGetValue(item.LinkId, out var c) ? c : null;
+        var reason = answers.ReasonFor(item.LinkId) is { } r ? $" (reason given: {r})" : "";
+        return met ? $"{item.Text}: {Display(given)}{reason}"
+            : asRequirement ? $"the answer {Display(t.Answer)} to '{item.Text}'; the answer recorded is {Display(given)}{reason}"
+            : $"{item.Text}: {Display(given)} (needs {Display(t.Answer)})";
     }
+
+    /// <summary>Why a guidance-only definition cannot be scored, in words for the assessor and the API caller.</summary>
+    public static string GuidanceOnlyMessage(InstrumentDefinition def) =>
+        $"{def.Title} is guidance only in Pathway (version {def.Version}): it is not scored until the clinical lead configures a scored version. Use its criteria as guidance and record your judgement in the case notes.";
+
+    /// <summary>The field an item's written reason is reported under: <c>{linkId}.reason</c>.</summary>
+    public static string ReasonField(string linkId) => linkId + ".reason";
 
     private static SubscaleScore ScoreSubscale(InstrumentDefinition def, Subscale s, ResponseAnswers answers)
     {

@@ -9,5 +9,9 @@ namespace Pathway.Domain.Rules;
 /// </summary>
 public static class RuleSets
 {
-    public static readonly IReadOnlyList<IRuleSet> All = [RecallRegimes.Register, Licences.StandardConditionSets.Register, ScreenRuleSets.Sapas, RiskRuleSets.Ogrs3, Disclosure.DisclosureRuleSets.Suppression];
+    public static readonly IReadOnlyList<IRuleSet> All =
+    [
+        RecallRegimes.Register, Licences.StandardConditionSets.Register, ScreenRuleSets.Sapas, ScreenRuleSets.OpdMen,
+        ScreenRuleSets.OpdWomen, RiskRuleSets.Ogrs3, Disclosure.DisclosureRuleSets.Suppression,
+    ];
 }

@@ -19,6 +19,9 @@ public sealed class DefinitionValidatorTests
     [InlineData("sapas.v1.json")]
     [InlineData("opd-screen-men.v1.json")]
     [InlineData("opd-screen-women.v1.json")]
+    [InlineData("opd-screen-men.v2.json")]
+    [InlineData("opd-screen-men-lpp.v1.json")]
+    [InlineData("opd-screen-women.v2.json")]
     [InlineData("hcr-20-v3.v1.json")]
     public void ShippedDefinitions_AreValid_AndRoundTrip(string file)
     {
@@ -83,5 +86,37 @@ public sealed class DefinitionValidatorTests
         var json = InstrumentJson.Write(Valid()).Replace("\"title\"", "\"colour\": \"red\", \"title\"", StringComparison.Ordinal);
         var (_, errors) = InstrumentJson.Parse(json);
         Assert.Contains("colour", Assert.Single(errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ItemCondition_NamingAnUnknownItemOrAnswer_IsNamed()
+    {
+        var errors = DefinitionValidator.Validate(Valid() with
+        {
+            ScreenedIn = new([new(Item: "route"), new(Item: "a", Answer: "maybe")], Requires: [new(Subscale: "total", Item: "a", Answer: "Y")]),
+        });
+        Assert.Contains("screenedIn: condition on nonexistent questionnaire item 'route'", errors);
+        Assert.Contains("screenedIn: the answer 'maybe' is not an option of item 'a'. Use one of: Y, N", errors);
+        Assert.Contains(errors, e => e.StartsWith("screenedIn.requires: a condition names a subscale or an item, not both", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RouteAndRequirement_OnItemsInNoSubscale_AreValid() =>
+        Assert.Empty(DefinitionValidator.Validate(Valid() with
+        {
+            Items = [.. Valid().Items, new("route", "Route in", Options: YesNo), new("link", "Link", Options: YesNo, ReasonRequired: true)],
+            ScreenedIn = new([new("total", 1), new(Item: "route", Answer: "Y")], AllowOverride: true, Requires: [new(Item: "link", Answer: "Y")]),
+        }));
+
+    [Fact]
+    public void GuidanceOnly_NeedsGuidance_AndCannotScore()
+    {
+        var errors = DefinitionValidator.Validate(Valid() with { GuidanceOnly = true });
+        Assert.Contains(errors, e => e.StartsWith("guidance: a guidance-only definition must give", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("guidanceOnly: a guidance-only definition is not scored", StringComparison.Ordinal));
+        Assert.Empty(DefinitionValidator.Validate(new InstrumentDefinition
+        {
+            Key = "guide", Version = 1, Title = "Guide", Citation = "Invented", Licence = "None", GuidanceOnly = true, Guidance = ["A criterion."],
+        }));
     }
 }

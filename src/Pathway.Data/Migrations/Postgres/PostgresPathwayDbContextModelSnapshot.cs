@@ -2221,6 +2221,10 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("ReasonsJson")
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
                     b.Property<string>("ResultJson")
                         .HasMaxLength(100000)
                         .HasColumnType("character varying(100000)");

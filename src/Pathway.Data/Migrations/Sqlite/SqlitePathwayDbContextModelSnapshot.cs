@@ -2209,6 +2209,10 @@ namespace Pathway.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReasonsJson")
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResultJson")
                         .HasMaxLength(100000)
                         .HasColumnType("TEXT");

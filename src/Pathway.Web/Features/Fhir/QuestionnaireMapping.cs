@@ -8,7 +8,8 @@ namespace Pathway.Web.Features.Fhir;
 /// An instrument definition as a FHIR <see cref="Questionnaire"/>, and a completed response as a
 /// <see cref="QuestionnaireResponse"/>. Link ids and option codes are the definition's own, so the two line up; a rating
 /// sheet's item becomes a group with one question per rating scale (<c>{item}.{scale}</c>), as the definition answers it.
-/// Eligibility gates become a leading group of yes/no questions.
+/// Eligibility gates become a leading group of yes/no questions; an item that asks for a written reason (the OPD screens'
+/// clinical link) is followed by a text question <c>{item}.reason</c>.
 /// </summary>
 public static class QuestionnaireMapping
 {
@@ -62,6 +63,12 @@ public static class QuestionnaireMapping
             else
             {
                 q.Item.Add(Choice(item.LinkId, item.Text, item.Required, item.OptionList, d.Key));
+                if (item.ReasonRequired)
+                    q.Item.Add(new Questionnaire.ItemComponent
+                    {
+                        LinkId = InstrumentEngine.ReasonField(item.LinkId), Text = $"Reason for the answer to: {item.Text}",
+                        Type = Questionnaire.QuestionnaireItemType.Text, Required = item.Required,
+                    });
             }
         }
         return q;
@@ -122,6 +129,12 @@ public static class QuestionnaireResponseMapping
             else if (Answered(item.LinkId, item.Text, item.OptionList, answers, d.Key) is { } answered)
             {
                 qr.Item.Add(answered);
+                if (item.ReasonRequired && answers.ReasonFor(item.LinkId) is { } reason)
+                    qr.Item.Add(new QuestionnaireResponse.ItemComponent
+                    {
+                        LinkId = InstrumentEngine.ReasonField(item.LinkId), Text = $"Reason for the answer to: {item.Text}",
+                        Answer = [new QuestionnaireResponse.AnswerComponent { Value = new FhirString(reason) }],
+                    });
             }
         }
         return qr;

@@ -16,24 +16,29 @@ namespace Pathway.Web.Features.Screening;
 
 /// <summary>
 /// A screening response. <c>answers</c> maps each question's link id to an option code (a rating-sheet item's ratings
-/// are <c>{item}.{scale}</c>, e.g. <c>H1.presence</c>); <c>gates</c> maps each eligibility question to true/false.
+/// are <c>{item}.{scale}</c>, e.g. <c>H1.presence</c>); <c>gates</c> maps each eligibility question to true/false;
+/// <c>reasons</c> maps an item that asks for a written reason (the OPD screens' <c>link</c>) to that reason.
 /// <c>result</c> is null until completed.
 /// </summary>
 public sealed record ScreeningResponseDto(
     Guid Id, Guid CaseId, string InstrumentKey, int DefinitionVersion, string Status,
     IReadOnlyDictionary<string, string> Answers, IReadOnlyDictionary<string, bool> Gates, bool Override, string? OverrideReason,
+    IReadOnlyDictionary<string, string> Reasons,
     string? Outcome, InstrumentResult? Result, DateTimeOffset StartedAt, Guid StartedById, DateTimeOffset? CompletedAt, Guid? CompletedById, int Version)
 {
     public static ScreeningResponseDto From(InstrumentResponse r)
     {
         var a = ScreeningResponses.AnswersOf(r);
-        return new(r.Id, r.CaseId, r.InstrumentKey, r.DefinitionVersion, Api.Name(r.Status), a.Answers, a.Gates, r.Override, r.OverrideReason,
+        return new(r.Id, r.CaseId, r.InstrumentKey, r.DefinitionVersion, Api.Name(r.Status), a.Answers, a.Gates, r.Override, r.OverrideReason, a.ReasonList,
             r.Outcome is null ? null : char.ToLowerInvariant(r.Outcome[0]) + r.Outcome[1..], ScreeningResponses.ResultOf(r),
             r.StartedAt, r.StartedById, r.CompletedAt, r.CompletedById, r.Version);
     }
 }
 
-/// <summary>Start a draft of the newest version of an instrument that applies to the case; gates the case answers are filled in.</summary>
+/// <summary>
+/// Start a draft of the newest version of an instrument that applies to the case; gates the case answers are filled in.
+/// An instrument switched off for scoring (its newest version is guidance only, as the women's OPD screen ships) is refused.
+/// </summary>
 public sealed record StartScreeningRequest(string? InstrumentKey);
 
 /// <summary>
@@ -41,9 +46,10 @@ public sealed record StartScreeningRequest(string? InstrumentKey);
 /// otherwise they are saved as a draft. Send the version you read.
 /// </summary>
 public sealed record ScreeningAnswersRequest(
-    Dictionary<string, string>? Answers, Dictionary<string, bool>? Gates, bool? Override, string? OverrideReason, int? Version)
+    Dictionary<string, string>? Answers, Dictionary<string, bool>? Gates, bool? Override, string? OverrideReason, int? Version,
+    Dictionary<string, string>? Reasons = null)
 {
-    public ResponseAnswers ToAnswers() => new(Answers ?? [], Gates ?? [], Override ?? false, OverrideReason);
+    public ResponseAnswers ToAnswers() => new(Answers ?? [], Gates ?? [], Override ?? false, OverrideReason, Reasons);
 }
 
 public static class ScreeningEndpoints
@@ -56,11 +62,11 @@ public static class ScreeningEndpoints
         g.MapGet("/{responseId:guid}", GetAsync).Audited("screening.read").RequireAuthorization(Policies.CaseData)
             .WithSummary("Get one screening response with its answers and, once completed, its result");
         g.MapPost("/", StartAsync).Audited("screening.create").RequireAuthorization(Policies.ScreeningRecorder)
-            .WithSummary("Start a draft screening of an instrument that applies to the case");
+            .WithSummary("Start a draft screening of an instrument that applies to the case; 400 naming the reason if it does not apply or is switched off for scoring (guidance only)");
         g.MapPut("/{responseId:guid}", SaveAsync).Audited("screening.update").RequireAuthorization(Policies.ScreeningRecorder)
             .WithSummary("Save a draft's answers (may be incomplete); 409 if the version is stale");
         g.MapPost("/{responseId:guid}/complete", CompleteAsync).Audited("screening.complete").RequireAuthorization(Policies.ScreeningRecorder)
-            .WithSummary("Complete a response with these answers: scored, or 400 naming each missing required item");
+            .WithSummary("Complete a response with these answers: scored, or 400 naming each missing required item or reason, or that the instrument is switched off for scoring");
         return api;
     }
 
@@ -99,15 +105,15 @@ public static class ScreeningEndpoints
 
     private static Task<Results<Ok<ScreeningResponseDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ScreeningResponseDto>>>> SaveAsync(
         Guid id, Guid responseId, ScreeningAnswersRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
-        ChangeAsync(id, responseId, body, access, db, audit, ct, r => ScreeningResponses.SaveDraft(r, body.ToAnswers()));
+        ChangeAsync(id, responseId, body, access, db, audit, ct, r => Task.FromResult(ScreeningResponses.SaveDraft(r, body.ToAnswers())));
 
     private static Task<Results<Ok<ScreeningResponseDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ScreeningResponseDto>>>> CompleteAsync(
         Guid id, Guid responseId, ScreeningAnswersRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        ChangeAsync(id, responseId, body, access, db, audit, ct, r => ScreeningResponses.Complete(r, body.ToAnswers(), http.User.ToStaffContext().UserId, clock.GetUtcNow()));
+        ChangeAsync(id, responseId, body, access, db, audit, ct, r => ScreeningResponses.CompleteAsync(db, r, body.ToAnswers(), http.User.ToStaffContext().UserId, clock.GetUtcNow(), ct));
 
     private static async Task<Results<Ok<ScreeningResponseDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ScreeningResponseDto>>>> ChangeAsync(
         Guid id, Guid responseId, ScreeningAnswersRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct,
-        Func<InstrumentResponse, IReadOnlyList<FieldError>> change)
+        Func<InstrumentResponse, Task<IReadOnlyList<FieldError>>> change)
     {
         var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
         if (c is null) return TypedResults.NotFound();
@@ -120,7 +126,7 @@ public static class ScreeningEndpoints
         if (body.Version is null)
             return TypedResults.ValidationProblem(new[] { new FieldError("Version", "Send the version of the response you are changing (from a GET)") }.ToProblemErrors());
         if (body.Version != r.Version) return Conflict(r);
-        var errors = change(r);
+        var errors = await change(r);
         if (errors.Count > 0)
         {
             var def = ScreeningResponses.DefinitionOf(r);
@@ -141,10 +147,11 @@ public static class ScreeningEndpoints
         return TypedResults.Ok(ScreeningResponseDto.From(r));
     }
 
-    /// <summary>Names an engine error by its place in the request body: <c>answers.{linkId}</c> or <c>gates.{linkId}</c>.</summary>
+    /// <summary>Names an engine error by its place in the request body: <c>answers.{linkId}</c>, <c>gates.{linkId}</c> or <c>reasons.{linkId}</c>.</summary>
     private static string ApiField(InstrumentDefinition def, string field) =>
         def.Gates.Any(g => g.LinkId == field) ? "gates." + field
         : def.Questions().Any(q => q.LinkId == field) ? "answers." + field
+        : def.Items.FirstOrDefault(i => InstrumentEngine.ReasonField(i.LinkId) == field) is { } item ? "reasons." + item.LinkId
         : field;
 
     private static Conflict<ConflictProblem<ScreeningResponseDto>> Conflict(InstrumentResponse current) =>

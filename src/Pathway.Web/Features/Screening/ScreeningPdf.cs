@@ -51,7 +51,8 @@ public static class ScreeningPdf
         pdf.Heading(d.Kind == InstrumentKind.RatingSheet ? "Ratings" : "Answers");
         pdf.Table(["Item", "Answer"],
             d.Questions().Select(q => (IReadOnlyList<string?>)[InstrumentDefinition.NameOf(q),
-                answers.Answers.TryGetValue(q.LinkId, out var code) ? q.Options.FirstOrDefault(o => o.Code == code)?.Display ?? code : "Not answered"]).ToList(),
+                (answers.Answers.TryGetValue(q.LinkId, out var code) ? q.Options.FirstOrDefault(o => o.Code == code)?.Display ?? code : "Not answered")
+                + (q.Item.ReasonRequired ? $". Reason: {answers.ReasonFor(q.Item.LinkId) ?? "none given"}" : "")]).ToList(),
             [0.75, 0.25]);
 
         pdf.Heading("Source and licence");

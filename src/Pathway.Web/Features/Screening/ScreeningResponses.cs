@@ -23,7 +23,8 @@ public static class ScreeningResponses
     public static ResponseAnswers AnswersOf(InstrumentResponse r) => new(
         JsonSerializer.Deserialize<Dictionary<string, string>>(r.AnswersJson) ?? [],
         JsonSerializer.Deserialize<Dictionary<string, bool>>(r.GateAnswersJson) ?? [],
-        r.Override, r.OverrideReason);
+        r.Override, r.OverrideReason,
+        r.ReasonsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(r.ReasonsJson));
 
     public static InstrumentResult? ResultOf(InstrumentResponse r) =>
         r.ResultJson is null ? null : JsonSerializer.Deserialize<InstrumentResult>(r.ResultJson, InstrumentJson.Options);
@@ -37,8 +38,20 @@ public static class ScreeningResponses
         return new CaseFacts(c.Gender, c.RoshLevel, c.MappaCategory, onLicence ? true : null);
     }
 
-    /// <summary>The newest version of each instrument that applies to this case, with its gates prefilled from the case.</summary>
+    /// <summary>
+    /// The newest version of each instrument that applies to this case, with its gates prefilled from the case. A
+    /// guidance-only newest version (the women's OPD screen until the clinical lead configures it) is not offered for
+    /// scoring; <see cref="GuidanceAsync"/> lists it instead.
+    /// </summary>
     public static async Task<List<(InstrumentDefinitionRecord Record, InstrumentDefinition Definition)>> OfferedAsync(
+        PathwayDbContext db, CaseRecord c, CancellationToken ct) =>
+        (await ApplicableAsync(db, c, ct)).Where(x => !x.Definition.GuidanceOnly).ToList();
+
+    /// <summary>Guidance-only instruments that would apply to this case: shown as criteria, never scored.</summary>
+    public static async Task<List<InstrumentDefinition>> GuidanceAsync(PathwayDbContext db, CaseRecord c, CancellationToken ct) =>
+        (await ApplicableAsync(db, c, ct)).Where(x => x.Definition.GuidanceOnly).Select(x => x.Definition).ToList();
+
+    private static async Task<List<(InstrumentDefinitionRecord Record, InstrumentDefinition Definition)>> ApplicableAsync(
         PathwayDbContext db, CaseRecord c, CancellationToken ct)
     {
         var facts = await FactsAsync(db, c, ct);
@@ -46,6 +59,21 @@ public static class ScreeningResponses
             .Select(r => (r, InstrumentCatalogue.Definition(r)))
             .Where(x => InstrumentEngine.IsOffered(x.Item2, facts))
             .ToList();
+    }
+
+    /// <summary>
+    /// The refusal to complete a draft whose version was withdrawn from scoring: a later version of the same instrument
+    /// is guidance only (the women's OPD screen's version 2 withdrew version 1, which copied the men's items). It stays
+    /// withdrawn even after a scored version is configured, so nothing is ever scored on it again; completed screenings
+    /// keep their result.
+    /// </summary>
+    public static async Task<FieldError?> WithdrawnAsync(PathwayDbContext db, InstrumentResponse r, CancellationToken ct)
+    {
+        var later = await db.InstrumentDefinitions.AsNoTracking()
+            .Where(d => d.Key == r.InstrumentKey && d.Version > r.DefinitionVersion && d.Status == DefinitionStatus.Published).ToListAsync(ct);
+        var withdrawnBy = later.Select(InstrumentCatalogue.Definition).Where(d => d.GuidanceOnly).MinBy(d => d.Version);
+        return withdrawnBy is null ? null : new FieldError("InstrumentKey",
+            $"Version {r.DefinitionVersion} of {withdrawnBy.Title} was withdrawn from scoring by version {withdrawnBy.Version}, which is guidance only: this draft cannot be completed. Its answers stay on the record; start a new screening once the clinical lead has configured a scored version.");
     }
 
     public static Task<InstrumentResponse?> FindAsync(IQueryable<InstrumentResponse> source, Guid caseId, Guid responseId, CancellationToken ct) =>
@@ -56,8 +84,10 @@ public static class ScreeningResponses
         PathwayDbContext db, CaseRecord c, string? instrumentKey, Guid userId, DateTimeOffset now, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(instrumentKey)) return (null, new("InstrumentKey", "Choose an instrument"));
-        var offered = await OfferedAsync(db, c, ct);
-        var chosen = offered.FirstOrDefault(o => o.Record.Key == instrumentKey.Trim());
+        var applicable = await ApplicableAsync(db, c, ct);
+        var offered = applicable.Where(x => !x.Definition.GuidanceOnly).ToList();
+        var chosen = applicable.FirstOrDefault(o => o.Record.Key == instrumentKey.Trim());
+        if (chosen.Definition is { GuidanceOnly: true }) return (null, new("InstrumentKey", InstrumentEngine.GuidanceOnlyMessage(chosen.Definition)));
         if (chosen.Record is null)
         {
             return (null, new("InstrumentKey", $"'{Echo.Of(instrumentKey)}' is not an instrument that applies to this case. Choose one of: {string.Join(", ", offered.Select(o => o.Record.Key))}"));
@@ -82,10 +112,15 @@ public static class ScreeningResponses
         return errors;
     }
 
-    /// <summary>Completes a response with these answers, or refuses naming each missing item. Nothing is stored on refusal.</summary>
-    public static IReadOnlyList<FieldError> Complete(InstrumentResponse r, ResponseAnswers answers, Guid userId, DateTimeOffset now)
+    /// <summary>
+    /// Completes a response with these answers, or refuses naming each missing item. Nothing is stored on refusal. Refused
+    /// too for a draft on a version withdrawn from scoring (<see cref="WithdrawnAsync"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<FieldError>> CompleteAsync(
+        PathwayDbContext db, InstrumentResponse r, ResponseAnswers answers, Guid userId, DateTimeOffset now, CancellationToken ct)
     {
         if (r.Status == ResponseStatus.Completed) return [new("Status", "This response is already completed")];
+        if (await WithdrawnAsync(db, r, ct) is { } withdrawn) return [withdrawn];
         var completion = InstrumentEngine.Complete(DefinitionOf(r), answers);
         if (!completion.Succeeded) return completion.Errors;
         Store(r, answers);
@@ -103,12 +138,15 @@ public static class ScreeningResponses
         r.GateAnswersJson = JsonSerializer.Serialize(a.Gates);
         r.Override = a.Override;
         r.OverrideReason = a.Override && !string.IsNullOrWhiteSpace(a.OverrideReason) ? a.OverrideReason.Trim() : null;
+        var reasons = a.ReasonList.Where(x => !string.IsNullOrWhiteSpace(x.Value)).ToDictionary(x => x.Key, x => x.Value.Trim(), StringComparer.Ordinal);
+        r.ReasonsJson = reasons.Count > 0 ? JsonSerializer.Serialize(reasons) : null;
     }
 
     public static string OutcomeText(string? outcome) => outcome switch
     {
         nameof(InstrumentOutcome.ScreenedIn) => "Screened in",
         nameof(InstrumentOutcome.ScreenedOut) => "Screened out",
+        nameof(InstrumentOutcome.RequirementNotMet) => "Not screened in",
         nameof(InstrumentOutcome.NotApplicable) => "Not applicable",
         nameof(InstrumentOutcome.Scored) => "Scored",
         nameof(InstrumentOutcome.RatingsRecorded) => "Ratings recorded",

@@ -13,13 +13,16 @@ namespace Pathway.Web.Features.Instruments.ConfigureWomen;
 
 /// <summary>
 /// The clinical lead configures the women's OPD screen — its items and thresholds — because HMPPS has not published
-/// how it scores it. Saving publishes a new version; screens already recorded keep the version they were scored with.
+/// how it scores it. The shipped version is guidance only, so nothing is scored until the lead publishes a version here.
+/// Saving publishes a new version; screens already recorded keep the version they were scored with.
 /// </summary>
 [Authorize(Policy = Policies.ClinicalLead)]
 [Audited("instrument.definition.publish")]
 public sealed class ConfigureWomenModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const int BlankRows = 3;
+    /// <summary>Rows offered when starting from the guidance-only version, which has no scored items to edit.</summary>
+    public const int BlankRowsFromGuidance = 14;
 
     [BindProperty] public List<ItemRow> Items { get; set; } = [];
     [BindProperty] public string? PersonalityThreshold { get; set; }
@@ -30,8 +33,9 @@ public sealed class ConfigureWomenModel(PathwayDbContext db, AuditLog audit, Tim
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Latest = await LatestAsync(ct);
-        Items = Latest.Items.Select(i => new ItemRow { LinkId = i.LinkId, Text = i.Text, Part = i.SubscaleKeys.FirstOrDefault() })
-            .Concat(Enumerable.Range(0, BlankRows).Select(_ => new ItemRow())).ToList();
+        var scored = WomensOpdConfiguration.Scored(Latest).ToList();
+        Items = scored.Select(i => new ItemRow { LinkId = i.LinkId, Text = i.Text, Part = i.SubscaleKeys.FirstOrDefault() })
+            .Concat(Enumerable.Range(0, scored.Count == 0 ? BlankRowsFromGuidance : BlankRows).Select(_ => new ItemRow())).ToList();
         PersonalityThreshold = WomensOpdConfiguration.CurrentThreshold(Latest, WomensOpdConfiguration.Personality)?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         IndicatorsThreshold = WomensOpdConfiguration.CurrentThreshold(Latest, WomensOpdConfiguration.Indicators)?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         BasedOnVersion = Latest.Version;

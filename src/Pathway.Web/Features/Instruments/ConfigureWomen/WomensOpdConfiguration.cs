@@ -15,14 +15,27 @@ public sealed class ItemRow
 
 /// <summary>
 /// Builds the next version of the women's OPD screen from the clinical lead's form. Link ids stay stable: an existing
-/// item keeps its id, a new item gets an id never used by any earlier version, so answers keep their meaning.
+/// item keeps its id, a new item gets an id never used by any earlier version, so answers keep their meaning. The
+/// shipped version is guidance only (NEON's criteria); the first version the lead publishes here switches scoring on.
+/// Every configured version asks the clinical-link question and screens in only with a "yes", as NEON's criteria
+/// include a link between the likely personality disorder and the risk.
 /// </summary>
 public static class WomensOpdConfiguration
 {
     public const string Key = "opd-screen-women";
     public const string Personality = "personality";
     public const string Indicators = "indicators";
+    public const string LinkId = "link";
     private static readonly ResponseOption[] YesNo = [new("Y", "Yes", 1), new("N", "No", 0)];
+
+    /// <summary>The clinical-link question, as the men's screens ask it.</summary>
+    public static readonly InstrumentItem Link = new(LinkId,
+        "There is a clinically justifiable link between the likely personality disorder and the risk",
+        Required: true, Options: YesNo, Section: "Clinical link", ReasonRequired: true,
+        Hint: "Say why there is, or is not, a link between the person's likely personality difficulties and their risk of serious harm.");
+
+    /// <summary>The items the form edits: those counted towards a score. Other items (the clinical link) are kept as they are.</summary>
+    public static IEnumerable<InstrumentItem> Scored(InstrumentDefinition def) => def.Items.Where(i => i.SubscaleKeys.Count > 0);
 
     public static (InstrumentDefinition? Next, List<FieldError> Errors) Build(
         InstrumentDefinition latest, IReadOnlyCollection<string> usedLinkIds, IReadOnlyList<ItemRow> rows, string? personalityThreshold, string? indicatorsThreshold)
@@ -34,7 +47,7 @@ public static class WomensOpdConfiguration
         {
             var row = rows[i];
             var text = row.Text?.Trim();
-            var existing = latest.Items.FirstOrDefault(x => x.LinkId == row.LinkId);
+            var existing = Scored(latest).FirstOrDefault(x => x.LinkId == row.LinkId);
             if (row.Part == "remove" || (existing is null && string.IsNullOrEmpty(text))) continue;
             if (row.Part is not (Personality or Indicators))
             {
@@ -63,12 +76,18 @@ public static class WomensOpdConfiguration
         if (ind is { } iv && iCount > 0 && iv > iCount) errors.Add(new("IndicatorsThreshold", $"The indicators threshold cannot be more than the {iCount} indicators"));
         if (errors.Count > 0) return (null, errors);
 
+        var kept = latest.Items.Where(i => i.SubscaleKeys.Count == 0).ToList();
+        if (kept.All(i => i.LinkId != LinkId)) kept.Add(Link);
         var next = latest with
         {
             Version = latest.Version + 1,
-            Items = items,
+            Description = "Offender Personality Disorder pathway screen for women as configured locally by the clinical lead: eligibility questions, personality items and indicators (each present or not), and the clinical-link question.",
+            Notes = "LOCAL CONFIGURATION, not a published scoring: HMPPS has not published how it scores the women's screen. Items and thresholds are set by the clinical lead; each change publishes a new version. Screened in only with a clinically justifiable link between the likely personality disorder and the risk. Applies when either eligibility question is answered yes.",
+            GuidanceOnly = false,
+            Items = [.. items, .. kept],
+            Subscales = [new(Personality, "Personality"), new(Indicators, "Indicators")],
             Bands = [.. Bands(Personality, p!.Value, pCount), .. Bands(Indicators, ind!.Value, iCount)],
-            ScreenedIn = new ScreeningRule([new(Personality, p.Value), new(Indicators, ind.Value)], AllowOverride: true),
+            ScreenedIn = new ScreeningRule([new(Personality, p.Value), new(Indicators, ind.Value)], AllowOverride: true, Requires: [new(Item: LinkId, Answer: "Y")]),
         };
         return (next, errors);
     }

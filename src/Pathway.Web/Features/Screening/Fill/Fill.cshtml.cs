@@ -27,6 +27,7 @@ public sealed class FillModel(CaseAccess access, PathwayDbContext db, AuditLog a
 {
     public const string AnswerPrefix = "a.";
     public const string GatePrefix = "g.";
+    public const string ReasonPrefix = "r.";
 
     public CaseHeader Header { get; private set; } = null!;
     public InstrumentResponse Screening { get; private set; } = null!;
@@ -66,7 +67,7 @@ public sealed class FillModel(CaseAccess access, PathwayDbContext db, AuditLog a
 
         var complete = action == "complete";
         var errors = complete
-            ? ScreeningResponses.Complete(r, posted, User.ToStaffContext().UserId, clock.GetUtcNow())
+            ? await ScreeningResponses.CompleteAsync(db, r, posted, User.ToStaffContext().UserId, clock.GetUtcNow(), ct)
             : ScreeningResponses.SaveDraft(r, posted);
         if (errors.Count > 0)
         {
@@ -95,10 +96,12 @@ public sealed class FillModel(CaseAccess access, PathwayDbContext db, AuditLog a
         return Redirect(complete ? $"/cases/{id}/screening/{r.Id}" : $"/cases/{id}/screening/{r.Id}/edit");
     }
 
-    /// <summary>Form field for an engine error: gates are <c>g.{id}</c>, questions <c>a.{id}</c>.</summary>
+    /// <summary>Form field for an engine error: gates are <c>g.{id}</c>, questions <c>a.{id}</c>, written reasons <c>r.{id}</c>.</summary>
     public static string FieldName(InstrumentDefinition def, string field) =>
         def.Gates.Any(g => g.LinkId == field) ? GatePrefix + field
         : def.Questions().Any(q => q.LinkId == field) ? AnswerPrefix + field
+        : def.Items.FirstOrDefault(i => InstrumentEngine.ReasonField(i.LinkId) == field) is { } item ? ReasonPrefix + item.LinkId
+        : field is "InstrumentKey" or "Instrument" ? string.Empty // about the whole screening (withdrawn, guidance only): no field to link to
         : field;
 
     private ResponseAnswers ReadForm(InstrumentDefinition def)
@@ -115,7 +118,10 @@ public sealed class FillModel(CaseAccess access, PathwayDbContext db, AuditLog a
             var value = form[GatePrefix + g.LinkId].ToString();
             if (value is "yes" or "no") gates[g.LinkId] = value == "yes";
         }
-        return new ResponseAnswers(answers, gates, form["Override"] == "true", form["OverrideReason"].ToString());
+        var reasons = def.Items.Where(i => i.ReasonRequired)
+            .Select(i => (i.LinkId, Text: form[ReasonPrefix + i.LinkId].ToString()))
+            .Where(x => x.Text.Length > 0).ToDictionary(x => x.LinkId, x => x.Text, StringComparer.Ordinal);
+        return new ResponseAnswers(answers, gates, form["Override"] == "true", form["OverrideReason"].ToString(), reasons);
     }
 
     private void Show(CaseRecord c, InstrumentResponse r, ResponseAnswers answers)

@@ -13,7 +13,10 @@ using Pathway.Web.Infrastructure.Errors;
 
 namespace Pathway.Web.Features.Screening.Start;
 
-/// <summary>Starts a draft of an instrument. Only instruments that apply to this person are offered, with their gates.</summary>
+/// <summary>
+/// Starts a draft of an instrument. Only instruments that apply to this person are offered, with their gates; one
+/// switched off for scoring (the women's OPD screen as shipped) is shown as guidance instead.
+/// </summary>
 [Authorize(Policy = Policies.ScreeningRecorder)]
 [Audited("screening.create")]
 public sealed class StartModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
@@ -21,6 +24,8 @@ public sealed class StartModel(CaseAccess access, PathwayDbContext db, AuditLog 
     [BindProperty] public string? InstrumentKey { get; set; }
     public CaseHeader Header { get; private set; } = null!;
     public IReadOnlyList<(InstrumentDefinitionRecord Record, InstrumentDefinition Definition)> Offered { get; private set; } = [];
+    /// <summary>Instruments that would apply but are switched off for scoring: their criteria are shown as guidance.</summary>
+    public IReadOnlyList<InstrumentDefinition> GuidanceOnly { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -51,5 +56,6 @@ public sealed class StartModel(CaseAccess access, PathwayDbContext db, AuditLog 
     {
         Header = new CaseHeader(c, CaseTab.Screening, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
         Offered = await ScreeningResponses.OfferedAsync(db, c, ct);
+        GuidanceOnly = await ScreeningResponses.GuidanceAsync(db, c, ct);
     }
 }
