@@ -13,8 +13,8 @@ using Pathway.Data;
 namespace Pathway.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPathwayDbContext))]
-    [Migration("20261207051854_ScreensPublished")]
-    partial class ScreensPublished
+    [Migration("20261207064113_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1650,6 +1650,38 @@ namespace Pathway.Data.Migrations.Postgres
                     b.ToTable("EarlyWarningRuleSets", (string)null);
                 });
 
+            modelBuilder.Entity("Pathway.Data.Entities.EarlyWarningRulesVersion", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ConfirmedByClinicalLead")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SavedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Number");
+
+                    b.ToTable("EarlyWarningRuleVersions", (string)null);
+                });
+
             modelBuilder.Entity("Pathway.Data.Entities.Enrolment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3105,7 +3137,7 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<DateOnly>("InForceFrom")
+                    b.Property<DateOnly?>("InForceFrom")
                         .HasColumnType("date");
 
                     b.Property<string>("Name")

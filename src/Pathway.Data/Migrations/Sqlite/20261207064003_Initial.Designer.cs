@@ -11,8 +11,8 @@ using Pathway.Data;
 namespace Pathway.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePathwayDbContext))]
-    [Migration("20261207053830_EarlyWarningRuleVersions")]
-    partial class EarlyWarningRuleVersions
+    [Migration("20261207064003_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2210,6 +2210,10 @@ namespace Pathway.Data.Migrations.Sqlite
 
                     b.Property<string>("OverrideReason")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonsJson")
+                        .HasMaxLength(50000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResultJson")
