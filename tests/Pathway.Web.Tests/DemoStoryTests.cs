@@ -193,6 +193,7 @@ public sealed class DemoStoryTests(SeededDemo demo) : IClassFixture<SeededDemo>
             await AppFixture.SignInAsync(demo.Factory.Services, client, a.Email, DemoSeed.DemoPassword, SeededDemo.AuthenticatorKey);
             var home = await AppFixture.TextAsync(await client.GetAsync("/"));
             if (!work.Any(w => home.Contains(w, StringComparison.Ordinal))) idle.Add($"{a.Email} ({a.Role})");
+            if (a.Email == "om.north@pathway.example") Assert.Contains("Overdue</strong>", home);
             if (a.Role == StaffRole.PartnerAgency)
                 Assert.Matches(@"\d+ referrals? (is|are) waiting for you to accept", home);
         }

@@ -10,7 +10,9 @@ namespace Pathway.Data.Seeding;
 
 /// <summary>
 /// A believable synthetic service: two probation teams, an approved premises, a police PPU, a partner charity and the
-/// PD service itself, staff in every role, and about 60 invented people on licence. Runs only on an empty database.
+/// PD service itself, staff in every role, and 60 invented people on probation's books. The demo tells one story, dated
+/// back from the seed's clock: seven named personas (Personas/) each have their whole history in one file, and everyone
+/// else's records follow from where they stand with their licence. Runs only on an empty database.
 /// </summary>
 public static class DemoSeed
 {
@@ -203,12 +205,13 @@ public static class DemoSeed
             if (c?.ApprovedPremisesId is not null)
                 con.Attendees.Add(new ConsultationAttendee { ConsultationId = con.Id, Name = "Key worker", Role = AttendeeRole.ApprovedPremisesStaff, Details = "AP key worker" });
             // The Northfield offender manager's first consultation action is overdue; the others are due later or done.
-            var overdue = !overdueGiven && inCommunity && r.ReferredById == omNorth && r.Stage == PathwayStage.Consultation;
-            overdueGiven |= overdue;
             var done = r.Stage >= PathwayStage.CarePlan;
+            var overdue = !overdueGiven && inCommunity && r.ReferredById == omNorth && !done;
+            overdueGiven |= overdue;
             con.Actions.Add(new ConsultationAction
             {
-                ConsultationId = con.Id, CaseId = r.CaseId, Description = overdue ? "Arrange a three-way meeting with the AP key worker" : "Share the agreed response with the AP and PPU",
+                ConsultationId = con.Id, CaseId = r.CaseId, Description = overdue ? (c?.ApprovedPremisesId is null ? "Arrange a three-way meeting with the psychologist" : "Arrange a three-way meeting with the AP key worker")
+                    : c?.ApprovedPremisesId is null ? "Share the agreed response with the duty team" : "Share the agreed response with the AP and PPU",
                 OwnerId = r.ReferredById, DueOn = overdue ? today.AddDays(-5) : done ? held.AddDays(14) : today.AddDays(3 + i % 10),
                 CreatedAt = con.CreatedAt, UpdatedAt = con.CreatedAt, Version = 1,
                 CompletedAt = done ? DemoTime.Working(held.AddDays(10), i) : null, CompletedById = done ? r.ReferredById : null,

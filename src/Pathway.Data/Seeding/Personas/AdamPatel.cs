@@ -55,7 +55,7 @@ internal static class AdamPatel
             CaseId = c.Id, LicenceId = licence.Id, Status = RecallConsiderationStatus.Decided, Concern = RecallConcern.ContactStopped,
             Circumstances = "Has not reported for three weeks and has left the approved address; whereabouts unknown. Two warning letters issued (a first and a final).",
             RiskSummary = "Risk of serious harm to a former partner is raised while whereabouts are unknown; no specific threat reported.",
-            BreachedConditions = [DemoStory.Standard(licence, 3), DemoStory.Standard(licence, 5)],
+            BreachedConditions = [DemoStory.Standard(licence, 3), DemoStory.Standard(licence, DemoStory.ResidenceCondition(licence))],
             AlternativesTried =
             [
                 new RecallAlternativeTried { Alternative = AlternativeToRecall.WarningLetter, Outcome = AlternativeOutcome.DidNotHelp, Details = "First and final warnings" },

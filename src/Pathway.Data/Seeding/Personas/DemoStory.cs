@@ -127,6 +127,14 @@ internal sealed class DemoStory(PathwayDbContext db, IReadOnlyList<CaseRecord> c
         return new LinkedCondition { Ref = "S:" + condition.Code, Text = $"Standard condition {number}: {condition.Text}" };
     }
 
+    /// <summary>
+    /// The standard condition about where the person lives. Found by its words, not its number: the sets number their
+    /// conditions differently (keep in touch is number 3 in every set; residence is not always 5).
+    /// </summary>
+    public static int ResidenceCondition(Licence l) =>
+        StandardConditionSets.All.Single(s => s.Code == l.StandardConditionSetCode).Conditions
+            .First(x => x.Text.Contains("address", StringComparison.OrdinalIgnoreCase)).Number;
+
     public WarningLetter WarningLetter(CaseRecord c, Licence l, int daysAgo, WarningLevel level, string circumstances, Guid by, params int[] conditions)
     {
         var x = new WarningLetter

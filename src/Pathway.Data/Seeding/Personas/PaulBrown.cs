@@ -6,7 +6,7 @@ namespace Pathway.Data.Seeding.Personas;
 
 /// <summary>
 /// Paul Brown (X000003, Northfield): on licence, not referred to the PD service. He lost his room after rent arrears,
-/// stayed overnight at an address not approved (a first warning letter, standard condition 5), and smelled of alcohol
+/// stayed overnight at an address not approved (a first warning letter, under the residence condition), and smelled of alcohol
 /// at an appointment: the offender manager may want to refer him.
 /// </summary>
 internal static class PaulBrown
@@ -22,7 +22,7 @@ internal static class PaulBrown
         s.Contact(c, 9, ContactKind.OfficeAppointment, ContactOutcome.Attended, null, s.OmNorth);
         s.Concern(c, 9, ConcernType.SubstanceUse, "Smelled strongly of alcohol at his office appointment and was slurring.", s.OmNorth);
         s.Concern(c, 6, ConcernType.LossOfAccommodation, "Given notice by the landlord after rent arrears; staying with a friend at an address not yet approved.", s.OmNorth);
-        s.WarningLetter(c, licence, 5, WarningLevel.First, "You stayed overnight at an address that had not been approved.", s.OmNorth, 5);
+        s.WarningLetter(c, licence, 5, WarningLevel.First, "You stayed overnight at an address that had not been approved.", s.OmNorth, DemoStory.ResidenceCondition(licence));
         return c;
     }
 }
