@@ -1,97 +1,85 @@
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
-using Pathway.Domain.Risk;
 
 namespace Pathway.Data.Seeding;
 
 /// <summary>
-/// A countersigned, locked specialist assessment with an OGRS3 score, risk scenarios, a formulation, needs and
-/// recommendations on one demo case, and a draft on another — so the demo shows the whole assessment area. The person
-/// and every detail are invented.
+/// The text of the demo's specialist assessments: a locked, countersigned assessment with risk scenarios, a formulation,
+/// needs and recommendations, and a draft. Each persona (see <c>Personas/</c>) says when its assessment was written,
+/// submitted and countersigned; the person and every detail are invented.
 /// </summary>
-public static class DemoAssessments
+internal static class DemoAssessments
 {
-    public static void Add(PathwayDbContext db, CaseRecord locked, CaseRecord draft, Guid psychologistId, Guid clinicalLeadId, DateTimeOffset now)
+    /// <summary>
+    /// A locked assessment: started on <paramref name="startedAt"/>, dated <paramref name="assessedOn"/> (the interviews),
+    /// submitted and then countersigned by the clinical lead. <paramref name="overrides"/> replace the default text.
+    /// </summary>
+    public static Assessment Locked(PathwayDbContext db, CaseRecord c, Guid psychologistId, Guid clinicalLeadId, DateOnly assessedOn,
+        DateTimeOffset startedAt, DateTimeOffset submittedAt, DateTimeOffset countersignedAt, IReadOnlyList<AssessmentNeed> needs,
+        IReadOnlyDictionary<string, string>? overrides = null, Guid? ogrs3ScoreId = null)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var score = Ogrs3Score.From(locked.Id, new Ogrs3Inputs(
-            locked.Gender == Domain.Cases.Gender.Female ? Ogrs3Sex.Female : Ogrs3Sex.Male, locked.DateOfBirth,
-            today.AddYears(-3), locked.DateOfBirth.AddYears(15), 7, Ogrs3OffenceCategory.Violence, today.AddDays(-30)), psychologistId, now.AddDays(-30));
-        db.Ogrs3Scores.Add(score);
-
+        if (!(startedAt < submittedAt && submittedAt < countersignedAt)) throw new ArgumentException($"Assessment dates out of order for {c.Crn}");
         var done = new Assessment
         {
-            CaseId = locked.Id, Status = AssessmentStatus.Locked, AssessmentDate = today.AddDays(-30), AuthorId = psychologistId,
-            Ogrs3ScoreId = score.Id, SubmittedAt = now.AddDays(-25), CountersignedById = clinicalLeadId, CountersignedAt = now.AddDays(-21),
-            CreatedAt = now.AddDays(-40), UpdatedAt = now.AddDays(-21), Version = 3,
+            CaseId = c.Id, Status = AssessmentStatus.Locked, AssessmentDate = assessedOn, AuthorId = psychologistId, Ogrs3ScoreId = ogrs3ScoreId,
+            SubmittedAt = submittedAt, CountersignedById = clinicalLeadId, CountersignedAt = countersignedAt,
+            CreatedAt = startedAt, UpdatedAt = countersignedAt, Version = 3,
         };
         done.SeriesId = done.Id;
-        foreach (var (key, text) in LockedText()) done.Fields.Add(new AssessmentField { AssessmentId = done.Id, Key = key, Text = text });
-        done.Needs.AddRange(
-        [
-            new AssessmentNeed { AssessmentId = done.Id, Area = NeedArea.EmotionalRegulation, Priority = NeedPriority.High, Detail = "Skills for intense anger and shame; DBT-informed group if available locally" },
-            new AssessmentNeed { AssessmentId = done.Id, Area = NeedArea.Accommodation, Priority = NeedPriority.High, Detail = "Move-on accommodation from the approved premises within three months" },
-            new AssessmentNeed { AssessmentId = done.Id, Area = NeedArea.SubstanceUse, Priority = NeedPriority.Medium, Detail = "Alcohol use when distressed; open to community alcohol service" },
-            new AssessmentNeed { AssessmentId = done.Id, Area = NeedArea.EmploymentAndTraining, Priority = NeedPriority.Low, Detail = "Interested in a construction skills course once settled" },
-        ]);
+        foreach (var (key, text) in LockedText(overrides)) done.Fields.Add(new AssessmentField { AssessmentId = done.Id, Key = key, Text = text });
+        foreach (var n in needs) n.AssessmentId = done.Id;
+        done.Needs.AddRange(needs);
         db.Assessments.Add(done);
-        db.AssessmentWithheldInformation.Add(new AssessmentWithheldInformation
-        {
-            AssessmentId = done.Id,
-            Text = "Police intelligence (not to be shared) suggests contact with a former partner who is a named victim; being checked by the PPU.",
-        });
+        return done;
+    }
 
+    /// <summary>A draft assessment with only its sources written so far.</summary>
+    public static Assessment Draft(PathwayDbContext db, CaseRecord c, Guid psychologistId, DateOnly assessedOn, DateTimeOffset startedAt)
+    {
         var started = new Assessment
         {
-            CaseId = draft.Id, Status = AssessmentStatus.Draft, AssessmentDate = today.AddDays(-3), AuthorId = psychologistId,
-            CreatedAt = now.AddDays(-3), UpdatedAt = now.AddDays(-3), Version = 1,
+            CaseId = c.Id, Status = AssessmentStatus.Draft, AssessmentDate = assessedOn, AuthorId = psychologistId,
+            CreatedAt = startedAt, UpdatedAt = startedAt, Version = 1,
         };
         started.SeriesId = started.Id;
         started.Fields.Add(new AssessmentField { AssessmentId = started.Id, Key = "sources.interviews", Text = "Two interviews at the probation office; the offender manager's notes." });
         db.Assessments.Add(started);
+        return started;
     }
 
-    /// <summary>
-    /// A locked assessment with a formulation and no care plan yet, on an approved-premises resident allocated to the
-    /// demo psychologist: the starting point for "write a plan from a formulation". Invented, like every demo person.
-    /// </summary>
-    public static void AddReadyForCarePlan(PathwayDbContext db, CaseRecord c, Guid psychologistId, Guid clinicalLeadId, DateTimeOffset now)
+    /// <summary>Needs as the assessment records them.</summary>
+    public static AssessmentNeed Need(NeedArea area, NeedPriority priority, string detail) => new() { Area = area, Priority = priority, Detail = detail };
+
+    /// <summary>The formulation of the approved-premises resident who has no care plan yet (endings and abandonment).</summary>
+    public static readonly IReadOnlyDictionary<string, string> EndingsFormulation = new Dictionary<string, string>
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var done = new Assessment
-        {
-            CaseId = c.Id, Status = AssessmentStatus.Locked, AssessmentDate = today.AddDays(-12), AuthorId = psychologistId,
-            SubmittedAt = now.AddDays(-9), CountersignedById = clinicalLeadId, CountersignedAt = now.AddDays(-7),
-            CreatedAt = now.AddDays(-20), UpdatedAt = now.AddDays(-7), Version = 3,
-        };
-        done.SeriesId = done.Id;
-        var overrides = new Dictionary<string, string>
-        {
-            ["offending.index"] = "Threats to kill made to a hostel worker after an eviction notice.",
-            ["offending.pattern"] = "Threats and damage follow feeling abandoned or controlled; worse after nights without sleep.",
-            ["health.self-harm"] = "Overdoses in their early twenties after break-ups; cutting when alone at night, most recently in custody.",
-            ["presentation.behaviour"] = "Phones staff many times when anxious; leaves the building at night after arguments.",
-            ["presentation.emotions"] = "Panic and rage close together; emptiness between crises.",
-            ["presentation.thinking"] = "'Everyone leaves in the end'; all-or-nothing views of staff, who are either 'on my side' or 'against me'.",
-            ["presentation.relationships"] = "Attaches quickly to one worker and feels betrayed by changes of worker or rota.",
-            ["formulation.presenting"] = "Threats and self-harm when a relationship or placement seems about to end.",
-            ["formulation.predisposing"] = "Removed from home at 7; many placement moves; an early sense that care is always temporary.",
-            ["formulation.precipitating"] = "Endings and changes: a worker leaving, a move-on date, a cancelled appointment.",
-            ["formulation.perpetuating"] = "Services ending contact after crises; nights alone; cannabis to sleep.",
-            ["formulation.protective"] = "A long-standing friend; wants to train as a chef; responds well to warm, predictable limits.",
-            ["formulation.narrative"] = "Endings feel like proof that everyone leaves. Panic turns to rage or to self-harm, which brings people close for a while and then pushes them away. Planned endings, announced early and talked through, break the cycle.",
-            ["recommendations.probation"] = "Announce changes of worker early and in person; keep one named contact at the AP; plan endings together.",
-            ["recommendations.alternatives"] = "A planned three-way meeting with the AP key worker, extra reporting for two weeks, and the crisis line before considering recall.",
-        };
-        foreach (var (key, text) in LockedText(overrides)) done.Fields.Add(new AssessmentField { AssessmentId = done.Id, Key = key, Text = text });
-        done.Needs.AddRange(
-        [
-            new AssessmentNeed { AssessmentId = done.Id, Area = NeedArea.EmotionalRegulation, Priority = NeedPriority.High, Detail = "Distress tolerance for endings and nights alone" },
-            new AssessmentNeed { AssessmentId = done.Id, Area = NeedArea.Relationships, Priority = NeedPriority.High, Detail = "Planned, talked-through endings with workers" },
-            new AssessmentNeed { AssessmentId = done.Id, Area = NeedArea.EmploymentAndTraining, Priority = NeedPriority.Medium, Detail = "Catering course when settled" },
-        ]);
-        db.Assessments.Add(done);
-    }
+        ["offending.index"] = "Threats to kill made to a hostel worker after an eviction notice.",
+        ["offending.pattern"] = "Threats and damage follow feeling abandoned or controlled; worse after nights without sleep.",
+        ["health.self-harm"] = "Overdoses in their early twenties after break-ups; cutting when alone at night, most recently in custody.",
+        ["presentation.behaviour"] = "Phones staff many times when anxious; leaves the building at night after arguments.",
+        ["presentation.emotions"] = "Panic and rage close together; emptiness between crises.",
+        ["presentation.thinking"] = "'Everyone leaves in the end'; all-or-nothing views of staff, who are either 'on my side' or 'against me'.",
+        ["presentation.relationships"] = "Attaches quickly to one worker and feels betrayed by changes of worker or rota.",
+        ["formulation.presenting"] = "Threats and self-harm when a relationship or placement seems about to end.",
+        ["formulation.predisposing"] = "Removed from home at 7; many placement moves; an early sense that care is always temporary.",
+        ["formulation.precipitating"] = "Endings and changes: a worker leaving, a move-on date, a cancelled appointment.",
+        ["formulation.perpetuating"] = "Services ending contact after crises; nights alone; cannabis to sleep.",
+        ["formulation.protective"] = "A long-standing friend; wants to train as a chef; responds well to warm, predictable limits.",
+        ["formulation.narrative"] = "Endings feel like proof that everyone leaves. Panic turns to rage or to self-harm, which brings people close for a while and then pushes them away. Planned endings, announced early and talked through, break the cycle.",
+        ["recommendations.probation"] = "Announce changes of worker early and in person; keep one named contact at the AP; plan endings together.",
+        ["recommendations.alternatives"] = "A planned three-way meeting with the AP key worker, extra reporting for two weeks, and the crisis line before considering recall.",
+    };
+
+    /// <summary>For someone living in their own tenancy rather than at the approved premises.</summary>
+    public static readonly IReadOnlyDictionary<string, string> InTheCommunity = new Dictionary<string, string>
+    {
+        ["risk.protective"] = "Sister's support; a tenancy he wants to keep; wish to stay out of custody.",
+        ["formulation.protective"] = "Sister, his own flat, a worker he trusts.",
+        ["recommendations.probation"] = "Keep appointments at the same time and place; name the feeling before the problem; agree one response with the psychologist.",
+        ["recommendations.alternatives"] = "Increased reporting, a three-way meeting with the psychologist, and a referral to the community alcohol service before considering recall.",
+        ["sources.interviews"] = "Three interviews (two in custody before release, one at the probation office), about four hours in all.",
+        ["sources.records"] = "Probation records, pre-sentence report, custody psychology notes.",
+    };
 
     private static IEnumerable<(string Key, string Text)> LockedText(IReadOnlyDictionary<string, string>? overrides = null)
     {

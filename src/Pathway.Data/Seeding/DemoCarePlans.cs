@@ -6,64 +6,62 @@ using Pathway.Domain.Incidents;
 namespace Pathway.Data.Seeding;
 
 /// <summary>
-/// The demo's care plans and incidents: an active, countersigned plan on an approved-premises resident (AP staff see its
-/// summary), a draft on another case, a plan whose review is due soon, and two incidents with one completed chain analysis.
+/// The text of the demo's care plans and incidents. Each persona (see <c>Personas/</c>) says when its plan was written,
+/// signed and countersigned and which assessment it was drawn from.
 /// </summary>
 internal static class DemoCarePlans
 {
-    public static void Add(PathwayDbContext db, CaseRecord resident, CaseRecord drafting, CaseRecord reviewDue, Guid psychologist, Guid offenderManager, DateTimeOffset now)
+    /// <summary>
+    /// A first plan drawn from <paramref name="formulation"/>: a draft (no risk section yet) when <paramref name="signedAt"/>
+    /// is null, otherwise signed by the psychologist and countersigned by the offender manager, then active.
+    /// </summary>
+    public static CarePlan Plan(PathwayDbContext db, CaseRecord c, Assessment formulation, Guid psych, DateTimeOffset createdAt,
+        DateTimeOffset? signedAt = null, Guid? countersignedBy = null, DateTimeOffset? countersignedAt = null, DateOnly? review = null,
+        IReadOnlyDictionary<string, string>? overrides = null, DateTimeOffset? goalAchievedAt = null)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        db.CarePlans.Add(Plan(db, resident, 1, CarePlanStatus.Active, today.AddMonths(3), psychologist, offenderManager, now.AddDays(-40)));
-        db.CarePlans.Add(Plan(db, drafting, 1, CarePlanStatus.Draft, null, psychologist, null, now.AddDays(-3)));
-        db.CarePlans.Add(Plan(db, reviewDue, 1, CarePlanStatus.Active, today.AddDays(10), psychologist, offenderManager, now.AddDays(-170)));
-
-        var first = Incident(resident.Id, now.AddDays(-20), IncidentType.AngryOutburst, IncidentSeverity.Moderate, "Phone call from family", psychologist);
-        var second = Incident(resident.Id, now.AddDays(-6), IncidentType.SelfHarm, IncidentSeverity.Serious, "Phone call from family", psychologist);
-        db.Incidents.AddRange(first, second);
-        var analysis = new ChainAnalysis
-        {
-            IncidentId = second.Id, CaseId = resident.Id, CreatedAt = now.AddDays(-5), CompletedAt = now.AddDays(-4), CompletedById = psychologist,
-            ProblemBehaviour = "Superficial cuts to the forearm with a broken razor, in his room, over about ten minutes.",
-            VulnerabilityFactors = "Little sleep for three nights; skipped meals.",
-            PromptingEvent = "His sister said on the phone that their mother did not want to see him.",
-            ShortTermConsequences = "Felt calmer; staff checked on him.", LongTermConsequences = "Shame; scars; fear of recall.",
-            Function = "Relief from unbearable shame.", FunctionCategory = BehaviourFunction.ReliefFromDistress,
-            PreventionAndRepair = "Plan calls with a keyworker nearby; TIP skills card in his room; apologise to the night worker.",
-        };
-        analysis.SetChain(new Chain([
-            new(ChainLinkKind.Thought, "She has given up on me", "check-the-facts"),
-            new(ChainLinkKind.Emotion, "Shame, then anger", "opposite-action"),
-            new(ChainLinkKind.BodySensation, "Hot face, tight chest", "tip"),
-            new(ChainLinkKind.Urge, "To make the feeling stop"),
-            new(ChainLinkKind.Action, "Went to his room and found the razor", "stop"),
-        ]));
-        db.ChainAnalyses.Add(analysis);
-    }
-
-    private static CarePlan Plan(PathwayDbContext db, CaseRecord c, int number, CarePlanStatus status, DateOnly? review, Guid psych, Guid? om, DateTimeOffset at)
-    {
+        if (formulation.CountersignedAt is not { } locked || createdAt <= locked) throw new ArgumentException($"A plan for {c.Crn} must follow its locked assessment");
+        if (signedAt is { } s && (s <= createdAt || countersignedAt is not { } cs || cs <= s)) throw new ArgumentException($"Plan dates out of order for {c.Crn}");
+        var active = signedAt is not null;
         var plan = new CarePlan
         {
-            CaseId = c.Id, Number = number, Status = status, Reason = "First plan after the formulation", CreatedById = psych, CreatedAt = at,
-            ReviewDate = review, Agreement = status == CarePlanStatus.Draft ? null : PersonAgreement.Agreed,
+            CaseId = c.Id, Number = 1, Status = active ? CarePlanStatus.Active : CarePlanStatus.Draft, Reason = "First plan after the formulation",
+            CreatedById = psych, CreatedAt = createdAt, UpdatedAt = countersignedAt ?? createdAt, FormulationAssessmentId = formulation.Id,
+            ReviewDate = review, Agreement = active ? PersonAgreement.Agreed : null,
+            SignedById = active ? psych : null, SignedAt = signedAt, CountersignedById = active ? countersignedBy : null, CountersignedAt = countersignedAt,
         };
-        if (status == CarePlanStatus.Active)
-        {
-            plan.SignedById = psych; plan.SignedAt = at.AddDays(1); plan.CountersignedById = om; plan.CountersignedAt = at.AddDays(2);
-        }
         foreach (var (key, text) in Texts)
         {
-            if (status == CarePlanStatus.Draft && key.StartsWith("risk", StringComparison.Ordinal)) continue;
-            plan.Texts.Add(new CarePlanText { CarePlanId = plan.Id, Key = key, Text = text });
+            if (!active && key.StartsWith("risk", StringComparison.Ordinal)) continue;
+            plan.Texts.Add(new CarePlanText { CarePlanId = plan.Id, Key = key, Text = overrides?.GetValueOrDefault(key) ?? text });
         }
         db.CarePlanRestrictedNotes.Add(new CarePlanRestrictedNote { CarePlanId = plan.Id, Text = "Police intelligence about a former associate: not to be shared with him." });
-        AddRows(db, plan, psych, at);
+        AddRows(db, plan, psych, createdAt, goalAchievedAt);
+        db.CarePlans.Add(plan);
         return plan;
     }
 
+    /// <summary>For someone in their own tenancy: the plan's words without the approved premises.</summary>
+    public static readonly IReadOnlyDictionary<string, string> InTheCommunity = new Dictionary<string, string>
+    {
+        ["triggers"] = "Phone calls with family – his sister notices – offer time to talk at the next appointment.\nCancelled appointments – OM notices – rebook the same day.",
+        ["triggers.early-warning"] = "Stops answering the phone; misses an appointment – OM – phone the same day, then a home visit.",
+        ["risk.supervision"] = "Weekly OM appointments at the same time and place.",
+        ["risk.monitoring"] = "Home visits monthly; drug testing.",
+        ["risk.agencies"] = "Community mental health team; housing; community alcohol service.",
+        ["risk.controls"] = "Licence conditions: residence, non-contact.",
+        ["contingency"] = "If he misses contact: phone the same day, then a home visit; tell the psychologist.",
+        ["contingency.out-of-hours"] = "Probation out-of-hours line; crisis line.",
+    };
+
+    public static Incident Incident(CaseRecord c, DateTimeOffset at, IncidentType type, IncidentSeverity severity, string trigger, Guid by, DateTimeOffset recordedAt) => new()
+    {
+        CaseId = c.Id, OccurredAt = at, Location = "Approved premises", Type = type, Severity = severity, Trigger = trigger,
+        Description = "Became distressed after a phone call.", StaffResponse = "Night worker stayed with him and used the crisis plan.",
+        WhoWasInformed = "Offender manager; PD service psychologist", RecordedById = by, CreatedAt = recordedAt, UpdatedAt = recordedAt,
+    };
+
     /// <summary>Two goals (one achieved, with its history), three actions and the DBT skills the plan points to.</summary>
-    internal static void AddRows(PathwayDbContext db, CarePlan plan, Guid psych, DateTimeOffset at)
+    internal static void AddRows(PathwayDbContext db, CarePlan plan, Guid psych, DateTimeOffset at, DateTimeOffset? goalAchievedAt = null)
     {
         var today = DateOnly.FromDateTime(at.UtcDateTime);
         CarePlanGoal Goal(int position, NeedArea area, string words, string smart, DateOnly target)
@@ -74,13 +72,13 @@ internal static class DemoCarePlans
             return g;
         }
         var visit = Goal(0, NeedArea.Relationships, "Have one calm visit with my sister by the summer",
-            "Plan and attend one supervised visit with his sister, using his crisis card beforehand, by the target date.", today.AddMonths(5));
-        var room = Goal(1, NeedArea.Accommodation, "Keep my room at the hostel",
-            "No curfew breaches or warnings at the approved premises for eight weeks.", today.AddMonths(2));
+            "Plan and attend one supervised visit with his sister, using his crisis card beforehand, by the target date.", today.AddMonths(9));
+        var room = Goal(1, NeedArea.Accommodation, "Keep my place to live",
+            "No curfew breaches or warnings about where he lives for eight weeks.", today.AddMonths(2));
         if (plan.Status == CarePlanStatus.Active)
         {
             room.Status = GoalStatus.Achieved;
-            room.History.Add(new CarePlanGoalStatusChange { GoalId = room.Id, From = GoalStatus.Active, To = GoalStatus.Achieved, Note = "Eight weeks without a warning", ChangedById = psych, ChangedAt = at.AddHours(20) });
+            room.History.Add(new CarePlanGoalStatusChange { GoalId = room.Id, From = GoalStatus.Active, To = GoalStatus.Achieved, Note = "Eight weeks without a warning", ChangedById = psych, ChangedAt = goalAchievedAt ?? at.AddHours(20) });
         }
         db.CarePlanGoals.AddRange(visit, room);
         CarePlanAction Action(int position, string what, string who, string when, ActionStatus status)
@@ -98,13 +96,6 @@ internal static class DemoCarePlans
             new CarePlanSkill { CarePlanId = plan.Id, SkillCode = "opposite-action" },
             new CarePlanSkill { CarePlanId = plan.Id, SkillCode = "check-the-facts" });
     }
-
-    private static Incident Incident(Guid caseId, DateTimeOffset at, IncidentType type, IncidentSeverity severity, string trigger, Guid by) => new()
-    {
-        CaseId = caseId, OccurredAt = at, Location = "Approved premises", Type = type, Severity = severity, Trigger = trigger,
-        Description = "Became distressed after a phone call.", StaffResponse = "Night worker stayed with him and used the crisis plan.",
-        WhoWasInformed = "Offender manager; PD service psychologist", RecordedById = by, CreatedAt = at,
-    };
 
     private static readonly (string Key, string Text)[] Texts =
     [

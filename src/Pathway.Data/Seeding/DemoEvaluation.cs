@@ -24,30 +24,39 @@ public static class DemoEvaluation
         for (var i = 5; i < cases.Count; i += 6) cases[i].OffenderManagerId = untrainedOffenderManagerId;
     }
 
-    /// <summary>Earlier licence periods (some recalled) and an OGRS3 score for each case that has none yet.</summary>
-    public static void Add(PathwayDbContext db, IReadOnlyList<CaseRecord> cases, Guid psychologistId, DateOnly today, DateTimeOffset now)
+    /// <summary>Earlier licence periods (some recalled), before the cases are added to the context.</summary>
+    internal static void AddHistory(IReadOnlyList<CaseRecord> cases, Personas.DemoStory story)
     {
         var rng = new Random(20261129);
-        var scored = db.Ogrs3Scores.Local.Select(s => s.CaseId).ToHashSet();
         foreach (var c in cases)
-        {
-            if (rng.NextDouble() < 0.7) AddEarlierLicence(db, rng, c, today, now);
-            if (!scored.Contains(c.Id) && SyntheticOgrs3.Score(rng, c, psychologistId, today) is { } score) db.Ogrs3Scores.Add(score);
-        }
+            if (rng.NextDouble() < 0.7) AddEarlierLicence(rng, c, story.Today, story.Now);
     }
 
-    private static void AddEarlierLicence(PathwayDbContext db, Random rng, CaseRecord c, DateOnly today, DateTimeOffset now)
+    /// <summary>
+    /// An OGRS3 score for each case that has none yet, dated shortly before the latest release: a covariate measured
+    /// before follow-up starts.
+    /// </summary>
+    public static void AddScores(PathwayDbContext db, IReadOnlyList<CaseRecord> cases, Guid psychologistId, DateOnly today)
+    {
+        var rng = new Random(20261130);
+        var scored = db.Ogrs3Scores.Local.Select(s => s.CaseId).ToHashSet();
+        foreach (var c in cases)
+            if (!scored.Contains(c.Id) && SyntheticOgrs3.Score(rng, c, psychologistId, today) is { } score) db.Ogrs3Scores.Add(score);
+    }
+
+    private static void AddEarlierLicence(Random rng, CaseRecord c, DateOnly today, DateTimeOffset now)
     {
         var earliest = c.Licences.Count == 0 ? today : c.Licences.Min(l => l.ReleaseDate);
         var months = rng.Next(0, 3) switch { 0 => 6, 1 => 9, _ => 12 };
         var led = earliest.AddDays(-rng.Next(30, 180));
-        var release = led.AddMonths(-months);
+        var release = DemoTime.Weekday(led.AddMonths(-months));
         // Only within the evaluation page's default three years, and never before the person was an adult.
         if (release < today.AddYears(-3).AddDays(30) || release < c.DateOfBirth.AddYears(18)) return;
         var licence = new Licence
         {
             CaseId = c.Id, SentenceType = SentenceType.StandardDeterminate, SentenceLengthMonths = months * 2, IndexOffence = "Assault occasioning actual bodily harm",
-            ReleaseDate = release, LicenceExpiryDate = led, SentenceExpiryDate = led, StandardConditionSetCode = StandardConditionSets.Lco2015.Code, CreatedAt = now,
+            ReleaseDate = release, LicenceExpiryDate = led, SentenceExpiryDate = led, StandardConditionSetCode = StandardConditionSets.Lco2015.Code,
+            CreatedAt = DemoTime.Working(release.AddDays(-3)),
         };
         // Before the service, about half of these licences ended in recall, most within the first months.
         if (rng.NextDouble() < 0.5)
@@ -57,12 +66,9 @@ public static class DemoEvaluation
             licence.Recalls.Add(new Recall
             {
                 LicenceId = licence.Id, CaseId = c.Id, RecallDate = recallDate, Type = RecallType.Standard, Reason = Reasons[rng.Next(Reasons.Length)],
-                ReturnToCustodyDate = recallDate.AddDays(rng.Next(0, 5)), CreatedAt = now,
+                ReturnToCustodyDate = recallDate.AddDays(rng.Next(0, 5)), CreatedAt = DemoTime.Working(recallDate),
             });
         }
-        // Added through the set: the case is already tracked, and a new licence found only in its collection would be
-        // taken for an existing row (its key is set on creation).
-        db.Licences.Add(licence);
-        if (!c.Licences.Contains(licence)) c.Licences.Add(licence);
+        c.Licences.Add(licence);
     }
 }

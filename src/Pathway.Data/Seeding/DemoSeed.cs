@@ -10,7 +10,9 @@ namespace Pathway.Data.Seeding;
 
 /// <summary>
 /// A believable synthetic service: two probation teams, an approved premises, a police PPU, a partner charity and the
-/// PD service itself, staff in every role, and about 60 invented people on licence. Runs only on an empty database.
+/// PD service itself, staff in every role, and 60 invented people on probation's books. The demo tells one story, dated
+/// back from the seed's clock: seven named personas (Personas/) each have their whole history in one file, and everyone
+/// else's records follow from where they stand with their licence. Runs only on an empty database.
 /// </summary>
 public static class DemoSeed
 {
@@ -87,10 +89,11 @@ public static class DemoSeed
             var north = i % 2 == 0;
             var c = factory.NextCase(north ? teams[North].Id : teams[South].Id, now);
             c.OffenderManagerId = north ? omNorth.Id : omSouth.Id;
-            // Two in three have been referred to the PD service; most of those are allocated to the psychologist.
-            if (i % 3 != 2)
+            // Two in three are referred to the PD service (their stories say when); most of those are allocated to the psychologist.
+            if (Referred(i))
             {
-                c.ReferredToServiceOn = today.AddDays(-factory.Pick([14, 30, 45, 60, 90, 120, 200, 300]));
+                // The draw that once dated the referral is kept so the generator still makes the same people.
+                _ = factory.Pick([14, 30, 45, 60, 90, 120, 200, 300]);
                 if (i % 4 != 3) c.PsychologistId = psychologist.Id;
             }
             // Every sixth person currently lives at the approved premises.
@@ -106,7 +109,7 @@ public static class DemoSeed
             cases.Add(c);
         }
         // One limited-access case: only its named staff see it.
-        var restricted = cases[4];
+        var restricted = cases[Personas.NicolaHussain.Index];
         restricted.IsRestricted = true;
         restricted.NamedStaff.Add(new CaseNamedStaff { CaseId = restricted.Id, UserId = omNorth.Id });
         restricted.NamedStaff.Add(new CaseNamedStaff { CaseId = restricted.Id, UserId = psychologist.Id });
@@ -114,37 +117,54 @@ public static class DemoSeed
 
         // Some Southbridge cases are with an offender manager who has not done the DBT-based training yet.
         DemoEvaluation.AllocateUntrained(cases, staff["om2.south@pathway.example"].Id);
-        db.Cases.AddRange(cases);
-        await TrainingDemoSeed.AddAsync(db, staff, now, ct);
-        AddReferrals(db, cases, staff, now);
-        AddCompliance(db, cases, staff, today, now);
-        DemoCarePlans.Add(db, cases[1], cases[0], cases[6], psychologist.Id, omSouth.Id, now);
-        DemoComplianceTimeline.Add(db, cases[1], cases[1].OffenderManagerId ?? omSouth.Id, staff["ap@pathway.example"].Id, today, now);
-        // cases[6] (Northfield, on the pathway, active care plan) gets a signal to consider recall on; cases[10] a fixed-term recall.
-        DemoRecall.Add(db, cases[6], cases[10], omNorth.Id, staff["spo.north@pathway.example"].Id, staff["spo2.north@pathway.example"].Id, psychologist.Id, today, now);
-        DemoAssessments.Add(db, cases[1], cases[4], psychologist.Id, staff["clinical.lead@pathway.example"].Id, now);
-        // cases[25] (an approved-premises resident, allocated to the psychologist) has a locked formulation and no care
-        // plan yet: the demo of writing a plan from a formulation, countersigning it and working from it.
-        DemoAssessments.AddReadyForCarePlan(db, cases[25], psychologist.Id, staff["clinical.lead@pathway.example"].Id, now);
+
+        // Each named persona's whole history is in its own file (Personas/); everyone else's follows from their licence.
+        var story = new Personas.DemoStory(db, cases, staff, today, now);
+        var personas = new Dictionary<int, Func<Personas.DemoStory, CaseRecord>>
+        {
+            [Personas.KieranBegum.Index] = Personas.KieranBegum.Write,
+            [Personas.DeclanKowalski.Index] = Personas.DeclanKowalski.Write,
+            [Personas.PaulBrown.Index] = Personas.PaulBrown.Write,
+            [Personas.NicolaHussain.Index] = Personas.NicolaHussain.Write,
+            [Personas.LeeCampbell.Index] = Personas.LeeCampbell.Write,
+            [Personas.AdamPatel.Index] = Personas.AdamPatel.Write,
+            [Personas.WayneMorris.Index] = Personas.WayneMorris.Write,
+        };
+        var background = new Random(5);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            if (personas.TryGetValue(i, out var write)) write(story);
+            else Personas.DemoBackground.Write(story, cases[i], i, Referred(i), background);
+        }
         // Earlier licences and OGRS3 scores, so the evaluation has a history to compare with.
-        DemoEvaluation.Add(db, cases, psychologist.Id, today, now);
+        DemoEvaluation.AddHistory(cases, story);
+        // A case was opened, and each licence recorded, in working hours before the person's first release on record.
+        foreach (var (c, i) in cases.Select((c, i) => (c, i)))
+        {
+            c.CreatedAt = c.UpdatedAt = DemoTime.Working(c.Licences.Min(l => l.ReleaseDate).AddDays(-14), i);
+            foreach (var l in c.Licences) l.CreatedAt = l.UpdatedAt = DemoTime.Working(l.ReleaseDate.AddDays(-7), i);
+        }
+        db.Cases.AddRange(cases);
+        // Training is dated from a morning today (nothing is dated today itself), so its times fall in the working day.
+        await TrainingDemoSeed.AddAsync(db, staff, DemoTime.At(today, 9, 20), ct);
+        AddConsultations(db, staff, story, today);
+        DemoEvaluation.AddScores(db, cases, psychologist.Id, today);
         var directory = SyntheticDirectory.AddDemo(db, teams[Partner].Id, staff["clinical.lead@pathway.example"].Id, today, now);
-        SyntheticDirectory.AddDemoReferrals(db, cases.Where(c => c.ReferredToServiceOn is not null && !c.IsRestricted).ToList(), directory,
+        // Signposting for people on licence now and for the last two months, so a referral's story never runs into custody.
+        SyntheticDirectory.AddDemoReferrals(db, cases.Where(c => c.ReferredToServiceOn is not null && !c.IsRestricted
+                && DemoTime.OnLicence(c, today) && DemoTime.OnLicence(c, today.AddDays(-60))).ToList(), directory,
             psychologist.Id, staff["partner@pathway.example"].Id, today, now);
-        // cases[1] (Southbridge, allocated to the psychologist): its case discussion is hidden from the Northfield OM and the partner.
-        SyntheticCoordination.AddDemo(db, directory, staff, cases[1], today, now);
+        // Declan Kowalski (Southbridge, allocated to the psychologist): his case discussion is hidden from the Northfield OM and the partner.
+        SyntheticCoordination.AddDemo(db, directory, staff, cases[Personas.DeclanKowalski.Index], today, now);
         db.AuditEvents.Add(AuditEntries.Create(now, null, null, "demo.seed", "Service", null, null));
         await db.SaveChangesAsync(ct);
 
-        // Screening on most referred people: SAPAS and the OPD screen (one screened in by clinical override), and an
-        // HCR-20 rating sheet on the first referred person.
+        // Screening where each story reached it: SAPAS and the OPD screen (one screened in by clinical override), and an
+        // HCR-20 rating sheet on the first person screened.
         var screening = await SyntheticScreening.LoadAsync(db, new Random(20261127), ct);
-        var referred = cases.Where(c => c.ReferredToServiceOn is not null).ToList();
-        for (var i = 0; i < referred.Count; i++)
+        for (var i = 0; i < story.Screenings.Count; i++)
         {
-            if (i % 4 == 3) continue;
-            var c = referred[i];
-            var at = now.AddDays(-Math.Max(1, today.DayNumber - c.ReferredToServiceOn!.Value.DayNumber - 7));
+            var (c, at) = story.Screenings[i];
             db.InstrumentResponses.Add(screening.Sapas(c, psychologist.Id, at));
             if (screening.OpdScreen(c, psychologist.Id, at.AddMinutes(40), forceOverride: i == 1) is { } opd) db.InstrumentResponses.Add(opd);
             if (i == 0) db.InstrumentResponses.Add(screening.Hcr20(c, staff["clinical.lead@pathway.example"].Id, at.AddDays(3)));
@@ -153,109 +173,56 @@ public static class DemoSeed
         return true;
     }
 
-    /// <summary>
-    /// Referrals for the referred cases, at every stage: new ones waiting unallocated in the queue, some in consultation
-    /// with recorded consultations, and one action owned by the Northfield offender manager that is overdue.
-    /// </summary>
-    private static void AddReferrals(PathwayDbContext db, List<CaseRecord> cases, Dictionary<string, StaffUser> staff, DateTimeOffset now)
-    {
-        var rng = new Random(20261127);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var lead = staff["clinical.lead@pathway.example"];
-        PathwayStage[] stages =
-        [
-            PathwayStage.Referred, PathwayStage.Consultation, PathwayStage.Referred, PathwayStage.Screening, PathwayStage.Assessment,
-            PathwayStage.Consultation, PathwayStage.Formulation, PathwayStage.CarePlan, PathwayStage.Review, PathwayStage.Closed,
-            PathwayStage.NotSuitable, PathwayStage.Withdrawn,
-        ];
-        var referred = cases.Where(c => c.ReferredToServiceOn is not null).ToList();
-        var overdueGiven = false;
-        for (var i = 0; i < referred.Count; i++)
-        {
-            var c = referred[i];
-            var stage = stages[i % stages.Length];
-            var referrer = c.OffenderManagerId ?? lead.Id;
-            var referredAt = new DateTimeOffset(c.ReferredToServiceOn!.Value.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
-            // Newly referred cases wait in the queue unallocated.
-            Guid? psychologist = stage == PathwayStage.Referred ? null : c.PsychologistId ?? lead.Id;
-            if (stage == PathwayStage.Referred) c.PsychologistId = null;
-            var r = SyntheticReferrals.Make(rng, c, referrer, psychologist, referredAt, stage, now);
-            db.Referrals.Add(r);
-            if (stage is PathwayStage.Referred or PathwayStage.NotSuitable or PathwayStage.Withdrawn) continue;
+    private static bool Referred(int index) => index % 3 != 2;
 
-            var held = DateOnly.FromDateTime(r.StageChanges[Math.Min(1, r.StageChanges.Count - 1)].At.UtcDateTime);
-            if (held > today) held = today;
+    /// <summary>
+    /// A consultation for every referral that reached consultation and is still open, held the day it moved there, with
+    /// an action for the referrer (the Northfield offender manager's first one is overdue; the others are due soon, or
+    /// done once a care plan is being written) and any actions a persona's story gives others.
+    /// </summary>
+    private static void AddConsultations(PathwayDbContext db, Dictionary<string, StaffUser> staff, Personas.DemoStory story, DateOnly today)
+    {
+        var overdueGiven = false;
+        var omNorth = staff["om.north@pathway.example"].Id;
+        var i = 0;
+        foreach (var r in db.Referrals.Local.Where(r => !r.Stage.IsTerminal() && r.Stage != PathwayStage.Referred).ToList())
+        {
+            i++;
+            var c = db.Cases.Local.FirstOrDefault(x => x.Id == r.CaseId);
+            var inCommunity = c is not null && DemoTime.OnLicence(c, today);
+            var heldAt = Personas.DemoStory.Entered(r, PathwayStage.Consultation)!.Value;
+            var held = DateOnly.FromDateTime(heldAt.UtcDateTime);
+            var psychologist = r.AllocatedPsychologistId!.Value;
             var con = new Consultation
             {
-                CaseId = c.Id, ReferralId = r.Id, HeldOn = held, RecordedById = psychologist!.Value, CreatedAt = now, UpdatedAt = now, Version = 1,
+                CaseId = r.CaseId, ReferralId = r.Id, HeldOn = held, RecordedById = psychologist, CreatedAt = heldAt.AddHours(1), UpdatedAt = heldAt.AddHours(1), Version = 1,
                 Questions = r.Questions,
                 Advice = "Name the feeling before the problem; keep appointments at the same time and place; agree one response across probation and the AP.",
-                NextConsultationOn = stage == PathwayStage.Closed ? null : today.AddDays(14 + i % 20),
+                NextConsultationOn = inCommunity ? today.AddDays(14 + i % 20) : null,
             };
             con.Attendees.Add(new ConsultationAttendee { ConsultationId = con.Id, StaffUserId = psychologist, Role = AttendeeRole.Psychologist });
-            con.Attendees.Add(new ConsultationAttendee { ConsultationId = con.Id, StaffUserId = referrer, Role = AttendeeRole.OffenderManager });
-            if (c.ApprovedPremisesId is not null)
+            con.Attendees.Add(new ConsultationAttendee { ConsultationId = con.Id, StaffUserId = r.ReferredById, Role = AttendeeRole.OffenderManager });
+            if (c?.ApprovedPremisesId is not null)
                 con.Attendees.Add(new ConsultationAttendee { ConsultationId = con.Id, Name = "Key worker", Role = AttendeeRole.ApprovedPremisesStaff, Details = "AP key worker" });
             // The Northfield offender manager's first consultation action is overdue; the others are due later or done.
-            var overdue = !overdueGiven && referrer == staff["om.north@pathway.example"].Id && stage == PathwayStage.Consultation;
+            var done = r.Stage >= PathwayStage.CarePlan;
+            var overdue = !overdueGiven && inCommunity && r.ReferredById == omNorth && !done;
             overdueGiven |= overdue;
             con.Actions.Add(new ConsultationAction
             {
-                ConsultationId = con.Id, CaseId = c.Id, Description = overdue ? "Arrange a three-way meeting with the AP key worker" : "Share the agreed response with the AP and PPU",
-                OwnerId = referrer, DueOn = overdue ? today.AddDays(-5) : today.AddDays(3 + i % 10), CreatedAt = now, UpdatedAt = now, Version = 1,
-                CompletedAt = stage >= PathwayStage.CarePlan ? now.AddDays(-2) : null, CompletedById = stage >= PathwayStage.CarePlan ? referrer : null,
+                ConsultationId = con.Id, CaseId = r.CaseId, Description = overdue ? (c?.ApprovedPremisesId is null ? "Arrange a three-way meeting with the psychologist" : "Arrange a three-way meeting with the AP key worker")
+                    : c?.ApprovedPremisesId is null ? "Share the agreed response with the duty team" : "Share the agreed response with the AP and PPU",
+                OwnerId = r.ReferredById, DueOn = overdue ? today.AddDays(-5) : done ? held.AddDays(14) : today.AddDays(3 + i % 10),
+                CreatedAt = con.CreatedAt, UpdatedAt = con.CreatedAt, Version = 1,
+                CompletedAt = done ? DemoTime.Working(held.AddDays(10), i) : null, CompletedById = done ? r.ReferredById : null,
             });
+            foreach (var (_, description, owner, due) in story.ConsultationActions.Where(a => a.CaseId == r.CaseId))
+                con.Actions.Add(new ConsultationAction
+                {
+                    ConsultationId = con.Id, CaseId = r.CaseId, Description = description, OwnerId = owner, DueOn = today.AddDays(due),
+                    CreatedAt = con.CreatedAt, UpdatedAt = con.CreatedAt, Version = 1,
+                });
             db.Consultations.Add(con);
         }
     }
-    /// Weekly contacts over six months on every demo case, mostly kept; two Northfield cases with recent missed
-    /// appointments and behaviours of concern, so the compliance figures and early-warning signals have something to show.
-    /// </summary>
-    private static void AddCompliance(PathwayDbContext db, List<CaseRecord> cases, Dictionary<string, StaffUser> staff, DateOnly today, DateTimeOffset now)
-    {
-        var rng = new Random(5);
-        foreach (var c in cases)
-            db.Contacts.AddRange(SyntheticCompliance.Contacts(c.Id, rng, today, now, 26, 7, 0.04));
-
-        var om = staff["om.north@pathway.example"].Id;
-        var ap = staff["ap@pathway.example"].Id;
-        // cases[0] and cases[2] are Northfield's, referred to the service.
-        var first = cases[0];
-        foreach (var daysAgo in new[] { 4, 18 })
-            db.Contacts.Add(new Contact
-            {
-                CaseId = first.Id, Date = today.AddDays(-daysAgo), Kind = ContactKind.HomeVisit, Outcome = ContactOutcome.UnacceptableAbsence,
-                Reason = "Not at the address; phone switched off", RecordedById = om, CreatedAt = now,
-            });
-        db.BehavioursOfConcern.Add(new BehaviourOfConcern
-        {
-            CaseId = first.Id, Date = today.AddDays(-3), Type = ConcernType.Withdrawal, RecordedById = om, CreatedAt = now,
-            Description = "Sister reports he has stopped answering the phone and has not left his room for days.",
-            MatchedEarlyWarningSign = "Stops answering the phone and withdraws from family",
-        });
-        var second = cases[2];
-        db.BehavioursOfConcern.Add(new BehaviourOfConcern
-        {
-            CaseId = second.Id, Date = today.AddDays(-6), Type = ConcernType.LossOfAccommodation, RecordedById = om, CreatedAt = now,
-            Description = "Given notice by the landlord after rent arrears; staying with a friend at an address not yet approved.",
-        });
-        db.BehavioursOfConcern.Add(new BehaviourOfConcern
-        {
-            CaseId = second.Id, Date = today.AddDays(-9), Type = ConcernType.SubstanceUse, RecordedById = ap, CreatedAt = now,
-            Description = "Appeared intoxicated at a keywork session.",
-        });
-        if (second.Licences.OrderByDescending(l => l.ReleaseDate).FirstOrDefault() is { } licence)
-            db.WarningLetters.Add(new WarningLetter
-            {
-                CaseId = second.Id, LicenceId = licence.Id, Level = WarningLevel.First, IssuedOn = today.AddDays(-5), IssuedById = om, CreatedAt = now,
-                Circumstances = "You stayed overnight at an address that had not been approved.",
-                Conditions = [Linked(StandardConditionFor(licence, Pathway.Domain.Licences.StandardConditionTopic.Residence))],
-            });
-    }
-
-    private static Pathway.Domain.Licences.StandardConditionDefinition StandardConditionFor(Licence l, Pathway.Domain.Licences.StandardConditionTopic topic) =>
-        Pathway.Domain.Licences.StandardConditionSets.All.Single(s => s.Code == l.StandardConditionSetCode).About(topic)!;
-
-    private static LinkedCondition Linked(Pathway.Domain.Licences.StandardConditionDefinition c) =>
-        new() { Ref = "S:" + c.Code, Text = $"Standard condition {c.Number}: {c.Text}" };
 }

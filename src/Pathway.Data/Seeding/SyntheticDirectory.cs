@@ -74,7 +74,8 @@ public static class SyntheticDirectory
 
     /// <summary>
     /// Demo signposting: referrals at each stage, each to a service whose rules take the person (checked with the same
-    /// matching rules staff use), one left unanswered past the 10-working-day reminder, and an unmet need.
+    /// matching rules staff use), one left unanswered past the 10-working-day reminder, one sent to the partner charity
+    /// this week for it to accept or decline, and an unmet need. Each step is recorded on its day in working hours.
     /// </summary>
     public static void AddDemoReferrals(PathwayDbContext db, IReadOnlyList<CaseRecord> referred, IReadOnlyList<DirectoryService> services,
         Guid byId, Guid partnerUserId, DateOnly today, DateTimeOffset now)
@@ -86,6 +87,7 @@ public static class SyntheticDirectory
             ("Supported lodgings", NeedArea.Accommodation, SignpostingReferralStatus.Referred, 21),
             ("Work and training coaching", NeedArea.EmploymentAndTraining, SignpostingReferralStatus.Referred, 3),
             ("Emotional wellbeing group", NeedArea.Relationships, SignpostingReferralStatus.Declined, 30),
+            ("Emotional wellbeing group", NeedArea.EmotionalRegulation, SignpostingReferralStatus.Referred, 2),
         };
         var used = new HashSet<Guid>();
         foreach (var (name, need, status, daysAgo) in plan)
@@ -100,12 +102,12 @@ public static class SyntheticDirectory
             {
                 CaseId = person.Id, ServiceId = service.Id, Need = need, ReasonForReferral = $"{person.GivenName} would like support with {Domain.Assessments.AssessmentNames.DisplayName(need).ToLowerInvariant()} and has agreed to this referral.",
                 StaffSafetySummary = "Meet in the service's building, not at home.", ContactRoute = "Through their offender manager", PersonConsented = true,
-                Status = SignpostingReferralStatus.Referred, StatusOn = sent, ReferredOn = sent, CreatedById = byId, CreatedAt = now,
+                Status = SignpostingReferralStatus.Referred, StatusOn = sent, ReferredOn = sent, CreatedById = byId, CreatedAt = DemoTime.Working(sent, 1),
             };
-            r.Events.Add(new SignpostingReferralEvent { ReferralId = r.Id, To = SignpostingReferralStatus.Referred, On = sent, ById = byId, RecordedAt = now });
+            r.Events.Add(new SignpostingReferralEvent { ReferralId = r.Id, To = SignpostingReferralStatus.Referred, On = sent, ById = byId, RecordedAt = DemoTime.Working(sent, 1) });
             void Move(SignpostingReferralStatus to, DateOnly on, string? reason = null)
             {
-                r.Events.Add(new SignpostingReferralEvent { ReferralId = r.Id, From = r.Status, To = to, On = on, ById = partnerUserId, ByPartner = true, Reason = reason, RecordedAt = now });
+                r.Events.Add(new SignpostingReferralEvent { ReferralId = r.Id, From = r.Status, To = to, On = on, ById = partnerUserId, ByPartner = true, Reason = reason, RecordedAt = DemoTime.Working(on, 2) });
                 r.Status = to;
                 r.StatusOn = on;
                 if (to == SignpostingReferralStatus.FirstAttended) r.FirstAttendedOn = on;

@@ -26,9 +26,11 @@ public static class SyntheticReferrals
     /// <summary>
     /// A referral made at <paramref name="referredAt"/> that has walked the route to <paramref name="stage"/>, spending a
     /// few weeks in each stage (the last move no later than <paramref name="now"/>). Terminal stages other than Closed
-    /// are reached from an early stage, with a reason.
+    /// are reached from an early stage, with a reason. With <paramref name="stageTimes"/> (one per stage on the way, the
+    /// first being the referral), each stage is entered at its own time instead, as the demo's story dates them.
     /// </summary>
-    public static Referral Make(Random rng, CaseRecord c, Guid referredBy, Guid? psychologist, DateTimeOffset referredAt, PathwayStage stage, DateTimeOffset now)
+    public static Referral Make(Random rng, CaseRecord c, Guid referredBy, Guid? psychologist, DateTimeOffset referredAt, PathwayStage stage, DateTimeOffset now,
+        IReadOnlyList<DateTimeOffset>? stageTimes = null, string? endReason = null)
     {
         var r = new Referral
         {
@@ -48,7 +50,7 @@ public static class SyntheticReferrals
         if (psychologist is { } p && stage != PathwayStage.Referred)
         {
             r.AllocatedPsychologistId = p;
-            r.AllocatedAt = referredAt.AddDays(rng.Next(1, 8));
+            r.AllocatedAt = stageTimes is { Count: > 1 } ? stageTimes[1].AddHours(-2) : referredAt.AddDays(rng.Next(1, 8));
         }
 
         var path = stage switch
@@ -57,13 +59,15 @@ public static class SyntheticReferrals
             PathwayStage.Withdrawn => [PathwayStage.Referred, PathwayStage.Consultation, PathwayStage.Withdrawn],
             _ => PathwayStages.Route.TakeWhile(s => s <= stage).ToArray(),
         };
+        if (stageTimes is not null && stageTimes.Count != path.Length)
+            throw new ArgumentException($"{path.Length} stage times are needed to reach {stage}, not {stageTimes.Count}", nameof(stageTimes));
         var span = Math.Max(1.0, (now - referredAt).TotalDays);
         var step = span / path.Length;
         PathwayStage? from = null;
         for (var i = 0; i < path.Length; i++)
         {
-            var at = referredAt.AddDays(Math.Floor(step * i));
-            var reason = path[i] switch
+            var at = stageTimes?[i] ?? referredAt.AddDays(Math.Floor(step * i));
+            var reason = i == path.Length - 1 && endReason is not null ? endReason : path[i] switch
             {
                 PathwayStage.NotSuitable => "Screened out: difficulties are better explained by substance misuse; signposted to the drug and alcohol service.",
                 PathwayStage.Withdrawn => "Recalled to custody.",

@@ -28,6 +28,8 @@ public sealed class IndexModel(CaseAccess access, PathwayDbContext db, AuditLog 
     /// <summary>Open co-ordination group actions the person owns (as a member of staff or a linked representative), overdue or due within 7 days.</summary>
     public IReadOnlyList<Coordination.ActionView> GroupActions { get; private set; } = [];
     public bool CanReadGroup { get; private set; }
+    /// <summary>For a partner agency: referrals sent to its organisation that are waiting for it to accept or decline (a count, no identities).</summary>
+    public int? PartnerReferralsWaiting { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -39,6 +41,9 @@ public sealed class IndexModel(CaseAccess access, PathwayDbContext db, AuditLog 
             GroupActions = await group.ActionsAsync(openOnly: true, who.UserId, ct, "coordination.action.list", dueBy: group.Today.AddDays(7));
             if (GroupActions.Count > 0) await audit.WriteAsync("coordination.action.list", "GroupActionList", who.UserId, null, ct: ct);
         }
+        if (who.IsIn(StaffRole.PartnerAgency))
+            PartnerReferralsWaiting = await Signposting.Partner.PartnerReferrals.For(db, who.TeamId).AsNoTracking()
+                .CountAsync(r => r.Status == Domain.Signposting.SignpostingReferralStatus.Referred, ct);
         if (who.SeesCaseData)
         {
             var visible = await access.VisibleAsync(ct);
