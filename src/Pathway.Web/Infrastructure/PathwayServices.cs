@@ -38,6 +38,11 @@ public static class PathwayServices
         services.AddSignInThrottle(config);
         services.AddScoped<CaseAccess>();
         services.AddScoped<UseCases.CurrentCase>();
+        services.AddScoped<Features.Compliance.Contacts.AddContact>();
+        services.AddScoped<Features.Compliance.Contacts.RecordContactOutcome>();
+        services.AddScoped<Features.Compliance.Concerns.RecordConcern>();
+        services.AddScoped<Features.Compliance.Enforcement.IssueWarningLetter>();
+        services.AddScoped<Features.Compliance.Enforcement.RecordBreachOfLicence>();
         services.AddScoped<Features.Assessments.AssessmentWorkflow>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();
         services.AddScoped<Features.CarePlans.CarePlanCommands>();
