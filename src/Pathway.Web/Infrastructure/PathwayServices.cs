@@ -37,6 +37,12 @@ public static class PathwayServices
         services.AddVerifyRateLimit(config);
         services.AddSignInThrottle(config);
         services.AddScoped<CaseAccess>();
+        services.AddScoped<UseCases.CurrentCase>();
+        services.AddScoped<Features.Compliance.Contacts.AddContact>();
+        services.AddScoped<Features.Compliance.Contacts.RecordContactOutcome>();
+        services.AddScoped<Features.Compliance.Concerns.RecordConcern>();
+        services.AddScoped<Features.Compliance.Enforcement.IssueWarningLetter>();
+        services.AddScoped<Features.Compliance.Enforcement.RecordBreachOfLicence>();
         services.AddScoped<Features.Assessments.AssessmentWorkflow>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();
         services.AddScoped<Features.CarePlans.CarePlanCommands>();
@@ -130,7 +136,11 @@ public static class PathwayServices
             o.Conventions.AddPageRoute("/Coordination/Members/EditRepresentative", "/coordination-group/members/{memberId:guid}/representatives/new");
             o.Conventions.AddPageRoute("/Coordination/Meetings/EditMeeting", "/coordination-group/meetings/new");
             o.Conventions.AddPageRoute("/Coordination/Items/EditItem", "/coordination-group/meetings/{meetingId:guid}/items/new");
-        }).AddMvcOptions(o => o.Filters.Add<Errors.UnmatchedHandlerFilter>());
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add<Errors.UnmatchedHandlerFilter>();
+            o.Filters.Add<UseCases.CurrentCasePageFilter>();
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "pathway.antiforgery";

@@ -13,6 +13,8 @@ using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
+using Pathway.Web.Features.Compliance.Enforcement;
 
 namespace Pathway.Web.Features.Compliance;
 
@@ -104,59 +106,62 @@ public static class ComplianceEndpoints
     public static RouteGroupBuilder MapComplianceEndpoints(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases/{id:guid}").WithTags("Compliance");
-        cases.MapGet("/compliance", GetComplianceAsync).Audited("compliance.read")
+        cases.MapGet("/compliance", GetComplianceAsync).Audited("compliance.read").ForCase(AccessNeed.Read, "Compliance")
             .WithSummary("Contacts kept of contacts expected over the last 4, 12 and 26 weeks");
-        cases.MapGet("/compliance/timeline", GetTimelineAsync).Audited("compliance.timeline.read")
+        cases.MapGet("/compliance/timeline", GetTimelineAsync).Audited("compliance.timeline.read").ForCase(AccessNeed.Read, "ComplianceTimeline")
             .WithSummary("Contacts, warning letters, breaches, concerns, incidents and consultations, newest first; ?kind=contact&kind=concern… to filter");
-        cases.MapGet("/contacts", ListContactsAsync).Audited("contact.list").WithSummary("A case's contacts, newest first");
-        cases.MapPost("/contacts", CreateContactAsync).Audited("contact.create").RequireAuthorization(Policies.ProbationRecorder)
+        cases.MapGet("/contacts", ListContactsAsync).Audited("contact.list").ForCase(AccessNeed.Read, "ContactList").WithSummary("A case's contacts, newest first");
+        cases.MapPost("/contacts", CreateContactAsync).Audited("contact.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Add a planned contact, or one that has happened with its outcome (outcomes in the future are refused)");
-        cases.MapGet("/contacts/{contactId:guid}", GetContactAsync).Audited("contact.read")
+        cases.MapGet("/contacts/{contactId:guid}", GetContactAsync).Audited("contact.read").ForCase(AccessNeed.Read, "Contact", "contactId")
             .WithSummary("One contact, with the version to send when recording its outcome");
-        cases.MapPut("/contacts/{contactId:guid}", UpdateContactAsync).Audited("contact.update").RequireAuthorization(Policies.ProbationRecorder)
+        cases.MapPut("/contacts/{contactId:guid}", UpdateContactAsync).Audited("contact.update").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record or change a contact's outcome; send the version you read, or get 409 if someone else changed it");
-        cases.MapGet("/concerns", ListConcernsAsync).Audited("concern.list").WithSummary("A case's behaviours of concern, newest first");
-        cases.MapPost("/concerns", CreateConcernAsync).Audited("concern.create").RequireAuthorization(Policies.ConcernRecorder)
+        cases.MapGet("/concerns", ListConcernsAsync).Audited("concern.list").ForCase(AccessNeed.Read, "ConcernList").WithSummary("A case's behaviours of concern, newest first");
+        cases.MapPost("/concerns", CreateConcernAsync).Audited("concern.create").ForCase(AccessNeed.Contribute).RequireAuthorization(Policies.ConcernRecorder)
             .WithSummary("Record a behaviour of concern, optionally linked to licence conditions and a care-plan early warning sign");
-        cases.MapGet("/concerns/{concernId:guid}", GetConcernAsync).Audited("concern.read").WithSummary("One behaviour of concern");
-        cases.MapGet("/concerns/care-plan-signs", ListCarePlanSignsAsync).Audited("concern.signs.read").RequireAuthorization(Policies.ConcernRecorder)
+        cases.MapGet("/concerns/{concernId:guid}", GetConcernAsync).Audited("concern.read").ForCase(AccessNeed.Read, "BehaviourOfConcern", "concernId")
+            .WithSummary("One behaviour of concern");
+        cases.MapGet("/concerns/care-plan-signs", ListCarePlanSignsAsync).Audited("concern.signs.read").ForCase(AccessNeed.Contribute, "CarePlanSigns")
+            .RequireAuthorization(Policies.ConcernRecorder)
             .WithSummary("The triggers and early warning signs of the active care plan that a concern may be linked to (none for roles that do not see them)");
-        cases.MapGet("/warnings", ListWarningsAsync).Audited("warning.list").WithSummary("A case's warning letters, newest first");
-        cases.MapPost("/warnings", CreateWarningAsync).Audited("warning.create").RequireAuthorization(Policies.ProbationRecorder)
+        cases.MapGet("/warnings", ListWarningsAsync).Audited("warning.list").ForCase(AccessNeed.Read, "WarningLetterList").WithSummary("A case's warning letters, newest first");
+        cases.MapPost("/warnings", CreateWarningAsync).Audited("warning.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record a first or final warning letter linked to the breached conditions of the current licence");
-        cases.MapGet("/warnings/{warningId:guid}", GetWarningAsync).Audited("warning.read").WithSummary("One warning letter record");
-        cases.MapGet("/warnings/{warningId:guid}/letter", GetLetterAsync).Audited("warning.letter.read")
+        cases.MapGet("/warnings/{warningId:guid}", GetWarningAsync).Audited("warning.read").ForCase(AccessNeed.Read, "WarningLetter", "warningId")
+            .WithSummary("One warning letter record");
+        cases.MapGet("/warnings/{warningId:guid}/letter", GetLetterAsync).Audited("warning.letter.read").ForCase(AccessNeed.Read, "WarningLetter", "warningId")
             .WithSummary("The letter's words, composed from the template (title, paragraphs, conditions)");
-        cases.MapGet("/warnings/{warningId:guid}/letter.pdf", GetLetterPdfAsync).Audited("warning.letter.pdf")
+        cases.MapGet("/warnings/{warningId:guid}/letter.pdf", GetLetterPdfAsync).Audited("warning.letter.pdf").ForCase(AccessNeed.Read, "WarningLetter", "warningId")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .WithSummary("The warning letter as PDF, from the same template as the printable page");
-        cases.MapGet("/breaches", ListBreachesAsync).Audited("breach.list").WithSummary("A case's breaches, newest first");
-        cases.MapGet("/breaches/{breachId:guid}", GetBreachAsync).Audited("breach.read").WithSummary("One breach record");
-        cases.MapPost("/breaches", CreateBreachAsync).Audited("breach.create").RequireAuthorization(Policies.ProbationRecorder)
+        cases.MapGet("/breaches", ListBreachesAsync).Audited("breach.list").ForCase(AccessNeed.Read, "BreachList").WithSummary("A case's breaches, newest first");
+        cases.MapGet("/breaches/{breachId:guid}", GetBreachAsync).Audited("breach.read").ForCase(AccessNeed.Read, "Breach", "breachId").WithSummary("One breach record");
+        cases.MapPost("/breaches", CreateBreachAsync).Audited("breach.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record a breach of specific conditions of the current licence");
-        cases.MapGet("/signals", GetSignalsAsync).Audited("signal.read")
+        cases.MapGet("/signals", GetSignalsAsync).Audited("signal.read").ForCase(AccessNeed.Read, "Signals")
             .WithSummary("The case's early-warning signal: each rule that fires, the facts behind it, and what it prompts");
         api.MapGet("/signals", ListSignalsAsync).Audited("signal.list").RequireAuthorization(Policies.CaseData).WithTags("Compliance")
             .WithSummary("Cases you can see with an active early-warning signal (optionally one team's)");
         return api;
     }
 
+    // The case in the route is loaded, checked and audited by .ForCase before any of these run (see CurrentCase): a
+    // missing or out-of-scope case never reaches them. `Guid id` stays in the signatures for the OpenAPI document.
+
     private static async Task<Results<Ok<IReadOnlyList<TimelineEntryDto>>, NotFound>> GetTimelineAsync(
-        Guid id, string[]? kind, CaseAccess access, PathwayDbContext db, HttpContext http, CancellationToken ct)
+        Guid id, string[]? kind, CurrentCase current, PathwayDbContext db, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "ComplianceTimeline");
-        if (c is null) return TypedResults.NotFound();
-        var (entries, names) = await Timeline.ComplianceTimeline.LoadAsync(db, id, http.User.ToStaffContext().Roles, kind ?? [], ct);
+        var c = current.Context;
+        var (entries, names) = await Timeline.ComplianceTimeline.LoadAsync(db, c.Id, c.Who.Roles, kind ?? [], ct);
         return TypedResults.Ok<IReadOnlyList<TimelineEntryDto>>(entries.Select(e => new TimelineEntryDto(Api.Date(e.Date), e.Kind.Key, e.Title, e.Detail, e.Status, e.Href,
             e.ById is { } by ? names.GetValueOrDefault(by) : null)).ToList());
     }
 
     private static async Task<Results<Ok<IReadOnlyList<FiredRuleDto>>, NotFound>> GetSignalsAsync(
-        Guid id, CaseAccess access, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, CurrentCase current, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "Signals");
-        if (c is null) return TypedResults.NotFound();
-        var fired = await Signals.CaseSignals.ForCaseAsync(db, id, Today(clock), ct);
+        var fired = await Signals.CaseSignals.ForCaseAsync(db, current.Context.Id, Today(clock), ct);
         return TypedResults.Ok<IReadOnlyList<FiredRuleDto>>(fired.Select(FiredRuleDto.From).ToList());
     }
 
@@ -169,208 +174,117 @@ public static class ComplianceEndpoints
             .Select(r => new SignalRowDto(r.CaseId, r.Crn, r.Name, r.TeamId, r.TeamName, r.Fired.Select(FiredRuleDto.From).ToList())).ToList());
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<WarningDto>>, NotFound>> ListWarningsAsync(Guid id, CaseAccess access, PathwayDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<ComplianceWindowDto>>, NotFound>> GetComplianceAsync(
+        Guid id, CurrentCase current, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "WarningLetterList");
-        if (c is null) return TypedResults.NotFound();
-        var rows = await db.WarningLetters.AsNoTracking().Where(x => x.CaseId == id).OrderByDescending(x => x.IssuedOn).ThenByDescending(x => x.CreatedAt).ToListAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<WarningDto>>(rows.Select(WarningDto.From).ToList());
+        var caseId = current.Context.Id;
+        var today = Today(clock);
+        var facts = (await ComplianceFacts.LoadAsync(db, [caseId], ComplianceFacts.WindowStart(today), today, ct))[caseId];
+        return TypedResults.Ok<IReadOnlyList<ComplianceWindowDto>>(ComplianceFigures.Compute(facts.Contacts, today).Select(ComplianceWindowDto.From).ToList());
     }
 
-    private static async Task<Results<Created<WarningDto>, NotFound, ValidationProblem>> CreateWarningAsync(
-        Guid id, WarningWriteRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<ContactDto>>, NotFound>> ListContactsAsync(Guid id, CurrentCase current, PathwayDbContext db, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<ContactDto>>((await db.Contacts.AsNoTracking().Where(x => x.CaseId == current.Context.Id)
+            .OrderByDescending(x => x.Date).ThenByDescending(x => x.CreatedAt).ToListAsync(ct)).Select(ContactDto.From).ToList());
+
+    private static async Task<Results<Created<ContactDto>, NotFound, ValidationProblem>> CreateContactAsync(
+        Guid id, ContactWriteRequest body, CurrentCase current, AddContact add, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return TypedResults.NotFound();
-        var today = Today(clock);
-        var conditions = await CurrentLicenceConditions.LoadAsync(db, id, today, ct);
-        var errors = new List<FieldError>();
-        var details = body.Parse(errors);
-        errors.AddRange(details.Validate(today, conditions.Licence, errors.Fields()));
-        var linked = conditions.Resolve(details.ConditionRefs, "Conditions", errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var letter = details.ToLetter(c.Id, conditions.Licence!, linked, http.User.ToStaffContext().UserId, clock.GetUtcNow());
-        db.WarningLetters.Add(letter);
-        audit.Add(null, "WarningLetter", letter.Id, c.Id);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Id}/warnings/{letter.Id}", WarningDto.From(letter));
+        var unreadable = new List<FieldError>();
+        return (await add.HandleAsync(current.Context, body.Parse(unreadable), unreadable, ct))
+            .ToCreated(x => $"/api/v1/cases/{x.CaseId}/contacts/{x.Id}", ContactDto.From);
+    }
+
+    private static async Task<Results<Ok<ContactDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ContactDto>>>> UpdateContactAsync(
+        Guid id, Guid contactId, ContactWriteRequest body, CurrentCase current, RecordContactOutcome record, CancellationToken ct)
+    {
+        var unreadable = new List<FieldError>();
+        if (body.Version is null) unreadable.Add(new("Version", "Send the version of the contact you are changing (from a GET)"));
+        var outcome = await record.HandleAsync(current.Context, contactId, body.Parse(unreadable), body.Version ?? 0, unreadable, ct);
+        return outcome.ToOk(ContactDto.From, "contact", x => x.Version);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ConcernDto>>, NotFound>> ListConcernsAsync(Guid id, CurrentCase current, PathwayDbContext db, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<ConcernDto>>((await db.BehavioursOfConcern.AsNoTracking().Where(x => x.CaseId == current.Context.Id)
+            .OrderByDescending(x => x.Date).ThenByDescending(x => x.CreatedAt).ToListAsync(ct)).Select(ConcernDto.From).ToList());
+
+    private static async Task<Results<Created<ConcernDto>, NotFound, ValidationProblem>> CreateConcernAsync(
+        Guid id, ConcernWriteRequest body, CurrentCase current, RecordConcern record, CancellationToken ct)
+    {
+        var unreadable = new List<FieldError>();
+        return (await record.HandleAsync(current.Context, body.Parse(unreadable), unreadable, ct))
+            .ToCreated(x => $"/api/v1/cases/{x.CaseId}/concerns/{x.Id}", ConcernDto.From);
+    }
+
+    private static async Task<Results<Ok<CarePlanSignsDto>, NotFound>> ListCarePlanSignsAsync(
+        Guid id, CurrentCase current, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var c = current.Context;
+        var signs = await CarePlanSignChoices.LoadAsync(db, c.Id, c.Who, ct);
+        await audit.ReadAsync("CarePlan", signs.PlanId, c.Id, ct);
+        return TypedResults.Ok(new CarePlanSignsDto(signs.PlanId, signs.PlanNumber, signs.Signs.Select(s => new CarePlanSignDto(s.Key, s.Kind, s.Sign, s.Line)).ToList()));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<WarningDto>>, NotFound>> ListWarningsAsync(Guid id, CurrentCase current, PathwayDbContext db, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<WarningDto>>((await db.WarningLetters.AsNoTracking().Where(x => x.CaseId == current.Context.Id)
+            .OrderByDescending(x => x.IssuedOn).ThenByDescending(x => x.CreatedAt).ToListAsync(ct)).Select(WarningDto.From).ToList());
+
+    private static async Task<Results<Created<WarningDto>, NotFound, ValidationProblem>> CreateWarningAsync(
+        Guid id, WarningWriteRequest body, CurrentCase current, IssueWarningLetter issue, CancellationToken ct)
+    {
+        var unreadable = new List<FieldError>();
+        return (await issue.HandleAsync(current.Context, body.Parse(unreadable), unreadable, ct))
+            .ToCreated(x => $"/api/v1/cases/{x.CaseId}/warnings/{x.Id}", WarningDto.From);
     }
 
     private static async Task<Results<Ok<Enforcement.LetterText>, NotFound>> GetLetterAsync(
-        Guid id, Guid warningId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, Guid warningId, CurrentCase current, PathwayDbContext db, AuditLog audit, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "WarningLetter", warningId);
-        if (c is null) return TypedResults.NotFound();
-        var letter = await CaseRecordLookup.FindAsync(db.WarningLetters.AsNoTracking(), audit, id, warningId, ct);
+        var c = current.Context.Case;
+        var letter = await CaseRecordLookup.FindAsync(db.WarningLetters.AsNoTracking(), audit, c.Id, warningId, ct);
         if (letter is null) return TypedResults.NotFound();
         var officer = letter.IssuedById is { } by ? await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
         return TypedResults.Ok(Enforcement.WarningLetterText.Compose(letter, c, officer));
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> GetLetterPdfAsync(
-        Guid id, Guid warningId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, Guid warningId, CurrentCase current, PathwayDbContext db, AuditLog audit, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "WarningLetter", warningId);
-        if (c is null) return TypedResults.NotFound();
-        var file = await Enforcement.WarningLetterPdf.LoadAsync(db, audit, c, warningId, ct);
+        var file = await Enforcement.WarningLetterPdf.LoadAsync(db, audit, current.Context.Case, warningId, ct);
         return file is { } f ? TypedResults.File(f.Bytes, "application/pdf", f.FileName) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<BreachDto>>, NotFound>> ListBreachesAsync(Guid id, CaseAccess access, PathwayDbContext db, CancellationToken ct)
-    {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "BreachList");
-        if (c is null) return TypedResults.NotFound();
-        var rows = await db.Breaches.AsNoTracking().Where(x => x.CaseId == id).OrderByDescending(x => x.OccurredOn).ThenByDescending(x => x.CreatedAt).ToListAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<BreachDto>>(rows.Select(BreachDto.From).ToList());
-    }
+    private static async Task<Results<Ok<IReadOnlyList<BreachDto>>, NotFound>> ListBreachesAsync(Guid id, CurrentCase current, PathwayDbContext db, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<BreachDto>>((await db.Breaches.AsNoTracking().Where(x => x.CaseId == current.Context.Id)
+            .OrderByDescending(x => x.OccurredOn).ThenByDescending(x => x.CreatedAt).ToListAsync(ct)).Select(BreachDto.From).ToList());
 
     private static async Task<Results<Created<BreachDto>, NotFound, ValidationProblem>> CreateBreachAsync(
-        Guid id, BreachWriteRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, BreachWriteRequest body, CurrentCase current, RecordBreachOfLicence record, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return TypedResults.NotFound();
-        var today = Today(clock);
-        var conditions = await CurrentLicenceConditions.LoadAsync(db, id, today, ct);
-        var errors = new List<FieldError>();
-        var details = body.Parse(errors);
-        errors.AddRange(details.Validate(today, conditions.Licence, errors.Fields()));
-        var linked = conditions.Resolve(details.ConditionRefs, "Conditions", errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var breach = details.ToBreach(c.Id, conditions.Licence!, linked, http.User.ToStaffContext().UserId, clock.GetUtcNow());
-        db.Breaches.Add(breach);
-        audit.Add(null, "Breach", breach.Id, c.Id);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Id}/breaches/{breach.Id}", BreachDto.From(breach));
+        var unreadable = new List<FieldError>();
+        return (await record.HandleAsync(current.Context, body.Parse(unreadable), unreadable, ct))
+            .ToCreated(x => $"/api/v1/cases/{x.CaseId}/breaches/{x.Id}", BreachDto.From);
     }
 
-    private static async Task<Results<Ok<CarePlanSignsDto>, NotFound>> ListCarePlanSignsAsync(
-        Guid id, CaseAccess access, PathwayDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
-    {
-        var c = await access.LoadAsync(id, AccessNeed.Contribute, ct, "CarePlanSigns");
-        if (c is null) return TypedResults.NotFound();
-        var signs = await CarePlanSignChoices.LoadAsync(db, id, http.User, ct);
-        await audit.ReadAsync("CarePlan", signs.PlanId, id, ct);
-        return TypedResults.Ok(new CarePlanSignsDto(signs.PlanId, signs.PlanNumber, signs.Signs.Select(s => new CarePlanSignDto(s.Key, s.Kind, s.Sign, s.Line)).ToList()));
-    }
+    private static Task<Results<Ok<ContactDto>, NotFound>> GetContactAsync(Guid id, Guid contactId, CurrentCase current, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
+        GetOneAsync(current, contactId, db.Contacts, ContactDto.From, audit, ct);
 
-    private static async Task<Results<Ok<IReadOnlyList<ConcernDto>>, NotFound>> ListConcernsAsync(
-        Guid id, CaseAccess access, PathwayDbContext db, CancellationToken ct)
-    {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "ConcernList");
-        if (c is null) return TypedResults.NotFound();
-        var rows = await db.BehavioursOfConcern.AsNoTracking().Where(x => x.CaseId == id).OrderByDescending(x => x.Date).ThenByDescending(x => x.CreatedAt).ToListAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<ConcernDto>>(rows.Select(ConcernDto.From).ToList());
-    }
+    private static Task<Results<Ok<ConcernDto>, NotFound>> GetConcernAsync(Guid id, Guid concernId, CurrentCase current, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
+        GetOneAsync(current, concernId, db.BehavioursOfConcern, ConcernDto.From, audit, ct);
 
-    private static async Task<Results<Created<ConcernDto>, NotFound, ValidationProblem>> CreateConcernAsync(
-        Guid id, ConcernWriteRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct)
-    {
-        var c = await access.LoadAsync(id, AccessNeed.Contribute, ct);
-        if (c is null) return TypedResults.NotFound();
-        var today = Today(clock);
-        var errors = new List<FieldError>();
-        var details = body.Parse(errors);
-        errors.AddRange(details.Validate(today, errors.Fields()));
-        var linked = (await CurrentLicenceConditions.LoadAsync(db, id, today, ct)).Resolve(details.ConditionRefs, "Conditions", errors);
-        var signs = await CarePlanSignChoices.LoadAsync(db, id, http.User, ct);
-        var sign = signs.Resolve(details.CarePlanSignKey, nameof(ConcernWriteRequest.CarePlanSign), errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var concern = details.ToConcern(c.Id, linked, sign, signs.PlanId, http.User.ToStaffContext().UserId, clock.GetUtcNow());
-        db.BehavioursOfConcern.Add(concern);
-        audit.Add(null, "BehaviourOfConcern", concern.Id, c.Id);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Id}/concerns/{concern.Id}", ConcernDto.From(concern));
-    }
+    private static Task<Results<Ok<WarningDto>, NotFound>> GetWarningAsync(Guid id, Guid warningId, CurrentCase current, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
+        GetOneAsync(current, warningId, db.WarningLetters, WarningDto.From, audit, ct);
 
-    private static async Task<Results<Ok<IReadOnlyList<ComplianceWindowDto>>, NotFound>> GetComplianceAsync(
-        Guid id, CaseAccess access, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "Compliance");
-        if (c is null) return TypedResults.NotFound();
-        var today = Today(clock);
-        var facts = (await ComplianceFacts.LoadAsync(db, [id], ComplianceFacts.WindowStart(today), today, ct))[id];
-        return TypedResults.Ok<IReadOnlyList<ComplianceWindowDto>>(ComplianceFigures.Compute(facts.Contacts, today).Select(ComplianceWindowDto.From).ToList());
-    }
+    private static Task<Results<Ok<BreachDto>, NotFound>> GetBreachAsync(Guid id, Guid breachId, CurrentCase current, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
+        GetOneAsync(current, breachId, db.Breaches, BreachDto.From, audit, ct);
 
-    private static async Task<Results<Ok<IReadOnlyList<ContactDto>>, NotFound>> ListContactsAsync(
-        Guid id, CaseAccess access, PathwayDbContext db, CancellationToken ct)
-    {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "ContactList");
-        if (c is null) return TypedResults.NotFound();
-        var rows = await db.Contacts.AsNoTracking().Where(x => x.CaseId == id).OrderByDescending(x => x.Date).ThenByDescending(x => x.CreatedAt).ToListAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<ContactDto>>(rows.Select(ContactDto.From).ToList());
-    }
-
-    private static async Task<Results<Created<ContactDto>, NotFound, ValidationProblem>> CreateContactAsync(
-        Guid id, ContactWriteRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct)
-    {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var details = body.Parse(errors);
-        errors.AddRange(details.Validate(Today(clock), errors.Fields()));
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var contact = new Contact { CaseId = c.Id, RecordedById = http.User.ToStaffContext().UserId, CreatedAt = clock.GetUtcNow() };
-        details.Apply(contact);
-        db.Contacts.Add(contact);
-        audit.Add(null, "Contact", contact.Id, c.Id);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Id}/contacts/{contact.Id}", ContactDto.From(contact));
-    }
-
-    private static async Task<Results<Ok<ContactDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ContactDto>>>> UpdateContactAsync(
-        Guid id, Guid contactId, ContactWriteRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct)
-    {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return TypedResults.NotFound();
-        var contact = await CaseRecordLookup.FindAsync(db.Contacts, audit, id, contactId, ct);
-        if (contact is null) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        if (body.Version is null) errors.Add(new("Version", "Send the version of the contact you are changing (from a GET)"));
-        var details = body.Parse(errors);
-        errors.AddRange(details.Validate(Today(clock), errors.Fields()));
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        if (body.Version != contact.Version) return Conflict(contact);
-        details.Apply(contact);
-        contact.RecordedById = http.User.ToStaffContext().UserId;
-        db.Entry(contact).Property(x => x.Version).OriginalValue = body.Version!.Value;
-        audit.Add(null, "Contact", contact.Id, c.Id);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Conflict(await db.Contacts.AsNoTracking().FirstAsync(x => x.Id == contactId, ct));
-        }
-        return TypedResults.Ok(ContactDto.From(contact));
-    }
-
-    private static Conflict<ConflictProblem<ContactDto>> Conflict(Contact current) =>
-        Api.Conflict("contact", current.Version, ContactDto.From(current));
-
-    private static Task<Results<Ok<ContactDto>, NotFound>> GetContactAsync(Guid id, Guid contactId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
-        GetOneAsync(id, contactId, "Contact", db.Contacts, ContactDto.From, access, audit, ct);
-
-    private static Task<Results<Ok<ConcernDto>, NotFound>> GetConcernAsync(Guid id, Guid concernId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
-        GetOneAsync(id, concernId, "BehaviourOfConcern", db.BehavioursOfConcern, ConcernDto.From, access, audit, ct);
-
-    private static Task<Results<Ok<WarningDto>, NotFound>> GetWarningAsync(Guid id, Guid warningId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
-        GetOneAsync(id, warningId, "WarningLetter", db.WarningLetters, WarningDto.From, access, audit, ct);
-
-    private static Task<Results<Ok<BreachDto>, NotFound>> GetBreachAsync(Guid id, Guid breachId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
-        GetOneAsync(id, breachId, "Breach", db.Breaches, BreachDto.From, access, audit, ct);
-
-    /// <summary>One compliance record under the case: the case check (with its read row naming the record), then the record itself.</summary>
+    /// <summary>One compliance record under the case (whose read row, naming the record, .ForCase has written).</summary>
     private static async Task<Results<Ok<TDto>, NotFound>> GetOneAsync<T, TDto>(
-        Guid caseId, Guid recordId, string entityType, IQueryable<T> set, Func<T, TDto> map, CaseAccess access, AuditLog audit, CancellationToken ct)
+        CurrentCase current, Guid recordId, IQueryable<T> set, Func<T, TDto> map, AuditLog audit, CancellationToken ct)
         where T : class, ICaseOwned
     {
-        var c = await access.LoadAsync(caseId, AccessNeed.Read, ct, entityType, recordId);
-        if (c is null) return TypedResults.NotFound();
-        var found = await CaseRecordLookup.FindAsync(set.AsNoTracking(), audit, caseId, recordId, ct);
-        return found is null ? TypedResults.NotFound() : TypedResults.Ok(map(found));
+        var found = await CaseRecordLookup.FindAsync(set.AsNoTracking(), audit, current.Context.Id, recordId, ct);
+        return found is null ? Outcome.NotFound<T>().ToOk(map) : ((Outcome<T>)found).ToOk(map);
     }
 
     internal static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

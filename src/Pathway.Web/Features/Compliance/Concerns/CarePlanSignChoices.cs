@@ -1,9 +1,8 @@
-using System.Security.Claims;
+using Pathway.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
-using Pathway.Web.Infrastructure.Auth;
 
 namespace Pathway.Web.Features.Compliance.Concerns;
 
@@ -16,9 +15,9 @@ public sealed record CarePlanSignChoices(Guid? PlanId, int? PlanNumber, IReadOnl
 {
     public static readonly CarePlanSignChoices None = new(null, null, []);
 
-    public static async Task<CarePlanSignChoices> LoadAsync(PathwayDbContext db, Guid caseId, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<CarePlanSignChoices> LoadAsync(PathwayDbContext db, Guid caseId, StaffContext who, CancellationToken ct)
     {
-        var view = CarePlanSections.ViewFor(user.ToStaffContext().Roles);
+        var view = CarePlanSections.ViewFor(who.Roles);
         if (!CarePlanSections.CanSee(view, CarePlanSection.TriggersAndEarlyWarningSigns)) return None;
         var plan = await db.CarePlans.AsNoTracking().Where(p => p.CaseId == caseId && p.Status == CarePlanStatus.Active)
             .OrderByDescending(p => p.Number).Select(p => new { p.Id, p.Number }).FirstOrDefaultAsync(ct);

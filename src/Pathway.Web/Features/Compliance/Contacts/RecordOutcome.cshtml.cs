@@ -4,80 +4,46 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
-using Pathway.Domain.Access;
 using Pathway.Domain.Licences;
 using Pathway.Web.Features.Cases;
-using Pathway.Web.Features.Licences;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Compliance.Contacts;
 
 /// <summary>
-/// Records what happened at a contact (or corrects it). The form carries the version it was loaded at: if someone else
-/// saved in the meantime, nothing is overwritten and the page shows the saved outcome.
+/// The form for <see cref="RecordContactOutcome"/>. It carries the version it was loaded at: if someone else saved in
+/// the meantime, nothing is overwritten and the page shows the saved outcome.
 /// </summary>
 [Authorize(Policy = Policies.ProbationRecorder)]
 [Audited("contact.update")]
-public sealed class RecordOutcomeModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[CaseScoped(AccessNeed.Edit)]
+public sealed class RecordOutcomeModel(CurrentCase current, RecordContactOutcome record, PathwayDbContext db, AuditLog audit) : PageModel
 {
     [BindProperty] public ContactForm Input { get; set; } = new();
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.Compliance);
     public string? ConflictSummary { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid contactId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid contactId, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        var contact = await CaseRecordLookup.FindAsync(db.Contacts.AsNoTracking(), audit, id, contactId, ct);
+        var contact = await CaseRecordLookup.FindAsync(db.Contacts.AsNoTracking(), audit, current.Context.Id, contactId, ct);
         if (contact is null) return NotFound();
-        await audit.WriteAsync("contact.read", "Contact", contact.Id, c.Id, ct: ct);
+        await audit.WriteAsync("contact.read", "Contact", contact.Id, contact.CaseId, ct: ct);
         Input = ContactForm.From(ContactDetails.From(contact), contact.Version);
-        Show(c);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid contactId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid contactId, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        var contact = await CaseRecordLookup.FindAsync(db.Contacts, audit, id, contactId, ct);
-        if (contact is null) return NotFound();
-        ModelState.Clear();
-        var errors = new List<FieldError>();
-        var details = Input.Parse(errors);
-        if (Input.Version != contact.Version)
+        var unreadable = new List<FieldError>();
+        var outcome = await record.HandleAsync(current.Context, contactId, Input.Parse(unreadable), Input.Version, unreadable, ct);
+        return await this.PresentAsync(outcome, contact =>
         {
-            ShowConflict(contact);
-            Show(c);
-            return Page();
-        }
-        errors.AddRange(details.Validate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), errors.Fields()));
-        errors.AddTo(ModelState, "Input.");
-        if (!ModelState.IsValid)
-        {
-            Show(c);
-            return Page();
-        }
-        details.Apply(contact);
-        contact.RecordedById = User.ToStaffContext().UserId;
-        db.Entry(contact).Property(x => x.Version).OriginalValue = Input.Version;
-        audit.Add(null, "Contact", contact.Id, c.Id);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ShowConflict(await db.Contacts.AsNoTracking().FirstAsync(x => x.Id == contactId, ct));
-            Show(c);
-            return Page();
-        }
-        TempData["Success"] = "Contact updated";
-        return Redirect($"/cases/{c.Id}/compliance");
+            TempData["Success"] = "Contact updated";
+            return Redirect($"/cases/{contact.CaseId}/compliance");
+        }, conflict: ShowConflict);
     }
 
     private void ShowConflict(Contact saved)
@@ -87,7 +53,4 @@ public sealed class RecordOutcomeModel(CaseAccess access, PathwayDbContext db, A
         ModelState.AddModelError(string.Empty, "Someone else changed this contact while you were editing. Nothing has been saved. Check what is saved now, then save again to keep your version.");
         Input.Version = saved.Version;
     }
-
-    private void Show(CaseRecord c) =>
-        Header = new CaseHeader(c, CaseTab.Compliance, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
 }

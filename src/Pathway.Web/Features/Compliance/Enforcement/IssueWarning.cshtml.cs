@@ -2,24 +2,22 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
-using Pathway.Data.Entities;
-using Pathway.Domain.Access;
 using Pathway.Domain.Compliance;
 using Pathway.Domain.Licences;
 using Pathway.Web.Features.Cases;
-using Pathway.Web.Features.Licences;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.Forms;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Compliance.Enforcement;
 
-/// <summary>Records a first or final warning letter against the conditions of the current licence it says were breached.</summary>
+/// <summary>The form for <see cref="IssueWarningLetter"/>: a first or final warning letter against the conditions breached.</summary>
 [Authorize(Policy = Policies.ProbationRecorder)]
 [Audited("warning.create")]
-public sealed class IssueWarningModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[CaseScoped(AccessNeed.Edit, ReadActionOnGet = "case.read")]
+public sealed class IssueWarningModel(CurrentCase current, IssueWarningLetter issue, PathwayDbContext db, TimeProvider clock) : PageModel
 {
     public sealed class WarningForm
     {
@@ -37,44 +35,22 @@ public sealed class IssueWarningModel(CaseAccess access, PathwayDbContext db, Au
     }
 
     [BindProperty] public WarningForm Input { get; set; } = new();
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.Compliance);
     public CurrentLicenceConditions Conditions { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => ShowAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        await audit.WriteAsync("case.read", "Case", c.Id, c.Id, ct: ct);
-        await ShowAsync(c, ct);
-        return Page();
+        var unreadable = new List<FieldError>();
+        var outcome = await issue.HandleAsync(current.Context, Input.Parse(unreadable), unreadable, ct);
+        return await this.PresentAsync(outcome, letter =>
+        {
+            TempData["Success"] = "Warning letter recorded";
+            return Redirect($"/cases/{letter.CaseId}/warnings/{letter.Id}/letter");
+        }, () => ShowAsync(ct));
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        await ShowAsync(c, ct);
-        ModelState.Clear();
-        var errors = new List<FieldError>();
-        var details = Input.Parse(errors);
-        errors.AddRange(details.Validate(Today, Conditions.Licence, errors.Fields()));
-        var linked = Conditions.Resolve(details.ConditionRefs, nameof(WarningForm.Conditions), errors);
-        errors.AddTo(ModelState, "Input.");
-        if (!ModelState.IsValid) return Page();
-
-        var letter = details.ToLetter(c.Id, Conditions.Licence!, linked, User.ToStaffContext().UserId, clock.GetUtcNow());
-        db.WarningLetters.Add(letter);
-        audit.Add(null, "WarningLetter", letter.Id, c.Id);
-        await db.SaveChangesAsync(ct);
-        TempData["Success"] = "Warning letter recorded";
-        return Redirect($"/cases/{c.Id}/warnings/{letter.Id}/letter");
-    }
-
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    private async Task ShowAsync(CaseRecord c, CancellationToken ct)
-    {
-        Header = new CaseHeader(c, CaseTab.Compliance, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
-        Conditions = await CurrentLicenceConditions.LoadAsync(db, c.Id, Today, ct);
-    }
+    private async Task ShowAsync(CancellationToken ct) =>
+        Conditions = await CurrentLicenceConditions.LoadAsync(db, current.Context.Id, ComplianceEndpoints.Today(clock), ct);
 }

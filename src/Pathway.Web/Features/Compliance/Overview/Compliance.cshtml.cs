@@ -11,6 +11,7 @@ using Pathway.Web.Features.Compliance.Signals;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Compliance.Overview;
 
@@ -20,7 +21,8 @@ namespace Pathway.Web.Features.Compliance.Overview;
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("compliance.read")]
-public sealed class ComplianceModel(CaseAccess access, PathwayDbContext db, TimeProvider clock) : PageModel
+[CaseScoped(AccessNeed.Read, EntityType = "Compliance")]
+public sealed class ComplianceModel(CurrentCase current, PathwayDbContext db, TimeProvider clock) : PageModel
 {
     public CaseHeader Header { get; private set; } = null!;
     public IReadOnlyList<ComplianceWindow> Windows { get; private set; } = [];
@@ -33,13 +35,13 @@ public sealed class ComplianceModel(CaseAccess access, PathwayDbContext db, Time
     public DateOnly Today { get; private set; }
     public IReadOnlyList<FiredRule> Signals { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "Compliance");
-        if (c is null) return NotFound();
-        var who = User.ToStaffContext();
+        var c = current.Context;
+        var id = c.Id;
+        var who = c.Who;
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Header = new CaseHeader(c, CaseTab.Compliance, CaseAccessRules.CanViewAccessLog(who), ShowSharing: await access.CanEditAsync(c, ct));
+        Header = c.Header(CaseTab.Compliance);
         CanRecordContacts = who.Roles.Any(ComplianceRoles.ProbationRecorders.Contains);
         CanRecordConcerns = who.Roles.Any(ComplianceRoles.ConcernRecorders.Contains);
         var from = ComplianceFacts.WindowStart(Today);
@@ -51,6 +53,5 @@ public sealed class ComplianceModel(CaseAccess access, PathwayDbContext db, Time
             .OrderByDescending(x => x.Date).ThenByDescending(x => x.CreatedAt).ToListAsync(ct);
         Signals = await CaseSignals.ForCaseAsync(db, id, Today, ct);
         Windows = ComplianceFigures.Compute(Contacts.Select(x => new ContactFact(x.Date, x.Outcome)), Today);
-        return Page();
     }
 }

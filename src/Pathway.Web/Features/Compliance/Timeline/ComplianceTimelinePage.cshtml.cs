@@ -7,6 +7,7 @@ using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Compliance.Timeline;
 
@@ -16,7 +17,8 @@ namespace Pathway.Web.Features.Compliance.Timeline;
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("compliance.timeline.read")]
-public sealed class ComplianceTimelinePageModel(CaseAccess access, PathwayDbContext db) : PageModel
+[CaseScoped(AccessNeed.Read, EntityType = "ComplianceTimeline")]
+public sealed class ComplianceTimelinePageModel(CurrentCase current, PathwayDbContext db) : PageModel
 {
     public CaseHeader Header { get; private set; } = null!;
     public IReadOnlyList<TimelineKind> Kinds { get; private set; } = [];
@@ -24,15 +26,13 @@ public sealed class ComplianceTimelinePageModel(CaseAccess access, PathwayDbCont
     public IReadOnlyList<TimelineEntry> Entries { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> Names { get; private set; } = new Dictionary<Guid, string>();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "kind")] string[]? kind, CancellationToken ct)
+    public async Task OnGetAsync([FromQuery(Name = "kind")] string[]? kind, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "ComplianceTimeline");
-        if (c is null) return NotFound();
-        var who = User.ToStaffContext();
-        Header = new CaseHeader(c, CaseTab.Compliance, CaseAccessRules.CanViewAccessLog(who), ShowSharing: await access.CanEditAsync(c, ct));
+        var c = current.Context;
+        var who = c.Who;
+        Header = c.Header(CaseTab.Compliance);
         Kinds = ComplianceTimeline.KindsFor(who.Roles);
         Selected = (kind ?? []).Where(k => Kinds.Any(x => x.Key == k)).Distinct().ToList();
-        (Entries, Names) = await ComplianceTimeline.LoadAsync(db, id, who.Roles, Selected, ct);
-        return Page();
+        (Entries, Names) = await ComplianceTimeline.LoadAsync(db, c.Id, who.Roles, Selected, ct);
     }
 }
