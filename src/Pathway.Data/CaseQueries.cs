@@ -31,8 +31,8 @@ public static class CaseQueries
 
         var team = who.TeamId;
         var open = new List<Expression<Func<CaseRecord, bool>>>();
-        if (who.IsIn(StaffRole.ClinicalLead) || who.IsIn(StaffRole.Psychologist)) open.Add(c => c.ReferredToServiceOn != null);
-        if (who.IsIn(StaffRole.OffenderManager) || who.IsIn(StaffRole.SeniorProbationOfficer)) open.Add(c => c.TeamId == team);
+        if (who.IsInAny(RoleSets.Clinicians)) open.Add(c => c.ReferredToServiceOn != null);
+        if (who.IsInAny(RoleSets.Probation)) open.Add(c => c.TeamId == team);
         if (who.IsIn(StaffRole.PublicProtectionOfficer) && team is not null) open.Add(c => c.Shares.Any(s => s.TeamId == team));
         if (who.IsIn(StaffRole.ApprovedPremisesStaff) && team is not null) open.Add(c => c.ApprovedPremisesId == team);
         if (grants.Count > 0) open.Add(c => grants.Contains(c.Id));

@@ -35,7 +35,7 @@ public static class UsersCommand
                     : await db.Teams.FirstOrDefaultAsync(x => x.Name == teamArg, ct);
                 if (t is null) return CliHost.Fail($"No team '{teamArg}'. See: pathway teams list");
             }
-            else if (r is not (StaffRole.Administrator or StaffRole.ClinicalLead or StaffRole.Psychologist or StaffRole.ServiceManager or StaffRole.TrainingCoordinator or StaffRole.Learner))
+            else if (StaffTeamRules.RequiredTeamKind(r) is not null)
             {
                 return CliHost.Fail($"A {StaffRoles.DisplayName(r).ToLowerInvariant()} needs --team: their access depends on it.");
             }

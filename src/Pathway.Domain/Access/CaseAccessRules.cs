@@ -6,6 +6,8 @@ namespace Pathway.Domain.Access;
 public sealed record StaffContext(Guid UserId, IReadOnlySet<StaffRole> Roles, Guid? TeamId)
 {
     public bool IsIn(StaffRole role) => Roles.Contains(role);
+    /// <summary>Whether they hold any role of the set (a set from <see cref="RoleSets"/>).</summary>
+    public bool IsInAny(IReadOnlySet<StaffRole> roles) => Roles.Overlaps(roles);
     public bool SeesCaseData => Roles.Any(StaffRoles.SeesCaseData);
 }
 
@@ -44,9 +46,9 @@ public static class CaseAccessRules
         if (c.IsRestricted)
             return c.NamedStaffIds.Contains(who.UserId) ? AccessBasis.NamedOnRestrictedCase : AccessBasis.None;
 
-        if ((who.IsIn(StaffRole.ClinicalLead) || who.IsIn(StaffRole.Psychologist)) && c.ReferredToService)
+        if (who.IsInAny(RoleSets.Clinicians) && c.ReferredToService)
             return AccessBasis.ServiceReferral;
-        if ((who.IsIn(StaffRole.OffenderManager) || who.IsIn(StaffRole.SeniorProbationOfficer)) && who.TeamId == c.TeamId)
+        if (who.IsInAny(RoleSets.Probation) && who.TeamId == c.TeamId)
             return AccessBasis.Team;
         if (who.IsIn(StaffRole.PublicProtectionOfficer) && who.TeamId is { } unit && c.SharedWithTeamIds.Contains(unit))
             return AccessBasis.SharedWithUnit;
@@ -62,13 +64,13 @@ public static class CaseAccessRules
 
     /// <summary>Editing a person's details and licences: probation and psychology staff who can read the case.</summary>
     public static bool CanEdit(StaffContext who, CaseScope c) =>
-        who.Roles.Any(StaffRoles.CaseEditorRoles.Contains) && CanRead(who, c);
+        who.IsInAny(RoleSets.CaseTeam) && CanRead(who, c);
 
     /// <summary>Only case-data roles with a working relationship to cases may break glass; partners may not.</summary>
     public static bool CanBreakGlass(StaffContext who) =>
         who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency) && !who.IsIn(StaffRole.Administrator);
 
-    public static bool CanCreateCases(StaffContext who) => who.Roles.Any(StaffRoles.CaseEditorRoles.Contains);
+    public static bool CanCreateCases(StaffContext who) => who.IsInAny(RoleSets.CaseTeam);
 
     /// <summary>"Who looked at this case" and break-glass review belong to the clinical lead.</summary>
     public static bool CanViewAccessLog(StaffContext who) => who.IsIn(StaffRole.ClinicalLead);

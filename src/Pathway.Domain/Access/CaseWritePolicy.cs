@@ -39,6 +39,5 @@ public static class CaseWritePolicy
 
     /// <summary>Whether <paramref name="who"/> may put a case in <paramref name="teamId"/> (create it there or move it there).</summary>
     public static bool MayPlaceIn(StaffContext who, Guid teamId) =>
-        who.IsIn(StaffRole.ClinicalLead) || who.IsIn(StaffRole.Psychologist)
-        || ((who.IsIn(StaffRole.OffenderManager) || who.IsIn(StaffRole.SeniorProbationOfficer)) && who.TeamId == teamId);
+        who.IsInAny(RoleSets.Clinicians) || (who.IsInAny(RoleSets.Probation) && who.TeamId == teamId);
 }

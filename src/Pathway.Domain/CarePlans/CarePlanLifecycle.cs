@@ -30,7 +30,7 @@ public static class CarePlanLifecycle
     public static IReadOnlyList<FieldError> CanSign(CarePlanFacts plan, IReadOnlySet<StaffRole> signer)
     {
         if (plan.Status != CarePlanStatus.Draft) return [new("Status", "Only a draft can be signed")];
-        if (!signer.Overlaps([StaffRole.Psychologist, StaffRole.ClinicalLead]))
+        if (!signer.Overlaps(RoleSets.Clinicians))
             return [new("Signature", "A care plan is signed by a psychologist")];
         var errors = CarePlanSections.RequiredToSign
             .Where(plan.EmptySections.Contains)
@@ -46,7 +46,7 @@ public static class CarePlanLifecycle
     {
         if (plan.Status != CarePlanStatus.AwaitingCountersignature) return [new("Status", "Only a signed plan waiting for countersignature can be countersigned")];
         if (plan.SignedBy == countersigner) return [new("Countersignature", "You signed this plan: someone else must countersign it")];
-        if (!roles.Overlaps([StaffRole.OffenderManager, StaffRole.SeniorProbationOfficer]))
+        if (!roles.Overlaps(RoleSets.Probation))
             return [new("Countersignature", "A care plan is countersigned by the offender manager (or a senior probation officer)")];
         return [];
     }

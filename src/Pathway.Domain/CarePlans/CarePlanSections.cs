@@ -68,9 +68,9 @@ public static class CarePlanSections
     /// </summary>
     public static CarePlanView ViewFor(IReadOnlySet<StaffRole> roles)
     {
-        if (roles.Overlaps([StaffRole.ClinicalLead, StaffRole.Psychologist, StaffRole.OffenderManager, StaffRole.SeniorProbationOfficer]))
+        if (roles.Overlaps(RoleSets.CaseTeam))
             return CarePlanView.FullWithRestricted;
-        if (roles.Overlaps([StaffRole.ApprovedPremisesStaff, StaffRole.PublicProtectionOfficer])) return CarePlanView.Summary;
+        if (roles.Overlaps(RoleSets.CarePlanSummaryReaders)) return CarePlanView.Summary;
         return CarePlanView.None;
     }
 

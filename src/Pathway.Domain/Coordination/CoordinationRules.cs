@@ -34,25 +34,13 @@ public enum GroupActionStatus
 /// </summary>
 public static class CoordinationRoles
 {
-    /// <summary>Keep the membership, meetings, minutes and actions: the clinical lead and psychologists.</summary>
-    public static readonly IReadOnlySet<StaffRole> Administrators = new HashSet<StaffRole> { StaffRole.ClinicalLead, StaffRole.Psychologist };
-
-    /// <summary>Read the group's records whether or not they represent an organisation.</summary>
-    public static readonly IReadOnlySet<StaffRole> AlwaysReaders = new HashSet<StaffRole> { StaffRole.ClinicalLead, StaffRole.Psychologist, StaffRole.ServiceManager };
-
-    /// <summary>Read the group's records only while linked to an active representative.</summary>
-    public static readonly IReadOnlySet<StaffRole> MemberReaders = new HashSet<StaffRole>
-    {
-        StaffRole.OffenderManager, StaffRole.SeniorProbationOfficer, StaffRole.PublicProtectionOfficer, StaffRole.ApprovedPremisesStaff, StaffRole.PartnerAgency,
-    };
-
-    /// <summary>Everyone the reader policy lets through; <see cref="CanRead"/> then decides.</summary>
-    public static readonly IReadOnlySet<StaffRole> Readers = new HashSet<StaffRole>(AlwaysReaders.Concat(MemberReaders));
-
+    /// <summary>Read the group's records: <see cref="RoleSets.CliniciansAndManagers"/> always, <see cref="RoleSets.CoordinationMemberReaders"/>
+    /// only while linked to an active representative. The reader policy admits <see cref="RoleSets.CoordinationReaders"/>; this then decides.</summary>
     public static bool CanRead(IEnumerable<StaffRole> roles, bool isActiveRepresentative) =>
-        roles.Any(r => AlwaysReaders.Contains(r) || (isActiveRepresentative && MemberReaders.Contains(r)));
+        roles.Any(r => RoleSets.CliniciansAndManagers.Contains(r) || (isActiveRepresentative && RoleSets.CoordinationMemberReaders.Contains(r)));
 
-    public static bool CanAdminister(IEnumerable<StaffRole> roles) => roles.Any(Administrators.Contains);
+    /// <summary>Keep the membership, meetings, minutes and actions: the clinical lead and psychologists (<see cref="RoleSets.Clinicians"/>).</summary>
+    public static bool CanAdminister(IEnumerable<StaffRole> roles) => roles.Any(RoleSets.Clinicians.Contains);
 }
 
 /// <summary>The group's pure rules: the meeting state machine, the basis for sharing a case, overdue actions.</summary>

@@ -17,12 +17,6 @@ public sealed record StageCount(PathwayStage Stage, int People, double? MedianDa
 /// </summary>
 public static class PathwayMap
 {
-    public static readonly IReadOnlySet<StaffRole> Readers = new HashSet<StaffRole>
-    {
-        StaffRole.ClinicalLead, StaffRole.Psychologist, StaffRole.OffenderManager, StaffRole.SeniorProbationOfficer,
-        StaffRole.PublicProtectionOfficer, StaffRole.ApprovedPremisesStaff, StaffRole.ServiceManager,
-    };
-
     /// <summary>Whether this person sees the cases behind the counts (names, waits); otherwise counts only, suppressed.</summary>
     public static bool SeesPeople(StaffContext who) => who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency);
 

@@ -10,17 +10,10 @@ namespace Pathway.Domain.Referrals;
 public static class ReferralAccessRules
 {
     /// <summary>Probation makes referrals; the clinical lead may too (for example after a service co-ordination meeting).</summary>
-    public static readonly IReadOnlySet<StaffRole> ReferrerRoles = new HashSet<StaffRole>
-    {
-        StaffRole.OffenderManager, StaffRole.SeniorProbationOfficer, StaffRole.ClinicalLead,
-    };
+    public static bool CanRefer(StaffContext who) => who.IsInAny(RoleSets.ProbationAndClinicalLead);
 
     /// <summary>The PD service's clinicians: they work the referral queue and move referrals along the pathway.</summary>
-    public static readonly IReadOnlySet<StaffRole> ServiceRoles = new HashSet<StaffRole> { StaffRole.ClinicalLead, StaffRole.Psychologist };
-
-    public static bool CanRefer(StaffContext who) => who.Roles.Any(ReferrerRoles.Contains);
-
-    public static bool IsService(StaffContext who) => who.Roles.Any(ServiceRoles.Contains);
+    public static bool IsService(StaffContext who) => who.IsInAny(RoleSets.Clinicians);
 
     /// <summary>The clinical lead allocates to any psychologist (or themselves); a psychologist may take a referral for themselves only.</summary>
     public static bool CanAllocateTo(StaffContext who, Guid psychologistId) =>
@@ -31,7 +24,7 @@ public static class ReferralAccessRules
     /// referring probation staff) may only withdraw it.
     /// </summary>
     public static bool CanMoveTo(StaffContext who, PathwayStage to) =>
-        IsService(who) || (who.Roles.Any(StaffRoles.CaseEditorRoles.Contains) && to == PathwayStage.Withdrawn);
+        IsService(who) || (who.IsInAny(RoleSets.CaseTeam) && to == PathwayStage.Withdrawn);
 
     /// <summary>An action's owner may mark it done even without edit rights (police or AP staff); so may anyone who can edit the case.</summary>
     public static bool CanCompleteAction(StaffContext who, Guid ownerId, bool canEditCase) => who.UserId == ownerId || canEditCase;

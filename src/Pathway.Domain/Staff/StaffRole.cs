@@ -31,21 +31,8 @@ public static class StaffRoles
     public const string ServiceManager = nameof(StaffRole.ServiceManager);
     public const string Learner = nameof(StaffRole.Learner);
 
-    /// <summary>Roles that can see identifiable case data. Every one of them must use two-factor sign-in.</summary>
-    public static readonly IReadOnlySet<StaffRole> CaseDataRoles = new HashSet<StaffRole>
-    {
-        StaffRole.ClinicalLead, StaffRole.Psychologist, StaffRole.OffenderManager,
-        StaffRole.SeniorProbationOfficer, StaffRole.PublicProtectionOfficer,
-        StaffRole.ApprovedPremisesStaff, StaffRole.PartnerAgency,
-    };
-
-    /// <summary>Roles that may create and edit people on licence and their licences.</summary>
-    public static readonly IReadOnlySet<StaffRole> CaseEditorRoles = new HashSet<StaffRole>
-    {
-        StaffRole.ClinicalLead, StaffRole.Psychologist, StaffRole.OffenderManager, StaffRole.SeniorProbationOfficer,
-    };
-
-    public static bool SeesCaseData(StaffRole role) => CaseDataRoles.Contains(role);
+    /// <summary>Whether the role sees identifiable case data (<see cref="RoleSets.CaseData"/>); such roles must use two-factor sign-in.</summary>
+    public static bool SeesCaseData(StaffRole role) => RoleSets.CaseData.Contains(role);
 
     public static string DisplayName(StaffRole role) => role switch
     {

@@ -12,12 +12,6 @@ public enum PracticeStatus { Trained, NotTrained, NoneAllocated }
 /// </summary>
 public static class Practice
 {
-    /// <summary>Who may set a case's AP keyworker (with read access to the case): its offender manager's side and the premises.</summary>
-    public static readonly IReadOnlySet<StaffRole> KeyworkerSetters = new HashSet<StaffRole>
-    {
-        StaffRole.OffenderManager, StaffRole.SeniorProbationOfficer, StaffRole.ApprovedPremisesStaff,
-    };
-
     public static readonly IReadOnlyList<PracticeStatus> Order = [PracticeStatus.Trained, PracticeStatus.NotTrained, PracticeStatus.NoneAllocated];
 
     public static string Name(PracticeStatus s) => s switch

@@ -24,7 +24,7 @@ public static class StaffGroups
     public static string DefaultFor(IEnumerable<StaffRole> roles)
     {
         var set = roles.ToHashSet();
-        if (set.Contains(StaffRole.OffenderManager) || set.Contains(StaffRole.SeniorProbationOfficer)) return OffenderManagementUnit;
+        if (set.Overlaps(RoleSets.Probation)) return OffenderManagementUnit;
         if (set.Contains(StaffRole.PublicProtectionOfficer)) return PublicProtectionUnit;
         if (set.Contains(StaffRole.ApprovedPremisesStaff)) return ApprovedPremises;
         return Other;

@@ -82,16 +82,16 @@ public static class CaseDetailsRules
             Add(nameof(d.ApprovedPremisesId), "Select an approved premises from the list");
         if (d.OffenderManagerId is { } om)
         {
-            var ok = await StaffInRoles(db, om, [StaffRole.OffenderManager, StaffRole.SeniorProbationOfficer]).AnyAsync(u => u.TeamId == d.TeamId, ct);
+            var ok = await StaffInRoles(db, om, RoleSets.Probation).AnyAsync(u => u.TeamId == d.TeamId, ct);
             if (!ok) Add(nameof(d.OffenderManagerId), "Select an offender manager from the case's probation team");
         }
         if (d.PsychologistId is { } psych
-            && !await StaffInRoles(db, psych, [StaffRole.Psychologist, StaffRole.ClinicalLead]).AnyAsync(ct))
+            && !await StaffInRoles(db, psych, RoleSets.Clinicians).AnyAsync(ct))
             Add(nameof(d.PsychologistId), "Select a psychologist from the list");
         return errors;
     }
 
-    private static IQueryable<StaffUser> StaffInRoles(PathwayDbContext db, Guid userId, StaffRole[] roles)
+    private static IQueryable<StaffUser> StaffInRoles(PathwayDbContext db, Guid userId, IReadOnlySet<StaffRole> roles)
     {
         var names = roles.Select(r => r.ToString()).ToArray();
         return db.Users.Where(u => u.Id == userId && u.DisabledAt == null

@@ -83,7 +83,7 @@ public sealed record CaseFormOptions(
     {
         var teams = await db.Teams.AsNoTracking().Where(t => t.Kind == TeamKind.Probation || t.Kind == TeamKind.ApprovedPremises)
             .OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, t.Kind }).ToListAsync(ct);
-        async Task<List<Govuk.Option>> Staff(params StaffRole[] roles)
+        async Task<List<Govuk.Option>> Staff(IReadOnlySet<StaffRole> roles)
         {
             var names = roles.Select(r => r.ToString()).ToArray();
             var roleIds = await db.Roles.Where(r => names.Contains(r.Name!)).Select(r => r.Id).ToListAsync(ct);
@@ -99,7 +99,7 @@ public sealed record CaseFormOptions(
         return new CaseFormOptions(
             teams.Where(t => t.Kind == TeamKind.Probation && (t.Id == currentTeam || CaseWritePolicy.MayPlaceIn(who, t.Id))).Select(t => new Govuk.Option(t.Id.ToString(), t.Name)).ToList(),
             teams.Where(t => t.Kind == TeamKind.ApprovedPremises).Select(t => new Govuk.Option(t.Id.ToString(), t.Name)).ToList(),
-            await Staff(StaffRole.OffenderManager, StaffRole.SeniorProbationOfficer),
-            await Staff(StaffRole.Psychologist, StaffRole.ClinicalLead));
+            await Staff(RoleSets.Probation),
+            await Staff(RoleSets.Clinicians));
     }
 }

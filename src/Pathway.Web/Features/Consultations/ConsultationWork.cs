@@ -33,7 +33,7 @@ public static class ConsultationWork
     {
         var teams = c.Shares.Select(s => s.TeamId).Append(c.TeamId).ToList();
         if (c.ApprovedPremisesId is { } ap) teams.Add(ap);
-        var serviceRoles = ReferralAccessRules.ServiceRoles.Select(r => r.ToString()).ToList();
+        var serviceRoles = RoleSets.Clinicians.Select(r => r.ToString()).ToList();
         var rows = await (
             from u in db.Users
             join ur in db.UserRoles on u.Id equals ur.UserId

@@ -9,6 +9,7 @@ using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Forms;
+using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Features.Coordination;
 
@@ -38,7 +39,7 @@ public sealed class CoordinationGroup(PathwayDbContext db, CaseAccess access, Au
 
     /// <summary>May the signed-in person read the group's records? Callers answer 404 when not (the group's existence is not secret, its business is).</summary>
     public async Task<bool> CanReadAsync(CancellationToken ct) =>
-        CoordinationRoles.CanRead(Who.Roles, Who.Roles.Any(CoordinationRoles.MemberReaders.Contains) && await IsRepresentativeAsync(ct));
+        CoordinationRoles.CanRead(Who.Roles, Who.IsInAny(RoleSets.CoordinationMemberReaders) && await IsRepresentativeAsync(ct));
 
     /// <summary>Of these cases, the ones the signed-in person may read, with the name and CRN to show.</summary>
     public async Task<IReadOnlyDictionary<Guid, (string Name, string Crn)>> VisibleCasesAsync(IEnumerable<Guid> caseIds, CancellationToken ct)

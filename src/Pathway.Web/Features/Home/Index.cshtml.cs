@@ -35,7 +35,7 @@ public sealed class IndexModel(CaseAccess access, PathwayDbContext db, AuditLog 
     {
         var who = User.ToStaffContext();
         Role = who.Roles.Order().Cast<StaffRole?>().FirstOrDefault();
-        if (who.Roles.Any(Domain.Coordination.CoordinationRoles.Readers.Contains) && await group.CanReadAsync(ct))
+        if (who.IsInAny(RoleSets.CoordinationReaders) && await group.CanReadAsync(ct))
         {
             CanReadGroup = true;
             GroupActions = await group.ActionsAsync(openOnly: true, who.UserId, ct, "coordination.action.list", dueBy: group.Today.AddDays(7));

@@ -65,8 +65,8 @@ public static class ReferralWork
     /// <summary>Active psychologists a referral may be allocated to.</summary>
     public static async Task<List<(Guid Id, string Name)>> PsychologistsAsync(PathwayDbContext db, CancellationToken ct)
     {
-        var roleIds = await db.Roles.Where(r => r.Name == nameof(Domain.Staff.StaffRole.Psychologist) || r.Name == nameof(Domain.Staff.StaffRole.ClinicalLead))
-            .Select(r => r.Id).ToListAsync(ct);
+        var names = Domain.Staff.RoleSets.Clinicians.Select(r => r.ToString()).ToArray();
+        var roleIds = await db.Roles.Where(r => names.Contains(r.Name!)).Select(r => r.Id).ToListAsync(ct);
         var rows = await db.Users.Where(u => u.DisabledAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
             .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).Take(500).ToListAsync(ct);
         return rows.Select(u => (u.Id, u.DisplayName)).ToList();

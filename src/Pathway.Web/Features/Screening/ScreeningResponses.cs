@@ -18,7 +18,7 @@ namespace Pathway.Web.Features.Screening;
 public static class ScreeningResponses
 {
     /// <summary>Psychologists and the clinical lead record screening; other readers of the case see results.</summary>
-    public static bool MayRecord(StaffContext who) => who.IsIn(StaffRole.ClinicalLead) || who.IsIn(StaffRole.Psychologist);
+    public static bool MayRecord(StaffContext who) => who.IsInAny(RoleSets.Clinicians);
 
     public static ResponseAnswers AnswersOf(InstrumentResponse r) => new(
         JsonSerializer.Deserialize<Dictionary<string, string>>(r.AnswersJson) ?? [],

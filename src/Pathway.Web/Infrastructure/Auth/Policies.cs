@@ -1,33 +1,35 @@
 using Microsoft.AspNetCore.Authorization;
 using Pathway.Data.Security;
 using Pathway.Domain.Access;
-using Pathway.Domain.Referrals;
-using Pathway.Domain.Assessments;
-using Pathway.Domain.Compliance;
-using Pathway.Domain.Signposting;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Infrastructure.Auth;
 
 /// <summary>
 /// Coarse role policies. They only decide which screens someone may open at all; whether they may see a particular
-/// case is decided after it is loaded, by <see cref="Access.CaseAccess"/>.
+/// case is decided after it is loaded, by <see cref="Access.CaseAccess"/>. Every role policy is one row of
+/// <see cref="RoleTable"/>, naming a set from the catalogue (<see cref="RoleSets"/>) or a single role.
 /// </summary>
 public static class Policies
 {
+    /// <summary>Identifiable case data (<see cref="RoleSets.CaseData"/>).</summary>
     public const string CaseData = nameof(CaseData);
+    /// <summary>Creating and editing people on licence and their licences (<see cref="RoleSets.CaseTeam"/>).</summary>
     public const string CaseEditor = nameof(CaseEditor);
     public const string Administrator = nameof(Administrator);
     public const string ClinicalLead = nameof(ClinicalLead);
+    /// <summary>Emergency access: a rule on the person's roles (<see cref="CaseAccessRules.CanBreakGlass"/>), not a role set.</summary>
     public const string BreakGlass = nameof(BreakGlass);
     /// <summary>Recording screening instruments: psychologists and the clinical lead (with edit access to the case).</summary>
     public const string ScreeningRecorder = nameof(ScreeningRecorder);
+    /// <summary>Recording incidents (<see cref="RoleSets.IncidentRecorders"/>).</summary>
     public const string IncidentRecorder = nameof(IncidentRecorder);
+    /// <summary>The JSON API and FHIR export: API tokens with two-factor sign-in, not a role set.</summary>
     public const string Api = nameof(Api);
     public const string TrainingCoordinator = nameof(TrainingCoordinator);
     /// <summary>Training dashboards: coordinators (with names) and service managers (counts only).</summary>
     public const string TrainingReports = nameof(TrainingReports);
-    /// <summary>Setting a case's approved-premises keyworker (<see cref="Domain.Training.Practice.KeyworkerSetters"/>).</summary>
+    /// <summary>Setting a case's approved-premises keyworker (<see cref="RoleSets.KeyworkerSetters"/>).</summary>
     public const string KeyworkerSetter = nameof(KeyworkerSetter);
     /// <summary>May make a referral to the PD service (probation and the clinical lead).</summary>
     public const string Referrer = nameof(Referrer);
@@ -35,64 +37,77 @@ public static class Policies
     public const string PdService = nameof(PdService);
     /// <summary>Psychologists and the clinical lead: those who write specialist assessments.</summary>
     public const string Assessor = nameof(Assessor);
+    /// <summary>Contacts, warning letters, breaches and starting recall considerations (<see cref="RoleSets.Probation"/>).</summary>
     public const string ProbationRecorder = nameof(ProbationRecorder);
+    /// <summary>Behaviours of concern (<see cref="RoleSets.Practitioners"/>).</summary>
     public const string ConcernRecorder = nameof(ConcernRecorder);
+    /// <summary>The psychologist's consultation on a recall consideration (<see cref="RoleSets.Clinicians"/>).</summary>
     public const string RecallConsultant = nameof(RecallConsultant);
+    /// <summary>Recall decisions and countersignatures (<see cref="RoleSets.RecallDeciders"/>).</summary>
     public const string RecallDecider = nameof(RecallDecider);
+    /// <summary>The early-warning rules and the rules register (<see cref="RoleSets.RuleEditors"/>).</summary>
     public const string RuleEditor = nameof(RuleEditor);
-    /// <summary>Service-wide recall figures, counts only (<see cref="ComplianceRoles.RecallServiceReaders"/>).</summary>
+    /// <summary>Service-wide recall figures, counts only (<see cref="RoleSets.RecallServiceReaders"/>).</summary>
     public const string RecallServiceReader = nameof(RecallServiceReader);
-    /// <summary>Reading the service directory (<see cref="SignpostingRoles.DirectoryReaders"/>).</summary>
+    /// <summary>Reading the service directory (<see cref="RoleSets.PractitionersAndManagers"/>).</summary>
     public const string DirectoryReader = nameof(DirectoryReader);
-    /// <summary>Keeping the service directory (<see cref="SignpostingRoles.DirectoryEditors"/>).</summary>
+    /// <summary>Keeping the service directory (<see cref="RoleSets.Clinicians"/>).</summary>
     public const string DirectoryEditor = nameof(DirectoryEditor);
     /// <summary>Partner-agency staff: only the referrals sent to their organisation.</summary>
     public const string PartnerAgency = nameof(PartnerAgency);
-    /// <summary>The care pathway map (<see cref="Domain.Referrals.PathwayMap.Readers"/>).</summary>
+    /// <summary>The care pathway map (<see cref="RoleSets.PractitionersAndManagers"/>).</summary>
     public const string PathwayMapReader = nameof(PathwayMapReader);
-    /// <summary>The signposting reports (<see cref="SignpostingRoles.ReportReaders"/>).</summary>
+    /// <summary>The signposting reports (<see cref="RoleSets.CliniciansAndManagers"/>).</summary>
     public const string SignpostingReports = nameof(SignpostingReports);
-    /// <summary>The service co-ordination group's records (<see cref="Domain.Coordination.CoordinationRoles.Readers"/>; members' staff only while they are representatives).</summary>
+    /// <summary>The service co-ordination group's records (<see cref="RoleSets.CoordinationReaders"/>; members' staff only while they are representatives).</summary>
     public const string CoordinationReader = nameof(CoordinationReader);
-    /// <summary>Keeping the co-ordination group's records (<see cref="Domain.Coordination.CoordinationRoles.Administrators"/>).</summary>
+    /// <summary>Keeping the co-ordination group's records (<see cref="RoleSets.Clinicians"/>).</summary>
     public const string CoordinationAdmin = nameof(CoordinationAdmin);
-    /// <summary>The evaluation's outcome reports (<see cref="Domain.Evaluation.EvaluationRoles.Readers"/>).</summary>
+    /// <summary>The evaluation's outcome reports (<see cref="RoleSets.CliniciansAndManagers"/>).</summary>
     public const string EvaluationReader = nameof(EvaluationReader);
 
-    public static readonly IReadOnlySet<StaffRole> IncidentRecorderRoles = new HashSet<StaffRole>(StaffRoles.CaseEditorRoles) { StaffRole.ApprovedPremisesStaff };
+    /// <summary>Every role policy and the roles it admits (any one of them). <see cref="BreakGlass"/> and
+    /// <see cref="Api"/> are not about roles alone and are built below the table.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlySet<StaffRole>> RoleTable = new Dictionary<string, IReadOnlySet<StaffRole>>
+    {
+        [CaseData] = RoleSets.CaseData,
+        [CaseEditor] = RoleSets.CaseTeam,
+        [Administrator] = Only(StaffRole.Administrator),
+        [ClinicalLead] = Only(StaffRole.ClinicalLead),
+        [ScreeningRecorder] = RoleSets.Clinicians,
+        [TrainingCoordinator] = Only(StaffRole.TrainingCoordinator),
+        [TrainingReports] = RoleSets.TrainingReportReaders,
+        [KeyworkerSetter] = RoleSets.KeyworkerSetters,
+        // AP staff record incidents on the residents they can see, though they cannot change the case itself.
+        [IncidentRecorder] = RoleSets.IncidentRecorders,
+        [Referrer] = RoleSets.ProbationAndClinicalLead,
+        [PdService] = RoleSets.Clinicians,
+        [Assessor] = RoleSets.Clinicians,
+        [ProbationRecorder] = RoleSets.Probation,
+        [ConcernRecorder] = RoleSets.Practitioners,
+        [RecallConsultant] = RoleSets.Clinicians,
+        [RecallDecider] = RoleSets.RecallDeciders,
+        [RuleEditor] = RoleSets.RuleEditors,
+        [RecallServiceReader] = RoleSets.RecallServiceReaders,
+        [DirectoryReader] = RoleSets.PractitionersAndManagers,
+        [DirectoryEditor] = RoleSets.Clinicians,
+        [PartnerAgency] = Only(StaffRole.PartnerAgency),
+        [PathwayMapReader] = RoleSets.PractitionersAndManagers,
+        [SignpostingReports] = RoleSets.CliniciansAndManagers,
+        [CoordinationReader] = RoleSets.CoordinationReaders,
+        [CoordinationAdmin] = RoleSets.Clinicians,
+        [EvaluationReader] = RoleSets.CliniciansAndManagers,
+    };
 
     public static void Configure(AuthorizationOptions o)
     {
         // Everything needs a signed-in user unless it says otherwise.
         o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-        o.AddPolicy(CaseData, p => p.RequireRole(StaffRoles.CaseDataRoles.Select(r => r.ToString())));
-        o.AddPolicy(CaseEditor, p => p.RequireRole(StaffRoles.CaseEditorRoles.Select(r => r.ToString())));
-        o.AddPolicy(Administrator, p => p.RequireRole(StaffRoles.Administrator));
-        o.AddPolicy(ClinicalLead, p => p.RequireRole(StaffRoles.ClinicalLead));
-        o.AddPolicy(ScreeningRecorder, p => p.RequireRole(StaffRoles.ClinicalLead, StaffRoles.Psychologist));
-        o.AddPolicy(TrainingCoordinator, p => p.RequireRole(StaffRoles.TrainingCoordinator));
-        o.AddPolicy(TrainingReports, p => p.RequireRole(StaffRoles.TrainingCoordinator, StaffRoles.ServiceManager));
-        o.AddPolicy(KeyworkerSetter, p => p.RequireRole(Domain.Training.Practice.KeyworkerSetters.Select(r => r.ToString())));
-        // AP staff record incidents on the residents they can see, though they cannot change the case itself.
-        o.AddPolicy(IncidentRecorder, p => p.RequireRole(IncidentRecorderRoles.Select(r => r.ToString())));
+        foreach (var (name, roles) in RoleTable)
+            o.AddPolicy(name, p => p.RequireRole(roles.Order().Select(r => r.ToString())));
         o.AddPolicy(BreakGlass, p => p.RequireAuthenticatedUser().RequireAssertion(c => CaseAccessRules.CanBreakGlass(c.User.ToStaffContext())));
-        o.AddPolicy(Referrer, p => p.RequireRole(ReferralAccessRules.ReferrerRoles.Select(r => r.ToString())));
-        o.AddPolicy(PdService, p => p.RequireRole(ReferralAccessRules.ServiceRoles.Select(r => r.ToString())));
-        o.AddPolicy(Assessor, p => p.RequireRole(AssessmentRoles.Assessors.Select(r => r.ToString())));
-        o.AddPolicy(ProbationRecorder, p => p.RequireRole(ComplianceRoles.ProbationRecorders.Select(r => r.ToString())));
-        o.AddPolicy(ConcernRecorder, p => p.RequireRole(ComplianceRoles.ConcernRecorders.Select(r => r.ToString())));
-        o.AddPolicy(RecallConsultant, p => p.RequireRole(ComplianceRoles.RecallConsultants.Select(r => r.ToString())));
-        o.AddPolicy(RecallDecider, p => p.RequireRole(ComplianceRoles.RecallDeciders.Select(r => r.ToString())));
-        o.AddPolicy(RuleEditor, p => p.RequireRole(ComplianceRoles.RuleEditors.Select(r => r.ToString())));
-        o.AddPolicy(RecallServiceReader, p => p.RequireRole(ComplianceRoles.RecallServiceReaders.Select(r => r.ToString())));
-        o.AddPolicy(DirectoryReader, p => p.RequireRole(SignpostingRoles.DirectoryReaders.Select(r => r.ToString())));
-        o.AddPolicy(DirectoryEditor, p => p.RequireRole(SignpostingRoles.DirectoryEditors.Select(r => r.ToString())));
-        o.AddPolicy(PartnerAgency, p => p.RequireRole(StaffRoles.PartnerAgency));
-        o.AddPolicy(PathwayMapReader, p => p.RequireRole(PathwayMap.Readers.Select(r => r.ToString())));
-        o.AddPolicy(SignpostingReports, p => p.RequireRole(SignpostingRoles.ReportReaders.Select(r => r.ToString())));
-        o.AddPolicy(CoordinationReader, p => p.RequireRole(Domain.Coordination.CoordinationRoles.Readers.Select(r => r.ToString())));
-        o.AddPolicy(CoordinationAdmin, p => p.RequireRole(Domain.Coordination.CoordinationRoles.Administrators.Select(r => r.ToString())));
-        o.AddPolicy(EvaluationReader, p => p.RequireRole(Domain.Evaluation.EvaluationRoles.Readers.Select(r => r.ToString())));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser().AddRequirements(new SecondFactorRequirement()));
     }
+
+    private static IReadOnlySet<StaffRole> Only(StaffRole role) => new HashSet<StaffRole> { role };
 }

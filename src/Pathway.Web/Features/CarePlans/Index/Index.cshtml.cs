@@ -36,7 +36,7 @@ public sealed class IndexModel(CarePlanAccess access, CaseAccess caseAccess, Car
 
     public async Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken ct)
     {
-        if (!User.ToStaffContext().Roles.Overlaps(Domain.Staff.StaffRoles.CaseEditorRoles)) return Forbid();
+        if (!User.ToStaffContext().IsInAny(Domain.Staff.RoleSets.CaseTeam)) return Forbid();
         var pc = await access.LoadAsync(id, AccessNeed.Edit, ct);
         if (pc is null) return NotFound();
         var result = await commands.StartAsync(pc.Case, User.ToStaffContext().UserId, Reason, ct);
@@ -59,7 +59,7 @@ public sealed class IndexModel(CarePlanAccess access, CaseAccess caseAccess, Car
         if (View == CarePlanView.Summary) plans = plans.Where(p => p.Status == CarePlanStatus.Active);
         Versions = await plans.OrderByDescending(p => p.Number).ToListAsync(ct);
         CanEdit = View == CarePlanView.FullWithRestricted && await caseAccess.CanEditAsync(pc.Case, ct)
-            && User.ToStaffContext().Roles.Overlaps(Domain.Staff.StaffRoles.CaseEditorRoles);
+            && User.ToStaffContext().IsInAny(Domain.Staff.RoleSets.CaseTeam);
         Header = new CaseHeader(pc.Case, CaseTab.CarePlan, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: await caseAccess.CanEditAsync(pc.Case, ct));
     }
 }

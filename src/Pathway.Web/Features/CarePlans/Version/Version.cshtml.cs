@@ -50,7 +50,7 @@ public sealed class VersionModel(CarePlanAccess access, CaseAccess caseAccess, C
     private async Task<IActionResult> ActAsync(Guid id, Guid planId, Func<Data.Entities.CarePlan, StaffContext, Task<CommandResult>> act, string success, CancellationToken ct)
     {
         var who = User.ToStaffContext();
-        if (!who.Roles.Overlaps(StaffRoles.CaseEditorRoles)) return Forbid();
+        if (!who.IsInAny(RoleSets.CaseTeam)) return Forbid();
         var pc = await access.LoadAsync(id, AccessNeed.Edit, ct, "CarePlan", planId);
         if (pc is null) return NotFound();
         var plan = await access.FindPlanAsync(db.CarePlans.Include(p => p.Texts), pc, planId, ct);
@@ -79,7 +79,7 @@ public sealed class VersionModel(CarePlanAccess access, CaseAccess caseAccess, C
             : null;
         Names = await CarePlanDisplay.NamesAsync(db, [plan.CreatedById, plan.SignedById, plan.CountersignedById], ct);
         var canEditCase = await caseAccess.CanEditAsync(pc.Case, ct);
-        CanEdit = canEditCase && pc.View == CarePlanView.FullWithRestricted && User.ToStaffContext().Roles.Overlaps(StaffRoles.CaseEditorRoles);
+        CanEdit = canEditCase && pc.View == CarePlanView.FullWithRestricted && User.ToStaffContext().IsInAny(RoleSets.CaseTeam);
         Header = new CaseHeader(pc.Case, CaseTab.CarePlan, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: canEditCase);
     }
 }

@@ -48,7 +48,7 @@ public sealed class OverviewModel(CaseAccess access, PathwayDbContext db) : Page
         OffenderManager = c.OffenderManagerId is { } om ? staff.GetValueOrDefault(om) : null;
         Psychologist = c.PsychologistId is { } p ? staff.GetValueOrDefault(p) : null;
         Keyworker = c.ApKeyworkerId is { } k ? staff.GetValueOrDefault(k) : null;
-        CanSetKeyworker = User.ToStaffContext().Roles.Any(Domain.Training.Practice.KeyworkerSetters.Contains);
+        CanSetKeyworker = User.ToStaffContext().IsInAny(Domain.Staff.RoleSets.KeyworkerSetters);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         TrainedStaff = await Training.Dashboard.TrainingFigures.TrainedAsync(db, new[] { c.OffenderManagerId, c.ApKeyworkerId }.OfType<Guid>().ToArray(), today, ct);
         CurrentLicence = await db.Licences.AsNoTracking().Include(l => l.Recalls)

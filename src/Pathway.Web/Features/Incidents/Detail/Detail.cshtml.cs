@@ -32,7 +32,7 @@ public sealed class DetailModel(CarePlanAccess access, CaseAccess caseAccess, Pa
         Incident = incident;
         RecordedBy = (await CarePlanDisplay.NamesAsync(db, [incident.RecordedById], ct)).GetValueOrDefault(incident.RecordedById, "–");
         var canEdit = await caseAccess.CanEditAsync(pc.Case, ct);
-        CanAnalyse = canEdit && User.ToStaffContext().Roles.Overlaps(Domain.Staff.StaffRoles.CaseEditorRoles);
+        CanAnalyse = canEdit && User.ToStaffContext().IsInAny(Domain.Staff.RoleSets.CaseTeam);
         Header = new CaseHeader(pc.Case, CaseTab.Incidents, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: canEdit);
         return Page();
     }

@@ -11,6 +11,7 @@ using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Features.Incidents.List;
 
@@ -45,7 +46,7 @@ public sealed class ListModel(CarePlanAccess access, CaseAccess caseAccess, Path
         ByQuarter = Incidents.GroupBy(i => (i.OccurredAt.Year, Q: (i.OccurredAt.Month - 1) / 3 + 1)).OrderBy(g => g.Key)
             .Select(g => new Bar($"{g.Key.Year} Q{g.Key.Q}", g.Count())).ToList();
         RecurringTriggers = Triggers(Incidents);
-        CanRecord = Policies.IncidentRecorderRoles.Overlaps(User.ToStaffContext().Roles);
+        CanRecord = User.ToStaffContext().IsInAny(RoleSets.IncidentRecorders);
         Header = new CaseHeader(pc.Case, CaseTab.Incidents, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: await caseAccess.CanEditAsync(pc.Case, ct));
         return Page();
     }

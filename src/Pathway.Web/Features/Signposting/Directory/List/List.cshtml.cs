@@ -8,6 +8,7 @@ using Pathway.Domain.Assessments;
 using Pathway.Domain.Signposting;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Features.Signposting.Directory.List;
 
@@ -27,7 +28,7 @@ public sealed class ListModel(PathwayDbContext db, TimeProvider clock) : PageMod
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        CanEdit = User.ToStaffContext().Roles.Any(SignpostingRoles.DirectoryEditors.Contains);
+        CanEdit = User.ToStaffContext().IsInAny(RoleSets.Clinicians);
         var orgs = await db.DirectoryOrganisations.AsNoTracking().Include(o => o.Services).ToListAsync(ct);
         StaleCount = orgs.SelectMany(o => o.Services).Count(s => s.OpenToReferrals && DirectoryVerification.IsStale(s.LastVerifiedOn, Today));
         var need = Enum.TryParse<NeedArea>(Need, out var n) && Enum.IsDefined(n) ? n : (NeedArea?)null;

@@ -7,6 +7,7 @@ using Pathway.Data.Entities;
 using Pathway.Domain.Signposting;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Features.Signposting.Directory.Service;
 
@@ -29,7 +30,7 @@ public sealed class ServiceModel(PathwayDbContext db, DirectoryCommands commands
 
     public async Task<IActionResult> OnPostVerifyAsync(Guid serviceId, CancellationToken ct)
     {
-        if (!User.ToStaffContext().Roles.Any(SignpostingRoles.DirectoryEditors.Contains)) return Forbid();
+        if (!User.ToStaffContext().IsInAny(RoleSets.Clinicians)) return Forbid();
         var result = await commands.VerifyServiceAsync(serviceId, Version, ct);
         if (result.Errors.Any(e => e.Field == "Id")) return NotFound();
         if (result.Conflict)
@@ -49,7 +50,7 @@ public sealed class ServiceModel(PathwayDbContext db, DirectoryCommands commands
         Service = s;
         Version = s.Version;
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        CanEdit = User.ToStaffContext().Roles.Any(SignpostingRoles.DirectoryEditors.Contains);
+        CanEdit = User.ToStaffContext().IsInAny(RoleSets.Clinicians);
         if (s.LastVerifiedById is { } by)
             VerifiedBy = await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         return true;

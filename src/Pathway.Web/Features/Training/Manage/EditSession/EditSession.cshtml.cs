@@ -148,7 +148,7 @@ public sealed class EditSessionModel(PathwayDbContext db, AuditLog audit, TimePr
         if (s is null) return null;
         Session = (await SessionView.QueryAsync(db, db.TrainingSessions.Where(x => x.Id == sessionId), ct)).Single();
         Closed = SessionRules.CannotChange(SessionBookings.Facts(s), clock.GetUtcNow());
-        string[] names = [nameof(StaffRole.TrainingCoordinator), nameof(StaffRole.Psychologist), nameof(StaffRole.ClinicalLead)];
+        var names = RoleSets.Trainers.Select(r => r.ToString()).ToArray();
         var roleIds = await db.Roles.Where(r => names.Contains(r.Name!)).Select(r => r.Id).ToListAsync(ct);
         Trainers = (await db.Users.Where(u => (u.DisabledAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId))) || u.Id == s.TrainerId)
             .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).Take(500).ToListAsync(ct))

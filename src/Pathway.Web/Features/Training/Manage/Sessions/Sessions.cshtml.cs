@@ -90,7 +90,7 @@ public sealed class SessionsModel(PathwayDbContext db, AuditLog audit, TimeProvi
         Rows = await SessionView.QueryAsync(db, db.TrainingSessions.Where(s => s.StartsAt > since), ct);
         Courses = (await db.Courses.AsNoTracking().Where(c => c.CurrentVersionId != null).OrderBy(c => c.Title).Select(c => new { c.Id, c.Title }).ToListAsync(ct))
             .Select(c => (c.Id, c.Title)).ToList();
-        string[] names = [nameof(StaffRole.TrainingCoordinator), nameof(StaffRole.Psychologist), nameof(StaffRole.ClinicalLead)];
+        var names = RoleSets.Trainers.Select(r => r.ToString()).ToArray();
         var roleIds = await db.Roles.Where(r => names.Contains(r.Name!)).Select(r => r.Id).ToListAsync(ct);
         Trainers = (await db.Users.Where(u => u.DisabledAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
             .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).Take(500).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();
