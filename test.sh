@@ -44,6 +44,15 @@ if ! dotnet build Pathway.slnx -c Debug -nologo -v quiet; then
   echo "0 passed, 1 failed"
   exit 1
 fi
+# A build that reports success must have produced every test assembly; on a heavily loaded machine one once did not.
+# Build again, visibly, rather than report "invalid argument" for each missing assembly.
+for p in Pathway.Domain.Tests Pathway.Web.Tests Pathway.E2E; do
+  if [ ! -f "tests/$p/bin/Debug/net10.0/$p.dll" ]; then
+    echo "tests/$p was not built; building again"
+    dotnet build Pathway.slnx -c Debug -nologo -v minimal -m:1 || { echo "Build failed"; echo "0 passed, 1 failed"; exit 1; }
+    break
+  fi
+done
 dotnet test Pathway.slnx -c Debug --no-build --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
 status=$?
 
