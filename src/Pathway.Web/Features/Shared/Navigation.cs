@@ -6,46 +6,92 @@ namespace Pathway.Web.Features.Shared;
 
 public sealed record NavItem(string Text, string Href, bool Active);
 
-/// <summary>The service navigation, by role: nobody is shown a link they cannot use.</summary>
+/// <summary>A link on a hub page (<c>/manage</c>, <c>/reports</c>): where it goes and what is there.</summary>
+public sealed record HubLink(string Text, string Href, string Description);
+
+/// <summary>
+/// The service navigation, by role: one row for everyone, and nobody is shown a link they cannot use. Settings and rules
+/// pages are reached from one "Manage" page and the service's figures from one "Reports" page, so the row holds only
+/// the places people work in every day; each hub shows exactly the links its reader may use.
+/// </summary>
 public static class Navigation
 {
     public static IReadOnlyList<NavItem> For(StaffContext who, PathString path)
     {
         var items = new List<(string Text, string Href)> { ("Home", "/") };
-        if (who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency)) items.Add(("Cases", "/cases"));
+        if (WorksCases(who)) items.Add(("Cases", "/cases"));
         if (ReferralAccessRules.IsService(who)) items.Add(("Referrals", "/referrals"));
-        if (who.IsInAny(RoleSets.PractitionersAndManagers)) items.Add(("Care pathway", "/pathway-map"));
-        if (who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency)) items.Add(("Early warnings", "/signals"));
-        if (who.IsInAny(RoleSets.PractitionersAndManagers)) items.Add(("Service directory", "/directory"));
-        if (who.IsInAny(RoleSets.CliniciansAndManagers)) items.Add(("Signposting reports", "/signposting/reports"));
-        if (who.IsInAny(RoleSets.CliniciansAndManagers)) items.Add(("Evaluation", "/evaluation"));
         if (who.IsIn(StaffRole.PartnerAgency)) items.Add(("Referrals to you", "/partner/referrals"));
-        // Probation, police, AP and partner staff reach the group from their home page while they represent a member.
-        if (who.IsInAny(RoleSets.CliniciansAndManagers)) items.Add(("Co-ordination group", "/coordination-group"));
         if (who.IsInAny(RoleSets.ProbationAndClinicalLead)) items.Add(("Recall", "/recall"));
-        else if (who.IsInAny(RoleSets.RecallServiceReaders)) items.Add(("Recall", "/recall/service"));
-        if (CaseAccessRules.CanBreakGlass(who)) items.Add(("Emergency access", "/break-glass"));
-        if (who.IsIn(StaffRole.ClinicalLead)) items.Add(("Access reviews", "/break-glass/review"));
-        if (who.IsIn(StaffRole.ClinicalLead)) items.Add(("Women's OPD screen", "/instruments/womens-opd-screen"));
-        if (who.IsIn(StaffRole.Administrator))
-        {
-            items.Add(("Users", "/admin/users"));
-            items.Add(("Teams", "/admin/teams"));
-            items.Add(("Reference data", "/admin/reference-data"));
-            items.Add(("Instruments", "/admin/instruments"));
-        }
+        // Probation, police, AP and partner staff reach the group from their home page while they represent a member.
+        if (who.IsInAny(RoleSets.CliniciansAndManagers)) items.Add(("Co-ordination", "/coordination-group"));
+        if (who.IsInAny(RoleSets.PractitionersAndManagers)) items.Add(("Services", "/directory"));
+        if (ReportsFor(who).Count > 0) items.Add(("Reports", "/reports"));
         // Every member of staff is a learner; training-only accounts see this and their account, nothing else.
         items.Add(("Training", "/training"));
-        if (who.IsIn(StaffRole.TrainingCoordinator)) items.Add(("Manage training", "/training/manage"));
-        if (who.IsInAny(RoleSets.TrainingReportReaders)) items.Add(("Training dashboard", "/training/dashboard"));
-        if (who.IsInAny(RoleSets.RuleEditors)) items.Add(("Early-warning rules", "/admin/early-warning-rules"));
-        if (who.IsInAny(RoleSets.RuleEditors)) items.Add(("Rules and sources", "/manage/rules"));
-        items.Add(("Your account", "/account"));
+        if (ManageFor(who).Count > 0) items.Add(("Manage", "/manage"));
         return items.Select(i => new NavItem(i.Text, i.Href, IsActive(i.Href, path))).ToList();
     }
 
-    private static bool IsActive(string href, PathString path) =>
-        href == "/" ? path == "/"
-        : href == "/training" ? path.StartsWithSegments(href) && !path.StartsWithSegments("/training/manage") && !path.StartsWithSegments("/training/dashboard")
-        : path.StartsWithSegments(href);
+    /// <summary>The service's figures and maps this person may open, for <c>/reports</c>.</summary>
+    public static IReadOnlyList<HubLink> ReportsFor(StaffContext who)
+    {
+        var links = new List<HubLink>();
+        if (who.IsInAny(RoleSets.PractitionersAndManagers))
+            links.Add(new("Care pathway", "/pathway-map", "Where people referred to the service are on the pathway, and who has waited longest."));
+        if (who.IsInAny(RoleSets.CliniciansAndManagers))
+            links.Add(new("Evaluation", "/evaluation", "Whether recalls fall for people on the pathway, with the quarterly pack."));
+        if (who.IsInAny(RoleSets.RecallServiceReaders) && !who.IsInAny(RoleSets.ProbationAndClinicalLead))
+            links.Add(new("Recall across the service", "/recall/service", "Recall considerations and decisions, counts only."));
+        if (who.IsInAny(RoleSets.CliniciansAndManagers))
+            links.Add(new("Signposting reports", "/signposting/reports", "Referrals to local services, replies and unmet needs."));
+        if (who.IsInAny(RoleSets.TrainingReportReaders))
+            links.Add(new("Training dashboard", "/training/dashboard", "Who has completed which training, and what is due."));
+        return links;
+    }
+
+    /// <summary>The settings, rules and oversight pages this person may open, for <c>/manage</c>.</summary>
+    public static IReadOnlyList<HubLink> ManageFor(StaffContext who)
+    {
+        var links = new List<HubLink>();
+        if (who.IsIn(StaffRole.ClinicalLead))
+            links.Add(new("Emergency access reviews", "/break-glass/review", "Review each use of emergency access to a case."));
+        if (who.IsInAny(RoleSets.RuleEditors))
+        {
+            links.Add(new("Rules and sources", "/manage/rules", "Every dated version of the rules Pathway applies, its source, and what is still to confirm."));
+            links.Add(new("Early-warning rules", "/admin/early-warning-rules", "The thresholds that raise an early-warning signal on a case."));
+        }
+        if (who.IsIn(StaffRole.ClinicalLead))
+            links.Add(new("Women's OPD screen", "/instruments/womens-opd-screen", "Configure the screen for women before it can be scored."));
+        if (who.IsIn(StaffRole.Administrator))
+        {
+            links.Add(new("Users", "/admin/users", "Staff accounts, roles, teams and two-factor resets."));
+            links.Add(new("Teams", "/admin/teams", "Teams and the organisations they belong to."));
+            links.Add(new("Reference data", "/admin/reference-data", "Licence condition sets, alternatives to recall and other lists."));
+            links.Add(new("Instruments", "/admin/instruments", "Screening and assessment instrument definitions and their versions."));
+        }
+        if (who.IsIn(StaffRole.TrainingCoordinator))
+            links.Add(new("Training courses and sessions", "/training/manage", "Courses, face-to-face sessions, registers and requirements."));
+        return links;
+    }
+
+    private static bool WorksCases(StaffContext who) => who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency);
+
+    private static readonly string[] ReportPaths = ["/reports", "/pathway-map", "/evaluation", "/recall/service", "/signposting/reports", "/training/dashboard"];
+    private static readonly string[] ManagePaths = ["/manage", "/admin", "/break-glass/review", "/instruments/womens-opd-screen", "/training/manage"];
+    private static readonly string[] CasePaths = ["/cases", "/signals", "/break-glass"];
+
+    private static bool IsActive(string href, PathString path)
+    {
+        bool Under(string p) => path.StartsWithSegments(p);
+        bool Elsewhere() => ReportPaths.Any(Under) || ManagePaths.Any(Under);
+        return href switch
+        {
+            "/" => path == "/",
+            "/reports" => ReportPaths.Any(Under),
+            "/manage" => ManagePaths.Any(Under),
+            "/cases" => CasePaths.Any(Under) && !Elsewhere(),
+            _ => Under(href) && !Elsewhere(),
+        };
+    }
 }
