@@ -1,3 +1,5 @@
+using Pathway.Domain.Text;
+
 namespace Pathway.Domain.Assessments;
 
 public enum FieldChangeKind

@@ -1,4 +1,5 @@
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Text;
 
 namespace Pathway.Domain.Tests.Assessments;
 

@@ -1,4 +1,5 @@
 using Pathway.Domain.CarePlans;
+using Pathway.Domain.Text;
 
 namespace Pathway.Domain.Tests.CarePlans;
 
@@ -44,9 +45,16 @@ public sealed class CarePlanFieldsAndDiffTests
     public void Diff_KeepsCommonLines_AndMarksAddedAndRemoved()
     {
         var d = TextDiff.Lines("a\nb\nc", "a\nc\nd");
-        Assert.Equal([(DiffKind.Same, "a"), (DiffKind.Removed, "b"), (DiffKind.Same, "c"), (DiffKind.Added, "d")], d.Select(l => (l.Kind, l.Text)));
+        Assert.Equal([(DiffOp.Same, "a"), (DiffOp.Removed, "b"), (DiffOp.Same, "c"), (DiffOp.Added, "d")], d.Select(l => (l.Op, l.Text)));
         Assert.False(TextDiff.Changed("x\r\ny ", "x\ny"));
         Assert.True(TextDiff.Changed(null, "new"));
         Assert.Empty(TextDiff.Lines(null, " "));
+    }
+
+    [Fact]
+    public void Diff_InLineMode_KeepsEachLineItsOwnSegment_AndInWordMode_MergesRuns()
+    {
+        Assert.Equal([(DiffOp.Added, "x"), (DiffOp.Added, "y")], TextDiff.Lines(null, "x\ny").Select(l => (l.Op, l.Text)));
+        Assert.Equal([new DiffSegment(DiffOp.Added, "x y")], TextDiff.Words(null, "x y"));
     }
 }

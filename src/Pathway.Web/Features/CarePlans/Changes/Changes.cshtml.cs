@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Domain.Access;
 using Pathway.Domain.CarePlans;
+using Pathway.Domain.Text;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -17,7 +18,7 @@ namespace Pathway.Web.Features.CarePlans.Changes;
 [Audited("careplan.changes.read")]
 public sealed class ChangesModel(CarePlanAccess access, CaseAccess caseAccess, PathwayDbContext db) : PageModel
 {
-    public sealed record FieldChange(string Label, IReadOnlyList<DiffLine> Lines);
+    public sealed record FieldChange(string Label, IReadOnlyList<DiffSegment> Lines);
     public sealed record SectionChange(CarePlanSection Section, IReadOnlyList<FieldChange> Fields);
 
     public CaseHeader Header { get; private set; } = null!;
