@@ -43,11 +43,17 @@ public static class PathwayServices
         services.AddScoped<Features.Compliance.Concerns.RecordConcern>();
         services.AddScoped<Features.Compliance.Enforcement.IssueWarningLetter>();
         services.AddScoped<Features.Compliance.Enforcement.RecordBreachOfLicence>();
+        // Signposting and its directory of local services (one handler per use case)
+        services.AddScoped<Features.Signposting.SignpostingCalendar>();
+        services.AddScoped<Features.Signposting.Referrals.ReferToService>();
+        services.AddScoped<Features.Signposting.Referrals.RecordSignpostingMove>();
+        services.AddScoped<Features.Signposting.Matching.RecordUnmetNeeds>();
+        services.AddScoped<Features.Signposting.Directory.SaveDirectoryService>();
+        services.AddScoped<Features.Signposting.Directory.VerifyDirectoryService>();
+        services.AddScoped<Features.Signposting.Directory.SaveDirectoryOrganisation>();
         services.AddScoped<Features.Assessments.AssessmentWorkflow>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();
         services.AddScoped<Features.CarePlans.CarePlanCommands>();
-        services.AddScoped<Features.Signposting.Directory.DirectoryCommands>();
-        services.AddScoped<Features.Signposting.SignpostingCommands>();
         services.AddScoped<Features.Coordination.CoordinationGroup>();
         services.AddScoped<Features.Coordination.CoordinationCommands>();
         services.AddOptions<Features.Signposting.SignpostingOptions>().Bind(config.GetSection(Features.Signposting.SignpostingOptions.Section));
