@@ -43,13 +43,26 @@ public static class PathwayServices
         services.AddScoped<Features.Compliance.Concerns.RecordConcern>();
         services.AddScoped<Features.Compliance.Enforcement.IssueWarningLetter>();
         services.AddScoped<Features.Compliance.Enforcement.RecordBreachOfLicence>();
+        // Signposting and its directory of local services (one handler per use case)
+        services.AddScoped<Features.Signposting.SignpostingCalendar>();
+        services.AddScoped<Features.Signposting.Referrals.ReferToService>();
+        services.AddScoped<Features.Signposting.Referrals.RecordSignpostingMove>();
+        services.AddScoped<Features.Signposting.Matching.RecordUnmetNeeds>();
+        services.AddScoped<Features.Signposting.Directory.SaveDirectoryService>();
+        services.AddScoped<Features.Signposting.Directory.VerifyDirectoryService>();
+        services.AddScoped<Features.Signposting.Directory.SaveDirectoryOrganisation>();
+        // Coordination: the service co-ordination group (one handler per change; reads stay in CoordinationGroup)
+        services.AddScoped<Features.Coordination.Members.SaveGroupMember>();
+        services.AddScoped<Features.Coordination.Members.SaveGroupRepresentative>();
+        services.AddScoped<Features.Coordination.Meetings.SaveGroupMeeting>();
+        services.AddScoped<Features.Coordination.Meetings.ChangeMeetingStatus>();
+        services.AddScoped<Features.Coordination.Items.SaveAgendaItem>();
+        services.AddScoped<Features.Coordination.Actions.AddGroupAction>();
+        services.AddScoped<Features.Coordination.Actions.SetGroupActionStatus>();
         services.AddScoped<Features.Assessments.AssessmentWorkflow>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();
         services.AddScoped<Features.CarePlans.CarePlanCommands>();
-        services.AddScoped<Features.Signposting.Directory.DirectoryCommands>();
-        services.AddScoped<Features.Signposting.SignpostingCommands>();
         services.AddScoped<Features.Coordination.CoordinationGroup>();
-        services.AddScoped<Features.Coordination.CoordinationCommands>();
         services.AddOptions<Features.Signposting.SignpostingOptions>().Bind(config.GetSection(Features.Signposting.SignpostingOptions.Section));
         services.AddScoped<Features.Compliance.Recall.RecallCommands>();
         services.AddOptions<Features.Compliance.Recall.RecallOptions>().Bind(config.GetSection(Features.Compliance.Recall.RecallOptions.Section));

@@ -9,6 +9,11 @@ using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
+using Pathway.Web.Features.Coordination.Actions;
+using Pathway.Web.Features.Coordination.Items;
+using Pathway.Web.Features.Coordination.Meetings;
+using Pathway.Web.Features.Coordination.Members;
 
 namespace Pathway.Web.Features.Coordination;
 
@@ -170,135 +175,143 @@ public static class CoordinationEndpoints
     }
 
     private static Task<Results<Created<MemberDto>, Ok<MemberDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<MemberDto>>>> CreateMemberAsync(
-        MemberWriteRequest body, CoordinationCommands commands, CoordinationGroup group, CancellationToken ct) => SaveMemberAsync(null, body, commands, group, ct);
+        MemberWriteRequest body, SaveGroupMember save, CoordinationGroup group, CancellationToken ct) => SaveMemberAsync(null, body, save, group, ct);
 
     private static Task<Results<Created<MemberDto>, Ok<MemberDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<MemberDto>>>> UpdateMemberAsync(
-        Guid memberId, MemberWriteRequest body, CoordinationCommands commands, CoordinationGroup group, CancellationToken ct) => SaveMemberAsync(memberId, body, commands, group, ct);
+        Guid memberId, MemberWriteRequest body, SaveGroupMember save, CoordinationGroup group, CancellationToken ct) => SaveMemberAsync(memberId, body, save, group, ct);
 
     private static async Task<Results<Created<MemberDto>, Ok<MemberDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<MemberDto>>>> SaveMemberAsync(
-        Guid? id, MemberWriteRequest body, CoordinationCommands commands, CoordinationGroup group, CancellationToken ct)
+        Guid? id, MemberWriteRequest body, SaveGroupMember save, CoordinationGroup group, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        var details = new MemberDetails(body.OrganisationId, body.ThisService ?? false, Api.ParseDate(body.JoinedOn, "JoinedOn", errors), Api.ParseDate(body.LeftOn, "LeftOn", errors));
-        var result = await commands.SaveMemberAsync(id, details, body.Version, errors, ct);
-        async Task<MemberDto?> Read(Guid mid) => (await group.MembersAsync(ct)).Where(m => m.Id == mid).Select(MemberDto.From).FirstOrDefault();
-        if (result.NotFound) return TypedResults.NotFound();
-        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.DistinctBy(e => e.Field).ToProblemErrors());
-        if (result.Conflict) return TypedResults.Conflict(Stale((await Read(id!.Value))!, r => r.Version));
-        var saved = (await Read(result.Id!.Value))!;
-        return id is null ? TypedResults.Created($"/api/v1/coordination-group/members/{saved.Id}", saved) : TypedResults.Ok(saved);
+        var unreadable = new List<FieldError>();
+        var details = new MemberDetails(body.OrganisationId, body.ThisService ?? false, Api.ParseDate(body.JoinedOn, "JoinedOn", unreadable), Api.ParseDate(body.LeftOn, "LeftOn", unreadable));
+        var outcome = await save.HandleAsync(id, details, body.Version, unreadable, ct);
+        async Task<MemberDto> Read(Guid mid) => (await group.MembersAsync(ct)).Where(m => m.Id == mid).Select(MemberDto.From).First();
+        return await PresentAsync(outcome, created: id is null, Read, m => m.Version, "/api/v1/coordination-group/members");
     }
 
     private static Task<Results<Created<RepresentativeDto>, Ok<RepresentativeDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RepresentativeDto>>>> CreateRepresentativeAsync(
-        Guid memberId, RepresentativeWriteRequest body, CoordinationCommands commands, PathwayDbContext db, TimeProvider clock, CancellationToken ct) =>
-        SaveRepresentativeAsync(null, memberId, body, commands, db, clock, ct);
+        Guid memberId, RepresentativeWriteRequest body, SaveGroupRepresentative save, PathwayDbContext db, TimeProvider clock, CancellationToken ct) =>
+        SaveRepresentativeAsync(null, memberId, body, save, db, clock, ct);
 
     private static Task<Results<Created<RepresentativeDto>, Ok<RepresentativeDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RepresentativeDto>>>> UpdateRepresentativeAsync(
-        Guid representativeId, RepresentativeWriteRequest body, CoordinationCommands commands, PathwayDbContext db, TimeProvider clock, CancellationToken ct) =>
-        SaveRepresentativeAsync(representativeId, Guid.Empty, body, commands, db, clock, ct);
+        Guid representativeId, RepresentativeWriteRequest body, SaveGroupRepresentative save, PathwayDbContext db, TimeProvider clock, CancellationToken ct) =>
+        SaveRepresentativeAsync(representativeId, Guid.Empty, body, save, db, clock, ct);
 
     private static async Task<Results<Created<RepresentativeDto>, Ok<RepresentativeDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RepresentativeDto>>>> SaveRepresentativeAsync(
-        Guid? id, Guid memberId, RepresentativeWriteRequest body, CoordinationCommands commands, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid? id, Guid memberId, RepresentativeWriteRequest body, SaveGroupRepresentative save, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
+        var unreadable = new List<FieldError>();
         var details = new RepresentativeDetails(body.Name, body.Title, body.Email, body.StaffUserId,
-            Api.ParseDate(body.ActiveFrom, "ActiveFrom", errors), Api.ParseDate(body.LeftOn, "LeftOn", errors));
-        var result = await commands.SaveRepresentativeAsync(id, memberId, details, body.Version, errors, ct);
+            Api.ParseDate(body.ActiveFrom, "ActiveFrom", unreadable), Api.ParseDate(body.LeftOn, "LeftOn", unreadable));
+        var outcome = await save.HandleAsync(id, memberId, details, body.Version, unreadable, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         async Task<RepresentativeDto> Read(Guid rid) =>
             RepresentativeDto.From(CoordinationGroup.ToView(await db.GroupRepresentatives.AsNoTracking().FirstAsync(r => r.Id == rid, ct), null, today));
-        if (result.NotFound) return TypedResults.NotFound();
-        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.DistinctBy(e => e.Field).ToProblemErrors());
-        if (result.Conflict) return TypedResults.Conflict(Stale(await Read(id!.Value), r => r.Version));
-        var saved = await Read(result.Id!.Value);
-        return id is null ? TypedResults.Created($"/api/v1/coordination-group/representatives/{saved.Id}", saved) : TypedResults.Ok(saved);
+        return await PresentAsync(outcome, created: id is null, Read, r => r.Version, "/api/v1/coordination-group/representatives");
     }
 
     private static Task<Results<Created<MeetingDto>, Ok<MeetingDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<MeetingDto>>>> CreateMeetingAsync(
-        MeetingWriteRequest body, CoordinationCommands commands, CoordinationGroup group, PathwayDbContext db, CancellationToken ct) =>
-        SaveMeetingAsync(null, body, commands, group, db, ct);
+        MeetingWriteRequest body, SaveGroupMeeting save, CoordinationGroup group, CancellationToken ct) =>
+        SaveMeetingAsync(null, body, save, group, ct);
 
     private static Task<Results<Created<MeetingDto>, Ok<MeetingDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<MeetingDto>>>> UpdateMeetingAsync(
-        Guid meetingId, MeetingWriteRequest body, CoordinationCommands commands, CoordinationGroup group, PathwayDbContext db, CancellationToken ct) =>
-        SaveMeetingAsync(meetingId, body, commands, group, db, ct);
+        Guid meetingId, MeetingWriteRequest body, SaveGroupMeeting save, CoordinationGroup group, CancellationToken ct) =>
+        SaveMeetingAsync(meetingId, body, save, group, ct);
 
     private static async Task<Results<Created<MeetingDto>, Ok<MeetingDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<MeetingDto>>>> SaveMeetingAsync(
-        Guid? id, MeetingWriteRequest body, CoordinationCommands commands, CoordinationGroup group, PathwayDbContext db, CancellationToken ct)
+        Guid? id, MeetingWriteRequest body, SaveGroupMeeting save, CoordinationGroup group, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        var details = new MeetingDetails(Api.ParseDate(body.MeetingOn, "MeetingOn", errors), body.ChairId, body.Attended ?? [], body.Apologies ?? []);
-        var result = await commands.SaveMeetingAsync(id, details, body.Version, errors, ct);
-        if (result.NotFound) return TypedResults.NotFound();
-        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.DistinctBy(e => e.Field).ToProblemErrors());
-        if (result.Conflict) return TypedResults.Conflict(Stale(MeetingDto.From((await group.MeetingAsync(id!.Value, ct))!), m => m.Version));
+        var unreadable = new List<FieldError>();
+        var details = new MeetingDetails(Api.ParseDate(body.MeetingOn, "MeetingOn", unreadable), body.ChairId, body.Attended ?? [], body.Apologies ?? []);
+        var outcome = await save.HandleAsync(id, details, body.Version, unreadable, ct);
         // The answer shows the meeting's case items, so it is read like one.
-        var saved = MeetingDto.From((await group.MeetingAsync(result.Id!.Value, ct))!);
-        return id is null ? TypedResults.Created($"/api/v1/coordination-group/meetings/{saved.Id}", saved) : TypedResults.Ok(saved);
+        return await PresentAsync(outcome, created: id is null, async mid => MeetingDto.From((await group.MeetingAsync(mid, ct))!), m => m.Version,
+            "/api/v1/coordination-group/meetings");
     }
 
     private static async Task<Results<Ok<MeetingDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<MeetingDto>>>> MoveMeetingAsync(
-        Guid meetingId, MeetingStatusRequest body, CoordinationCommands commands, CoordinationGroup group, CancellationToken ct)
+        Guid meetingId, MeetingStatusRequest body, ChangeMeetingStatus change, CoordinationGroup group, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        var to = Api.ParseEnum<MeetingStatus>(body.Status, "Status", errors);
-        var result = await commands.MoveMeetingAsync(meetingId, errors.Count > 0 ? null : to, body.Version, errors, ct);
-        if (result.NotFound) return TypedResults.NotFound();
-        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.DistinctBy(e => e.Field).ToProblemErrors());
-        var current = MeetingDto.From((await group.MeetingAsync(meetingId, ct))!);
-        return result.Conflict ? TypedResults.Conflict(Stale(current, m => m.Version)) : TypedResults.Ok(current);
+        var unreadable = new List<FieldError>();
+        var to = Api.ParseEnum<MeetingStatus>(body.Status, "Status", unreadable);
+        var outcome = await change.HandleAsync(meetingId, unreadable.Count > 0 ? null : to, body.Version, unreadable, ct);
+        return await PresentAsync(outcome, async mid => MeetingDto.From((await group.MeetingAsync(mid, ct))!), m => m.Version);
     }
 
     private static async Task<Results<Created<ItemDto>, Ok<ItemDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ItemDto>>>> CreateItemAsync(
-        Guid meetingId, ItemWriteRequest body, CoordinationCommands commands, CoordinationGroup group, CancellationToken ct) =>
-        await SaveItemAsync(meetingId, null, body, commands, group, ct);
+        Guid meetingId, ItemWriteRequest body, SaveAgendaItem save, CoordinationGroup group, CancellationToken ct) =>
+        await SaveItemAsync(meetingId, null, body, save, group, ct);
 
     private static async Task<Results<Created<ItemDto>, Ok<ItemDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ItemDto>>>> UpdateItemAsync(
-        Guid agendaItemId, ItemWriteRequest body, CoordinationCommands commands, CoordinationGroup group, PathwayDbContext db, CancellationToken ct)
+        Guid agendaItemId, ItemWriteRequest body, SaveAgendaItem save, CoordinationGroup group, PathwayDbContext db, CancellationToken ct)
     {
         var meetingId = await db.GroupAgendaItems.AsNoTracking().Where(i => i.Id == agendaItemId).Select(i => (Guid?)i.MeetingId).FirstOrDefaultAsync(ct);
         if (meetingId is null) return TypedResults.NotFound();
-        return await SaveItemAsync(meetingId.Value, agendaItemId, body, commands, group, ct);
+        return await SaveItemAsync(meetingId.Value, agendaItemId, body, save, group, ct);
     }
 
     private static async Task<Results<Created<ItemDto>, Ok<ItemDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ItemDto>>>> SaveItemAsync(
-        Guid meetingId, Guid? itemId, ItemWriteRequest body, CoordinationCommands commands, CoordinationGroup group, CancellationToken ct)
+        Guid meetingId, Guid? itemId, ItemWriteRequest body, SaveAgendaItem save, CoordinationGroup group, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        var details = new ItemDetails(Api.ParseEnum<AgendaItemKind>(body.Kind, "Kind", errors), body.Title, body.CaseId,
-            Api.ParseEnum<SharingBasis>(body.SharingBasis, "SharingBasis", errors), Api.ParseEnum<LawfulBasis>(body.LawfulBasis, "LawfulBasis", errors),
-            body.LawfulBasisNote, Api.ParseDate(body.ConsentOn, "ConsentOn", errors), body.Minutes, body.Decisions);
-        var result = await commands.SaveItemAsync(meetingId, itemId, details, body.Version, errors, ct);
-        if (result.NotFound) return TypedResults.NotFound();
-        // A field that failed to parse is reported once, not again as "missing".
-        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.DistinctBy(e => e.Field).ToProblemErrors());
-        if (result.Conflict) return TypedResults.Conflict(Stale(ItemDto.From((await group.ItemAsync(itemId!.Value, ct))!), i => i.Version));
-        var saved = ItemDto.From((await group.ItemAsync(result.Id!.Value, ct))!);
-        return itemId is null ? TypedResults.Created($"/api/v1/coordination-group/items/{saved.Id}", saved) : TypedResults.Ok(saved);
+        var unreadable = new List<FieldError>();
+        var details = new ItemDetails(Api.ParseEnum<AgendaItemKind>(body.Kind, "Kind", unreadable), body.Title, body.CaseId,
+            Api.ParseEnum<SharingBasis>(body.SharingBasis, "SharingBasis", unreadable), Api.ParseEnum<LawfulBasis>(body.LawfulBasis, "LawfulBasis", unreadable),
+            body.LawfulBasisNote, Api.ParseDate(body.ConsentOn, "ConsentOn", unreadable), body.Minutes, body.Decisions);
+        var outcome = await save.HandleAsync(meetingId, itemId, details, body.Version, unreadable, ct);
+        return await PresentAsync(outcome, created: itemId is null, async iid => ItemDto.From((await group.ItemAsync(iid, ct))!), i => i.Version,
+            "/api/v1/coordination-group/items");
     }
 
     private static async Task<Results<Created<ActionDto>, NotFound, ValidationProblem>> CreateActionAsync(
-        Guid meetingId, ActionWriteRequest body, CoordinationCommands commands, CoordinationGroup group, CancellationToken ct)
+        Guid meetingId, ActionWriteRequest body, AddGroupAction add, CoordinationGroup group, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        var details = new ActionDetails(body.Description, body.AgendaItemId, body.OwnerRepresentativeId, body.OwnerStaffUserId, Api.ParseDate(body.DueOn, "DueOn", errors));
-        var result = await commands.AddActionAsync(meetingId, details, errors, ct);
-        if (result.NotFound) return TypedResults.NotFound();
-        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.DistinctBy(e => e.Field).ToProblemErrors());
-        var saved = (await group.ActionsAsync(false, null, ct)).First(a => a.Id == result.Id);
-        return TypedResults.Created($"/api/v1/coordination-group/actions/{saved.Id}", ActionDto.From(saved));
+        var unreadable = new List<FieldError>();
+        var details = new GroupActionDetails(body.Description, body.AgendaItemId, body.OwnerRepresentativeId, body.OwnerStaffUserId, Api.ParseDate(body.DueOn, "DueOn", unreadable));
+        switch (await add.HandleAsync(meetingId, details, unreadable, ct))
+        {
+            case Outcome<Guid>.Done d:
+                var saved = (await group.ActionsAsync(false, null, ct)).First(a => a.Id == d.Value);
+                return TypedResults.Created($"/api/v1/coordination-group/actions/{saved.Id}", ActionDto.From(saved));
+            case Outcome<Guid>.Invalid i:
+                return TypedResults.ValidationProblem(i.Errors.ToProblemErrors());
+            default:
+                return TypedResults.NotFound();
+        }
     }
 
     private static async Task<Results<Ok<ActionDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ActionDto>>>> SetActionStatusAsync(
-        Guid groupActionId, ActionStatusRequest body, CoordinationCommands commands, CoordinationGroup group, CancellationToken ct)
+        Guid groupActionId, ActionStatusRequest body, SetGroupActionStatus set, CoordinationGroup group, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        var status = Api.ParseEnum<GroupActionStatus>(body.Status, "Status", errors);
-        var result = await commands.SetActionStatusAsync(groupActionId, status, body.Version, errors, ct);
-        if (result.NotFound) return TypedResults.NotFound();
-        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.DistinctBy(e => e.Field).ToProblemErrors());
-        var current = ActionDto.From((await group.ActionsAsync(false, null, ct)).First(a => a.Id == groupActionId));
-        return result.Conflict ? TypedResults.Conflict(Stale(current, a => a.Version)) : TypedResults.Ok(current);
+        var unreadable = new List<FieldError>();
+        var status = Api.ParseEnum<GroupActionStatus>(body.Status, "Status", unreadable);
+        var outcome = await set.HandleAsync(groupActionId, status, body.Version, unreadable, ct);
+        return await PresentAsync(outcome, async aid => ActionDto.From((await group.ActionsAsync(false, null, ct)).First(a => a.Id == aid)), a => a.Version);
     }
+
+    // The handlers answer the changed record's id; the answer is that record read back through CoordinationGroup, so a
+    // case item or action is filtered (and its read audited) for the caller exactly as on every other read.
+
+    private static async Task<Results<Created<T>, Ok<T>, NotFound, ValidationProblem, Conflict<ConflictProblem<T>>>> PresentAsync<T>(
+        Outcome<Guid> outcome, bool created, Func<Guid, Task<T>> read, Func<T, int> version, string collection) =>
+        outcome switch
+        {
+            Outcome<Guid>.Done d when created => TypedResults.Created($"{collection}/{d.Value}", await read(d.Value)),
+            Outcome<Guid>.Done d => TypedResults.Ok(await read(d.Value)),
+            Outcome<Guid>.Invalid i => TypedResults.ValidationProblem(i.Errors.ToProblemErrors()),
+            Outcome<Guid>.Conflict c => TypedResults.Conflict(Stale(await read(c.Current), version)),
+            _ => TypedResults.NotFound(),
+        };
+
+    private static async Task<Results<Ok<T>, NotFound, ValidationProblem, Conflict<ConflictProblem<T>>>> PresentAsync<T>(
+        Outcome<Guid> outcome, Func<Guid, Task<T>> read, Func<T, int> version) =>
+        outcome switch
+        {
+            Outcome<Guid>.Done d => TypedResults.Ok(await read(d.Value)),
+            Outcome<Guid>.Invalid i => TypedResults.ValidationProblem(i.Errors.ToProblemErrors()),
+            Outcome<Guid>.Conflict c => TypedResults.Conflict(Stale(await read(c.Current), version)),
+            _ => TypedResults.NotFound(),
+        };
 
     private static ConflictProblem<T> Stale<T>(T current, Func<T, int> version) => Api.Stale("record", version(current), current);
 }

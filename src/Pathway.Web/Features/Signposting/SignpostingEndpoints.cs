@@ -9,11 +9,13 @@ using Pathway.Web.Features.Cases;
 using Pathway.Web.Features.Compliance;
 using Pathway.Web.Features.Signposting.Matching;
 using Pathway.Web.Features.Signposting.Partner;
+using Pathway.Web.Features.Signposting.Referrals;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Signposting;
 
@@ -51,21 +53,27 @@ public sealed record PartnerReferralDto(
 public sealed record SignpostingCreateRequest(Guid? ServiceId, string? Need, string? ReasonForReferral, string? StaffSafetySummary, string? ContactRoute, bool? PersonConsented, bool? SendNow);
 
 /// <summary>A move: <c>to</c> the new status, <c>on</c> the date it happened (yyyy-MM-dd), <c>reason</c> where needed, and the version read.</summary>
-public sealed record SignpostingMoveWriteRequest(string? To, string? On, string? Reason, int? Version);
+public sealed record SignpostingMoveWriteRequest(string? To, string? On, string? Reason, int? Version)
+{
+    public SignpostingMoveRequest Parse(List<FieldError> errors) =>
+        new(Api.ParseEnum<SignpostingReferralStatus>(To, "To", errors), Api.ParseDate(On, "On", errors), Reason, Version);
+}
 
 public static class SignpostingEndpoints
 {
     public static RouteGroupBuilder MapSignpostingEndpoints(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases/{id:guid}/signposting").WithTags("Signposting");
-        cases.MapGet("/matches", MatchesAsync).RequireAuthorization(Policies.CaseEditor).Audited("signposting.match")
+        cases.MapGet("/matches", MatchesAsync).RequireAuthorization(Policies.CaseEditor).Audited("signposting.match").ForCase(AccessNeed.Edit, "SignpostingMatch")
             .WithSummary("Services for each assessed need (or ?need=… when there is no countersigned assessment), with reasons");
-        cases.MapGet("/referrals", ListAsync).RequireAuthorization(Policies.CaseData).Audited("signposting.list").WithSummary("A case's signposting referrals");
-        cases.MapGet("/referrals/{signpostingId:guid}", GetAsync).RequireAuthorization(Policies.CaseData).Audited("signposting.read").WithSummary("One signposting referral with its history");
-        cases.MapPost("/referrals", CreateAsync).RequireAuthorization(Policies.CaseEditor).Audited("signposting.create")
+        cases.MapGet("/referrals", ListAsync).RequireAuthorization(Policies.CaseData).Audited("signposting.list").ForCase(AccessNeed.Read, "SignpostingList")
+            .WithSummary("A case's signposting referrals");
+        cases.MapGet("/referrals/{signpostingId:guid}", GetAsync).RequireAuthorization(Policies.CaseData).Audited("signposting.read")
+            .ForCase(AccessNeed.Read, "SignpostingReferral", "signpostingId").WithSummary("One signposting referral with its history");
+        cases.MapPost("/referrals", CreateAsync).RequireAuthorization(Policies.CaseEditor).Audited("signposting.create").ForCase(AccessNeed.Edit, "SignpostingReferral")
             .WithSummary("Refer the person to a directory service; closed services and services that exclude the person are refused with the reason");
         cases.MapPost("/referrals/{signpostingId:guid}/moves", MoveAsync).RequireAuthorization(Policies.CaseEditor).Audited("signposting.move")
-            .WithSummary("Record what happened next; moves out of order are refused");
+            .ForCase(AccessNeed.Edit, "SignpostingReferral", "signpostingId").WithSummary("Record what happened next; moves out of order are refused");
 
         var partner = api.MapGroup("/partner/referrals").WithTags("Partner agencies").RequireAuthorization(Policies.PartnerAgency);
         partner.MapGet("/", PartnerListAsync).Audited("partner.referral.list").WithSummary("Referrals sent to the caller's organisation");
@@ -74,19 +82,19 @@ public static class SignpostingEndpoints
         return api;
     }
 
+    // The case in the route is loaded, checked and audited by .ForCase before the case endpoints run (see CurrentCase).
+    // `Guid id` stays in their signatures for the OpenAPI document.
+
     private static async Task<Results<Ok<IReadOnlyList<NeedMatchesDto>>, NotFound, ValidationProblem>> MatchesAsync(
-        Guid id, string[]? need, CaseAccess access, PathwayDbContext db, AuditLog audit, SignpostingCommands commands, CancellationToken ct)
+        Guid id, string[]? need, CurrentCase current, PathwayDbContext db, AuditLog audit, SignpostingCalendar calendar, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct, "SignpostingMatch");
-        if (c is null) return TypedResults.NotFound();
+        var c = current.Context;
         var errors = new List<FieldError>();
         var chosen = (need ?? []).Select(n => Api.ParseEnum<NeedArea>(n, "need", errors)).OfType<NeedArea>().ToList();
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var assessed = await CaseMatching.NeedsAsync(db, id, ct);
-        var needs = assessed.Needs.Count > 0 ? assessed.Needs.Select(n => n.Need).ToList() : chosen;
-        var matches = needs.Count == 0 ? [] : Domain.Signposting.Matching.Match(CaseMatching.FactsOf(c), needs, await CaseMatching.DirectoryAsync(db, ct), commands.Today);
+        var (_, matches) = await CaseMatching.MatchAsync(db, c.Case, chosen, calendar.Today, ct);
         // The answer is made of case facts (needs, risk, where the person lives): a read of the case. Edit access was
-        // checked above, which writes no read row of its own.
+        // checked, which writes no read row of its own.
         await audit.ReadAsync("SignpostingMatch", c.Id, c.Id, ct);
         static ServiceMatchDto M(ServiceMatch m) => new(m.Service.Id, m.Service.Name, m.Service.Organisation, m.Eligible,
             m.Reasons.Select(r => new MatchReasonDto(Api.Name(r.Kind), r.Text)).ToList());
@@ -95,49 +103,47 @@ public static class SignpostingEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<SignpostingReferralDto>>, NotFound>> ListAsync(
-        Guid id, CaseAccess access, PathwayDbContext db, SignpostingCommands commands, CancellationToken ct)
+        Guid id, CurrentCase current, PathwayDbContext db, SignpostingCalendar calendar, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "SignpostingList");
-        if (c is null) return TypedResults.NotFound();
         var rows = await db.SignpostingReferrals.AsNoTracking().Include(r => r.Service).Include(r => r.Events)
-            .Where(r => r.CaseId == id).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<SignpostingReferralDto>>(rows.Select(r => SignpostingReferralDto.From(r, commands.ResponseOverdue(r))).ToList());
+            .Where(r => r.CaseId == current.Context.Id).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
+        return TypedResults.Ok<IReadOnlyList<SignpostingReferralDto>>(rows.Select(r => SignpostingReferralDto.From(r, calendar.ResponseOverdue(r))).ToList());
     }
 
     private static async Task<Results<Ok<SignpostingReferralDto>, NotFound>> GetAsync(
-        Guid id, Guid signpostingId, CaseAccess access, PathwayDbContext db, AuditLog audit, SignpostingCommands commands, CancellationToken ct)
+        Guid id, Guid signpostingId, CurrentCase current, PathwayDbContext db, AuditLog audit, SignpostingCalendar calendar, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "SignpostingReferral", signpostingId);
-        if (c is null) return TypedResults.NotFound();
-        var r = await CaseRecordLookup.FindAsync(db.SignpostingReferrals.AsNoTracking().Include(x => x.Service).Include(x => x.Events), audit, id, signpostingId, ct);
-        return r is null ? TypedResults.NotFound() : TypedResults.Ok(SignpostingReferralDto.From(r, commands.ResponseOverdue(r)));
+        var r = await CaseRecordLookup.FindAsync(db.SignpostingReferrals.AsNoTracking().Include(x => x.Service).Include(x => x.Events), audit,
+            current.Context.Id, signpostingId, ct);
+        return r is null ? TypedResults.NotFound() : TypedResults.Ok(SignpostingReferralDto.From(r, calendar.ResponseOverdue(r)));
     }
 
     private static async Task<Results<Created<SignpostingReferralDto>, NotFound, ValidationProblem>> CreateAsync(
-        Guid id, SignpostingCreateRequest body, CaseAccess access, SignpostingCommands commands, HttpContext http, CancellationToken ct)
+        Guid id, SignpostingCreateRequest body, CurrentCase current, ReferToService refer, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct, "SignpostingReferral");
-        if (c is null) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var need = Api.ParseEnum<NeedArea>(body.Need, "Need", errors);
-        if (body.ServiceId is null) errors.Add(new("ServiceId", "Choose a service from the directory"));
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var result = await commands.CreateAsync(c, body.ServiceId!.Value,
-            new NewSignpostingReferral(need, body.ReasonForReferral, body.StaffSafetySummary, body.ContactRoute, body.PersonConsented ?? false, body.SendNow ?? true),
-            http.User.ToStaffContext().UserId, ct);
-        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
-        return TypedResults.Created($"/api/v1/cases/{id}/signposting/referrals/{result.Referral!.Id}", SignpostingReferralDto.From(result.Referral, false));
+        var unreadable = new List<FieldError>();
+        var need = Api.ParseEnum<NeedArea>(body.Need, "Need", unreadable);
+        if (body.ServiceId is null) unreadable.Add(new("ServiceId", "Choose a service from the directory"));
+        var request = new NewSignpostingReferral(body.ServiceId, need, body.ReasonForReferral, body.StaffSafetySummary, body.ContactRoute,
+            body.PersonConsented ?? false, body.SendNow ?? true);
+        return (await refer.HandleAsync(current.Context, request, unreadable, ct))
+            .ToCreated(r => $"/api/v1/cases/{r.CaseId}/signposting/referrals/{r.Id}", r => SignpostingReferralDto.From(r, false));
     }
 
     private static async Task<Results<Ok<SignpostingReferralDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<SignpostingReferralDto>>>> MoveAsync(
-        Guid id, Guid signpostingId, SignpostingMoveWriteRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit,
-        SignpostingCommands commands, HttpContext http, CancellationToken ct)
+        Guid id, Guid signpostingId, SignpostingMoveWriteRequest body, CurrentCase current, RecordSignpostingMove record, PathwayDbContext db,
+        SignpostingCalendar calendar, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct, "SignpostingReferral", signpostingId);
-        if (c is null) return TypedResults.NotFound();
-        var r = await CaseRecordLookup.FindAsync(db.SignpostingReferrals.Include(x => x.Service).Include(x => x.Events), audit, id, signpostingId, ct);
-        if (r is null) return TypedResults.NotFound();
-        return await Move(r, body, SignpostingActor.Staff, db, commands, http, ct);
+        var unreadable = new List<FieldError>();
+        var outcome = await record.ByStaffAsync(current.Context, signpostingId, body.Parse(unreadable), unreadable, ct);
+        if (outcome is Outcome<SignpostingReferral>.Done or Outcome<SignpostingReferral>.Conflict)
+        {
+            // The answer is the referral as saved, with its history and service, read afresh.
+            db.ChangeTracker.Clear();
+            var fresh = await db.SignpostingReferrals.AsNoTracking().Include(x => x.Service).Include(x => x.Events).FirstAsync(x => x.Id == signpostingId, ct);
+            outcome = outcome is Outcome<SignpostingReferral>.Done ? fresh : Outcome.Conflict(fresh);
+        }
+        return outcome.ToOk(r => SignpostingReferralDto.From(r, calendar.ResponseOverdue(r)), "referral", r => r.Version);
     }
 
     private static async Task<Ok<IReadOnlyList<PartnerReferralDto>>> PartnerListAsync(PathwayDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
@@ -156,36 +162,20 @@ public static class SignpostingEndpoints
     }
 
     private static async Task<Results<Ok<PartnerReferralDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<PartnerReferralDto>>>> PartnerMoveAsync(
-        Guid signpostingId, SignpostingMoveWriteRequest body, PathwayDbContext db, AuditLog audit, SignpostingCommands commands, HttpContext http, CancellationToken ct)
+        Guid signpostingId, SignpostingMoveWriteRequest body, PathwayDbContext db, AuditLog audit, RecordSignpostingMove record, HttpContext http, CancellationToken ct)
     {
-        var team = http.User.ToStaffContext().TeamId;
-        if (await PartnerReferrals.FindAsync(db, audit, team, signpostingId, ct) is null) return TypedResults.NotFound();
-        var r = await db.SignpostingReferrals.Include(x => x.Events).FirstAsync(x => x.Id == signpostingId, ct);
-        var errors = new List<FieldError>();
-        var to = Api.ParseEnum<SignpostingReferralStatus>(body.To, "To", errors);
-        var on = Api.ParseDate(body.On, "On", errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var result = await commands.MoveAsync(r, new SignpostingMoveRequest(to, on, body.Reason, body.Version), SignpostingActor.Partner, http.User.ToStaffContext().UserId, ct);
-        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
+        var who = http.User.ToStaffContext();
+        var unreadable = new List<FieldError>();
+        var outcome = await record.ByPartnerAsync(who, signpostingId, body.Parse(unreadable), unreadable, ct);
+        switch (outcome)
+        {
+            case Outcome<SignpostingReferral>.NotFound: return TypedResults.NotFound();
+            case Outcome<SignpostingReferral>.Invalid i: return TypedResults.ValidationProblem(i.Errors.ToProblemErrors());
+        }
+        // The partner's answer is their narrowed view of the referral as it now stands.
         db.ChangeTracker.Clear();
-        var view = (await PartnerReferrals.FindAsync(db, audit, team, signpostingId, ct))!.Value.View;
-        if (result.Conflict) return TypedResults.Conflict(Api.Stale("referral", view.Version, PartnerReferralDto.From(view)));
+        var view = (await PartnerReferrals.FindAsync(db, audit, who.TeamId, signpostingId, ct))!.Value.View;
+        if (outcome is Outcome<SignpostingReferral>.Conflict) return TypedResults.Conflict(Api.Stale("referral", view.Version, PartnerReferralDto.From(view)));
         return TypedResults.Ok(PartnerReferralDto.From(view));
     }
-
-    private static async Task<Results<Ok<SignpostingReferralDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<SignpostingReferralDto>>>> Move(
-        SignpostingReferral r, SignpostingMoveWriteRequest body, SignpostingActor actor, PathwayDbContext db, SignpostingCommands commands, HttpContext http, CancellationToken ct)
-    {
-        var errors = new List<FieldError>();
-        var to = Api.ParseEnum<SignpostingReferralStatus>(body.To, "To", errors);
-        var on = Api.ParseDate(body.On, "On", errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var result = await commands.MoveAsync(r, new SignpostingMoveRequest(to, on, body.Reason, body.Version), actor, http.User.ToStaffContext().UserId, ct);
-        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
-        db.ChangeTracker.Clear();
-        var fresh = await db.SignpostingReferrals.AsNoTracking().Include(x => x.Service).Include(x => x.Events).FirstAsync(x => x.Id == r.Id, ct);
-        var dto = SignpostingReferralDto.From(fresh, commands.ResponseOverdue(fresh));
-        return result.Conflict ? TypedResults.Conflict(Api.Stale("referral", fresh.Version, dto)) : TypedResults.Ok(dto);
-    }
-
 }

@@ -25,4 +25,12 @@ public sealed class CaseScopedAttribute(AccessNeed need) : Attribute
     /// contribute checks write none); this action, usually <c>case.read</c>, records that view.
     /// </summary>
     public string? ReadActionOnGet { get; init; }
+
+    /// <summary>
+    /// What the page's form posts need when it is more than viewing it needs: a read page with a form for editors (a
+    /// signposting referral, where editors record what happened next). Unset, it is <see cref="Need"/>.
+    /// </summary>
+    public AccessNeed NeedOnPost { get => _needOnPost ?? Need; init => _needOnPost = value; }
+
+    private readonly AccessNeed? _needOnPost;
 }

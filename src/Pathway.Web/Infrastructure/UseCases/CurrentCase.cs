@@ -24,12 +24,13 @@ public sealed class CurrentCase(CaseAccess access, AuditLog audit)
     {
         if (!Guid.TryParse(http.GetRouteValue("id")?.ToString(), out var caseId)) return false;
         object? entityId = declared.EntityRouteValue is { } name && Guid.TryParse(http.GetRouteValue(name)?.ToString(), out var e) ? e : null;
-        var c = await access.LoadAsync(caseId, declared.Need, ct, declared.EntityType, entityId);
+        var need = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) ? declared.Need : declared.NeedOnPost;
+        var c = await access.LoadAsync(caseId, need, ct, declared.EntityType, entityId);
         if (c is null) return false;
         if (declared.ReadActionOnGet is { } action && HttpMethods.IsGet(http.Request.Method))
             await audit.WriteAsync(action, "Case", c.Id, c.Id, ct: ct);
         var who = http.User.ToStaffContext();
-        var canEdit = declared.Need == AccessNeed.Edit || await access.CanEditAsync(c, ct);
+        var canEdit = need == AccessNeed.Edit || await access.CanEditAsync(c, ct);
         _context = new CaseContext(c, who, new CasePermissions(Contribute: true, Edit: canEdit), CaseAccessRules.CanViewAccessLog(who));
         return true;
     }

@@ -7,14 +7,14 @@ using Pathway.Domain.Coordination;
 using Pathway.Domain.Licences;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Coordination.Actions;
 
 /// <summary>Marks a group action done or dropped (or open again); allowed after the minutes are approved.</summary>
 [Authorize(Policy = Policies.CoordinationAdmin)]
 [Audited("coordination.action.status")]
-public sealed class ActionStatusModel(PathwayDbContext db, CoordinationCommands commands, CoordinationGroup group, AuditLog audit) : PageModel
+public sealed class ActionStatusModel(PathwayDbContext db, SetGroupActionStatus set, CoordinationGroup group, AuditLog audit) : PageModel
 {
     [BindProperty] public string? Status { get; set; }
     [BindProperty] public int? Version { get; set; }
@@ -39,19 +39,17 @@ public sealed class ActionStatusModel(PathwayDbContext db, CoordinationCommands 
 
     public async Task<IActionResult> OnPostAsync(Guid groupActionId, CancellationToken ct)
     {
-        ModelState.Clear();
         GroupActionStatus? status = Enum.TryParse<GroupActionStatus>(Status, out var s) && Enum.IsDefined(s) ? s : null;
-        var result = await commands.SetActionStatusAsync(groupActionId, status, Version, new List<FieldError>(), ct);
-        if (result.NotFound) return NotFound();
-        if (result.Errors.Count > 0 || result.Conflict)
+        var outcome = await set.HandleAsync(groupActionId, status, Version, [], ct);
+        return await this.PresentAsync(outcome, _ =>
         {
-            result.Errors.DistinctBy(e => e.Field).AddTo(ModelState);
-            if (result.Conflict) ModelState.AddModelError(string.Empty, "Someone else changed this action while you were looking at it. Nothing has been saved. Check the action, then try again.");
+            TempData["Success"] = "Action updated";
+            return Redirect("/coordination-group/actions");
+        }, async () =>
+        {
             var a = await db.GroupActions.AsNoTracking().FirstAsync(x => x.Id == groupActionId, ct);
             (Description, Version) = (a.Description, a.Version);
-            return Page();
-        }
-        TempData["Success"] = "Action updated";
-        return Redirect("/coordination-group/actions");
+        }, prefix: "", conflict: _ => ModelState.AddModelError(string.Empty,
+            "Someone else changed this action while you were looking at it. Nothing has been saved. Check the action, then try again."));
     }
 }

@@ -8,7 +8,7 @@ using Pathway.Domain.Licences;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 using Pathway.Web.Infrastructure.Forms;
 
 namespace Pathway.Web.Features.Coordination.Actions;
@@ -16,7 +16,7 @@ namespace Pathway.Web.Features.Coordination.Actions;
 /// <summary>Records an action agreed at a meeting: what, one owner (a representative or a member of staff), when, and the item it came from.</summary>
 [Authorize(Policy = Policies.CoordinationAdmin)]
 [Audited("coordination.action.create")]
-public sealed class NewActionModel(PathwayDbContext db, CoordinationCommands commands, CoordinationGroup group) : PageModel
+public sealed class NewActionModel(PathwayDbContext db, AddGroupAction add, CoordinationGroup group) : PageModel
 {
     public const string RepPrefix = "rep:";
     public const string StaffPrefix = "staff:";
@@ -43,22 +43,17 @@ public sealed class NewActionModel(PathwayDbContext db, CoordinationCommands com
     {
         var m = await db.GroupMeetings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == meetingId, ct);
         if (m is null) return NotFound();
-        ModelState.Clear();
-        var errors = new List<FieldError>();
-        if (DueOn.TryParse("Due date", out var due) is { } e) errors.Add(new("DueOn", e));
+        var unreadable = new List<FieldError>();
+        if (DueOn.TryParse("Due date", out var due) is { } e) unreadable.Add(new("DueOn", e));
         Guid? rep = Owner?.StartsWith(RepPrefix, StringComparison.Ordinal) == true && Guid.TryParse(Owner[RepPrefix.Length..], out var r) ? r : null;
         Guid? staff = Owner?.StartsWith(StaffPrefix, StringComparison.Ordinal) == true && Guid.TryParse(Owner[StaffPrefix.Length..], out var s) ? s : null;
         Guid? item = Guid.TryParse(AgendaItemId, out var i) ? i : null;
-        var result = await commands.AddActionAsync(meetingId, new ActionDetails(Description, item, rep, staff, due), errors, ct);
-        if (result.NotFound) return NotFound();
-        if (result.Errors.Count > 0)
+        var outcome = await add.HandleAsync(meetingId, new GroupActionDetails(Description, item, rep, staff, due), unreadable, ct);
+        return await this.PresentAsync(outcome, _ =>
         {
-            result.Errors.DistinctBy(x => x.Field).AddTo(ModelState);
-            await LoadAsync(m.Id, m.MeetingOn, ct);
-            return Page();
-        }
-        TempData["Success"] = "Action added";
-        return Redirect($"/coordination-group/meetings/{meetingId}");
+            TempData["Success"] = "Action added";
+            return Redirect($"/coordination-group/meetings/{meetingId}");
+        }, () => LoadAsync(m.Id, m.MeetingOn, ct), prefix: "");
     }
 
     private async Task LoadAsync(Guid meetingId, DateOnly meetingOn, CancellationToken ct)

@@ -8,7 +8,7 @@ using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 using Pathway.Web.Infrastructure.Forms;
 
 namespace Pathway.Web.Features.Coordination.Items;
@@ -20,7 +20,7 @@ namespace Pathway.Web.Features.Coordination.Items;
 /// </summary>
 [Authorize(Policy = Policies.CoordinationAdmin)]
 [Audited("coordination.item.save")]
-public sealed class EditItemModel(PathwayDbContext db, CoordinationCommands commands, CoordinationGroup group, AuditLog audit) : PageModel
+public sealed class EditItemModel(PathwayDbContext db, SaveAgendaItem save, CoordinationGroup group, AuditLog audit) : PageModel
 {
     [BindProperty] public string? Kind { get; set; }
     [BindProperty] public string? Title { get; set; }
@@ -69,34 +69,38 @@ public sealed class EditItemModel(PathwayDbContext db, CoordinationCommands comm
         var meeting = await db.GroupMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null) return NotFound();
         (MeetingId, MeetingOn, ItemId) = (meetingId, meeting.MeetingOn, agendaItemId);
-        ModelState.Clear();
-        var errors = new List<FieldError>();
+        var unreadable = new List<FieldError>();
         var kind = Parse<AgendaItemKind>(Kind);
         Guid? caseId = null;
         if (agendaItemId is null && kind == AgendaItemKind.CaseDiscussion)
         {
-            if (string.IsNullOrWhiteSpace(Crn)) errors.Add(new("Crn", "Enter the CRN of the person to be discussed"));
-            else if ((caseId = await group.VisibleCaseByCrnAsync(Crn, ct)) is null) errors.Add(new("Crn", "There is no case with this CRN that you can see"));
-            if (caseId is null) errors.Add(new("CaseId", "")); // keeps the command from asking again; not shown
+            if (string.IsNullOrWhiteSpace(Crn)) unreadable.Add(new("Crn", "Enter the CRN of the person to be discussed"));
+            else if ((caseId = await group.VisibleCaseByCrnAsync(Crn, ct)) is null) unreadable.Add(new("Crn", "There is no case with this CRN that you can see"));
+            if (caseId is null) unreadable.Add(new("CaseId", "")); // keeps the handler from asking again; not shown
         }
-        if (ConsentOn.TryParse("Date consent was given", out var consentOn) is { } e) errors.Add(new("ConsentOn", e));
+        if (ConsentOn.TryParse("Date consent was given", out var consentOn) is { } e) unreadable.Add(new("ConsentOn", e));
         var details = new ItemDetails(kind, Title, caseId, Parse<SharingBasis>(SharingBasis), Parse<LawfulBasis>(LawfulBasis), LawfulBasisNote, consentOn, Minutes, Decisions);
-        var result = await commands.SaveItemAsync(meetingId, agendaItemId, details, Version, errors, ct);
-        if (result.NotFound) return NotFound();
-        if (result.Errors.Count > 0 || result.Conflict)
+        var outcome = await save.HandleAsync(meetingId, agendaItemId, details, Version, unreadable, ct);
+        return await this.PresentAsync(AsTyped(outcome), _ =>
         {
-            result.Errors.Where(x => x.Message.Length > 0).Select(x => x.Field == "CaseId" ? x with { Field = "Crn" } : x).DistinctBy(x => x.Field).AddTo(ModelState);
-            if (result.Conflict) ModelState.AddModelError(string.Empty, "Someone else changed this item while you were editing. Nothing has been saved. Open the meeting to see their change, then make yours again.");
+            TempData["Success"] = agendaItemId is null ? "Agenda item added" : "Agenda item updated";
+            return Redirect($"/coordination-group/meetings/{meetingId}");
+        }, async () =>
+        {
             if (agendaItemId is { } id && await db.GroupAgendaItems.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) is { } existing)
             {
                 Kind = existing.Kind.ToString();
                 if (existing.CaseId is { } c && (await group.VisibleCasesAsync([c], ct)).TryGetValue(c, out var p)) (Person, Crn) = (p.Name, p.Crn);
             }
-            return Page();
-        }
-        TempData["Success"] = agendaItemId is null ? "Agenda item added" : "Agenda item updated";
-        return Redirect($"/coordination-group/meetings/{meetingId}");
+        }, prefix: "", conflict: _ => ModelState.AddModelError(string.Empty,
+            "Someone else changed this item while you were editing. Nothing has been saved. Open the meeting to see their change, then make yours again."));
     }
+
+    // The case is typed as a CRN here: a problem with it belongs to that field, and the placeholder above is not shown.
+    private static Outcome<Guid> AsTyped(Outcome<Guid> outcome) =>
+        outcome is Outcome<Guid>.Invalid i
+            ? Outcome.Invalid<Guid>(i.Errors.Where(x => x.Message.Length > 0).Select(x => x.Field == "CaseId" ? x with { Field = "Crn" } : x).DistinctBy(x => x.Field).ToList())
+            : outcome;
 
     private static T? Parse<T>(string? s) where T : struct, Enum => Enum.TryParse<T>(s, out var v) && Enum.IsDefined(v) ? v : null;
 }

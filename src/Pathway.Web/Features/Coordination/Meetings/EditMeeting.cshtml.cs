@@ -8,7 +8,7 @@ using Pathway.Domain.Licences;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 using Pathway.Web.Infrastructure.Forms;
 
 namespace Pathway.Web.Features.Coordination.Meetings;
@@ -16,7 +16,7 @@ namespace Pathway.Web.Features.Coordination.Meetings;
 /// <summary>Plans a meeting (<c>/coordination-group/meetings/new</c>) or records its date, chair, attendees and apologies.</summary>
 [Authorize(Policy = Policies.CoordinationAdmin)]
 [Audited("coordination.meeting.save")]
-public sealed class EditMeetingModel(PathwayDbContext db, CoordinationCommands commands, CoordinationGroup group) : PageModel
+public sealed class EditMeetingModel(PathwayDbContext db, SaveGroupMeeting save, CoordinationGroup group) : PageModel
 {
     [BindProperty] public DateParts MeetingOn { get; set; } = new();
     [BindProperty] public string? ChairId { get; set; }
@@ -45,22 +45,17 @@ public sealed class EditMeetingModel(PathwayDbContext db, CoordinationCommands c
     public async Task<IActionResult> OnPostAsync(Guid? meetingId, CancellationToken ct)
     {
         MeetingId = meetingId;
-        ModelState.Clear();
-        var errors = new List<FieldError>();
-        if (MeetingOn.TryParse("Date of the meeting", out var on) is { } e) errors.Add(new("MeetingOn", e));
+        var unreadable = new List<FieldError>();
+        if (MeetingOn.TryParse("Date of the meeting", out var on) is { } e) unreadable.Add(new("MeetingOn", e));
         static List<Guid> Ids(IEnumerable<string> values) => values.Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).ToList();
         Guid? chair = Guid.TryParse(ChairId, out var c) ? c : null;
-        var result = await commands.SaveMeetingAsync(meetingId, new MeetingDetails(on, chair, Ids(Attended), Ids(Apologies)), Version, errors, ct);
-        if (result.NotFound) return NotFound();
-        if (result.Errors.Count > 0 || result.Conflict)
+        var outcome = await save.HandleAsync(meetingId, new MeetingDetails(on, chair, Ids(Attended), Ids(Apologies)), Version, unreadable, ct);
+        return await this.PresentAsync(outcome, savedId =>
         {
-            result.Errors.DistinctBy(x => x.Field).AddTo(ModelState);
-            if (result.Conflict) ModelState.AddModelError(string.Empty, "Someone else changed this meeting while you were editing. Nothing has been saved. Open the meeting to see their change, then make yours again.");
-            await LoadAsync(ct);
-            return Page();
-        }
-        TempData["Success"] = meetingId is null ? "Meeting planned" : "Meeting updated";
-        return Redirect($"/coordination-group/meetings/{result.Id}");
+            TempData["Success"] = meetingId is null ? "Meeting planned" : "Meeting updated";
+            return Redirect($"/coordination-group/meetings/{savedId}");
+        }, () => LoadAsync(ct), prefix: "", conflict: _ => ModelState.AddModelError(string.Empty,
+            "Someone else changed this meeting while you were editing. Nothing has been saved. Open the meeting to see their change, then make yours again."));
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

@@ -7,14 +7,14 @@ using Pathway.Domain.Coordination;
 using Pathway.Domain.Licences;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Coordination.Meetings;
 
 /// <summary>Moves a meeting on: planned → held → minutes approved (after which it is read-only).</summary>
 [Authorize(Policy = Policies.CoordinationAdmin)]
 [Audited("coordination.meeting.status")]
-public sealed class MeetingStatusModel(PathwayDbContext db, CoordinationCommands commands) : PageModel
+public sealed class MeetingStatusModel(PathwayDbContext db, ChangeMeetingStatus change) : PageModel
 {
     [BindProperty] public int? Version { get; set; }
     public Guid MeetingId { get; private set; }
@@ -29,16 +29,14 @@ public sealed class MeetingStatusModel(PathwayDbContext db, CoordinationCommands
     {
         var version = Version;
         if (!await LoadAsync(meetingId, ct)) return NotFound();
-        ModelState.Clear();
-        var result = await commands.MoveMeetingAsync(meetingId, Next, version, new List<FieldError>(), ct);
-        if (result.Errors.Count > 0 || result.Conflict)
+        var next = Next;
+        var outcome = await change.HandleAsync(meetingId, next, version, [], ct);
+        return await this.PresentAsync(outcome, _ =>
         {
-            result.Errors.DistinctBy(e => e.Field).AddTo(ModelState);
-            if (result.Conflict) ModelState.AddModelError(string.Empty, "Someone else changed this meeting while you were looking at it. Nothing has been saved. Check the meeting, then try again.");
-            return Page();
-        }
-        TempData["Success"] = Next == MeetingStatus.Held ? "Meeting recorded as held" : "Minutes approved: the meeting is now read-only";
-        return Redirect($"/coordination-group/meetings/{meetingId}");
+            TempData["Success"] = next == MeetingStatus.Held ? "Meeting recorded as held" : "Minutes approved: the meeting is now read-only";
+            return Redirect($"/coordination-group/meetings/{meetingId}");
+        }, prefix: "", conflict: _ => ModelState.AddModelError(string.Empty,
+            "Someone else changed this meeting while you were looking at it. Nothing has been saved. Check the meeting, then try again."));
     }
 
     private async Task<bool> LoadAsync(Guid meetingId, CancellationToken ct)

@@ -7,7 +7,7 @@ using Pathway.Domain.Licences;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 using Pathway.Web.Infrastructure.Forms;
 
 namespace Pathway.Web.Features.Coordination.Members;
@@ -15,7 +15,7 @@ namespace Pathway.Web.Features.Coordination.Members;
 /// <summary>Adds a member organisation to the group (<c>/coordination-group/members/new</c>) or changes one (for example, the date it left).</summary>
 [Authorize(Policy = Policies.CoordinationAdmin)]
 [Audited("coordination.member.save")]
-public sealed class EditMemberModel(PathwayDbContext db, CoordinationCommands commands) : PageModel
+public sealed class EditMemberModel(PathwayDbContext db, SaveGroupMember save) : PageModel
 {
     public const string ThisServiceValue = "this-service";
 
@@ -42,22 +42,17 @@ public sealed class EditMemberModel(PathwayDbContext db, CoordinationCommands co
     public async Task<IActionResult> OnPostAsync(Guid? memberId, CancellationToken ct)
     {
         MemberId = memberId;
-        ModelState.Clear();
-        var errors = new List<FieldError>();
+        var unreadable = new List<FieldError>();
         Guid? org = Guid.TryParse(Organisation, out var o) ? o : null;
-        if (JoinedOn.TryParse("Date joined", out var joined) is { } e1) errors.Add(new("JoinedOn", e1));
-        if (LeftOn.TryParse("Date left", out var left) is { } e2) errors.Add(new("LeftOn", e2));
-        var result = await commands.SaveMemberAsync(memberId, new MemberDetails(org, Organisation == ThisServiceValue, joined, left), Version, errors, ct);
-        if (result.NotFound) return NotFound();
-        if (result.Errors.Count > 0 || result.Conflict)
+        if (JoinedOn.TryParse("Date joined", out var joined) is { } e1) unreadable.Add(new("JoinedOn", e1));
+        if (LeftOn.TryParse("Date left", out var left) is { } e2) unreadable.Add(new("LeftOn", e2));
+        var outcome = await save.HandleAsync(memberId, new MemberDetails(org, Organisation == ThisServiceValue, joined, left), Version, unreadable, ct);
+        return await this.PresentAsync(outcome, _ =>
         {
-            result.Errors.DistinctBy(e => e.Field).AddTo(ModelState);
-            if (result.Conflict) ModelState.AddModelError(string.Empty, "Someone else changed this member while you were editing. Nothing has been saved. Go back to the group to see their change, then make yours again.");
-            await LoadAsync(ct);
-            return Page();
-        }
-        TempData["Success"] = memberId is null ? "Member organisation added" : "Member organisation updated";
-        return Redirect("/coordination-group");
+            TempData["Success"] = memberId is null ? "Member organisation added" : "Member organisation updated";
+            return Redirect("/coordination-group");
+        }, () => LoadAsync(ct), prefix: "", conflict: _ => ModelState.AddModelError(string.Empty,
+            "Someone else changed this member while you were editing. Nothing has been saved. Go back to the group to see their change, then make yours again."));
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -7,7 +7,7 @@ using Pathway.Domain.Licences;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 using Pathway.Web.Infrastructure.Forms;
 
 namespace Pathway.Web.Features.Coordination.Members;
@@ -15,7 +15,7 @@ namespace Pathway.Web.Features.Coordination.Members;
 /// <summary>Adds a representative to a member organisation (<c>/coordination-group/members/{id}/representatives/new</c>) or changes one.</summary>
 [Authorize(Policy = Policies.CoordinationAdmin)]
 [Audited("coordination.representative.save")]
-public sealed class EditRepresentativeModel(PathwayDbContext db, CoordinationCommands commands) : PageModel
+public sealed class EditRepresentativeModel(PathwayDbContext db, SaveGroupRepresentative save) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Title { get; set; }
@@ -44,29 +44,27 @@ public sealed class EditRepresentativeModel(PathwayDbContext db, CoordinationCom
     public async Task<IActionResult> OnPostAsync(Guid? memberId, Guid? representativeId, CancellationToken ct)
     {
         RepresentativeId = representativeId;
-        ModelState.Clear();
-        var errors = new List<FieldError>();
+        var unreadable = new List<FieldError>();
         Guid? staff = null;
         if (!string.IsNullOrEmpty(StaffUserId))
         {
             if (Guid.TryParse(StaffUserId, out var s)) staff = s;
-            else errors.Add(new("StaffUserId", "Choose a Pathway user, or none"));
+            else unreadable.Add(new("StaffUserId", "Choose a Pathway user, or none"));
         }
-        if (ActiveFrom.TryParse("Start date", out var from) is { } e1) errors.Add(new("ActiveFrom", e1));
-        if (LeftOn.TryParse("Date left", out var left) is { } e2) errors.Add(new("LeftOn", e2));
-        var result = await commands.SaveRepresentativeAsync(representativeId, memberId ?? Guid.Empty,
-            new RepresentativeDetails(Name, Title, Email, staff, from, left), Version, errors, ct);
-        if (result.NotFound) return NotFound();
-        if (result.Errors.Count > 0 || result.Conflict)
+        if (ActiveFrom.TryParse("Start date", out var from) is { } e1) unreadable.Add(new("ActiveFrom", e1));
+        if (LeftOn.TryParse("Date left", out var left) is { } e2) unreadable.Add(new("LeftOn", e2));
+        var outcome = await save.HandleAsync(representativeId, memberId ?? Guid.Empty, new RepresentativeDetails(Name, Title, Email, staff, from, left), Version,
+            unreadable, ct);
+        return await this.PresentAsync(outcome, _ =>
         {
-            result.Errors.DistinctBy(e => e.Field).AddTo(ModelState);
-            if (result.Conflict) ModelState.AddModelError(string.Empty, "Someone else changed this representative while you were editing. Nothing has been saved. Go back to the group to see their change, then make yours again.");
+            TempData["Success"] = representativeId is null ? $"{Name!.Trim()} added as a representative" : $"{Name!.Trim()} updated";
+            return Redirect("/coordination-group");
+        }, async () =>
+        {
             if (representativeId is { } id) memberId = await db.GroupRepresentatives.Where(r => r.Id == id).Select(r => r.MemberId).FirstAsync(ct);
             await LoadAsync(memberId, ct);
-            return Page();
-        }
-        TempData["Success"] = representativeId is null ? $"{Name!.Trim()} added as a representative" : $"{Name!.Trim()} updated";
-        return Redirect("/coordination-group");
+        }, prefix: "", conflict: _ => ModelState.AddModelError(string.Empty,
+            "Someone else changed this representative while you were editing. Nothing has been saved. Go back to the group to see their change, then make yours again."));
     }
 
     private async Task<bool> LoadAsync(Guid? memberId, CancellationToken ct)

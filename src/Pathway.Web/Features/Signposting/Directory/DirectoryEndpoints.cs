@@ -11,6 +11,7 @@ using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Signposting.Directory;
 
@@ -100,7 +101,7 @@ public static class DirectoryEndpoints
         var errors = new List<FieldError>();
         var area = Api.ParseEnum<NeedArea>(need, "need", errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var services = await DirectoryCommands.WithOrganisation(db.DirectoryServices.AsNoTracking()).ToListAsync(ct);
+        var services = await DirectoryQueries.WithOrganisation(db.DirectoryServices.AsNoTracking()).ToListAsync(ct);
         var today = Today(clock);
         return TypedResults.Ok<IReadOnlyList<DirectoryServiceDto>>(services
             .Where(s => area is null || s.NeedsMet.Contains(area.Value))
@@ -110,69 +111,57 @@ public static class DirectoryEndpoints
 
     private static async Task<Results<Ok<DirectoryServiceDto>, NotFound>> GetServiceAsync(Guid serviceId, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var s = await DirectoryCommands.WithOrganisation(db.DirectoryServices.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == serviceId, ct);
+        var s = await DirectoryQueries.WithOrganisation(db.DirectoryServices.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == serviceId, ct);
         return s is null ? TypedResults.NotFound() : TypedResults.Ok(DirectoryServiceDto.From(s, Today(clock)));
     }
 
     private static async Task<Results<Created<DirectoryServiceDto>, ValidationProblem>> CreateServiceAsync(
-        DirectoryServiceWriteRequest body, DirectoryCommands commands, TimeProvider clock, CancellationToken ct)
+        DirectoryServiceWriteRequest body, SaveDirectoryService save, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        var details = body.Parse(errors);
-        var result = await commands.SaveServiceAsync(null, details, null, errors.Select(e => e.Field).ToHashSet(), ct);
-        errors.AddRange(result.Errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        return TypedResults.Created($"/api/v1/directory/services/{result.Saved!.Id}", DirectoryServiceDto.From(result.Saved, Today(clock)));
+        var unreadable = new List<FieldError>();
+        var outcome = await save.HandleAsync(null, body.Parse(unreadable), null, unreadable, ct);
+        return Created(outcome, s => $"/api/v1/directory/services/{s.Id}", s => DirectoryServiceDto.From(s, Today(clock)));
     }
 
     private static async Task<Results<Ok<DirectoryServiceDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<DirectoryServiceDto>>>> UpdateServiceAsync(
-        Guid serviceId, DirectoryServiceWriteRequest body, DirectoryCommands commands, TimeProvider clock, CancellationToken ct)
+        Guid serviceId, DirectoryServiceWriteRequest body, SaveDirectoryService save, TimeProvider clock, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        var details = body.Parse(errors);
-        var result = await commands.SaveServiceAsync(serviceId, details, body.Version, errors.Select(e => e.Field).ToHashSet(), ct);
-        return Answer(result, errors, clock);
+        var unreadable = new List<FieldError>();
+        return (await save.HandleAsync(serviceId, body.Parse(unreadable), body.Version, unreadable, ct))
+            .ToOk(s => DirectoryServiceDto.From(s, Today(clock)), "service", s => s.Version);
     }
 
     private static async Task<Results<Ok<DirectoryServiceDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<DirectoryServiceDto>>>> VerifyServiceAsync(
-        Guid serviceId, VerifyRequest body, DirectoryCommands commands, TimeProvider clock, CancellationToken ct) =>
-        Answer(await commands.VerifyServiceAsync(serviceId, body.Version, ct), [], clock);
+        Guid serviceId, VerifyRequest body, VerifyDirectoryService verify, TimeProvider clock, CancellationToken ct) =>
+        (await verify.HandleAsync(serviceId, body.Version, ct)).ToOk(s => DirectoryServiceDto.From(s, Today(clock)), "service", s => s.Version);
 
     private static async Task<Results<Created<DirectoryOrganisationDto>, ValidationProblem>> CreateOrganisationAsync(
-        DirectoryOrganisationWriteRequest body, DirectoryCommands commands, CancellationToken ct)
+        DirectoryOrganisationWriteRequest body, SaveDirectoryOrganisation save, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        var result = await commands.SaveOrganisationAsync(null, ParseOrganisation(body, errors), null, errors.Select(e => e.Field).ToHashSet(), ct);
-        errors.AddRange(result.Errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        return TypedResults.Created($"/api/v1/directory/organisations/{result.Saved!.Id}", DirectoryOrganisationDto.From(result.Saved));
+        var unreadable = new List<FieldError>();
+        var outcome = await save.HandleAsync(null, ParseOrganisation(body, unreadable), null, unreadable, ct);
+        return Created(outcome, o => $"/api/v1/directory/organisations/{o.Id}", DirectoryOrganisationDto.From);
     }
 
     private static async Task<Results<Ok<DirectoryOrganisationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<DirectoryOrganisationDto>>>> UpdateOrganisationAsync(
-        Guid organisationId, DirectoryOrganisationWriteRequest body, DirectoryCommands commands, CancellationToken ct)
+        Guid organisationId, DirectoryOrganisationWriteRequest body, SaveDirectoryOrganisation save, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        var result = await commands.SaveOrganisationAsync(organisationId, ParseOrganisation(body, errors), body.Version, errors.Select(e => e.Field).ToHashSet(), ct);
-        if (result.Errors.Any(e => e.Field == "Id")) return TypedResults.NotFound();
-        errors.AddRange(result.Errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        if (result.Conflict) return TypedResults.Conflict(Api.Stale("organisation", result.Current!.Version, DirectoryOrganisationDto.From(result.Current!)));
-        return TypedResults.Ok(DirectoryOrganisationDto.From(result.Saved!));
+        var unreadable = new List<FieldError>();
+        return (await save.HandleAsync(organisationId, ParseOrganisation(body, unreadable), body.Version, unreadable, ct))
+            .ToOk(DirectoryOrganisationDto.From, "organisation", o => o.Version);
     }
 
     private static OrganisationDetails ParseOrganisation(DirectoryOrganisationWriteRequest body, List<FieldError> errors) =>
         new(body.Name, Api.ParseEnum<Sector>(body.Sector, nameof(body.Sector), errors), body.Website, body.PartnerTeamId);
 
-    private static Results<Ok<DirectoryServiceDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<DirectoryServiceDto>>> Answer(
-        DirectorySave<DirectoryService> result, List<FieldError> errors, TimeProvider clock)
-    {
-        if (result.Errors.Any(e => e.Field == "Id")) return TypedResults.NotFound();
-        errors.AddRange(result.Errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        if (result.Conflict) return TypedResults.Conflict(Api.Stale("service", result.Current!.Version, DirectoryServiceDto.From(result.Current!, Today(clock))));
-        return TypedResults.Ok(DirectoryServiceDto.From(result.Saved!, Today(clock)));
-    }
-
+    // Adding to the directory is neither about a case nor a record that may be missing: only created or invalid.
+    private static Results<Created<TDto>, ValidationProblem> Created<T, TDto>(Outcome<T> outcome, Func<T, string> location, Func<T, TDto> map) =>
+        outcome switch
+        {
+            Outcome<T>.Done d => TypedResults.Created(location(d.Value), map(d.Value)),
+            Outcome<T>.Invalid i => TypedResults.ValidationProblem(i.Errors.ToProblemErrors()),
+            _ => throw new InvalidOperationException($"Adding to the directory cannot answer {outcome.GetType().Name}."),
+        };
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

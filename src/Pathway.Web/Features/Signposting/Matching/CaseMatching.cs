@@ -25,6 +25,19 @@ public static class CaseMatching
         return new AssessedNeeds(latest.Needs.OrderBy(n => n.Priority).Select(n => (n.Area, n.Priority, n.Detail)).ToList(), latest.AssessmentDate);
     }
 
+    /// <summary>
+    /// Matches the case's needs against the directory: the latest countersigned assessment's needs, or <paramref name="chosen"/>
+    /// when there is none.
+    /// </summary>
+    public static async Task<(AssessedNeeds Assessed, IReadOnlyList<NeedMatches> Matches)> MatchAsync(
+        PathwayDbContext db, CaseRecord c, IReadOnlyList<NeedArea> chosen, DateOnly today, CancellationToken ct)
+    {
+        var assessed = await NeedsAsync(db, c.Id, ct);
+        var needs = assessed.Needs.Count > 0 ? assessed.Needs.Select(n => n.Need).ToList() : chosen;
+        var matches = needs.Count == 0 ? [] : Domain.Signposting.Matching.Match(FactsOf(c), needs, await DirectoryAsync(db, ct), today);
+        return (assessed, matches);
+    }
+
     public static async Task<IReadOnlyList<ServiceListing>> DirectoryAsync(PathwayDbContext db, CancellationToken ct) =>
         (await db.DirectoryServices.AsNoTracking().Include(s => s.Organisation).ToListAsync(ct)).Select(s => s.ToListing()).ToList();
 }

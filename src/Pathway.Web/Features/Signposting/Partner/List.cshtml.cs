@@ -9,10 +9,9 @@ namespace Pathway.Web.Features.Signposting.Partner;
 /// <summary>A partner agency's referrals: those sent to its organisation's services, newest open ones first.</summary>
 [Authorize(Policy = Policies.PartnerAgency)]
 [Audited("partner.referral.list")]
-public sealed class ListModel(PathwayDbContext db, AuditLog audit, SignpostingCommands commands) : PageModel
+public sealed class ListModel(PathwayDbContext db, AuditLog audit, SignpostingCalendar calendar) : PageModel
 {
     public IReadOnlyList<PartnerReferralView> Referrals { get; private set; } = [];
-    public SignpostingCommands Rules => commands;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -21,5 +20,5 @@ public sealed class ListModel(PathwayDbContext db, AuditLog audit, SignpostingCo
         await audit.ReadAsync("SignpostingReferralList", null, null, ct);
     }
 
-    public bool Overdue(PartnerReferralView r) => commands.ResponseOverdue(r.Status, r.ReferredOn);
+    public bool Overdue(PartnerReferralView r) => calendar.ResponseOverdue(r.Status, r.ReferredOn);
 }

@@ -1,19 +1,25 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Data.Entities;
+using Pathway.Domain.Licences;
 using Pathway.Domain.Signposting;
+using Pathway.Web.Features.Signposting.Referrals;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Forms;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Signposting.Partner;
 
-/// <summary>One referral as the partner agency sees it (the minimum needed to act), and recording their answer and attendance.</summary>
+/// <summary>
+/// One referral as the partner agency sees it (the minimum needed to act), and recording their answer and attendance
+/// with <see cref="RecordSignpostingMove"/>. Not a case page: the partner never sees the case, only what was sent.
+/// </summary>
 [Authorize(Policy = Policies.PartnerAgency)]
 [Audited("partner.referral.read")]
-public sealed class ReferralModel(PathwayDbContext db, AuditLog audit, SignpostingCommands commands) : PageModel
+public sealed class ReferralModel(PathwayDbContext db, AuditLog audit, RecordSignpostingMove record) : PageModel
 {
     [BindProperty] public string? To { get; set; }
     [BindProperty] public DateParts? On { get; set; }
@@ -34,28 +40,27 @@ public sealed class ReferralModel(PathwayDbContext db, AuditLog audit, Signposti
     public async Task<IActionResult> OnPostAsync(Guid signpostingId, CancellationToken ct)
     {
         var who = User.ToStaffContext();
-        var found = await PartnerReferrals.FindAsync(db, audit, who.TeamId, signpostingId, ct);
-        if (found is null) return NotFound();
-        var referral = await db.SignpostingReferrals.Include(r => r.Events).FirstAsync(r => r.Id == signpostingId, ct);
-        ModelState.Clear();
-        var errors = new List<Domain.Licences.FieldError>();
+        var unreadable = new List<FieldError>();
         DateOnly? on = null;
-        if (On?.TryParse("Date it happened", out on) is { } problem) errors.Add(new("On", problem));
+        if (On?.TryParse("Date it happened", out on) is { } problem) unreadable.Add(new("On", problem));
         SignpostingReferralStatus? to = Enum.TryParse<SignpostingReferralStatus>(To, out var t) && Enum.IsDefined(t) ? t : null;
-        var result = errors.Count > 0
-            ? new SignpostingResult(null, errors)
-            : await commands.MoveAsync(referral, new SignpostingMoveRequest(to, on, Reason, Version), SignpostingActor.Partner, who.UserId, ct);
-        if (result.Errors.Count > 0 || result.Conflict)
+        var outcome = await record.ByPartnerAsync(who, signpostingId, new SignpostingMoveRequest(to, on, Reason, Version), unreadable, ct);
+        return await this.PresentAsync(VersionErrorsAtTop(outcome), moved =>
         {
-            foreach (var e in result.Errors) ModelState.AddModelError(e.Field == "Version" ? string.Empty : e.Field, e.Message);
-            if (result.Conflict)
-                ModelState.AddModelError(string.Empty, "Someone else recorded a change to this referral while you had it open. Nothing has been saved. Check its history, then record what happened again.");
+            TempData["Success"] = $"Recorded: {SignpostingStateMachine.DisplayName(moved.Status).ToLowerInvariant()}";
+            return Redirect($"/partner/referrals/{signpostingId}");
+        }, async () =>
+        {
             db.ChangeTracker.Clear();
             Referral = (await PartnerReferrals.FindAsync(db, audit, who.TeamId, signpostingId, ct))!.Value.View;
             Version = Referral.Version;
-            return Page();
-        }
-        TempData["Success"] = $"Recorded: {SignpostingStateMachine.DisplayName(referral.Status).ToLowerInvariant()}";
-        return Redirect($"/partner/referrals/{signpostingId}");
+        }, prefix: "", conflict: _ => ModelState.AddModelError(string.Empty,
+            "Someone else recorded a change to this referral while you had it open. Nothing has been saved. Check its history, then record what happened again."));
     }
+
+    // The version travels in a hidden field: a problem with it belongs at the top of the page.
+    private static Outcome<SignpostingReferral> VersionErrorsAtTop(Outcome<SignpostingReferral> outcome) =>
+        outcome is Outcome<SignpostingReferral>.Invalid i
+            ? Outcome.Invalid<SignpostingReferral>(i.Errors.Select(e => e.Field == "Version" ? e with { Field = string.Empty } : e).ToList())
+            : outcome;
 }

@@ -13,7 +13,7 @@ namespace Pathway.Web.Features.Signposting.Reminders;
 /// <see cref="WorkingDays.PartnerResponseDays"/> working days, on cases they can still see. The list names people, so
 /// showing it writes a read row.
 /// </summary>
-public sealed class SignpostingRemindersViewComponent(CaseAccess access, PathwayDbContext db, SignpostingCommands commands, AuditLog audit) : ViewComponent
+public sealed class SignpostingRemindersViewComponent(CaseAccess access, PathwayDbContext db, SignpostingCalendar calendar, AuditLog audit) : ViewComponent
 {
     public const int Shown = 20;
 
@@ -33,7 +33,7 @@ public sealed class SignpostingRemindersViewComponent(CaseAccess access, Pathway
                 r.CaseId, r.Id, c.GivenName, c.FamilyName, c.Crn, Service = r.Service!.Name, Organisation = r.Service.Organisation!.Name, r.ReferredOn, r.Status,
             })
             .OrderBy(x => x.ReferredOn).Take(500).ToListAsync(ct);
-        var list = waiting.Where(x => commands.ResponseOverdue(x.Status, x.ReferredOn)).Take(Shown)
+        var list = waiting.Where(x => calendar.ResponseOverdue(x.Status, x.ReferredOn)).Take(Shown)
             .Select(x => new Reminder(x.CaseId, x.Id, $"{x.GivenName} {x.FamilyName}", x.Crn, $"{x.Service} ({x.Organisation})", x.ReferredOn!.Value)).ToList();
         if (list.Count > 0) await audit.WriteAsync("signposting.reminders.read", "SignpostingReminders", null, null, ct: ct);
         return View("~/Features/Signposting/Reminders/SignpostingReminders.cshtml", list);

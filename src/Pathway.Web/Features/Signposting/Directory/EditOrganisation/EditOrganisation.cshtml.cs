@@ -9,14 +9,14 @@ using Pathway.Domain.Signposting;
 using Pathway.Domain.Staff;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Signposting.Directory.EditOrganisation;
 
 /// <summary>Adds an organisation to the directory (<c>/directory/organisations/new</c>) or changes one.</summary>
 [Authorize(Policy = Policies.DirectoryEditor)]
 [Audited("directory.organisation.save")]
-public sealed class EditOrganisationModel(PathwayDbContext db, DirectoryCommands commands) : PageModel
+public sealed class EditOrganisationModel(PathwayDbContext db, SaveDirectoryOrganisation save) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Sector { get; set; }
@@ -43,33 +43,25 @@ public sealed class EditOrganisationModel(PathwayDbContext db, DirectoryCommands
     public async Task<IActionResult> OnPostAsync(Guid? organisationId, CancellationToken ct)
     {
         OrganisationId = organisationId;
-        ModelState.Clear();
-        var errors = new List<FieldError>();
+        var unreadable = new List<FieldError>();
         Sector? sector = Enum.TryParse<Sector>(Sector, out var s) && Enum.IsDefined(s) ? s : null;
         Guid? team = null;
         if (!string.IsNullOrEmpty(PartnerTeamId))
         {
             if (Guid.TryParse(PartnerTeamId, out var t)) team = t;
-            else errors.Add(new(nameof(PartnerTeamId), "Choose a partner-organisation team, or none"));
+            else unreadable.Add(new(nameof(PartnerTeamId), "Choose a partner-organisation team, or none"));
         }
-        var result = await commands.SaveOrganisationAsync(organisationId, new OrganisationDetails(Name, sector, Website, team), Version,
-            errors.Select(e => e.Field).ToHashSet(), ct);
-        if (result.Errors.Any(e => e.Field == "Id")) return NotFound();
-        errors.AddRange(result.Errors);
-        if (errors.Count > 0 || result.Conflict)
+        var outcome = await save.HandleAsync(organisationId, new OrganisationDetails(Name, sector, Website, team), Version, unreadable, ct);
+        return await this.PresentAsync(outcome, saved =>
         {
-            errors.AddTo(ModelState);
-            if (result.Conflict)
-            {
-                SavedByOther = result.Current;
-                Version = result.Current!.Version;
-                ModelState.AddModelError(string.Empty, "Someone else changed this organisation while you were editing. Nothing has been saved. Check what they saved, then save again to keep yours.");
-            }
-            await LoadTeamsAsync(ct);
-            return Page();
-        }
-        TempData["Success"] = organisationId is null ? $"{result.Saved!.Name} added to the directory" : $"{result.Saved!.Name} updated";
-        return Redirect("/directory");
+            TempData["Success"] = organisationId is null ? $"{saved.Name} added to the directory" : $"{saved.Name} updated";
+            return Redirect("/directory");
+        }, () => LoadTeamsAsync(ct), prefix: "", conflict: current =>
+        {
+            SavedByOther = current;
+            Version = current.Version;
+            ModelState.AddModelError(string.Empty, "Someone else changed this organisation while you were editing. Nothing has been saved. Check what they saved, then save again to keep yours.");
+        });
     }
 
     private async Task LoadTeamsAsync(CancellationToken ct) =>

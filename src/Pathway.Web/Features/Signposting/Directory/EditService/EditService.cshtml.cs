@@ -7,7 +7,7 @@ using Pathway.Data.Entities;
 using Pathway.Domain.Licences;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Signposting.Directory.EditService;
 
@@ -17,7 +17,7 @@ namespace Pathway.Web.Features.Signposting.Directory.EditService;
 /// </summary>
 [Authorize(Policy = Policies.DirectoryEditor)]
 [Audited("directory.service.save")]
-public sealed class EditServiceModel(PathwayDbContext db, DirectoryCommands commands) : PageModel
+public sealed class EditServiceModel(PathwayDbContext db, SaveDirectoryService save) : PageModel
 {
     [BindProperty] public ServiceForm Form { get; set; } = new();
     public Guid? ServiceId { get; private set; }
@@ -41,28 +41,18 @@ public sealed class EditServiceModel(PathwayDbContext db, DirectoryCommands comm
     public async Task<IActionResult> OnPostAsync(Guid? serviceId, CancellationToken ct)
     {
         ServiceId = serviceId;
-        ModelState.Clear();
-        var errors = new List<FieldError>();
-        var details = Form.Parse(errors);
-        var result = await commands.SaveServiceAsync(serviceId, details, Form.Version, errors.Select(e => e.Field).ToHashSet(), ct);
-        if (result.Errors.Any(e => e.Field == "Id")) return NotFound();
-        errors.AddRange(result.Errors);
-        if (errors.Count > 0)
+        var unreadable = new List<FieldError>();
+        var outcome = await save.HandleAsync(serviceId, Form.Parse(unreadable), Form.Version, unreadable, ct);
+        return await this.PresentAsync(outcome, saved =>
         {
-            errors.AddTo(ModelState, "Form.");
-            await LoadOrganisationsAsync(ct);
-            return Page();
-        }
-        if (result.Conflict)
+            TempData["Success"] = serviceId is null ? $"{saved.Name} added to the directory" : $"{saved.Name} updated";
+            return Redirect($"/directory/services/{saved.Id}");
+        }, () => LoadOrganisationsAsync(ct), prefix: "Form.", conflict: current =>
         {
-            SavedByOther = result.Current;
-            Form.Version = result.Current!.Version; // the next save is an informed overwrite of the version shown
+            SavedByOther = current;
+            Form.Version = current.Version; // the next save is an informed overwrite of the version shown
             ModelState.AddModelError(string.Empty, "Someone else changed this entry while you were editing. Nothing has been saved. Check what they saved below, then save again to keep your version.");
-            await LoadOrganisationsAsync(ct);
-            return Page();
-        }
-        TempData["Success"] = serviceId is null ? $"{result.Saved!.Name} added to the directory" : $"{result.Saved!.Name} updated";
-        return Redirect($"/directory/services/{result.Saved.Id}");
+        });
     }
 
     private async Task LoadOrganisationsAsync(CancellationToken ct) =>

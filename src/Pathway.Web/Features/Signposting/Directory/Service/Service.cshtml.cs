@@ -8,13 +8,14 @@ using Pathway.Domain.Signposting;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Domain.Staff;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Signposting.Directory.Service;
 
 /// <summary>One directory service: what it offers, who it takes, how to refer; editors record that they checked it.</summary>
 [Authorize(Policy = Policies.DirectoryReader)]
 [Audited("directory.service.verify")]
-public sealed class ServiceModel(PathwayDbContext db, DirectoryCommands commands, TimeProvider clock) : PageModel
+public sealed class ServiceModel(PathwayDbContext db, VerifyDirectoryService verify, TimeProvider clock) : PageModel
 {
     public DirectoryService Service { get; private set; } = null!;
     public string? VerifiedBy { get; private set; }
@@ -31,21 +32,18 @@ public sealed class ServiceModel(PathwayDbContext db, DirectoryCommands commands
     public async Task<IActionResult> OnPostVerifyAsync(Guid serviceId, CancellationToken ct)
     {
         if (!User.ToStaffContext().IsInAny(RoleSets.Clinicians)) return Forbid();
-        var result = await commands.VerifyServiceAsync(serviceId, Version, ct);
-        if (result.Errors.Any(e => e.Field == "Id")) return NotFound();
-        if (result.Conflict)
+        var outcome = await verify.HandleAsync(serviceId, Version, ct);
+        return await this.PresentAsync(outcome, saved =>
         {
-            await LoadAsync(serviceId, ct);
-            ModelState.AddModelError(string.Empty, "Someone else changed this entry while you were reading it. Nothing has been saved. Read the entry again, then confirm it is correct.");
-            return Page();
-        }
-        TempData["Success"] = $"{result.Saved!.Name} marked as checked today";
-        return Redirect($"/directory/services/{serviceId}");
+            TempData["Success"] = $"{saved.Name} marked as checked today";
+            return Redirect($"/directory/services/{serviceId}");
+        }, () => LoadAsync(serviceId, ct), prefix: "", conflict: _ => ModelState.AddModelError(string.Empty,
+            "Someone else changed this entry while you were reading it. Nothing has been saved. Read the entry again, then confirm it is correct."));
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var s = await DirectoryCommands.WithOrganisation(db.DirectoryServices.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var s = await DirectoryQueries.WithOrganisation(db.DirectoryServices.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (s is null) return false;
         Service = s;
         Version = s.Version;
