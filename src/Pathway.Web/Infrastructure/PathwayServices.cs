@@ -62,6 +62,12 @@ public static class PathwayServices
         services.AddScoped<Features.Compliance.Recall.Decision.CountersignRecallDecision>();
         services.AddScoped<Features.Compliance.Recall.Record.RecordRecallOnLicence>();
         services.AddScoped<Features.Compliance.Recall.Record.ReReleaseAfterRecall>();
+        services.AddScoped<Features.Referrals.Create.MakeReferral>();
+        services.AddScoped<Features.Referrals.Allocate.AllocateReferral>();
+        services.AddScoped<Features.Referrals.MoveStage.MoveReferralStage>();
+        services.AddScoped<Features.Consultations.Record.RecordConsultation>();
+        services.AddScoped<Features.Consultations.Edit.UpdateConsultation>();
+        services.AddScoped<Features.Consultations.Detail.CompleteConsultationAction>();
         // end Compliance/Recall, Compliance/Rules, Referrals, Consultations
         services.AddOptions<Features.Compliance.Recall.RecallOptions>().Bind(config.GetSection(Features.Compliance.Recall.RecallOptions.Section));
         services.AddScoped<Features.CarePlans.CarePlanRowCommands>();
