@@ -21,7 +21,6 @@ public sealed class UseCaseConventionTests(SqliteApp app) : IClassFixture<Sqlite
         "Account", "Admin", "Assessments", "BreakGlass", "CarePlans", "Cases", "Coordination", "Errors",
         "Evaluation", "Fhir", "Home", "Incidents", "Instruments", "Licences", "Screening", "Shared", "Signposting",
         "Training",
-        "Compliance/Rules",
     ];
 
     private static bool IsMigrated(string areaPath) =>

@@ -68,6 +68,8 @@ public static class PathwayServices
         services.AddScoped<Features.Consultations.Record.RecordConsultation>();
         services.AddScoped<Features.Consultations.Edit.UpdateConsultation>();
         services.AddScoped<Features.Consultations.Detail.CompleteConsultationAction>();
+        services.AddScoped<Features.Compliance.Rules.SaveEarlyWarningRules>();
+        services.AddScoped<Features.Compliance.Rules.ConfirmEarlyWarningRules>();
         // end Compliance/Recall, Compliance/Rules, Referrals, Consultations
         services.AddOptions<Features.Compliance.Recall.RecallOptions>().Bind(config.GetSection(Features.Compliance.Recall.RecallOptions.Section));
         services.AddScoped<Features.CarePlans.CarePlanRowCommands>();
