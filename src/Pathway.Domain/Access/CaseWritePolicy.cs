@@ -13,7 +13,7 @@ public sealed record CaseVisibilityChange(Guid? TeamBefore, Guid? TeamAfter, Dat
 /// Who may set which of a case's visibility fields, in one place for the API and the pages. The rules:
 /// <list type="bullet">
 /// <item>The referral date opens the case to the PD service; only the referral workflow sets it
-/// (<c>ReferralWork</c>), so a case write may neither set, change nor clear it.</item>
+/// (<c>MakeReferral</c>), so a case write may neither set, change nor clear it.</item>
 /// <item>An offender manager or senior probation officer may put a case only in their own team: placing it in another
 /// would hand it to people they cannot name and take it out of their own sight. Leaving a case in the team it is
 /// already in is always allowed (a named officer editing a restricted case of another team).</item>

@@ -64,7 +64,26 @@ public static class PathwayServices
         services.AddScoped<Features.CarePlans.CarePlanCommands>();
         services.AddScoped<Features.Coordination.CoordinationGroup>();
         services.AddOptions<Features.Signposting.SignpostingOptions>().Bind(config.GetSection(Features.Signposting.SignpostingOptions.Section));
-        services.AddScoped<Features.Compliance.Recall.RecallCommands>();
+        // Compliance/Recall, Compliance/Rules, Referrals, Consultations (issue 17: one handler per use case)
+        services.AddScoped<Features.Compliance.Recall.Start.StartRecallConsideration>();
+        services.AddScoped<Features.Compliance.Recall.Steps.RecordRecallCircumstances>();
+        services.AddScoped<Features.Compliance.Recall.Steps.RecordAlternativesToRecall>();
+        services.AddScoped<Features.Compliance.Recall.Steps.RecordRecallAdvice>();
+        services.AddScoped<Features.Compliance.Recall.Steps.RecordConsultationNotPossible>();
+        services.AddScoped<Features.Compliance.Recall.Steps.SubmitForRecallDecision>();
+        services.AddScoped<Features.Compliance.Recall.Decision.DecideRecall>();
+        services.AddScoped<Features.Compliance.Recall.Decision.CountersignRecallDecision>();
+        services.AddScoped<Features.Compliance.Recall.Record.RecordRecallOnLicence>();
+        services.AddScoped<Features.Compliance.Recall.Record.ReReleaseAfterRecall>();
+        services.AddScoped<Features.Referrals.Create.MakeReferral>();
+        services.AddScoped<Features.Referrals.Allocate.AllocateReferral>();
+        services.AddScoped<Features.Referrals.MoveStage.MoveReferralStage>();
+        services.AddScoped<Features.Consultations.Record.RecordConsultation>();
+        services.AddScoped<Features.Consultations.Edit.UpdateConsultation>();
+        services.AddScoped<Features.Consultations.Detail.CompleteConsultationAction>();
+        services.AddScoped<Features.Compliance.Rules.SaveEarlyWarningRules>();
+        services.AddScoped<Features.Compliance.Rules.ConfirmEarlyWarningRules>();
+        // end Compliance/Recall, Compliance/Rules, Referrals, Consultations
         services.AddOptions<Features.Compliance.Recall.RecallOptions>().Bind(config.GetSection(Features.Compliance.Recall.RecallOptions.Section));
         services.AddScoped<Features.CarePlans.CarePlanRowCommands>();
         services.AddScoped<Features.Incidents.IncidentCommands>();

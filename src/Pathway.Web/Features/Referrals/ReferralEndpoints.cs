@@ -11,6 +11,10 @@ using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
+using Pathway.Web.Features.Referrals.Allocate;
+using Pathway.Web.Features.Referrals.Create;
+using Pathway.Web.Features.Referrals.MoveStage;
 
 namespace Pathway.Web.Features.Referrals;
 
@@ -26,7 +30,7 @@ public sealed record ReferralDto(
     DateTimeOffset? AllocatedAt, string Stage, DateTimeOffset StageEnteredAt, bool IsOpen, IReadOnlyList<string> NextStages,
     IReadOnlyList<StageChangeDto> History, IReadOnlyList<StagePeriodDto> Periods, int Version)
 {
-    /// <summary>Needs the referral loaded <see cref="ReferralWork.WithPeople"/>.</summary>
+    /// <summary>Needs the referral loaded <see cref="ReferralQueries.WithPeople"/>.</summary>
     public static ReferralDto From(Referral r, DateTimeOffset now)
     {
         var changes = r.StageChanges.OrderBy(c => c.At).ToList();
@@ -72,13 +76,13 @@ public static class ReferralEndpoints
         api.MapGet("/referrals", QueueAsync).WithTags("Referrals").Audited("referral.queue").RequireAuthorization(Policies.PdService)
             .WithSummary("The referral queue: open referrals on cases you can see. view = unallocated (default), mine, allocated or all; urgency; sort = priority, oldest or newest");
         var one = api.MapGroup("/cases/{id:guid}").WithTags("Referrals");
-        one.MapGet("/referrals", ListAsync).Audited("referral.list").WithSummary("A case's referrals to the PD service, newest first");
-        one.MapGet("/referral", GetAsync).Audited("referral.read").WithSummary("The case's newest referral, with its pathway stages and time in each");
-        one.MapPost("/referrals", CreateAsync).Audited("referral.create").RequireAuthorization(Policies.Referrer)
+        one.MapGet("/referrals", ListAsync).Audited("referral.list").ForCase(AccessNeed.Read, "ReferralList").WithSummary("A case's referrals to the PD service, newest first");
+        one.MapGet("/referral", GetAsync).Audited("referral.read").ForCase(AccessNeed.Read, "Referral").WithSummary("The case's newest referral, with its pathway stages and time in each");
+        one.MapPost("/referrals", CreateAsync).Audited("referral.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.Referrer)
             .WithSummary("Refer the case to the PD service (one open referral at a time)");
-        one.MapPost("/referral/allocation", AllocateAsync).Audited("referral.allocate").RequireAuthorization(Policies.PdService)
+        one.MapPost("/referral/allocation", AllocateAsync).Audited("referral.allocate").ForCase(AccessNeed.Edit, "Referral").RequireAuthorization(Policies.PdService)
             .WithSummary("Allocate the open referral to a psychologist (the clinical lead), or take it yourself (a psychologist)");
-        one.MapPost("/referral/stage", MoveAsync).Audited("referral.stage.change").RequireAuthorization(Policies.CaseEditor)
+        one.MapPost("/referral/stage", MoveAsync).Audited("referral.stage.change").ForCase(AccessNeed.Edit, "Referral").RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Move the open referral on the pathway; skipping a stage, not suitable and withdrawn need a reason");
         return api;
     }
@@ -99,117 +103,65 @@ public static class ReferralEndpoints
             r.ReferredBy, r.TeamName, r.AllocatedToId, r.AllocatedTo, r.Version)).ToList()));
     }
 
+    // The case in the route is loaded, checked and audited by .ForCase before any of these run (see CurrentCase).
+    // `Guid id` stays in the signatures for the OpenAPI document.
+
     private static async Task<Results<Ok<IReadOnlyList<ReferralDto>>, NotFound>> ListAsync(
-        Guid id, CaseAccess access, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, CurrentCase current, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "ReferralList");
-        if (c is null) return TypedResults.NotFound();
-        var list = await db.Referrals.AsNoTracking().WithPeople().Where(r => r.CaseId == id).OrderByDescending(r => r.ReferredAt).ToListAsync(ct);
+        var list = await db.Referrals.AsNoTracking().WithPeople().Where(r => r.CaseId == current.Context.Id).OrderByDescending(r => r.ReferredAt).ToListAsync(ct);
         var now = clock.GetUtcNow();
         return TypedResults.Ok<IReadOnlyList<ReferralDto>>(list.Select(r => ReferralDto.From(r, now)).ToList());
     }
 
-    private static async Task<Results<Ok<ReferralDto>, NotFound>> GetAsync(
-        Guid id, CaseAccess access, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ReferralDto>, NotFound>> GetAsync(Guid id, CurrentCase current, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "Referral");
-        if (c is null) return TypedResults.NotFound();
-        var r = await ReferralWork.LatestAsync(db.Referrals.AsNoTracking().WithPeople(), id, ct);
+        var r = await ReferralQueries.LatestAsync(db.Referrals.AsNoTracking().WithPeople(), current.Context.Id, ct);
         return r is null ? TypedResults.NotFound() : TypedResults.Ok(ReferralDto.From(r, clock.GetUtcNow()));
     }
 
     private static async Task<Results<Created<ReferralDto>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        Guid id, ReferralWriteRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, HttpContext http, TimeProvider clock, CancellationToken ct)
+        Guid id, ReferralWriteRequest body, CurrentCase current, MakeReferral make, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var details = body.Parse(errors);
-        errors.AddRange(ReferralRules.Validate(details, errors.Select(e => e.Field).ToHashSet()));
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        if (await ReferralWork.OpenAsync(db.Referrals, id, ct) is not null)
-            return TypedResults.Problem(ReferralWork.AlreadyOpen, statusCode: 409, title: "The case already has an open referral");
-
-        var now = clock.GetUtcNow();
-        var r = ReferralWork.Create(c, details, http.User.ToStaffContext().UserId, now);
-        db.Referrals.Add(r);
-        audit.Add(null, "Referral", r.Id, c.Id);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Id}/referral", ReferralDto.From(await ReadAsync(db, r.Id, ct), now));
+        var unreadable = new List<FieldError>();
+        var outcome = await make.HandleAsync(current.Context, body.Parse(unreadable), unreadable, ct);
+        return outcome switch
+        {
+            Outcome<Referral>.Done d => TypedResults.Created($"/api/v1/cases/{d.Value.CaseId}/referral", ReferralDto.From(await ReferralQueries.ReadAsync(db, d.Value.Id, ct), clock.GetUtcNow())),
+            Outcome<Referral>.Invalid i => TypedResults.ValidationProblem(i.Errors.ToProblemErrors()),
+            Outcome<Referral>.Conflict => TypedResults.Problem(MakeReferral.AlreadyOpen, statusCode: 409, title: "The case already has an open referral"),
+            _ => TypedResults.NotFound(),
+        };
     }
 
     private static async Task<Results<Ok<ReferralDto>, NotFound, ValidationProblem, ProblemHttpResult, Conflict<ConflictProblem<ReferralDto>>>> AllocateAsync(
-        Guid id, AllocateRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, HttpContext http, TimeProvider clock, CancellationToken ct)
+        Guid id, AllocateRequest body, CurrentCase current, AllocateReferral allocate, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct, "Referral");
-        if (c is null) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var psychologist = Api.ParseGuid(body.PsychologistId, nameof(body.PsychologistId), errors);
-        if (body.PsychologistId is null) errors.Add(new(nameof(body.PsychologistId), "Send the id of the psychologist to allocate to"));
-        if (body.Version is null) errors.Add(new(nameof(body.Version), "Send the version of the referral you are allocating (from a GET)"));
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var r = await ReferralWork.OpenAsync(db.Referrals, id, ct);
-        if (r is null) return TypedResults.NotFound();
-        var who = http.User.ToStaffContext();
-        if (!ReferralAccessRules.CanAllocateTo(who, psychologist!.Value))
-            return await RefusedAsync(audit, c, r, "A psychologist may take a referral for themselves only; the clinical lead allocates to others", ct);
-        if ((await ReferralWork.PsychologistsAsync(db, ct)).All(p => p.Id != psychologist))
-            return TypedResults.ValidationProblem(new[] { new FieldError(nameof(body.PsychologistId), "Choose a psychologist in the PD service") }.ToProblemErrors());
-        if (body.Version != r.Version) return Conflict(await ReadAsync(db, r.Id, ct), clock);
-
-        var now = clock.GetUtcNow();
-        ReferralWork.Allocate(r, c, psychologist.Value, now);
-        return await SaveAsync(db, audit, c, r, body.Version.Value, clock, ct);
+        var unreadable = new List<FieldError>();
+        var psychologist = Api.ParseGuid(body.PsychologistId, nameof(body.PsychologistId), unreadable);
+        if (body.PsychologistId is null) unreadable.Add(new(nameof(body.PsychologistId), "Send the id of the psychologist to allocate to"));
+        if (body.Version is null) unreadable.Add(new(nameof(body.Version), "Send the version of the referral you are allocating (from a GET)"));
+        return await PresentAsync(await allocate.HandleAsync(current.Context, psychologist, body.Version, unreadable, ct), db, clock, ct);
     }
 
     private static async Task<Results<Ok<ReferralDto>, NotFound, ValidationProblem, ProblemHttpResult, Conflict<ConflictProblem<ReferralDto>>>> MoveAsync(
-        Guid id, MoveStageRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, HttpContext http, TimeProvider clock, CancellationToken ct)
+        Guid id, MoveStageRequest body, CurrentCase current, MoveReferralStage move, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct, "Referral");
-        if (c is null) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var to = Api.ParseEnum<PathwayStage>(body.To, nameof(body.To), errors);
-        if (body.To is null) errors.Add(new(nameof(body.To), "Send the stage to move to"));
-        if (body.Version is null) errors.Add(new(nameof(body.Version), "Send the version of the referral you are moving (from a GET)"));
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var r = await ReferralWork.OpenAsync(db.Referrals.Include(x => x.StageChanges), id, ct);
-        if (r is null) return TypedResults.NotFound();
-        if (!ReferralAccessRules.CanMoveTo(http.User.ToStaffContext(), to!.Value))
-            return await RefusedAsync(audit, c, r, "Only the PD service moves a referral along the pathway; probation staff may withdraw it", ct);
-        if (body.Version != r.Version) return Conflict(await ReadAsync(db, r.Id, ct), clock);
-        var problem = ReferralWork.Move(r, to.Value, body.Reason, http.User.ToStaffContext().UserId, clock.GetUtcNow());
-        if (problem is not null)
-            return TypedResults.ValidationProblem(new[] { new FieldError(problem.StartsWith("Enter", StringComparison.Ordinal) || problem.StartsWith("Reason", StringComparison.Ordinal) ? "Reason" : "To", problem) }.ToProblemErrors());
-        return await SaveAsync(db, audit, c, r, body.Version.Value, clock, ct);
+        var unreadable = new List<FieldError>();
+        var to = Api.ParseEnum<PathwayStage>(body.To, nameof(body.To), unreadable);
+        if (body.To is null) unreadable.Add(new(nameof(body.To), "Send the stage to move to"));
+        if (body.Version is null) unreadable.Add(new(nameof(body.Version), "Send the version of the referral you are moving (from a GET)"));
+        return await PresentAsync(await move.HandleAsync(current.Context, to, body.Reason, body.Version, unreadable, ct), db, clock, ct);
     }
 
-    private static async Task<Results<Ok<ReferralDto>, NotFound, ValidationProblem, ProblemHttpResult, Conflict<ConflictProblem<ReferralDto>>>> SaveAsync(
-        PathwayDbContext db, AuditLog audit, CaseRecord c, Referral r, int version, TimeProvider clock, CancellationToken ct)
+    /// <summary>A change to the open referral: 200 with it as saved, 400, 403 with the rule (allowed to see the case but not to do this), 409 with it as saved now, or 404.</summary>
+    private static async Task<Results<Ok<ReferralDto>, NotFound, ValidationProblem, ProblemHttpResult, Conflict<ConflictProblem<ReferralDto>>>> PresentAsync(
+        Outcome<Referral> outcome, PathwayDbContext db, TimeProvider clock, CancellationToken ct) => outcome switch
     {
-        db.Entry(r).Property(x => x.Version).OriginalValue = version;
-        audit.Add(null, "Referral", r.Id, c.Id);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Conflict(await ReadAsync(db, r.Id, ct), clock);
-        }
-        return TypedResults.Ok(ReferralDto.From(await ReadAsync(db, r.Id, ct), clock.GetUtcNow()));
-    }
-
-    /// <summary>Allowed to see the case but not to do this: 403 with the rule, and a denied audit row.</summary>
-    internal static async Task<ProblemHttpResult> RefusedAsync(AuditLog audit, CaseRecord c, Referral r, string why, CancellationToken ct)
-    {
-        await audit.WriteAsync(null, "Referral", r.Id, c.Id, AuditOutcome.Denied, why, ct: ct);
-        return TypedResults.Problem(why, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
-    }
-
-    private static Conflict<ConflictProblem<ReferralDto>> Conflict(Referral current, TimeProvider clock) =>
-        Api.Conflict("referral", current.Version, ReferralDto.From(current, clock.GetUtcNow()));
-
-    internal static Task<Referral> ReadAsync(PathwayDbContext db, Guid referralId, CancellationToken ct) =>
-        db.Referrals.AsNoTracking().WithPeople().FirstAsync(r => r.Id == referralId, ct);
+        Outcome<Referral>.Done d => TypedResults.Ok(ReferralDto.From(await ReferralQueries.ReadAsync(db, d.Value.Id, ct), clock.GetUtcNow())),
+        Outcome<Referral>.Invalid i => TypedResults.ValidationProblem(i.Errors.ToProblemErrors()),
+        Outcome<Referral>.Forbidden f => TypedResults.Problem(f.Reason, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed"),
+        Outcome<Referral>.Conflict c => Api.Conflict("referral", c.Current.Version, ReferralDto.From(c.Current, clock.GetUtcNow())),
+        _ => TypedResults.NotFound(),
+    };
 }

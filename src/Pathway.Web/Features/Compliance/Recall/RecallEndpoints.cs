@@ -10,6 +10,11 @@ using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
+using Pathway.Web.Features.Compliance.Recall.Decision;
+using Pathway.Web.Features.Compliance.Recall.Record;
+using Pathway.Web.Features.Compliance.Recall.Start;
+using Pathway.Web.Features.Compliance.Recall.Steps;
 
 namespace Pathway.Web.Features.Compliance.Recall;
 
@@ -71,168 +76,146 @@ public static class RecallEndpoints
     public static RouteGroupBuilder MapRecallEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/cases/{id:guid}/recall-considerations").WithTags("Recall");
-        g.MapGet("/", ListAsync).Audited("recall.list").WithSummary("A case's recall considerations, newest first");
-        g.MapGet("/{considerationId:guid}", GetAsync).Audited("recall.read")
+        g.MapGet("/", ListAsync).Audited("recall.list").ForCase(AccessNeed.Read, "RecallConsiderationList").WithSummary("A case's recall considerations, newest first");
+        g.MapGet("/{considerationId:guid}", GetAsync).Audited("recall.read").ForCase(AccessNeed.Read, nameof(RecallConsideration), "considerationId")
             .WithSummary("One recall consideration, with what is missing before a decision, fixed-term suitability and agreed alternatives not yet tried");
-        g.MapPost("/", CreateAsync).Audited("recall.create").RequireAuthorization(Policies.ProbationRecorder)
+        g.MapPost("/", CreateAsync).Audited("recall.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Start considering recall, saying why (only while the person is on licence today; one open consideration per case)");
-        g.MapPut("/{considerationId:guid}/circumstances", CircumstancesAsync).Audited("recall.update").RequireAuthorization(Policies.ProbationRecorder)
+        g.MapPut("/{considerationId:guid}/circumstances", CircumstancesAsync).Audited("recall.update").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Why recall is considered, what happened, current risk, the breached conditions and the facts fixed-term recall depends on");
-        g.MapPut("/{considerationId:guid}/alternatives", AlternativesAsync).Audited("recall.update").RequireAuthorization(Policies.ProbationRecorder)
+        g.MapPut("/{considerationId:guid}/alternatives", AlternativesAsync).Audited("recall.update").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Alternatives to recall tried and their result, and those agreed in the care plan's contingency section");
-        g.MapPut("/{considerationId:guid}/consultation", ConsultationAsync).Audited("recall.consult").RequireAuthorization(Policies.RecallConsultant)
+        g.MapPut("/{considerationId:guid}/consultation", ConsultationAsync).Audited("recall.consult").ForCase(AccessNeed.Contribute).RequireAuthorization(Policies.RecallConsultant)
             .WithSummary("The psychologist's advice (psychologists and the clinical lead)");
-        g.MapPut("/{considerationId:guid}/consultation-not-possible", NotPossibleAsync).Audited("recall.consult").RequireAuthorization(Policies.ProbationRecorder)
+        g.MapPut("/{considerationId:guid}/consultation-not-possible", NotPossibleAsync).Audited("recall.consult").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Why the psychologist could not be consulted in time");
-        g.MapPost("/{considerationId:guid}/submit", SubmitAsync).Audited("recall.submit").RequireAuthorization(Policies.ProbationRecorder)
+        g.MapPost("/{considerationId:guid}/submit", SubmitAsync).Audited("recall.submit").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Send for management oversight; refused with the list of what is missing");
-        g.MapPost("/{considerationId:guid}/decision", DecideAsync).Audited("recall.decide").RequireAuthorization(Policies.RecallDecider)
+        g.MapPost("/{considerationId:guid}/decision", DecideAsync).Audited("recall.decide").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.RecallDecider)
             .WithSummary("Senior probation officer's oversight rationale and decision: noRecall, fixedTermRecall or standardRecall");
-        g.MapPost("/{considerationId:guid}/countersignature", CountersignAsync).Audited("recall.countersign").RequireAuthorization(Policies.RecallDecider)
+        g.MapPost("/{considerationId:guid}/countersignature", CountersignAsync).Audited("recall.countersign").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.RecallDecider)
             .WithSummary("A second senior probation officer countersigns a recall decision");
-        g.MapPost("/{considerationId:guid}/recall", RecordRecallAsync).Audited("recall.record").RequireAuthorization(Policies.ProbationRecorder)
+        g.MapPost("/{considerationId:guid}/recall", RecordRecallAsync).Audited("recall.record").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record the recall from a countersigned recall decision on the licence's recall history");
-        g.MapPost("/{considerationId:guid}/re-release", ReReleaseAsync).Audited("recall.re-release").RequireAuthorization(Policies.ProbationRecorder)
+        g.MapPost("/{considerationId:guid}/re-release", ReReleaseAsync).Audited("recall.re-release").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record re-release after the recall; a new licence period starts that day");
         api.MapRecallRegimeEndpoint();
         return api;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<RecallSummaryDto>>, NotFound>> ListAsync(Guid id, CaseAccess access, PathwayDbContext db, CancellationToken ct)
+    // The case in the route is loaded, checked and audited by .ForCase before any of these run (see CurrentCase); the
+    // handlers find the consideration under it. `Guid id` stays in the signatures for the OpenAPI document.
+
+    private static async Task<Results<Ok<IReadOnlyList<RecallSummaryDto>>, NotFound>> ListAsync(Guid id, CurrentCase current, PathwayDbContext db, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "RecallConsiderationList");
-        if (c is null) return TypedResults.NotFound();
-        var rows = await db.RecallConsiderations.AsNoTracking().Where(r => r.CaseId == id).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
+        var rows = await db.RecallConsiderations.AsNoTracking().Where(r => r.CaseId == current.Context.Id).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
         return TypedResults.Ok<IReadOnlyList<RecallSummaryDto>>(rows.Select(r => new RecallSummaryDto(
             r.Id, Api.Name(r.Status), r.Concern is { } x ? Api.Name(x) : null, r.Decision is { } d ? Api.Name(d) : null, r.CreatedAt, r.DecidedAt, r.Version)).ToList());
     }
 
     private static async Task<Results<Ok<RecallConsiderationDto>, NotFound>> GetAsync(
-        Guid id, Guid considerationId, CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, Guid considerationId, CurrentCase current, PathwayDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, nameof(RecallConsideration), considerationId);
-        if (c is null) return TypedResults.NotFound();
-        var r = await CaseRecordLookup.FindAsync(db.RecallConsiderations.AsNoTracking(), audit, id, considerationId, ct);
+        var c = current.Context;
+        var r = await CaseRecordLookup.FindAsync(db.RecallConsiderations.AsNoTracking(), audit, c.Id, considerationId, ct);
         if (r is null) return TypedResults.NotFound();
-        return TypedResults.Ok(RecallConsiderationDto.From(r, await FactsAsync(db, c, r, http, clock, ct)));
+        return TypedResults.Ok(await DtoAsync(db, c, r, clock, ct));
     }
 
     private static async Task<Results<Created<RecallConsiderationDto>, NotFound, ValidationProblem>> CreateAsync(
-        Guid id, StartRequest body, CaseAccess access, RecallCommands commands, PathwayDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, StartRequest body, CurrentCase current, StartRecallConsideration start, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var concern = Api.ParseEnum<RecallConcern>(body.Concern, nameof(body.Concern), errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var (result, r) = await commands.StartAsync(c, http.User.ToStaffContext().UserId, concern, ct);
-        if (result.Outcome != RecallOutcome.Done) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
-        return TypedResults.Created($"/api/v1/cases/{id}/recall-considerations/{r!.Id}", RecallConsiderationDto.From(r, await FactsAsync(db, c, r, http, clock, ct)));
+        var c = current.Context;
+        var unreadable = new List<FieldError>();
+        var concern = Api.ParseEnum<RecallConcern>(body.Concern, nameof(body.Concern), unreadable);
+        var outcome = await start.HandleAsync(c, concern, unreadable, ct);
+        var dto = outcome is Outcome<RecallConsideration>.Done done ? await DtoAsync(db, c, done.Value, clock, ct) : null;
+        return outcome.ToCreated(r => $"/api/v1/cases/{r.CaseId}/recall-considerations/{r.Id}", _ => dto!);
     }
 
-    private delegate Task<RecallResult> Step(CaseRecord c, RecallConsideration r, List<FieldError> parseErrors);
+    private static async Task<RecallConsiderationDto> DtoAsync(PathwayDbContext db, CaseContext c, RecallConsideration r, TimeProvider clock, CancellationToken ct) =>
+        RecallConsiderationDto.From(r, await RecallFacts.LoadAsync(db, c.Case, r, c.Who.Roles, ComplianceEndpoints.Today(clock), ct));
 
-    /// <summary>Loads, runs one step, and answers: 200 with the record, 400 with field errors, 409 with the current record.</summary>
-    private static async Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> RunAsync(
-        Guid id, Guid considerationId, AccessNeed need, CaseAccess access, RecallCommands commands, PathwayDbContext db, TimeProvider clock, HttpContext http,
-        Step step, CancellationToken ct)
+    /// <summary>A step's outcome: 200 with the record as saved, 400 with field errors, 409 with the record as it now stands, or 404.</summary>
+    private static async Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> PresentAsync<T>(
+        Outcome<T> outcome, Guid considerationId, CaseContext c, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, need, ct);
-        if (c is null) return TypedResults.NotFound();
-        var r = await commands.FindAsync(id, considerationId, ct);
-        if (r is null) return TypedResults.NotFound();
-        var parseErrors = new List<FieldError>();
-        var result = await step(c, r, parseErrors);
-        if (parseErrors.Count > 0) return TypedResults.ValidationProblem(parseErrors.ToProblemErrors());
-        var current = await db.RecallConsiderations.AsNoTracking().FirstAsync(x => x.Id == considerationId, ct);
-        var dto = RecallConsiderationDto.From(current, await FactsAsync(db, c, current, http, clock, ct));
-        return result.Outcome switch
-        {
-            RecallOutcome.Done => TypedResults.Ok(dto),
-            RecallOutcome.Conflict => Api.Conflict("recall consideration", current.Version, dto),
-            _ => TypedResults.ValidationProblem(result.Errors.ToProblemErrors()),
-        };
+        RecallConsiderationDto? dto = null;
+        if (outcome is Outcome<T>.Done or Outcome<T>.Conflict)
+            dto = await DtoAsync(db, c, await db.RecallConsiderations.AsNoTracking().FirstAsync(x => x.Id == considerationId, ct), clock, ct);
+        return outcome.ToOk(_ => dto!, "recall consideration", _ => dto!.Version);
     }
 
-    private static async Task<RecallFacts> FactsAsync(PathwayDbContext db, CaseRecord c, RecallConsideration r, HttpContext http, TimeProvider clock, CancellationToken ct) =>
-        await RecallFacts.LoadAsync(db, c, r, http.User.ToStaffContext().Roles, ComplianceEndpoints.Today(clock), ct);
+    private static async Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> CircumstancesAsync(
+        Guid id, Guid considerationId, CircumstancesRequest body, CurrentCase current, RecordRecallCircumstances record, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var unreadable = new List<FieldError>();
+        var concern = Api.ParseEnum<RecallConcern>(body.Concern, nameof(body.Concern), unreadable);
+        var input = new CircumstancesInput(concern, body.Circumstances, body.RiskSummary, body.RecalledBecauseOfCharge ?? false, body.Schedule19AAOffence ?? false,
+            body.TerroristOffence ?? false, body.Conditions ?? [], body.ChargedWithSeriousOffence ?? false);
+        return await PresentAsync(await record.HandleAsync(current.Context, considerationId, input, body.Version, unreadable, ct), considerationId, current.Context, db, clock, ct);
+    }
 
-    private static Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> CircumstancesAsync(
-        Guid id, Guid considerationId, CircumstancesRequest body, CaseAccess access, RecallCommands commands, PathwayDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        RunAsync(id, considerationId, AccessNeed.Edit, access, commands, db, clock, http, async (c, r, errors) =>
+    private static async Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> AlternativesAsync(
+        Guid id, Guid considerationId, AlternativesRequest body, CurrentCase current, RecordAlternativesToRecall record, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var unreadable = new List<FieldError>();
+        var tried = new List<AlternativeInput>();
+        foreach (var t in body.Tried ?? [])
         {
-            var concern = Api.ParseEnum<RecallConcern>(body.Concern, nameof(body.Concern), errors);
-            if (errors.Count > 0) return RecallResult.Done;
-            return await commands.SaveCircumstancesAsync(c, r, new CircumstancesInput(concern, body.Circumstances, body.RiskSummary,
-                body.RecalledBecauseOfCharge ?? false, body.Schedule19AAOffence ?? false, body.TerroristOffence ?? false, body.Conditions ?? [],
-                body.ChargedWithSeriousOffence ?? false), body.Version, ct);
-        }, ct);
+            var a = Api.ParseEnum<AlternativeToRecall>(t.Alternative, "Tried", unreadable);
+            var o = Api.ParseEnum<AlternativeOutcome>(t.Outcome, "Tried", unreadable);
+            if (a is null || o is null) { if (unreadable.Count == 0) unreadable.Add(new("Tried", "Each alternative tried needs an alternative and an outcome")); continue; }
+            tried.Add(new(a.Value, o.Value, t.Details));
+        }
+        var agreed = (body.InContingencyPlan ?? []).Select(s => Api.ParseEnum<AlternativeToRecall>(s, "InContingencyPlan", unreadable)).OfType<AlternativeToRecall>().ToList();
+        var outcome = await record.HandleAsync(current.Context, considerationId, new AlternativesInput(tried, body.NoAlternativesReason, agreed), body.Version, unreadable, ct);
+        return await PresentAsync(outcome, considerationId, current.Context, db, clock, ct);
+    }
 
-    private static Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> AlternativesAsync(
-        Guid id, Guid considerationId, AlternativesRequest body, CaseAccess access, RecallCommands commands, PathwayDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        RunAsync(id, considerationId, AccessNeed.Edit, access, commands, db, clock, http, async (c, r, errors) =>
-        {
-            var tried = new List<AlternativeInput>();
-            foreach (var t in body.Tried ?? [])
-            {
-                var a = Api.ParseEnum<AlternativeToRecall>(t.Alternative, "Tried", errors);
-                var o = Api.ParseEnum<AlternativeOutcome>(t.Outcome, "Tried", errors);
-                if (a is null || o is null) { if (errors.Count == 0) errors.Add(new("Tried", "Each alternative tried needs an alternative and an outcome")); continue; }
-                tried.Add(new(a.Value, o.Value, t.Details));
-            }
-            var agreed = (body.InContingencyPlan ?? []).Select(s => Api.ParseEnum<AlternativeToRecall>(s, "InContingencyPlan", errors)).OfType<AlternativeToRecall>().ToList();
-            if (errors.Count > 0) return RecallResult.Done;
-            var facts = await FactsAsync(db, c, r, http, clock, ct);
-            return await commands.SaveAlternativesAsync(c, r, new AlternativesInput(tried, body.NoAlternativesReason, agreed), facts.ContingencyPlanId, body.Version, ct);
-        }, ct);
+    private static async Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> ConsultationAsync(
+        Guid id, Guid considerationId, ConsultationRequest body, CurrentCase current, RecordRecallAdvice advice, PathwayDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await PresentAsync(await advice.HandleAsync(current.Context, considerationId, body.Advice, body.Version, ct), considerationId, current.Context, db, clock, ct);
 
-    private static Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> ConsultationAsync(
-        Guid id, Guid considerationId, ConsultationRequest body, CaseAccess access, RecallCommands commands, PathwayDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        RunAsync(id, considerationId, AccessNeed.Contribute, access, commands, db, clock, http,
-            (c, r, _) => commands.SaveConsultationAsync(c, r, http.User.ToStaffContext(), body.Advice, body.Version, ct), ct);
+    private static async Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> NotPossibleAsync(
+        Guid id, Guid considerationId, ConsultationNotPossibleRequest body, CurrentCase current, RecordConsultationNotPossible notPossible, PathwayDbContext db,
+        TimeProvider clock, CancellationToken ct) =>
+        await PresentAsync(await notPossible.HandleAsync(current.Context, considerationId, body.Reason, body.Version, ct), considerationId, current.Context, db, clock, ct);
 
-    private static Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> NotPossibleAsync(
-        Guid id, Guid considerationId, ConsultationNotPossibleRequest body, CaseAccess access, RecallCommands commands, PathwayDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        RunAsync(id, considerationId, AccessNeed.Edit, access, commands, db, clock, http,
-            (c, r, _) => commands.SaveConsultationNotPossibleAsync(c, r, body.Reason, body.Version, ct), ct);
+    private static async Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> SubmitAsync(
+        Guid id, Guid considerationId, VersionRequest body, CurrentCase current, SubmitForRecallDecision submit, PathwayDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await PresentAsync(await submit.HandleAsync(current.Context, considerationId, body.Version, ct), considerationId, current.Context, db, clock, ct);
 
-    private static Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> SubmitAsync(
-        Guid id, Guid considerationId, VersionRequest body, CaseAccess access, RecallCommands commands, PathwayDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        RunAsync(id, considerationId, AccessNeed.Edit, access, commands, db, clock, http, async (c, r, _) =>
-            await commands.SubmitAsync(c, r, await FactsAsync(db, c, r, http, clock, ct), http.User.ToStaffContext().UserId, body.Version, ct), ct);
+    private static async Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> DecideAsync(
+        Guid id, Guid considerationId, DecisionRequest body, CurrentCase current, DecideRecall decide, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var unreadable = new List<FieldError>();
+        var decision = Api.ParseEnum<RecallDecisionKind>(body.Decision, nameof(body.Decision), unreadable);
+        var outcome = await decide.HandleAsync(current.Context, considerationId, new DecisionInput(decision, body.OversightRationale), body.Version, unreadable, ct);
+        return await PresentAsync(outcome, considerationId, current.Context, db, clock, ct);
+    }
 
-    private static Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> DecideAsync(
-        Guid id, Guid considerationId, DecisionRequest body, CaseAccess access, RecallCommands commands, PathwayDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        RunAsync(id, considerationId, AccessNeed.Edit, access, commands, db, clock, http, async (c, r, errors) =>
-        {
-            var decision = Api.ParseEnum<RecallDecisionKind>(body.Decision, nameof(body.Decision), errors);
-            if (errors.Count > 0) return RecallResult.Done;
-            return await commands.DecideAsync(c, r, await FactsAsync(db, c, r, http, clock, ct), http.User.ToStaffContext(),
-                new DecisionInput(decision, body.OversightRationale), body.Version, ct);
-        }, ct);
+    private static async Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> CountersignAsync(
+        Guid id, Guid considerationId, VersionRequest body, CurrentCase current, CountersignRecallDecision countersign, PathwayDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await PresentAsync(await countersign.HandleAsync(current.Context, considerationId, body.Version, ct), considerationId, current.Context, db, clock, ct);
 
-    private static Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> CountersignAsync(
-        Guid id, Guid considerationId, VersionRequest body, CaseAccess access, RecallCommands commands, PathwayDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        RunAsync(id, considerationId, AccessNeed.Edit, access, commands, db, clock, http,
-            (c, r, _) => commands.CountersignAsync(c, r, http.User.ToStaffContext(), body.Version, ct), ct);
+    private static async Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> RecordRecallAsync(
+        Guid id, Guid considerationId, RecordRecallRequest body, CurrentCase current, RecordRecallOnLicence record, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var unreadable = new List<FieldError>();
+        var date = Api.ParseDate(body.RecallDate, nameof(body.RecallDate), unreadable);
+        var rtc = Api.ParseDate(body.ReturnToCustodyDate, nameof(body.ReturnToCustodyDate), unreadable);
+        var outcome = await record.HandleAsync(current.Context, considerationId, date, rtc, body.Version, unreadable, ct);
+        return await PresentAsync(outcome, considerationId, current.Context, db, clock, ct);
+    }
 
-    private static Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> RecordRecallAsync(
-        Guid id, Guid considerationId, RecordRecallRequest body, CaseAccess access, RecallCommands commands, PathwayDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        RunAsync(id, considerationId, AccessNeed.Edit, access, commands, db, clock, http, async (c, r, errors) =>
-        {
-            var date = Api.ParseDate(body.RecallDate, nameof(body.RecallDate), errors);
-            var rtc = Api.ParseDate(body.ReturnToCustodyDate, nameof(body.ReturnToCustodyDate), errors);
-            if (errors.Count > 0) return RecallResult.Done;
-            return await commands.RecordRecallAsync(c, r, date, rtc, body.Version, ct);
-        }, ct);
-
-    private static Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> ReReleaseAsync(
-        Guid id, Guid considerationId, ReReleaseRequest body, CaseAccess access, RecallCommands commands, PathwayDbContext db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        RunAsync(id, considerationId, AccessNeed.Edit, access, commands, db, clock, http, async (c, r, errors) =>
-        {
-            var date = Api.ParseDate(body.ReReleaseDate, nameof(body.ReReleaseDate), errors);
-            var rtc = Api.ParseDate(body.ReturnToCustodyDate, nameof(body.ReturnToCustodyDate), errors);
-            if (errors.Count > 0) return RecallResult.Done;
-            return (await commands.ReReleaseAsync(c, r, date, rtc, body.Version, ct)).Result;
-        }, ct);
+    private static async Task<Results<Ok<RecallConsiderationDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<RecallConsiderationDto>>>> ReReleaseAsync(
+        Guid id, Guid considerationId, ReReleaseRequest body, CurrentCase current, ReReleaseAfterRecall reRelease, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var unreadable = new List<FieldError>();
+        var date = Api.ParseDate(body.ReReleaseDate, nameof(body.ReReleaseDate), unreadable);
+        var rtc = Api.ParseDate(body.ReturnToCustodyDate, nameof(body.ReturnToCustodyDate), unreadable);
+        var outcome = await reRelease.HandleAsync(current.Context, considerationId, date, rtc, body.Version, unreadable, ct);
+        return await PresentAsync(outcome, considerationId, current.Context, db, clock, ct);
+    }
 }

@@ -4,25 +4,32 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Access;
+using Pathway.Domain.Licences;
 using Pathway.Domain.Recall;
 using Pathway.Web.Features.Cases;
-using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Compliance.Recall;
 
 /// <summary>
-/// What every recall consideration page shares: the case check, the record under the case in the URL, the workflow
-/// facts, and showing a command's result (errors in the summary, or a conflict explained). Nothing here decides access:
-/// <see cref="CaseAccess"/> does, then the commands check the workflow.
+/// What every recall consideration page shares: the record under the case in the URL (the case itself is loaded, checked
+/// and audited by <see cref="CurrentCase"/> from the page's <see cref="CaseScopedAttribute"/>), the workflow facts, and
+/// presenting a handler's outcome (errors in the summary, or a conflict explained over the record as saved now).
 /// </summary>
-public abstract class RecallPageModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public abstract class RecallPageModel(CurrentCase current, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
+    public const string ConflictMessage =
+        "Someone else changed this recall consideration while you were working on it. Nothing has been saved: check the latest version, then make your change again";
+
+    /// <summary>Errors about the record as a whole go to the top of the summary rather than against a field.</summary>
+    private static readonly HashSet<string> RecordFields = ["Status", "Missing", "Version", "Countersignature"];
+
     protected PathwayDbContext Db => db;
     protected AuditLog Audit => audit;
-    protected DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    protected CaseContext Case => current.Context;
+    protected DateOnly Today => ComplianceEndpoints.Today(clock);
 
     public CaseHeader Header { get; private set; } = null!;
     public RecallConsideration Record { get; private set; } = null!;
@@ -32,44 +39,50 @@ public abstract class RecallPageModel(CaseAccess access, PathwayDbContext db, Au
     public string RecordPath => $"/cases/{Record.CaseId}/recall/{Record.Id}";
 
     /// <summary>
-    /// Loads the case and the record (tracked when <paramref name="tracked"/>, for a change). Pages that change need edit
-    /// access and write a read row themselves on GET (<paramref name="readAction"/>), as other edit forms do.
+    /// Loads the record to show; false (with a denied audit row) when the case has no such record. Form pages record the
+    /// view themselves (<paramref name="readAction"/>), as other edit forms do.
     /// </summary>
-    protected async Task<(CaseRecord Case, RecallConsideration Record)?> LoadAsync(
-        Guid id, Guid considerationId, AccessNeed need, bool tracked, string? readAction, CancellationToken ct)
+    protected async Task<bool> LoadAsync(Guid considerationId, string? readAction, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, need, ct, nameof(RecallConsideration), considerationId);
-        if (c is null) return null;
-        var set = tracked ? db.RecallConsiderations : db.RecallConsiderations.AsNoTracking();
-        var r = await CaseRecordLookup.FindAsync(set, audit, id, considerationId, ct);
-        if (r is null) return null;
-        if (readAction is not null) await audit.WriteAsync(readAction, nameof(RecallConsideration), r.Id, c.Id, ct: ct);
-        await ShowAsync(c, r, ct);
-        return (c, r);
+        var r = await CaseRecordLookup.FindAsync(db.RecallConsiderations.AsNoTracking(), audit, Case.Id, considerationId, ct);
+        if (r is null) return false;
+        if (readAction is not null) await audit.WriteAsync(readAction, nameof(RecallConsideration), r.Id, Case.Id, ct: ct);
+        await ShowAsync(r, ct);
+        return true;
     }
 
-    protected async Task ShowAsync(CaseRecord c, RecallConsideration r, CancellationToken ct)
+    private async Task ShowAsync(RecallConsideration r, CancellationToken ct)
     {
         Record = r;
-        Header = new CaseHeader(c, CaseTab.Compliance, CaseAccessRules.CanViewAccessLog(Who));
-        Facts = await RecallFacts.LoadAsync(db, c, r, Who.Roles, Today, ct);
+        Header = Case.Header(CaseTab.Compliance);
+        Facts = await RecallFacts.LoadAsync(db, Case.Case, r, Who.Roles, Today, ct);
     }
 
-    /// <summary>After a command: redirect on success; otherwise the errors (or the conflict) go to the error summary and the page shows again.</summary>
-    protected async Task<IActionResult> AfterAsync(RecallResult result, CaseRecord c, Guid considerationId, string success, string? redirect, CancellationToken ct)
+    /// <summary>After a handler: redirect with <paramref name="success"/>; otherwise the page shows the record as saved now with the errors or the conflict.</summary>
+    protected Task<IActionResult> PresentAsync<T>(Outcome<T> outcome, Guid considerationId, string success, Func<T, string>? redirect,
+        CancellationToken ct, Func<Task>? redisplay = null) =>
+        this.PresentAsync(ForPage(outcome), value =>
+            {
+                TempData["Success"] = success;
+                return Redirect(redirect?.Invoke(value) ?? $"/cases/{Case.Id}/recall/{considerationId}");
+            },
+            async () =>
+            {
+                await ShowAsync(await RecallChange.CurrentAsync(db, considerationId, ct), ct);
+                if (redisplay is not null) await redisplay();
+            },
+            prefix: "", conflict: _ => ModelState.AddModelError(string.Empty, ConflictMessage));
+
+    /// <summary>Field errors go under the form (<c>Input.</c>), errors about the record as a whole to the top.</summary>
+    protected static Outcome<T> ForPage<T>(Outcome<T> outcome) => outcome is Outcome<T>.Invalid i
+        ? Outcome.Invalid<T>(i.Errors.Select(e => RecordFields.Contains(e.Field) ? e with { Field = "" } : e with { Field = "Input." + e.Field }).ToList())
+        : outcome;
+
+    /// <summary>Reads a date from the form, reporting it against <paramref name="field"/>.</summary>
+    internal static DateOnly? ParseDate(Infrastructure.Forms.DateParts parts, string field, string label, List<FieldError> errors)
     {
-        if (result.Outcome == RecallOutcome.Done)
-        {
-            TempData["Success"] = success;
-            return Redirect(redirect ?? $"/cases/{c.Id}/recall/{considerationId}");
-        }
-        ModelState.Clear();
-        foreach (var e in result.Errors)
-            ModelState.AddModelError(e.Field is "Status" or "Missing" or "Version" or "Countersignature" ? "" : "Input." + e.Field, e.Message);
-        var current = result.Outcome == RecallOutcome.Conflict
-            ? await db.RecallConsiderations.AsNoTracking().FirstAsync(x => x.Id == considerationId, ct)
-            : Record;
-        await ShowAsync(c, current, ct);
-        return Page();
+        var error = parts.TryParse(label, out var value);
+        if (error is not null) errors.Add(new(field, error));
+        return value;
     }
 }

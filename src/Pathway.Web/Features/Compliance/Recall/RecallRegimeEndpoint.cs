@@ -10,6 +10,7 @@ using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Compliance.Recall;
 
@@ -46,24 +47,25 @@ public static class RecallRegimeEndpoint
 {
     public static RouteGroupBuilder MapRecallRegimeEndpoint(this RouteGroupBuilder api)
     {
-        api.MapGet("/cases/{id:guid}/recall-regime", GetAsync).WithTags("Recall").Audited("recall.regime.read")
+        api.MapGet("/cases/{id:guid}/recall-regime", GetAsync).WithTags("Recall").Audited("recall.regime.read").ForCase(AccessNeed.Read, "RecallRegime")
             .WithSummary("The recall regime that applied on a day (default today) to the person's facts: its version and source, each test, what follows a recall, and the licence standing that day");
         return api;
     }
 
     private static async Task<Results<Ok<RecallRegimeOnDateDto>, NotFound, ValidationProblem>> GetAsync(
-        Guid id, string? on, CaseAccess access, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, string? on, CurrentCase current, PathwayDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        // .ForCase has loaded, checked and audited the case before the day is read (an unreadable day on a case out of
+        // scope is a 404, as every case route answers).
         var errors = new List<FieldError>();
         var day = string.IsNullOrWhiteSpace(on) ? ComplianceEndpoints.Today(clock) : Api.ParseDate(on, "On", errors);
         if (errors.Count > 0 || day is null) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "RecallRegime");
-        if (c is null) return TypedResults.NotFound();
+        var c = current.Context.Case;
 
-        var standing = await RecallFacts.LicenceOnAsync(db, id, day.Value, ct);
+        var standing = await RecallFacts.LicenceOnAsync(db, c.Id, day.Value, ct);
         var licence = standing.LicenceId is { } lid ? await db.Licences.AsNoTracking().FirstOrDefaultAsync(l => l.Id == lid, ct) : null;
         // The offence and charge facts live on the consideration being worked on; without one they are taken as not recorded.
-        var open = await db.RecallConsiderations.AsNoTracking().Where(r => r.CaseId == id && r.Status != RecallConsiderationStatus.Decided)
+        var open = await db.RecallConsiderations.AsNoTracking().Where(r => r.CaseId == c.Id && r.Status != RecallConsiderationStatus.Decided)
             .OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(ct);
         var assessment = RecallRegimeAssessor.Assess(RecallFacts.RegimeFactsFor(c, licence, open, day.Value));
         return TypedResults.Ok(new RecallRegimeOnDateDto(

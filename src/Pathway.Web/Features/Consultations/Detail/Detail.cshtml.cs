@@ -4,70 +4,52 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
-using Pathway.Domain.Access;
-using Pathway.Domain.Auditing;
-using Pathway.Domain.Referrals;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Consultations.Detail;
 
-/// <summary>One consultation: who came, what was asked and advised, and the agreed actions, which their owners can mark done.</summary>
+/// <summary>
+/// One consultation: who came, what was asked and advised, and the agreed actions, which their owners can mark done
+/// (<see cref="CompleteConsultationAction"/>).
+/// </summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("consultation.read")]
-public sealed class DetailModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[CaseScoped(AccessNeed.Read, EntityType = "Consultation", EntityRouteValue = "consultationId")]
+public sealed class DetailModel(CurrentCase current, CompleteConsultationAction complete, PathwayDbContext db, TimeProvider clock) : PageModel
 {
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.Consultations);
     public Consultation Consultation { get; private set; } = null!;
-    public bool CanEdit { get; private set; }
+    public bool CanEdit => current.Context.Can.Edit;
     public DateOnly Today { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid consultationId, CancellationToken ct)
-    {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "Consultation", consultationId);
-        if (c is null) return NotFound();
-        return await ShowAsync(c, consultationId, ct);
-    }
+    public Task<IActionResult> OnGetAsync(Guid consultationId, CancellationToken ct) => ShowAsync(consultationId, ct);
 
     /// <summary>Marks an action done: its owner may, or anyone who can edit the case.</summary>
-    public async Task<IActionResult> OnPostCompleteAsync(Guid id, Guid consultationId, Guid actionId, int version, CancellationToken ct)
+    public async Task<IActionResult> OnPostCompleteAsync(Guid consultationId, Guid actionId, int version, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "ConsultationAction", actionId);
-        if (c is null) return NotFound();
-        var action = await db.ConsultationActions.FirstOrDefaultAsync(a => a.Id == actionId && a.ConsultationId == consultationId && a.CaseId == id, ct);
-        if (action is null) return NotFound();
-        var who = User.ToStaffContext();
-        if (!ReferralAccessRules.CanCompleteAction(who, action.OwnerId, await access.CanEditAsync(c, ct)))
+        var outcome = await complete.HandleAsync(current.Context, consultationId, actionId, version, ct);
+        if (outcome is Outcome<ConsultationAction>.Conflict)
         {
-            await audit.WriteAsync("consultation.action.complete", "ConsultationAction", action.Id, c.Id, AuditOutcome.Denied,
-                "Only the action's owner, or someone who can edit the case, may mark it done", ct: ct);
-            return NotFound();
+            ModelState.AddModelError(string.Empty, "Someone else changed this action. Nothing has been saved. Check it and try again.");
+            return await ShowAsync(consultationId, ct);
         }
-        if (action.CompletedAt is null)
+        return await this.PresentAsync(outcome, _ =>
         {
-            db.Entry(action).Property(x => x.Version).OriginalValue = version;
-            var stale = version != action.Version ? action : await ConsultationEndpoints.MarkDoneAsync(db, audit, c, action, who.UserId, clock, ct);
-            if (stale is not null)
-            {
-                ModelState.AddModelError(string.Empty, "Someone else changed this action. Nothing has been saved. Check it and try again.");
-                db.ChangeTracker.Clear();
-                return await ShowAsync(c, consultationId, ct);
-            }
-        }
-        TempData["Success"] = "Action marked as done";
-        return Redirect($"/cases/{c.Id}/consultations/{consultationId}");
+            TempData["Success"] = "Action marked as done";
+            return Redirect($"/cases/{current.Context.Id}/consultations/{consultationId}");
+        });
     }
 
-    private async Task<IActionResult> ShowAsync(CaseRecord c, Guid consultationId, CancellationToken ct)
+    private async Task<IActionResult> ShowAsync(Guid consultationId, CancellationToken ct)
     {
-        var con = await db.Consultations.AsNoTracking().WithPeople().FirstOrDefaultAsync(x => x.Id == consultationId && x.CaseId == c.Id, ct);
+        var con = await db.Consultations.AsNoTracking().WithPeople().FirstOrDefaultAsync(x => x.Id == consultationId && x.CaseId == current.Context.Id, ct);
         if (con is null) return NotFound();
         Consultation = con;
-        CanEdit = await access.CanEditAsync(c, ct);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Header = new CaseHeader(c, CaseTab.Consultations, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: CanEdit);
         return Page();
     }
 }

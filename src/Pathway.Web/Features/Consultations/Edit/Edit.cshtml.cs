@@ -4,85 +4,54 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
-using Pathway.Domain.Access;
 using Pathway.Domain.Licences;
-using Pathway.Domain.Referrals;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Consultations.Edit;
 
 /// <summary>
-/// Changes a consultation and its actions. The form carries the version it was loaded at; if someone else saved in
-/// the meantime nothing is overwritten and the latest version is shown to re-apply the change to.
+/// The form for <see cref="UpdateConsultation"/>. It carries the version it was loaded at; if someone else saved in the
+/// meantime nothing is overwritten and the latest version is shown to re-apply the change to.
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
 [Audited("consultation.update")]
-public sealed class EditModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[CaseScoped(AccessNeed.Edit)]
+public sealed class EditModel(CurrentCase current, UpdateConsultation update, PathwayDbContext db, AuditLog audit) : PageModel
 {
     [BindProperty] public ConsultationForm Input { get; set; } = new();
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.Consultations);
     public IReadOnlyList<Candidate> People { get; private set; } = [];
     public Guid ConsultationId { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid consultationId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid consultationId, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        var con = await Find(db.Consultations.AsNoTracking(), id, consultationId, ct);
+        var con = await db.Consultations.AsNoTracking().Include(x => x.Attendees).Include(x => x.Actions).AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == consultationId && x.CaseId == current.Context.Id, ct);
         if (con is null) return NotFound();
-        await audit.WriteAsync("consultation.read", "Consultation", con.Id, c.Id, ct: ct);
-        await LoadAsync(c, con, ct);
+        await audit.WriteAsync("consultation.read", "Consultation", con.Id, con.CaseId, ct: ct);
+        await LoadAsync(consultationId, ct);
         Input = ConsultationForm.From(con);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid consultationId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid consultationId, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        var con = await Find(db.Consultations, id, consultationId, ct);
-        if (con is null) return NotFound();
-        ModelState.Clear();
-        await LoadAsync(c, con, ct);
-        if (Input.Version != con.Version)
+        var unreadable = new List<FieldError>();
+        var (details, ids) = Input.Parse(unreadable);
+        var outcome = await update.HandleAsync(current.Context, consultationId, details, ids, Input.Version, unreadable, ct);
+        return await this.PresentAsync(outcome, con =>
         {
-            ShowConflict(con);
-            return Page();
-        }
-        var errors = new List<FieldError>();
-        var (details, ids) = Input.Parse(errors);
-        errors.AddRange(ConsultationRules.Validate(details, Today, errors.Select(e => e.Field).ToHashSet()));
-        errors.AddRange(ConsultationWork.CheckPeople(details, People));
-        for (var i = 0; i < ids.Count; i++)
-            if (ids[i] is { } aid && con.Actions.All(a => a.Id != aid)) errors.Add(new($"Actions[{i}].Description", $"Action {i + 1} is not an action of this consultation"));
-        errors.AddTo(ModelState, "Input.");
-        if (!ModelState.IsValid)
+            TempData["Success"] = "Consultation updated";
+            return Redirect($"/cases/{con.CaseId}/consultations/{con.Id}");
+        }, async () =>
         {
+            await LoadAsync(consultationId, ct);
             Input.PadActions();
-            return Page();
-        }
-
-        ConsultationWork.Apply(con, details, ids, People, clock.GetUtcNow());
-        db.Entry(con).Property(x => x.Version).OriginalValue = Input.Version;
-        db.Entry(con).State = EntityState.Modified;
-        audit.Add(null, "Consultation", con.Id, c.Id);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var fresh = await Find(db.Consultations.AsNoTracking(), id, consultationId, ct);
-            ShowConflict(fresh!);
-            return Page();
-        }
-        TempData["Success"] = "Consultation updated";
-        return Redirect($"/cases/{c.Id}/consultations/{con.Id}");
+        }, conflict: ShowConflict);
     }
 
     /// <summary>Shows the saved version in the form, so the person re-applies their change to what is there now.</summary>
@@ -92,15 +61,9 @@ public sealed class EditModel(CaseAccess access, PathwayDbContext db, AuditLog a
         Input = ConsultationForm.From(saved);
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    private static Task<Consultation?> Find(IQueryable<Consultation> q, Guid caseId, Guid consultationId, CancellationToken ct) =>
-        q.Include(x => x.Attendees).Include(x => x.Actions).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == consultationId && x.CaseId == caseId, ct);
-
-    private async Task LoadAsync(CaseRecord c, Consultation con, CancellationToken ct)
+    private async Task LoadAsync(Guid consultationId, CancellationToken ct)
     {
-        ConsultationId = con.Id;
-        Header = new CaseHeader(c, CaseTab.Consultations, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: true);
-        People = await ConsultationWork.CandidatesAsync(db, c, ct);
+        ConsultationId = consultationId;
+        People = await ConsultationPeople.CandidatesAsync(db, current.Context.Case, ct);
     }
 }

@@ -3,63 +3,38 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Data.Entities;
-using Pathway.Domain.Access;
-using Pathway.Domain.Referrals;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Referrals.Create;
 
 /// <summary>
-/// "Refer to the PD service": probation (or the clinical lead) asks the service for help with a case. Making the
-/// referral is what lets the service's psychologists see the case.
+/// "Refer to the PD service", the form for <see cref="MakeReferral"/>: probation (or the clinical lead) asks the service
+/// for help with a case. Making the referral is what lets the service's psychologists see the case.
 /// </summary>
 [Authorize(Policy = Policies.Referrer)]
 [Audited("referral.create")]
-public sealed class CreateModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[CaseScoped(AccessNeed.Edit, ReadActionOnGet = "case.read")]
+public sealed class CreateModel(CurrentCase current, MakeReferral make, PathwayDbContext db) : PageModel
 {
     [BindProperty] public ReferralForm Input { get; set; } = new();
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.Pathway);
     public Referral? Open { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
-    {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        await audit.WriteAsync("case.read", "Case", c.Id, c.Id, ct: ct);
-        await LoadAsync(c, ct);
-        return Page();
-    }
+    public Task OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        ModelState.Clear();
-        await LoadAsync(c, ct);
-        if (Open is not null)
+        var outcome = await make.HandleAsync(current.Context, Input.Parse(), [], ct);
+        return await this.PresentAsync(outcome, r =>
         {
-            ModelState.AddModelError(string.Empty, ReferralWork.AlreadyOpen);
-            return Page();
-        }
-        var details = Input.Parse();
-        ReferralRules.Validate(details).AddTo(ModelState, "Input.");
-        if (!ModelState.IsValid) return Page();
-
-        var r = ReferralWork.Create(c, details, User.ToStaffContext().UserId, clock.GetUtcNow());
-        db.Referrals.Add(r);
-        audit.Add(null, "Referral", r.Id, c.Id);
-        await db.SaveChangesAsync(ct);
-        TempData["Success"] = "Referral sent to the PD service";
-        return Redirect($"/cases/{c.Id}/pathway");
+            TempData["Success"] = "Referral sent to the PD service";
+            return Redirect($"/cases/{r.CaseId}/pathway");
+        }, () => ShowAsync(ct), conflict: _ => ModelState.AddModelError(string.Empty, MakeReferral.AlreadyOpen));
     }
 
-    private async Task LoadAsync(CaseRecord c, CancellationToken ct)
-    {
-        Open = await ReferralWork.OpenAsync(db.Referrals, c.Id, ct);
-        Header = new CaseHeader(c, CaseTab.Pathway, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: true);
-    }
+    private async Task ShowAsync(CancellationToken ct) => Open = await ReferralQueries.OpenAsync(db.Referrals, current.Context.Id, ct);
 }

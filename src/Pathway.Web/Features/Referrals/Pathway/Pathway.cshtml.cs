@@ -10,15 +10,17 @@ using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Referrals.Pathway;
 
 /// <summary>The case's place on the care pathway: the current referral, each stage with dates and time spent, and earlier referrals.</summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("referral.read")]
-public sealed class PathwayModel(CaseAccess access, PathwayDbContext db, TimeProvider clock) : PageModel
+[CaseScoped(AccessNeed.Read, EntityType = "Referral")]
+public sealed class PathwayModel(CurrentCase current, PathwayDbContext db, TimeProvider clock) : PageModel
 {
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.Pathway);
     public Referral? Referral { get; private set; }
     public IReadOnlyList<StagePeriod> Periods { get; private set; } = [];
     public IReadOnlyList<Referral> Earlier { get; private set; } = [];
@@ -27,13 +29,11 @@ public sealed class PathwayModel(CaseAccess access, PathwayDbContext db, TimePro
     public bool CanAllocate { get; private set; }
     public DateTimeOffset Now { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "Referral");
-        if (c is null) return NotFound();
-        var who = User.ToStaffContext();
-        var canEdit = await access.CanEditAsync(c, ct);
-        Header = new CaseHeader(c, CaseTab.Pathway, CaseAccessRules.CanViewAccessLog(who), ShowSharing: canEdit);
+        var who = current.Context.Who;
+        var canEdit = current.Context.Can.Edit;
+        var id = current.Context.Id;
         Now = clock.GetUtcNow();
         var all = await db.Referrals.AsNoTracking().WithPeople().Where(r => r.CaseId == id).OrderByDescending(r => r.ReferredAt).ToListAsync(ct);
         Referral = all.FirstOrDefault();

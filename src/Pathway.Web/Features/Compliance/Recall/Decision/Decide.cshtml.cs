@@ -1,21 +1,24 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Pathway.Data;
+using Pathway.Data.Entities;
 using Pathway.Domain.Recall;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Compliance.Recall.Decision;
 
 /// <summary>
-/// Management oversight and the decision, by a senior probation officer only. Fixed-term suitability is shown with its
-/// reasons; choosing fixed-term where the facts exclude it is refused with those reasons.
+/// The form for <see cref="DecideRecall"/>: management oversight and the decision, by a senior probation officer only.
+/// Fixed-term suitability is shown with its reasons; choosing fixed-term where the facts exclude it is refused with them.
 /// </summary>
 [Authorize(Policy = Policies.RecallDecider)]
 [Audited("recall.decide")]
-public sealed class DecideModel(CaseAccess access, RecallCommands commands, PathwayDbContext db, AuditLog audit, TimeProvider clock)
-    : RecallPageModel(access, db, audit, clock)
+[CaseScoped(AccessNeed.Edit, EntityType = nameof(RecallConsideration), EntityRouteValue = "considerationId")]
+public sealed class DecideModel(CurrentCase current, DecideRecall decide, PathwayDbContext db, AuditLog audit, TimeProvider clock)
+    : RecallPageModel(current, db, audit, clock)
 {
     public sealed class Form
     {
@@ -26,17 +29,16 @@ public sealed class DecideModel(CaseAccess access, RecallCommands commands, Path
 
     [BindProperty] public Form Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid considerationId, CancellationToken ct) =>
-        await LoadAsync(id, considerationId, AccessNeed.Edit, false, "recall.read", ct) is null ? NotFound() : Page();
+    public async Task<IActionResult> OnGetAsync(Guid considerationId, CancellationToken ct) =>
+        await LoadAsync(considerationId, "recall.read", ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid considerationId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid considerationId, CancellationToken ct)
     {
-        if (await LoadAsync(id, considerationId, AccessNeed.Edit, true, null, ct) is not var (c, r)) return NotFound();
         var decision = Enum.TryParse<RecallDecisionKind>(Input.Decision, out var d) && Enum.IsDefined(d) ? d : (RecallDecisionKind?)null;
-        var result = await commands.DecideAsync(c, r, Facts, Who, new DecisionInput(decision, Input.OversightRationale), Input.Version, ct);
+        var outcome = await decide.HandleAsync(Case, considerationId, new DecisionInput(decision, Input.OversightRationale), Input.Version, [], ct);
         var success = decision == RecallDecisionKind.NoRecall
             ? "Decision recorded: no recall. The letter to the person is ready"
             : "Decision recorded. A second senior probation officer must countersign it";
-        return await AfterAsync(result, c, considerationId, success, null, ct);
+        return await PresentAsync(outcome, considerationId, success, null, ct);
     }
 }

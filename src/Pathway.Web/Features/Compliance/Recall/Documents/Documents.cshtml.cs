@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Data.Entities;
 using Pathway.Domain.Recall;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Compliance.Recall.Documents;
 
@@ -24,11 +26,12 @@ public static class RecallDocumentLoader
 /// <summary>The decision-not-to-recall letter to the person, as PDF. Only for a no-recall decision.</summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("recall.letter.pdf")]
-public sealed class LetterModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : RecallPageModel(access, db, audit, clock)
+[CaseScoped(AccessNeed.Read, EntityType = nameof(RecallConsideration), EntityRouteValue = "considerationId")]
+public sealed class LetterModel(CurrentCase current, PathwayDbContext db, AuditLog audit, TimeProvider clock) : RecallPageModel(current, db, audit, clock)
 {
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid considerationId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid considerationId, CancellationToken ct)
     {
-        if (await LoadAsync(id, considerationId, AccessNeed.Read, false, null, ct) is null) return NotFound();
+        if (!await LoadAsync(considerationId, null, ct)) return NotFound();
         if (Record.Status != RecallConsiderationStatus.Decided || Record.Decision != RecallDecisionKind.NoRecall) return NotFound();
         var bytes = RecallDocuments.Letter(await RecallDocumentLoader.LoadAsync(this, Db, Today, ct));
         return File(bytes, "application/pdf", $"decision-not-to-recall-{Header.Case.Crn}.pdf");
@@ -38,11 +41,12 @@ public sealed class LetterModel(CaseAccess access, PathwayDbContext db, AuditLog
 /// <summary>The recall report (or, without a recall decision, the consideration record), as PDF.</summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("recall.report.pdf")]
-public sealed class ReportModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : RecallPageModel(access, db, audit, clock)
+[CaseScoped(AccessNeed.Read, EntityType = nameof(RecallConsideration), EntityRouteValue = "considerationId")]
+public sealed class ReportModel(CurrentCase current, PathwayDbContext db, AuditLog audit, TimeProvider clock) : RecallPageModel(current, db, audit, clock)
 {
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid considerationId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid considerationId, CancellationToken ct)
     {
-        if (await LoadAsync(id, considerationId, AccessNeed.Read, false, null, ct) is null) return NotFound();
+        if (!await LoadAsync(considerationId, null, ct)) return NotFound();
         var bytes = RecallDocuments.Report(await RecallDocumentLoader.LoadAsync(this, Db, Today, ct));
         return File(bytes, "application/pdf", $"recall-report-{Header.Case.Crn}.pdf");
     }

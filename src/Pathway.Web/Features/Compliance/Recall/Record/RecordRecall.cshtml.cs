@@ -1,19 +1,22 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Pathway.Data;
+using Pathway.Data.Entities;
 using Pathway.Domain.Licences;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Forms;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Compliance.Recall.Record;
 
-/// <summary>Records the recall from a countersigned recall decision on the licence's recall history (the licence's own recall record).</summary>
+/// <summary>The form for <see cref="RecordRecallOnLicence"/>: the recall from a countersigned recall decision, on the licence's recall history.</summary>
 [Authorize(Policy = Policies.ProbationRecorder)]
 [Audited("recall.record")]
-public sealed class RecordRecallModel(CaseAccess access, RecallCommands commands, PathwayDbContext db, AuditLog audit, TimeProvider clock)
-    : RecallPageModel(access, db, audit, clock)
+[CaseScoped(AccessNeed.Edit, EntityType = nameof(RecallConsideration), EntityRouteValue = "considerationId")]
+public sealed class RecordRecallModel(CurrentCase current, RecordRecallOnLicence record, PathwayDbContext db, AuditLog audit, TimeProvider clock)
+    : RecallPageModel(current, db, audit, clock)
 {
     public sealed class Form
     {
@@ -24,23 +27,15 @@ public sealed class RecordRecallModel(CaseAccess access, RecallCommands commands
 
     [BindProperty] public Form Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid considerationId, CancellationToken ct) =>
-        await LoadAsync(id, considerationId, AccessNeed.Edit, false, "recall.read", ct) is null ? NotFound() : Page();
+    public async Task<IActionResult> OnGetAsync(Guid considerationId, CancellationToken ct) =>
+        await LoadAsync(considerationId, "recall.read", ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid considerationId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid considerationId, CancellationToken ct)
     {
-        if (await LoadAsync(id, considerationId, AccessNeed.Edit, true, null, ct) is not var (c, r)) return NotFound();
-        var parse = new List<FieldError>();
-        var date = Parse(Input.RecallDate, "RecallDate", "Date the licence was revoked", parse);
-        var rtc = Parse(Input.ReturnToCustodyDate, "ReturnToCustodyDate", "Return to custody date", parse);
-        var result = parse.Count > 0 ? RecallResult.Invalid(parse) : await commands.RecordRecallAsync(c, r, date, rtc, Input.Version, ct);
-        return await AfterAsync(result, c, considerationId, "Recall recorded on the licence", null, ct);
-    }
-
-    internal static DateOnly? Parse(DateParts parts, string field, string label, List<FieldError> errors)
-    {
-        var error = parts.TryParse(label, out var value);
-        if (error is not null) errors.Add(new(field, error));
-        return value;
+        var unreadable = new List<FieldError>();
+        var date = ParseDate(Input.RecallDate, "RecallDate", "Date the licence was revoked", unreadable);
+        var rtc = ParseDate(Input.ReturnToCustodyDate, "ReturnToCustodyDate", "Return to custody date", unreadable);
+        var outcome = await record.HandleAsync(Case, considerationId, date, rtc, Input.Version, unreadable, ct);
+        return await PresentAsync(outcome, considerationId, "Recall recorded on the licence", null, ct);
     }
 }

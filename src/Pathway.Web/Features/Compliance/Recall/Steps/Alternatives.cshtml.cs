@@ -1,22 +1,25 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Pathway.Data;
+using Pathway.Data.Entities;
 using Pathway.Domain.Recall;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Compliance.Recall.Steps;
 
 /// <summary>
-/// Step 2: the alternatives to recall already tried and their result, with the care plan's contingency section shown in
+/// The form for <see cref="RecordAlternativesToRecall"/> (step 2), with the care plan's contingency section shown in
 /// full. That section is free text, so the officer ticks which of the standard alternatives it agrees — the page never
 /// guesses — and those not yet tried are then put in front of everyone who opens the record.
 /// </summary>
 [Authorize(Policy = Policies.ProbationRecorder)]
 [Audited("recall.update")]
-public sealed class AlternativesModel(CaseAccess access, RecallCommands commands, PathwayDbContext db, AuditLog audit, TimeProvider clock)
-    : RecallPageModel(access, db, audit, clock)
+[CaseScoped(AccessNeed.Edit, EntityType = nameof(RecallConsideration), EntityRouteValue = "considerationId")]
+public sealed class AlternativesModel(CurrentCase current, RecordAlternativesToRecall record, PathwayDbContext db, AuditLog audit, TimeProvider clock)
+    : RecallPageModel(current, db, audit, clock)
 {
     public const string NotTried = "";
 
@@ -37,9 +40,9 @@ public sealed class AlternativesModel(CaseAccess access, RecallCommands commands
 
     [BindProperty] public Form Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid considerationId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid considerationId, CancellationToken ct)
     {
-        if (await LoadAsync(id, considerationId, AccessNeed.Edit, false, "recall.read", ct) is null) return NotFound();
+        if (!await LoadAsync(considerationId, "recall.read", ct)) return NotFound();
         Input = new Form
         {
             Tried = Enum.GetValues<AlternativeToRecall>().Select(a => Record.AlternativesTried.FirstOrDefault(t => t.Alternative == a) is { } t
@@ -51,9 +54,8 @@ public sealed class AlternativesModel(CaseAccess access, RecallCommands commands
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid considerationId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid considerationId, CancellationToken ct)
     {
-        if (await LoadAsync(id, considerationId, AccessNeed.Edit, true, null, ct) is not var (c, r)) return NotFound();
         var tried = new List<AlternativeInput>();
         foreach (var row in Input.Tried)
         {
@@ -64,7 +66,7 @@ public sealed class AlternativesModel(CaseAccess access, RecallCommands commands
         }
         var agreed = Input.Agreed.Select(s => Enum.TryParse<AlternativeToRecall>(s, out var a) && Enum.IsDefined(a) ? (AlternativeToRecall?)a : null)
             .OfType<AlternativeToRecall>().ToList();
-        var result = await commands.SaveAlternativesAsync(c, r, new AlternativesInput(tried, Input.NoAlternativesReason, agreed), Facts.ContingencyPlanId, Input.Version, ct);
-        return await AfterAsync(result, c, considerationId, "Alternatives to recall: saved", null, ct);
+        var outcome = await record.HandleAsync(Case, considerationId, new AlternativesInput(tried, Input.NoAlternativesReason, agreed), Input.Version, [], ct);
+        return await PresentAsync(outcome, considerationId, "Alternatives to recall: saved", null, ct);
     }
 }

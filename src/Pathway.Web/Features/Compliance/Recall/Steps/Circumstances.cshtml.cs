@@ -1,18 +1,21 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Pathway.Data;
+using Pathway.Data.Entities;
 using Pathway.Domain.Recall;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Compliance.Recall.Steps;
 
-/// <summary>Step 1: why recall is being considered, what happened, current risk, the breached conditions and the charge/offence facts.</summary>
+/// <summary>The form for <see cref="RecordRecallCircumstances"/> (step 1).</summary>
 [Authorize(Policy = Policies.ProbationRecorder)]
 [Audited("recall.update")]
-public sealed class CircumstancesModel(CaseAccess access, RecallCommands commands, PathwayDbContext db, AuditLog audit, TimeProvider clock)
-    : RecallPageModel(access, db, audit, clock)
+[CaseScoped(AccessNeed.Edit, EntityType = nameof(RecallConsideration), EntityRouteValue = "considerationId")]
+public sealed class CircumstancesModel(CurrentCase current, RecordRecallCircumstances record, PathwayDbContext db, AuditLog audit, TimeProvider clock)
+    : RecallPageModel(current, db, audit, clock)
 {
     public sealed class Form
     {
@@ -27,9 +30,9 @@ public sealed class CircumstancesModel(CaseAccess access, RecallCommands command
     [BindProperty] public Form Input { get; set; } = new();
     public CurrentLicenceConditions Choices { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid considerationId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid considerationId, CancellationToken ct)
     {
-        if (await LoadAsync(id, considerationId, AccessNeed.Edit, false, "recall.read", ct) is null) return NotFound();
+        if (!await LoadAsync(considerationId, "recall.read", ct)) return NotFound();
         Input = new Form
         {
             Concern = Record.Concern?.ToString(), Circumstances = Record.Circumstances, RiskSummary = Record.RiskSummary,
@@ -37,19 +40,19 @@ public sealed class CircumstancesModel(CaseAccess access, RecallCommands command
             Facts = [.. Record.RecalledBecauseOfCharge ? ["charge"] : Array.Empty<string>(), .. Record.ChargedWithSeriousOffence ? ["serious-charge"] : Array.Empty<string>(), .. Record.Schedule19AAOffence ? ["schedule19aa"] : Array.Empty<string>(),
                 .. Record.TerroristOffence ? ["terrorist"] : Array.Empty<string>()],
         };
-        Choices = await CurrentLicenceConditions.LoadAsync(Db, id, Today, ct);
+        await ChoicesAsync(ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid considerationId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid considerationId, CancellationToken ct)
     {
-        if (await LoadAsync(id, considerationId, AccessNeed.Edit, true, null, ct) is not var (c, r)) return NotFound();
-        Choices = await CurrentLicenceConditions.LoadAsync(Db, id, Today, ct);
         var input = new CircumstancesInput(
             Enum.TryParse<RecallConcern>(Input.Concern, out var concern) && Enum.IsDefined(concern) ? concern : null,
             Input.Circumstances, Input.RiskSummary, Input.Facts.Contains("charge"), Input.Facts.Contains("schedule19aa"), Input.Facts.Contains("terrorist"), Input.Conditions,
             Input.Facts.Contains("serious-charge"));
-        var result = await commands.SaveCircumstancesAsync(c, r, input, Input.Version, ct);
-        return await AfterAsync(result, c, considerationId, "Why recall is being considered: saved", null, ct);
+        var outcome = await record.HandleAsync(Case, considerationId, input, Input.Version, [], ct);
+        return await PresentAsync(outcome, considerationId, "Why recall is being considered: saved", null, ct, () => ChoicesAsync(ct));
     }
+
+    private async Task ChoicesAsync(CancellationToken ct) => Choices = await CurrentLicenceConditions.LoadAsync(Db, Case.Id, Today, ct);
 }

@@ -4,7 +4,6 @@ using Pathway.Data.Entities;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
-using Pathway.Web.Features.Referrals;
 
 namespace Pathway.Web.Features.Consultations;
 
@@ -14,16 +13,15 @@ public sealed record Candidate(Guid Id, string Name, StaffRole? Role)
     public string Label => Role is { } r ? $"{Name} ({StaffRoles.DisplayName(r).ToLowerInvariant()})" : Name;
 }
 
-/// <summary>An action row as sent: an id when it changes an existing action.</summary>
-public sealed record ActionWrite(Guid? Id, ActionDetails Details);
-
-/// <summary>The consultation changes that pages and the API share.</summary>
-public static class ConsultationWork
+/// <summary>Who a consultation may name (attendees, action owners), and loading a consultation with its people.</summary>
+public static class ConsultationPeople
 {
     public static IQueryable<Consultation> WithPeople(this IQueryable<Consultation> q) =>
         q.Include(c => c.Attendees).ThenInclude(a => a.StaffUser).Include(c => c.Actions).ThenInclude(a => a.Owner).Include(c => c.RecordedBy).AsSplitQuery();
 
-    public const string NoOpenReferral = "There is no open referral for this person. Refer them to the PD service before recording a consultation";
+    /// <summary>One consultation as saved now, with its people (what the API returns and a conflict shows).</summary>
+    public static Task<Consultation> ReadAsync(PathwayDbContext db, Guid consultationId, CancellationToken ct) =>
+        db.Consultations.AsNoTracking().WithPeople().FirstAsync(x => x.Id == consultationId, ct);
 
     /// <summary>
     /// Staff who work with this case: its probation team, the PD service's clinicians, the approved premises it lives in
@@ -75,7 +73,7 @@ public static class ConsultationWork
     /// Writes the details onto the consultation. Attendees are replaced; actions sent with an id change that action,
     /// others are added. Actions are never deleted here: an agreed action stays on the record, done or not.
     /// </summary>
-    public static void Apply(Consultation con, ConsultationDetails d, IReadOnlyList<Guid?> actionIds, IReadOnlyList<Candidate> candidates, DateTimeOffset now)
+    internal static void Apply(Consultation con, ConsultationDetails d, IReadOnlyList<Guid?> actionIds, IReadOnlyList<Candidate> candidates, DateTimeOffset now)
     {
         con.HeldOn = d.HeldOn!.Value;
         con.Questions = string.IsNullOrWhiteSpace(d.Questions) ? null : d.Questions.Trim();
@@ -105,11 +103,5 @@ public static class ConsultationWork
                 existing.DueOn = a.DueOn!.Value;
             }
         }
-    }
-
-    /// <summary>The first consultation on a referral that is still at Referred moves it to Consultation.</summary>
-    public static void MoveReferralOn(Referral r, Guid by, DateTimeOffset now)
-    {
-        if (r.Stage == PathwayStage.Referred) ReferralWork.Move(r, PathwayStage.Consultation, null, by, now);
     }
 }
