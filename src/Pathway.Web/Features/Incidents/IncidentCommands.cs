@@ -47,6 +47,24 @@ public sealed record ChainAnalysisText(
         a.LongTermConsequences, a.Function, a.FunctionCategory, a.PreventionAndRepair);
 }
 
+// The incident commands' result until Incidents moves to Outcome<T> (issue 17).
+public enum CommandOutcome
+{
+    Done,
+    Invalid,
+    /// <summary>Someone else saved a newer version first; nothing was saved.</summary>
+    Conflict,
+}
+
+/// <param name="RowId">The goal, action or incident row the command made or changed, where there is one.</param>
+public sealed record CommandResult(CommandOutcome Outcome, IReadOnlyList<FieldError> Errors, Guid? PlanId = null, Guid? RowId = null)
+{
+    public static CommandResult Done(Guid planId) => new(CommandOutcome.Done, [], planId);
+    public static CommandResult Invalid(IReadOnlyList<FieldError> errors) => new(CommandOutcome.Invalid, errors);
+    public static readonly CommandResult Conflict = new(CommandOutcome.Conflict,
+        [new("Version", "Someone else changed this care plan while you were working on it. Nothing has been saved: check the latest version, then make your change again")]);
+}
+
 /// <summary>
 /// Incidents and their chain analyses, shared by the pages and the API: record an incident; start, change and
 /// complete an analysis. Each validates everything before touching the database (nothing partial is saved), checks

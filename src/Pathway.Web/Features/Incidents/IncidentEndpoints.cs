@@ -14,6 +14,7 @@ using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 using Entity = Pathway.Data.Entities.ChainAnalysis;
 
 namespace Pathway.Web.Features.Incidents;
@@ -42,6 +43,19 @@ public sealed record ChainAnalysisWriteRequest(
 /// <summary>Complete an analysis: send the version you read.</summary>
 public sealed record ChainAnalysisCompleteRequest(int? Version);
 
+public sealed record ChainAnalysisSummaryDto(string? FunctionCategory, DateTimeOffset? CompletedAt);
+
+public sealed record IncidentDto(
+    Guid Id, Guid CaseId, DateTimeOffset OccurredAt, string Location, string Type, string Severity, string Description, string? Trigger,
+    string StaffResponse, string WhoWasInformed, Guid RecordedById, ChainAnalysisSummaryDto? ChainAnalysis, int Version)
+{
+    public static IncidentDto From(Incident i) => new(
+        i.Id, i.CaseId, i.OccurredAt, i.Location, Api.Name(i.Type), Api.Name(i.Severity), i.Description, i.Trigger, i.StaffResponse, i.WhoWasInformed,
+        i.RecordedById,
+        i.ChainAnalysis is { } a ? new ChainAnalysisSummaryDto(a.FunctionCategory is { } f ? Api.Name(f) : null, a.CompletedAt) : null,
+        i.Version);
+}
+
 public sealed record ChainLinkDto(int Position, string Kind, string Text, string? Skill, string? SkillName);
 
 public sealed record ChainAnalysisDto(
@@ -59,14 +73,18 @@ public sealed record ChainAnalysisDto(
 
 /// <summary>
 /// Recording incidents and writing their chain analyses over the JSON API, through <see cref="IncidentCommands"/> (the
-/// same code as the pages), with the pages' policies, case access and audit actions. Listing and reading incidents
-/// are in <see cref="CarePlanEndpoints"/>.
+/// same code as the pages), with the pages' policies, case access and audit actions.
 /// </summary>
 public static class IncidentEndpoints
 {
     public static RouteGroupBuilder MapIncidentEndpoints(this RouteGroupBuilder api)
     {
         var incidents = api.MapGroup("/cases/{id:guid}/incidents").WithTags("Incidents");
+        incidents.MapGet("/", ListIncidentsAsync).Audited("incident.list").ForCase(AccessNeed.Read, "IncidentList").RequireAuthorization(Policies.CaseData)
+            .WithSummary("List a case's incidents, newest first");
+        incidents.MapGet("/{incidentId:guid}", GetIncidentAsync).Audited("incident.read").ForCase(AccessNeed.Read, "Incident", "incidentId")
+            .RequireAuthorization(Policies.CaseData)
+            .WithSummary("Get one incident");
         incidents.MapPost("/", RecordAsync).Audited("incident.create").RequireAuthorization(Policies.IncidentRecorder)
             .WithSummary("Record an incident (AP staff, offender managers, psychologists); answers 201 with its Location");
 
@@ -80,6 +98,22 @@ public static class IncidentEndpoints
         analysis.MapPost("/complete", CompleteAnalysisAsync).Audited("chainanalysis.complete").RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Complete a chain analysis: every DBT step, at least one link and the broad function; it then feeds the next care-plan review");
         return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<IncidentDto>>, NotFound>> ListIncidentsAsync(
+        Guid id, CurrentCase current, CarePlanAccess access, PathwayDbContext db, CancellationToken ct)
+    {
+        if (await access.ViewAsync(current.Context, ct, "IncidentList") is not { } pc) return TypedResults.NotFound();
+        var list = await db.Incidents.AsNoTracking().Include(i => i.ChainAnalysis).Where(i => i.CaseId == pc.Case.Id).OrderByDescending(i => i.OccurredAt).ToListAsync(ct);
+        return TypedResults.Ok<IReadOnlyList<IncidentDto>>(list.Select(IncidentDto.From).ToList());
+    }
+
+    private static async Task<Results<Ok<IncidentDto>, NotFound>> GetIncidentAsync(
+        Guid id, Guid incidentId, CurrentCase current, CarePlanAccess access, PathwayDbContext db, CancellationToken ct)
+    {
+        if (await access.ViewAsync(current.Context, ct, "Incident", incidentId) is not { } pc) return TypedResults.NotFound();
+        var incident = await access.FindIncidentAsync(db.Incidents.AsNoTracking().Include(i => i.ChainAnalysis), pc.Case.Id, incidentId, ct);
+        return incident is null ? TypedResults.NotFound() : TypedResults.Ok(IncidentDto.From(incident));
     }
 
     private static async Task<Results<Created<IncidentDto>, NotFound, ValidationProblem>> RecordAsync(
