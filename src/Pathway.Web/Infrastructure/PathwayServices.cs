@@ -52,7 +52,6 @@ public static class PathwayServices
         services.AddOptions<Features.Signposting.SignpostingOptions>().Bind(config.GetSection(Features.Signposting.SignpostingOptions.Section));
         services.AddScoped<Features.Compliance.Recall.RecallCommands>();
         services.AddOptions<Features.Compliance.Recall.RecallOptions>().Bind(config.GetSection(Features.Compliance.Recall.RecallOptions.Section));
-        services.AddScoped<Features.Incidents.IncidentCommands>();
         // CarePlans: one handler per use case (issue 17).
         services.AddScoped<Features.CarePlans.DraftRows>();
         services.AddScoped<Features.CarePlans.IFormulationSource, Features.CarePlans.LatestLockedFormulation>();
@@ -66,6 +65,13 @@ public static class PathwayServices
         services.AddScoped<Features.CarePlans.Actions.AddAction>();
         services.AddScoped<Features.CarePlans.Actions.ChangeAction>();
         services.AddScoped<Features.CarePlans.Actions.RemoveAction>();
+        // Incidents: one handler per use case (issue 17).
+        services.AddScoped<Features.Incidents.Record.RecordIncident>();
+        services.AddScoped<Features.Incidents.ChainAnalysis.ChainAnalysisRecord>();
+        services.AddScoped<Features.Incidents.ChainAnalysis.StartChainAnalysis>();
+        services.AddScoped<Features.Incidents.ChainAnalysis.SaveChainAnalysis>();
+        services.AddScoped<Features.Incidents.ChainAnalysis.EditChainLinks>();
+        services.AddScoped<Features.Incidents.ChainAnalysis.CompleteChainAnalysis>();
 
         services.AddOptions<PathwayAuthOptions>().Bind(config.GetSection(PathwayAuthOptions.Section))
             .Validate(o => o.IdleTimeoutMinutes is > 0 and <= 30, "Authentication:IdleTimeoutMinutes must be between 1 and 30.")
