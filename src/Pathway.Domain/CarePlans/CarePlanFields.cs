@@ -85,7 +85,14 @@ public static class CarePlanFields
     /// <summary>The review date must be in the future when the plan is signed, and within a year.</summary>
     public static FieldError? CheckReviewDate(DateOnly? reviewDate, DateOnly today) =>
         reviewDate is not { } d ? new("ReviewDate", "Enter the review date")
-        : d <= today ? new("ReviewDate", "The review date must be in the future")
+        : CheckReviewDateInFuture(d, today) is { } past ? past
         : d > today.AddYears(1) ? new("ReviewDate", "The review date must be within a year: plans are reviewed at least yearly")
         : null;
+
+    /// <summary>
+    /// The review date must be in the future: checked when the review section is saved and again when the plan is
+    /// signed (<see cref="CheckReviewDate"/>, which also wants it within a year).
+    /// </summary>
+    public static FieldError? CheckReviewDateInFuture(DateOnly reviewDate, DateOnly today) =>
+        reviewDate <= today ? new("ReviewDate", "The review date must be in the future") : null;
 }

@@ -61,7 +61,6 @@ public static class PathwayServices
         services.AddScoped<Features.Coordination.Actions.SetGroupActionStatus>();
         services.AddScoped<Features.Assessments.AssessmentWorkflow>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();
-        services.AddScoped<Features.CarePlans.CarePlanCommands>();
         services.AddScoped<Features.Coordination.CoordinationGroup>();
         services.AddOptions<Features.Signposting.SignpostingOptions>().Bind(config.GetSection(Features.Signposting.SignpostingOptions.Section));
         // Compliance/Recall, Compliance/Rules, Referrals, Consultations (issue 17: one handler per use case)
@@ -85,10 +84,26 @@ public static class PathwayServices
         services.AddScoped<Features.Compliance.Rules.ConfirmEarlyWarningRules>();
         // end Compliance/Recall, Compliance/Rules, Referrals, Consultations
         services.AddOptions<Features.Compliance.Recall.RecallOptions>().Bind(config.GetSection(Features.Compliance.Recall.RecallOptions.Section));
-        services.AddScoped<Features.CarePlans.CarePlanRowCommands>();
-        services.AddScoped<Features.Incidents.IncidentCommands>();
+        // CarePlans: one handler per use case (issue 17).
         services.AddScoped<Features.CarePlans.DraftRows>();
         services.AddScoped<Features.CarePlans.IFormulationSource, Features.CarePlans.LatestLockedFormulation>();
+        services.AddScoped<Features.CarePlans.Index.StartCarePlanVersion>();
+        services.AddScoped<Features.CarePlans.Section.SaveCarePlanSection>();
+        services.AddScoped<Features.CarePlans.Version.SignCarePlan>();
+        services.AddScoped<Features.CarePlans.Version.CountersignCarePlan>();
+        services.AddScoped<Features.CarePlans.Goals.AddGoal>();
+        services.AddScoped<Features.CarePlans.Goals.ChangeGoal>();
+        services.AddScoped<Features.CarePlans.Goals.ChangeGoalStatus>();
+        services.AddScoped<Features.CarePlans.Actions.AddAction>();
+        services.AddScoped<Features.CarePlans.Actions.ChangeAction>();
+        services.AddScoped<Features.CarePlans.Actions.RemoveAction>();
+        // Incidents: one handler per use case (issue 17).
+        services.AddScoped<Features.Incidents.Record.RecordIncident>();
+        services.AddScoped<Features.Incidents.ChainAnalysis.ChainAnalysisRecord>();
+        services.AddScoped<Features.Incidents.ChainAnalysis.StartChainAnalysis>();
+        services.AddScoped<Features.Incidents.ChainAnalysis.SaveChainAnalysis>();
+        services.AddScoped<Features.Incidents.ChainAnalysis.EditChainLinks>();
+        services.AddScoped<Features.Incidents.ChainAnalysis.CompleteChainAnalysis>();
 
         services.AddOptions<PathwayAuthOptions>().Bind(config.GetSection(PathwayAuthOptions.Section))
             .Validate(o => o.IdleTimeoutMinutes is > 0 and <= 30, "Authentication:IdleTimeoutMinutes must be between 1 and 30.")

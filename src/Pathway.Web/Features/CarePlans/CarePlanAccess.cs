@@ -5,6 +5,7 @@ using Pathway.Domain.CarePlans;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.CarePlans;
 
@@ -30,6 +31,29 @@ public sealed class CarePlanAccess(CaseAccess access, AuditLog audit, IHttpConte
         }
         var c = await access.LoadAsync(caseId, need, ct, entityType, entityId);
         return c is null ? null : new CarePlanCase(c, view);
+    }
+
+    /// <summary>
+    /// For a route whose case <see cref="CurrentCase"/> has already loaded, checked and audited: the role's view of its
+    /// care plans, or null (with a denied audit row) when the role sees none of them.
+    /// </summary>
+    public async Task<CarePlanCase?> ViewAsync(CaseContext c, CancellationToken ct, string entityType = "CarePlan", object? entityId = null)
+    {
+        var view = CarePlanSections.ViewFor(c.Who.Roles);
+        if (view != CarePlanView.None) return new CarePlanCase(c.Case, view);
+        await audit.DeniedAsync(entityType, entityId ?? c.Id, c.Id, ct);
+        return null;
+    }
+
+    /// <summary>
+    /// Changing care plans and analysing incidents needs edit access to the case. A page whose GET only reads declares
+    /// read access, so its handlers check edit here: false means answer 404 (the denied row is written).
+    /// </summary>
+    public async Task<bool> CanEditAsync(CaseContext c, string entityType, object? entityId, CancellationToken ct)
+    {
+        if (c.Can.Edit) return true;
+        await audit.DeniedAsync(entityType, entityId ?? c.Id, c.Id, ct);
+        return false;
     }
 
     /// <summary>A plan version of this case that the view may open, or null (with a denied audit row).</summary>

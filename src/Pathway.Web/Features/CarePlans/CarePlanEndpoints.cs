@@ -11,6 +11,10 @@ using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
+using Pathway.Web.Features.CarePlans.Index;
+using Pathway.Web.Features.CarePlans.Section;
+using Pathway.Web.Features.CarePlans.Version;
 
 namespace Pathway.Web.Features.CarePlans;
 
@@ -92,168 +96,107 @@ public sealed record CarePlanVersionRequest(int? Version);
 public sealed record CarePlanSectionWriteRequest(
     Dictionary<string, string?>? Text, string? Agreement, string? AgreementReason, string? ReviewDate, List<string>? Skills, int? Version);
 
-public sealed record ChainAnalysisSummaryDto(string? FunctionCategory, DateTimeOffset? CompletedAt);
-
-public sealed record IncidentDto(
-    Guid Id, Guid CaseId, DateTimeOffset OccurredAt, string Location, string Type, string Severity, string Description, string? Trigger,
-    string StaffResponse, string WhoWasInformed, Guid RecordedById, ChainAnalysisSummaryDto? ChainAnalysis, int Version)
-{
-    public static IncidentDto From(Incident i) => new(
-        i.Id, i.CaseId, i.OccurredAt, i.Location, Api.Name(i.Type), Api.Name(i.Severity), i.Description, i.Trigger, i.StaffResponse, i.WhoWasInformed,
-        i.RecordedById,
-        i.ChainAnalysis is { } a ? new ChainAnalysisSummaryDto(a.FunctionCategory is { } f ? Api.Name(f) : null, a.CompletedAt) : null,
-        i.Version);
-}
-
 /// <summary>
-/// Care plans and incidents over the JSON API, with the pages' access checks (<see cref="CarePlanAccess"/>), visibility
-/// (<see cref="CarePlanContent"/>), commands (<see cref="CarePlanCommands"/>) and audit actions.
+/// Care plans over the JSON API: the pages' policies, case declarations (<see cref="CurrentCaseEndpoints.ForCase"/>),
+/// visibility (<see cref="CarePlanContent"/>), handlers and audit actions.
 /// </summary>
 public static class CarePlanEndpoints
 {
     public static RouteGroupBuilder MapCarePlanEndpoints(this RouteGroupBuilder api)
     {
         var plans = api.MapGroup("/cases/{id:guid}/care-plans").WithTags("Care plans");
-        plans.MapGet("/", ListAsync).Audited("careplan.list").RequireAuthorization(Policies.CaseData)
+        plans.MapGet("/", ListAsync).Audited("careplan.list").ForCase(AccessNeed.Read, "CarePlanList").RequireAuthorization(Policies.CaseData)
             .WithSummary("List a case's care-plan versions, newest first (roles that work from the summary see only the active one)");
-        plans.MapGet("/{planId:guid}", GetAsync).Audited("careplan.read").RequireAuthorization(Policies.CaseData)
+        plans.MapGet("/{planId:guid}", GetAsync).Audited("careplan.read").ForCase(AccessNeed.Read, "CarePlan", "planId").RequireAuthorization(Policies.CaseData)
             .WithSummary("Get one care-plan version with only the sections the caller's role may see, its goals and actions");
-        plans.MapGet("/{planId:guid}/summary", SummaryAsync).Audited("careplan.summary.read").RequireAuthorization(Policies.CaseData)
+        plans.MapGet("/{planId:guid}/summary", SummaryAsync).Audited("careplan.summary.read").ForCase(AccessNeed.Read, "CarePlan", "planId")
+            .RequireAuthorization(Policies.CaseData)
             .WithSummary("Get the one-page 'How to work with this person' summary of a version");
-        plans.MapPost("/", StartAsync).Audited("careplan.version.create").RequireAuthorization(Policies.CaseEditor)
+        plans.MapPost("/", StartAsync).Audited("careplan.version.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Start the first care plan, or a new version of the active one; give the reason");
-        plans.MapPut("/{planId:guid}/sections/{section}", SaveSectionAsync).Audited("careplan.section.update").RequireAuthorization(Policies.CaseEditor)
+        plans.MapPut("/{planId:guid}/sections/{section}", SaveSectionAsync).Audited("careplan.section.update").ForCase(AccessNeed.Edit, "CarePlan", "planId")
+            .RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Save one section of a draft; send the plan version you read, or get 409 if anyone saved since");
-        plans.MapPost("/{planId:guid}/sign", SignAsync).Audited("careplan.sign").RequireAuthorization(Policies.CaseEditor)
+        plans.MapPost("/{planId:guid}/sign", SignAsync).Audited("careplan.sign").ForCase(AccessNeed.Edit, "CarePlan", "planId").RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Sign a draft (psychologist); every required section must have content");
-        plans.MapPost("/{planId:guid}/countersign", CountersignAsync).Audited("careplan.countersign").RequireAuthorization(Policies.CaseEditor)
+        plans.MapPost("/{planId:guid}/countersign", CountersignAsync).Audited("careplan.countersign").ForCase(AccessNeed.Edit, "CarePlan", "planId")
+            .RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Countersign a signed version (offender manager or senior probation officer, not the signer); it becomes the active plan");
-
-        var incidents = api.MapGroup("/cases/{id:guid}/incidents").WithTags("Incidents");
-        incidents.MapGet("/", ListIncidentsAsync).Audited("incident.list").RequireAuthorization(Policies.CaseData)
-            .WithSummary("List a case's incidents, newest first");
-        incidents.MapGet("/{incidentId:guid}", GetIncidentAsync).Audited("incident.read").RequireAuthorization(Policies.CaseData)
-            .WithSummary("Get one incident");
         return api;
     }
 
+    // The case in the route is loaded, checked and audited by .ForCase before any of these run (see CurrentCase).
+    // `Guid id` stays in the signatures for the OpenAPI document.
+
     private static async Task<Results<Ok<IReadOnlyList<CarePlanVersionDto>>, NotFound>> ListAsync(
-        Guid id, CarePlanAccess access, PathwayDbContext db, CancellationToken ct)
+        Guid id, CurrentCase current, CarePlanAccess access, PathwayDbContext db, CancellationToken ct)
     {
-        var pc = await access.LoadAsync(id, AccessNeed.Read, ct, "CarePlanList");
-        if (pc is null) return TypedResults.NotFound();
-        var plans = db.CarePlans.AsNoTracking().Where(p => p.CaseId == id);
+        if (await access.ViewAsync(current.Context, ct, "CarePlanList") is not { } pc) return TypedResults.NotFound();
+        var plans = db.CarePlans.AsNoTracking().Where(p => p.CaseId == pc.Case.Id);
         if (pc.View == CarePlanView.Summary) plans = plans.Where(p => p.Status == CarePlanStatus.Active);
         var list = await plans.OrderByDescending(p => p.Number).ToListAsync(ct);
         return TypedResults.Ok<IReadOnlyList<CarePlanVersionDto>>(list.Select(p => CarePlanVersionDto.From(p, pc.View)).ToList());
     }
 
     private static async Task<Results<Ok<CarePlanDto>, NotFound>> GetAsync(
-        Guid id, Guid planId, CarePlanAccess access, PathwayDbContext db, CancellationToken ct)
+        Guid id, Guid planId, CurrentCase current, CarePlanAccess access, PathwayDbContext db, CancellationToken ct)
     {
-        var pc = await access.LoadAsync(id, AccessNeed.Read, ct, "CarePlan", planId);
-        if (pc is null) return TypedResults.NotFound();
-        var plan = await access.FindPlanAsync(db.CarePlans.AsNoTracking(), pc, planId, ct);
-        if (plan is null) return TypedResults.NotFound();
+        if (await access.ViewAsync(current.Context, ct, "CarePlan", planId) is not { } pc
+            || await access.FindPlanAsync(db.CarePlans.AsNoTracking(), pc, planId, ct) is not { } plan)
+            return TypedResults.NotFound();
         return TypedResults.Ok(CarePlanDto.From(await CarePlanContent.LoadAsync(db, plan, pc.View, ct)));
     }
 
     private static async Task<Results<Ok<CarePlanDto>, NotFound>> SummaryAsync(
-        Guid id, Guid planId, CarePlanAccess access, PathwayDbContext db, CancellationToken ct)
+        Guid id, Guid planId, CurrentCase current, CarePlanAccess access, PathwayDbContext db, CancellationToken ct)
     {
-        var pc = await access.LoadAsync(id, AccessNeed.Read, ct, "CarePlan", planId);
-        if (pc is null) return TypedResults.NotFound();
-        var plan = await access.FindPlanAsync(db.CarePlans.AsNoTracking(), pc, planId, ct);
-        if (plan is null) return TypedResults.NotFound();
+        if (await access.ViewAsync(current.Context, ct, "CarePlan", planId) is not { } pc
+            || await access.FindPlanAsync(db.CarePlans.AsNoTracking(), pc, planId, ct) is not { } plan)
+            return TypedResults.NotFound();
         // The summary reads the summary sections whatever the role, and nothing else.
         return TypedResults.Ok(CarePlanDto.From(await CarePlanContent.LoadAsync(db, plan, CarePlanView.Summary, ct)));
     }
 
     private static async Task<Results<Created<CarePlanDto>, NotFound, ValidationProblem>> StartAsync(
-        Guid id, CarePlanStartRequest body, HttpContext http, CarePlanAccess access, CarePlanCommands commands, PathwayDbContext db, CancellationToken ct)
+        Guid id, CarePlanStartRequest body, CurrentCase current, StartCarePlanVersion start, PathwayDbContext db, CancellationToken ct)
     {
-        var pc = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (pc is null) return TypedResults.NotFound();
-        var result = await commands.StartAsync(pc.Case, http.User.ToStaffContext().UserId, body.Reason, ct);
-        if (result.Outcome != CommandOutcome.Done) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
-        var plan = await db.CarePlans.AsNoTracking().FirstAsync(p => p.Id == result.PlanId, ct);
-        return TypedResults.Created($"/api/v1/cases/{id}/care-plans/{plan.Id}", CarePlanDto.From(await CarePlanContent.LoadAsync(db, plan, pc.View, ct)));
+        var outcome = await PlanSave.MapAsync(await start.HandleAsync(current.Context, body.Reason, ct), plan => DtoAsync(db, current.Context, plan.Id, ct));
+        return outcome.ToCreated(x => $"/api/v1/cases/{x.CaseId}/care-plans/{x.Id}", x => x);
     }
 
     private static async Task<Results<Ok<CarePlanDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<CarePlanDto>>>> SaveSectionAsync(
-        Guid id, Guid planId, string section, CarePlanSectionWriteRequest body, CarePlanAccess access, CarePlanCommands commands,
-        PathwayDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, Guid planId, string section, CarePlanSectionWriteRequest body, CurrentCase current, SaveCarePlanSection save,
+        PathwayDbContext db, CancellationToken ct)
     {
-        var pc = await access.LoadAsync(id, AccessNeed.Edit, ct, "CarePlan", planId);
-        if (pc is null) return TypedResults.NotFound();
-        var plan = await access.FindPlanAsync(db.CarePlans.Include(p => p.Texts), pc, planId, ct);
-        if (plan is null || CarePlanFields.FromSlug(section) is not { } s || !CarePlanSections.CanSee(pc.View, s)) return TypedResults.NotFound();
-
-        var errors = new List<FieldError>();
-        if (body.Version is null) errors.Add(new("Version", "Send the version of the care plan you are changing (from a GET)"));
-        if (s is CarePlanSection.Goals or CarePlanSection.Actions)
-            errors.Add(new("Section", "Goals and actions are rows of their own, not text: they cannot be saved as a section"));
-        var keys = CarePlanFields.For(s).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var key in (body.Text ?? []).Keys.Where(k => !keys.Contains(k)))
-            errors.Add(new($"Text.{key}", $"'{Echo.Of(key)}' is not a field of this section. Use: {string.Join(", ", keys)}"));
-        var agreement = Api.ParseEnum<PersonAgreement>(body.Agreement, nameof(body.Agreement), errors);
-        var review = Api.ParseDate(body.ReviewDate, nameof(body.ReviewDate), errors);
-        if (s == CarePlanSection.Review && review is { } d && d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
-            errors.Add(new("ReviewDate", "The review date must be in the future"));
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-
-        var input = new SectionInput(body.Text ?? [], agreement, body.AgreementReason, review, s == CarePlanSection.FunctionsOfBehaviour ? body.Skills : null);
-        var result = await commands.SaveSectionAsync(plan, s, input, body.Version!.Value, ct);
-        return await AnswerAsync(result, db, pc, planId, ct);
+        var unreadable = new List<FieldError>();
+        if (body.Version is null) unreadable.Add(new("Version", "Send the version of the care plan you are changing (from a GET)"));
+        var agreement = Api.ParseEnum<PersonAgreement>(body.Agreement, nameof(body.Agreement), unreadable);
+        var review = Api.ParseDate(body.ReviewDate, nameof(body.ReviewDate), unreadable);
+        var skills = CarePlanFields.FromSlug(section) == CarePlanSection.FunctionsOfBehaviour ? body.Skills : null;
+        var input = new SectionInput(body.Text ?? [], agreement, body.AgreementReason, review, skills);
+        return await AnswerAsync(await save.HandleAsync(current.Context, planId, section, input, body.Version ?? 0, unreadable, ct), db, current.Context, ct);
     }
 
-    private static Task<Results<Ok<CarePlanDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<CarePlanDto>>>> SignAsync(
-        Guid id, Guid planId, CarePlanVersionRequest body, HttpContext http, CarePlanAccess access, CarePlanCommands commands, PathwayDbContext db, CancellationToken ct) =>
-        ActAsync(id, planId, body, http, access, db, (plan, who, version) => commands.SignAsync(plan, who.UserId, who.Roles, version, ct), ct);
+    private static async Task<Results<Ok<CarePlanDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<CarePlanDto>>>> SignAsync(
+        Guid id, Guid planId, CarePlanVersionRequest body, CurrentCase current, SignCarePlan sign, PathwayDbContext db, CancellationToken ct) =>
+        await AnswerAsync(await sign.HandleAsync(current.Context, planId, body.Version ?? 0, VersionSent(body), ct), db, current.Context, ct);
 
-    private static Task<Results<Ok<CarePlanDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<CarePlanDto>>>> CountersignAsync(
-        Guid id, Guid planId, CarePlanVersionRequest body, HttpContext http, CarePlanAccess access, CarePlanCommands commands, PathwayDbContext db, CancellationToken ct) =>
-        ActAsync(id, planId, body, http, access, db, (plan, who, version) => commands.CountersignAsync(plan, who.UserId, who.Roles, version, ct), ct);
+    private static async Task<Results<Ok<CarePlanDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<CarePlanDto>>>> CountersignAsync(
+        Guid id, Guid planId, CarePlanVersionRequest body, CurrentCase current, CountersignCarePlan countersign, PathwayDbContext db, CancellationToken ct) =>
+        await AnswerAsync(await countersign.HandleAsync(current.Context, planId, body.Version ?? 0, VersionSent(body), ct), db, current.Context, ct);
 
-    private static async Task<Results<Ok<CarePlanDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<CarePlanDto>>>> ActAsync(
-        Guid id, Guid planId, CarePlanVersionRequest body, HttpContext http, CarePlanAccess access, PathwayDbContext db,
-        Func<CarePlan, StaffContext, int, Task<CommandResult>> act, CancellationToken ct)
-    {
-        var pc = await access.LoadAsync(id, AccessNeed.Edit, ct, "CarePlan", planId);
-        if (pc is null) return TypedResults.NotFound();
-        var plan = await access.FindPlanAsync(db.CarePlans.Include(p => p.Texts), pc, planId, ct);
-        if (plan is null) return TypedResults.NotFound();
-        if (body.Version is null)
-            return TypedResults.ValidationProblem(new List<FieldError> { new("Version", "Send the version of the care plan you are signing (from a GET)") }.ToProblemErrors());
-        return await AnswerAsync(await act(plan, http.User.ToStaffContext(), body.Version.Value), db, pc, planId, ct);
-    }
+    private static IReadOnlyList<FieldError> VersionSent(CarePlanVersionRequest body) =>
+        body.Version is null ? [new("Version", "Send the version of the care plan you are signing (from a GET)")] : [];
 
+    /// <summary>The plan as saved now, as the caller's role sees it: after the change, or instead of it on a conflict.</summary>
     private static async Task<Results<Ok<CarePlanDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<CarePlanDto>>>> AnswerAsync(
-        CommandResult result, PathwayDbContext db, CarePlanCase pc, Guid planId, CancellationToken ct)
+        Outcome<CarePlan> outcome, PathwayDbContext db, CaseContext c, CancellationToken ct) =>
+        (await PlanSave.MapAsync(outcome, plan => DtoAsync(db, c, plan.Id, ct))).ToOk(x => x, "care plan", x => x.Version);
+
+    private static async Task<CarePlanDto> DtoAsync(PathwayDbContext db, CaseContext c, Guid planId, CancellationToken ct)
     {
-        if (result.Outcome == CommandOutcome.Invalid) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
         db.ChangeTracker.Clear();
-        var current = CarePlanDto.From(await CarePlanContent.LoadAsync(db, await db.CarePlans.AsNoTracking().FirstAsync(p => p.Id == planId, ct), pc.View, ct));
-        if (result.Outcome == CommandOutcome.Conflict)
-            return Api.Conflict("care plan", current.Version, current);
-        return TypedResults.Ok(current);
-    }
-
-    private static async Task<Results<Ok<IReadOnlyList<IncidentDto>>, NotFound>> ListIncidentsAsync(
-        Guid id, CarePlanAccess access, PathwayDbContext db, CancellationToken ct)
-    {
-        var pc = await access.LoadAsync(id, AccessNeed.Read, ct, "IncidentList");
-        if (pc is null) return TypedResults.NotFound();
-        var list = await db.Incidents.AsNoTracking().Include(i => i.ChainAnalysis).Where(i => i.CaseId == id).OrderByDescending(i => i.OccurredAt).ToListAsync(ct);
-        return TypedResults.Ok<IReadOnlyList<IncidentDto>>(list.Select(IncidentDto.From).ToList());
-    }
-
-    private static async Task<Results<Ok<IncidentDto>, NotFound>> GetIncidentAsync(
-        Guid id, Guid incidentId, CarePlanAccess access, PathwayDbContext db, CancellationToken ct)
-    {
-        var pc = await access.LoadAsync(id, AccessNeed.Read, ct, "Incident", incidentId);
-        if (pc is null) return TypedResults.NotFound();
-        var incident = await access.FindIncidentAsync(db.Incidents.AsNoTracking().Include(i => i.ChainAnalysis), id, incidentId, ct);
-        return incident is null ? TypedResults.NotFound() : TypedResults.Ok(IncidentDto.From(incident));
+        var plan = await PlanSave.CurrentAsync(db, planId, ct);
+        return CarePlanDto.From(await CarePlanContent.LoadAsync(db, plan, CarePlanSections.ViewFor(c.Who.Roles), ct));
     }
 }

@@ -12,6 +12,9 @@ using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
+using Pathway.Web.Features.CarePlans.Actions;
+using Pathway.Web.Features.CarePlans.Goals;
 
 namespace Pathway.Web.Features.CarePlans;
 
@@ -31,124 +34,116 @@ public sealed record GoalStatusRequest(string? Status, string? Note, int? Versio
 public sealed record ActionWriteRequest(string? What, string? Who, string? When, string? Status, int? Version);
 
 /// <summary>
-/// Goals and actions of a draft care plan over the JSON API, through <see cref="CarePlanRowCommands"/> (the same code
-/// as the goals and actions pages), with the pages' policy, case access and audit actions.
+/// Goals and actions of a draft care plan over the JSON API, through the same handlers as the goals and actions pages
+/// (<see cref="AddGoal"/>, <see cref="ChangeGoal"/>, <see cref="ChangeGoalStatus"/>, <see cref="AddAction"/>,
+/// <see cref="ChangeAction"/>), with the pages' policy, case declarations and audit actions.
 /// </summary>
 public static class CarePlanRowEndpoints
 {
-
     public static RouteGroupBuilder MapCarePlanRowEndpoints(this RouteGroupBuilder api)
     {
         var plan = api.MapGroup("/cases/{id:guid}/care-plans/{planId:guid}").WithTags("Care plans").RequireAuthorization(Policies.CaseEditor);
-        plan.MapPost("/goals", AddGoalAsync).Audited("careplan.goal.add")
+        plan.MapPost("/goals", AddGoalAsync).Audited("careplan.goal.add").ForCase(AccessNeed.Edit, "CarePlan", "planId")
             .WithSummary("Add a goal to a draft, in the person's words; send the plan version you read, or get 409. Answers 201 with its Location");
-        plan.MapGet("/goals/{goalId:guid}", GetGoalAsync).Audited("careplan.read")
+        plan.MapGet("/goals/{goalId:guid}", GetGoalAsync).Audited("careplan.read").ForCase(AccessNeed.Read, "CarePlanGoal", "goalId")
             .WithSummary("Get one goal of a version, with its status history");
-        plan.MapPut("/goals/{goalId:guid}", UpdateGoalAsync).Audited("careplan.goal.update")
+        plan.MapPut("/goals/{goalId:guid}", UpdateGoalAsync).Audited("careplan.goal.update").ForCase(AccessNeed.Edit, "CarePlanGoal", "goalId")
             .WithSummary("Change an active goal of a draft; send the goal version you read, or get 409");
-        plan.MapPost("/goals/{goalId:guid}/status", ChangeGoalStatusAsync).Audited("careplan.goal.status")
+        plan.MapPost("/goals/{goalId:guid}/status", ChangeGoalStatusAsync).Audited("careplan.goal.status").ForCase(AccessNeed.Edit, "CarePlanGoal", "goalId")
             .WithSummary("Change a goal's status (achieved, not achieved, removed) with a note; the history keeps who, when, from and to");
-        plan.MapPost("/actions", AddActionAsync).Audited("careplan.action.add")
+        plan.MapPost("/actions", AddActionAsync).Audited("careplan.action.add").ForCase(AccessNeed.Edit, "CarePlan", "planId")
             .WithSummary("Add an action to a draft: what, who, when, status; send the plan version you read, or get 409. Answers 201 with its Location");
-        plan.MapGet("/actions/{planActionId:guid}", GetActionAsync).Audited("careplan.read")
+        plan.MapGet("/actions/{planActionId:guid}", GetActionAsync).Audited("careplan.read").ForCase(AccessNeed.Read, "CarePlanAction", "planActionId")
             .WithSummary("Get one action of a version");
-        plan.MapPut("/actions/{planActionId:guid}", UpdateActionAsync).Audited("careplan.action.update")
+        plan.MapPut("/actions/{planActionId:guid}", UpdateActionAsync).Audited("careplan.action.update").ForCase(AccessNeed.Edit, "CarePlanAction", "planActionId")
             .WithSummary("Change an action of a draft, including its status; send the action version you read, or get 409");
         return api;
     }
 
+    // The case in the route is loaded, checked and audited by .ForCase before any of these run (see CurrentCase).
+    // `Guid id` stays in the signatures for the OpenAPI document.
+
     private static async Task<Results<Created<CarePlanGoalDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<CarePlanVersionDto>>>> AddGoalAsync(
-        Guid id, Guid planId, GoalWriteRequest body, HttpContext http, DraftRows rows, CarePlanRowCommands commands, PathwayDbContext db, CancellationToken ct)
+        Guid id, Guid planId, GoalWriteRequest body, CurrentCase current, AddGoal add, PathwayDbContext db, CancellationToken ct)
     {
-        if (await rows.LoadAsync(id, planId, CarePlanSection.Goals, AccessNeed.Edit, true, ct, "CarePlan", planId) is not var (pc, plan))
-            return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var input = Goal(body, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var result = await commands.AddGoalAsync(plan, input, http.User.ToStaffContext().UserId, body.Version!.Value, ct);
-        if (result.Outcome == CommandOutcome.Invalid) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
-        if (result.Outcome == CommandOutcome.Conflict) return await PlanConflictAsync(db, pc, planId, ct);
-        var goal = await LoadGoalAsync(db, result.RowId!.Value, ct);
-        return TypedResults.Created($"/api/v1/cases/{id}/care-plans/{planId}/goals/{goal.Id}", CarePlanGoalDto.From(goal));
+        var unreadable = new List<FieldError>();
+        var input = Goal(body, unreadable);
+        var outcome = await add.HandleAsync(current.Context, planId, input, body.Version ?? 0, unreadable, ct);
+        return outcome switch
+        {
+            Outcome<PlanRowAdded>.Done { Value.RowId: { } goalId } =>
+                TypedResults.Created($"/api/v1/cases/{current.Context.Id}/care-plans/{planId}/goals/{goalId}", CarePlanGoalDto.From(await PlanSave.CurrentGoalAsync(db, goalId, ct))),
+            Outcome<PlanRowAdded>.Invalid i => TypedResults.ValidationProblem(i.Errors.ToProblemErrors()),
+            Outcome<PlanRowAdded>.Conflict c => PlanConflict(c.Current.Plan, current.Context),
+            _ => TypedResults.NotFound(),
+        };
     }
 
     private static async Task<Results<Ok<CarePlanGoalDto>, NotFound>> GetGoalAsync(
-        Guid id, Guid planId, Guid goalId, DraftRows rows, PathwayDbContext db, CancellationToken ct)
+        Guid id, Guid planId, Guid goalId, CurrentCase current, DraftRows rows, CancellationToken ct)
     {
-        if (await rows.LoadAsync(id, planId, CarePlanSection.Goals, AccessNeed.Read, false, ct, "CarePlanGoal", goalId) is not var (_, plan))
+        if (await rows.LoadAsync(current.Context, planId, CarePlanSection.Goals, false, ct, "CarePlanGoal", goalId) is not var (_, plan))
             return TypedResults.NotFound();
         return await rows.GoalAsync(plan, goalId, track: false, ct) is { } goal ? TypedResults.Ok(CarePlanGoalDto.From(goal)) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<CarePlanGoalDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<CarePlanGoalDto>>>> UpdateGoalAsync(
-        Guid id, Guid planId, Guid goalId, GoalWriteRequest body, DraftRows rows, CarePlanRowCommands commands, PathwayDbContext db, CancellationToken ct)
+        Guid id, Guid planId, Guid goalId, GoalWriteRequest body, CurrentCase current, ChangeGoal change, PathwayDbContext db, CancellationToken ct)
     {
-        if (await rows.LoadAsync(id, planId, CarePlanSection.Goals, AccessNeed.Edit, true, ct, "CarePlanGoal", goalId) is not var (_, plan)
-            || await rows.GoalAsync(plan, goalId, track: true, ct) is not { } goal)
-            return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var input = Goal(body, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        return await GoalAnswerAsync(await commands.UpdateGoalAsync(plan, goal, input, body.Version!.Value, ct), db, goalId, ct);
+        var unreadable = new List<FieldError>();
+        var input = Goal(body, unreadable);
+        var outcome = await change.HandleAsync(current.Context, planId, goalId, input, body.Version ?? 0, unreadable, ct);
+        return (await PlanSave.MapAsync(outcome, g => GoalDtoAsync(db, g.Id, ct))).ToOk(x => x, "goal", x => x.Version);
     }
 
     private static async Task<Results<Ok<CarePlanGoalDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<CarePlanGoalDto>>>> ChangeGoalStatusAsync(
-        Guid id, Guid planId, Guid goalId, GoalStatusRequest body, HttpContext http, DraftRows rows, CarePlanRowCommands commands,
-        PathwayDbContext db, CancellationToken ct)
+        Guid id, Guid planId, Guid goalId, GoalStatusRequest body, CurrentCase current, ChangeGoalStatus change, PathwayDbContext db, CancellationToken ct)
     {
-        if (await rows.LoadAsync(id, planId, CarePlanSection.Goals, AccessNeed.Edit, true, ct, "CarePlanGoal", goalId) is not var (_, plan)
-            || await rows.GoalAsync(plan, goalId, track: true, ct) is not { } goal)
-            return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        if (body.Version is null) errors.Add(new("Version", "Send the version of the goal you are changing (from a GET)"));
-        var status = Api.ParseEnum<GoalStatus>(body.Status, "Status", errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var result = await commands.ChangeGoalStatusAsync(plan, goal, status, body.Note, http.User.ToStaffContext().UserId, body.Version!.Value, ct);
+        var unreadable = new List<FieldError>();
+        if (body.Version is null) unreadable.Add(new("Version", "Send the version of the goal you are changing (from a GET)"));
+        var status = Api.ParseEnum<GoalStatus>(body.Status, "NewStatus", unreadable);
+        var outcome = await change.HandleAsync(current.Context, planId, goalId, status, body.Note, body.Version ?? 0, unreadable, ct);
         // The page's field is NewStatus; the API's is Status.
-        if (result.Outcome == CommandOutcome.Invalid) result = result with { Errors = result.Errors.Select(e => e.Field == "NewStatus" ? e with { Field = "Status" } : e).ToList() };
-        return await GoalAnswerAsync(result, db, goalId, ct);
+        if (outcome is Outcome<CarePlanGoal>.Invalid invalid)
+            outcome = Outcome.Invalid<CarePlanGoal>(invalid.Errors.Select(e => e.Field == "NewStatus" ? e with { Field = "Status" } : e).ToList());
+        return (await PlanSave.MapAsync(outcome, g => GoalDtoAsync(db, g.Id, ct))).ToOk(x => x, "goal", x => x.Version);
     }
 
     private static async Task<Results<Created<CarePlanActionDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<CarePlanVersionDto>>>> AddActionAsync(
-        Guid id, Guid planId, ActionWriteRequest body, DraftRows rows, CarePlanRowCommands commands, PathwayDbContext db, CancellationToken ct)
+        Guid id, Guid planId, ActionWriteRequest body, CurrentCase current, AddAction add, PathwayDbContext db, CancellationToken ct)
     {
-        if (await rows.LoadAsync(id, planId, CarePlanSection.Actions, AccessNeed.Edit, true, ct, "CarePlan", planId) is not var (pc, plan))
-            return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var input = Action(body, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var result = await commands.AddActionAsync(plan, input, body.Version!.Value, ct);
-        if (result.Outcome == CommandOutcome.Invalid) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
-        if (result.Outcome == CommandOutcome.Conflict) return await PlanConflictAsync(db, pc, planId, ct);
-        var action = await db.CarePlanActions.AsNoTracking().FirstAsync(a => a.Id == result.RowId, ct);
-        return TypedResults.Created($"/api/v1/cases/{id}/care-plans/{planId}/actions/{action.Id}", CarePlanActionDto.From(action));
+        var unreadable = new List<FieldError>();
+        var input = Action(body, unreadable);
+        var outcome = await add.HandleAsync(current.Context, planId, input, body.Version ?? 0, unreadable, ct);
+        return outcome switch
+        {
+            Outcome<PlanRowAdded>.Done { Value.RowId: { } actionId } =>
+                TypedResults.Created($"/api/v1/cases/{current.Context.Id}/care-plans/{planId}/actions/{actionId}", CarePlanActionDto.From(await PlanSave.CurrentActionAsync(db, actionId, ct))),
+            Outcome<PlanRowAdded>.Invalid i => TypedResults.ValidationProblem(i.Errors.ToProblemErrors()),
+            Outcome<PlanRowAdded>.Conflict c => PlanConflict(c.Current.Plan, current.Context),
+            _ => TypedResults.NotFound(),
+        };
     }
 
     private static async Task<Results<Ok<CarePlanActionDto>, NotFound>> GetActionAsync(
-        Guid id, Guid planId, Guid planActionId, DraftRows rows, PathwayDbContext db, CancellationToken ct)
+        Guid id, Guid planId, Guid planActionId, CurrentCase current, DraftRows rows, CancellationToken ct)
     {
-        if (await rows.LoadAsync(id, planId, CarePlanSection.Actions, AccessNeed.Read, false, ct, "CarePlanAction", planActionId) is not var (_, plan))
+        if (await rows.LoadAsync(current.Context, planId, CarePlanSection.Actions, false, ct, "CarePlanAction", planActionId) is not var (_, plan))
             return TypedResults.NotFound();
         return await rows.ActionAsync(plan, planActionId, track: false, ct) is { } action ? TypedResults.Ok(CarePlanActionDto.From(action)) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<CarePlanActionDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<CarePlanActionDto>>>> UpdateActionAsync(
-        Guid id, Guid planId, Guid planActionId, ActionWriteRequest body, DraftRows rows, CarePlanRowCommands commands,
-        PathwayDbContext db, CancellationToken ct)
+        Guid id, Guid planId, Guid planActionId, ActionWriteRequest body, CurrentCase current, ChangeAction change, PathwayDbContext db, CancellationToken ct)
     {
-        if (await rows.LoadAsync(id, planId, CarePlanSection.Actions, AccessNeed.Edit, true, ct, "CarePlanAction", planActionId) is not var (_, plan)
-            || await rows.ActionAsync(plan, planActionId, track: true, ct) is not { } action)
-            return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var input = Action(body, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var result = await commands.UpdateActionAsync(plan, action, input, body.Version!.Value, ct);
-        if (result.Outcome == CommandOutcome.Invalid) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
-        db.ChangeTracker.Clear();
-        var current = CarePlanActionDto.From(await db.CarePlanActions.AsNoTracking().FirstAsync(a => a.Id == planActionId, ct));
-        if (result.Outcome == CommandOutcome.Conflict)
-            return Api.Conflict("action", current.Version, current);
-        return TypedResults.Ok(current);
+        var unreadable = new List<FieldError>();
+        var input = Action(body, unreadable);
+        var outcome = await change.HandleAsync(current.Context, planId, planActionId, input, body.Version ?? 0, unreadable, ct);
+        return (await PlanSave.MapAsync(outcome, async a =>
+        {
+            db.ChangeTracker.Clear();
+            return CarePlanActionDto.From(await PlanSave.CurrentActionAsync(db, a.Id, ct));
+        })).ToOk(x => x, "action", x => x.Version);
     }
 
     private static GoalInput Goal(GoalWriteRequest body, List<FieldError> errors)
@@ -166,28 +161,15 @@ public static class CarePlanRowEndpoints
         return new ActionInput(body.What, body.Who, body.When, status);
     }
 
-    private static async Task<CarePlanGoal> LoadGoalAsync(PathwayDbContext db, Guid goalId, CancellationToken ct)
-    {
-        var goal = await db.CarePlanGoals.AsNoTracking().Include(g => g.History).FirstAsync(g => g.Id == goalId, ct);
-        goal.History = [.. goal.History.OrderBy(h => h.ChangedAt)];
-        return goal;
-    }
-
-    private static async Task<Results<Ok<CarePlanGoalDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<CarePlanGoalDto>>>> GoalAnswerAsync(
-        CommandResult result, PathwayDbContext db, Guid goalId, CancellationToken ct)
-    {
-        if (result.Outcome == CommandOutcome.Invalid) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
-        db.ChangeTracker.Clear();
-        var current = CarePlanGoalDto.From(await LoadGoalAsync(db, goalId, ct));
-        if (result.Outcome == CommandOutcome.Conflict)
-            return Api.Conflict("goal", current.Version, current);
-        return TypedResults.Ok(current);
-    }
-
-    private static async Task<Conflict<ConflictProblem<CarePlanVersionDto>>> PlanConflictAsync(PathwayDbContext db, CarePlanCase pc, Guid planId, CancellationToken ct)
+    private static async Task<CarePlanGoalDto> GoalDtoAsync(PathwayDbContext db, Guid goalId, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        var current = CarePlanVersionDto.From(await db.CarePlans.AsNoTracking().FirstAsync(p => p.Id == planId, ct), pc.View);
+        return CarePlanGoalDto.From(await PlanSave.CurrentGoalAsync(db, goalId, ct));
+    }
+
+    private static Conflict<ConflictProblem<CarePlanVersionDto>> PlanConflict(CarePlan plan, CaseContext c)
+    {
+        var current = CarePlanVersionDto.From(plan, CarePlanSections.ViewFor(c.Who.Roles));
         return Api.Conflict("care plan", current.Version, current);
     }
 }

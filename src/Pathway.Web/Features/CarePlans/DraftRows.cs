@@ -2,26 +2,27 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.CarePlans;
-using Pathway.Web.Infrastructure.Access;
+using Pathway.Domain.Licences;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.CarePlans;
 
 /// <summary>
-/// Loading a plan version for its goals or actions: the case (edit access), a role that sees the section, and the
-/// version itself. Anything else is a 404 with a denied audit row, as for every care-plan record.
+/// Loading a plan version for its goals or actions, once <see cref="CurrentCase"/> has checked the case: a role that
+/// sees the section, and the version itself. Anything else is a 404 with a denied audit row, as for every care-plan record.
 /// </summary>
 public sealed class DraftRows(CarePlanAccess access, PathwayDbContext db, AuditLog audit)
 {
-    /// <param name="entityType">What the access audit row names: the plan by default, or the goal or action being read.</param>
-    public async Task<(CarePlanCase Case, CarePlan Plan)?> LoadAsync(Guid caseId, Guid planId, CarePlanSection section, AccessNeed need, bool track, CancellationToken ct,
+    /// <param name="entityType">What a denied audit row names: the plan by default, or the goal or action being read.</param>
+    public async Task<(CarePlanCase Case, CarePlan Plan)?> LoadAsync(CaseContext c, Guid planId, CarePlanSection section, bool track, CancellationToken ct,
         string entityType = "CarePlan", Guid? entityId = null)
     {
-        var pc = await access.LoadAsync(caseId, need, ct, entityType, entityId ?? planId);
+        var pc = await access.ViewAsync(c, ct, entityType, entityId ?? planId);
         if (pc is null) return null;
         if (!CarePlanSections.CanSee(pc.View, section))
         {
-            await audit.DeniedAsync(entityType, entityId ?? planId, caseId, ct);
+            await audit.DeniedAsync(entityType, entityId ?? planId, c.Id, ct);
             return null;
         }
         var plan = await access.FindPlanAsync(track ? db.CarePlans : db.CarePlans.AsNoTracking(), pc, planId, ct);
@@ -44,4 +45,16 @@ public sealed class DraftRows(CarePlanAccess access, PathwayDbContext db, AuditL
         if (action is null) await audit.DeniedAsync("CarePlanAction", actionId, plan.CaseId, ct);
         return action;
     }
+
+    /// <summary>Field errors that could not be read, then the rest, without repeating a field already reported.</summary>
+    public static List<FieldError> Merge(IReadOnlyList<FieldError> unreadable, IEnumerable<FieldError> found)
+    {
+        var errors = unreadable.ToList();
+        var alreadyInvalid = errors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+        errors.AddRange(found.Where(e => !alreadyInvalid.Contains(e.Field)));
+        return errors;
+    }
 }
+
+/// <summary>A goal or action added to a plan version: the plan as saved (its version moved on) and the new row's id (none on a conflict).</summary>
+public sealed record PlanRowAdded(CarePlan Plan, Guid? RowId);

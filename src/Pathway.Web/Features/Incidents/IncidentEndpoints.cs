@@ -9,11 +9,13 @@ using Pathway.Web.Features.CarePlans;
 using Pathway.Domain.CarePlans;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure;
+using Pathway.Web.Features.Incidents.ChainAnalysis;
 using Pathway.Web.Features.Incidents.Record;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 using Entity = Pathway.Data.Entities.ChainAnalysis;
 
 namespace Pathway.Web.Features.Incidents;
@@ -42,6 +44,19 @@ public sealed record ChainAnalysisWriteRequest(
 /// <summary>Complete an analysis: send the version you read.</summary>
 public sealed record ChainAnalysisCompleteRequest(int? Version);
 
+public sealed record ChainAnalysisSummaryDto(string? FunctionCategory, DateTimeOffset? CompletedAt);
+
+public sealed record IncidentDto(
+    Guid Id, Guid CaseId, DateTimeOffset OccurredAt, string Location, string Type, string Severity, string Description, string? Trigger,
+    string StaffResponse, string WhoWasInformed, Guid RecordedById, ChainAnalysisSummaryDto? ChainAnalysis, int Version)
+{
+    public static IncidentDto From(Incident i) => new(
+        i.Id, i.CaseId, i.OccurredAt, i.Location, Api.Name(i.Type), Api.Name(i.Severity), i.Description, i.Trigger, i.StaffResponse, i.WhoWasInformed,
+        i.RecordedById,
+        i.ChainAnalysis is { } a ? new ChainAnalysisSummaryDto(a.FunctionCategory is { } f ? Api.Name(f) : null, a.CompletedAt) : null,
+        i.Version);
+}
+
 public sealed record ChainLinkDto(int Position, string Kind, string Text, string? Skill, string? SkillName);
 
 public sealed record ChainAnalysisDto(
@@ -58,119 +73,119 @@ public sealed record ChainAnalysisDto(
 }
 
 /// <summary>
-/// Recording incidents and writing their chain analyses over the JSON API, through <see cref="IncidentCommands"/> (the
-/// same code as the pages), with the pages' policies, case access and audit actions. Listing and reading incidents
-/// are in <see cref="CarePlanEndpoints"/>.
+/// Incidents and their chain analyses over the JSON API, through the same handlers as the pages
+/// (<see cref="RecordIncident"/>, <see cref="StartChainAnalysis"/>, <see cref="SaveChainAnalysis"/>,
+/// <see cref="CompleteChainAnalysis"/>), with the pages' policies, case declarations and audit actions.
 /// </summary>
 public static class IncidentEndpoints
 {
     public static RouteGroupBuilder MapIncidentEndpoints(this RouteGroupBuilder api)
     {
         var incidents = api.MapGroup("/cases/{id:guid}/incidents").WithTags("Incidents");
-        incidents.MapPost("/", RecordAsync).Audited("incident.create").RequireAuthorization(Policies.IncidentRecorder)
+        incidents.MapGet("/", ListIncidentsAsync).Audited("incident.list").ForCase(AccessNeed.Read, "IncidentList").RequireAuthorization(Policies.CaseData)
+            .WithSummary("List a case's incidents, newest first");
+        incidents.MapGet("/{incidentId:guid}", GetIncidentAsync).Audited("incident.read").ForCase(AccessNeed.Read, "Incident", "incidentId")
+            .RequireAuthorization(Policies.CaseData)
+            .WithSummary("Get one incident");
+        incidents.MapPost("/", RecordAsync).Audited("incident.create").ForCase(AccessNeed.Contribute, "Incident").RequireAuthorization(Policies.IncidentRecorder)
             .WithSummary("Record an incident (AP staff, offender managers, psychologists); answers 201 with its Location");
 
         var analysis = incidents.MapGroup("/{incidentId:guid}/chain-analysis").WithTags("Incidents");
-        analysis.MapGet("/", GetAnalysisAsync).Audited("chainanalysis.read").RequireAuthorization(Policies.CaseData)
+        analysis.MapGet("/", GetAnalysisAsync).Audited("chainanalysis.read").ForCase(AccessNeed.Read, "ChainAnalysis", "incidentId")
+            .RequireAuthorization(Policies.CaseData)
             .WithSummary("Get an incident's behaviour chain analysis, links in order");
-        analysis.MapPost("/", StartAnalysisAsync).Audited("chainanalysis.create").RequireAuthorization(Policies.CaseEditor)
+        analysis.MapPost("/", StartAnalysisAsync).Audited("chainanalysis.create").ForCase(AccessNeed.Edit, "ChainAnalysis", "incidentId")
+            .RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Start the chain analysis of an incident: the problem behaviour is needed, the rest (links in order) may follow");
-        analysis.MapPut("/", SaveAnalysisAsync).Audited("chainanalysis.update").RequireAuthorization(Policies.CaseEditor)
+        analysis.MapPut("/", SaveAnalysisAsync).Audited("chainanalysis.update").ForCase(AccessNeed.Edit, "ChainAnalysis", "incidentId")
+            .RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Save a draft chain analysis (links replaced in the order sent); send the version you read, or get 409");
-        analysis.MapPost("/complete", CompleteAnalysisAsync).Audited("chainanalysis.complete").RequireAuthorization(Policies.CaseEditor)
+        analysis.MapPost("/complete", CompleteAnalysisAsync).Audited("chainanalysis.complete").ForCase(AccessNeed.Edit, "ChainAnalysis", "incidentId")
+            .RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Complete a chain analysis: every DBT step, at least one link and the broad function; it then feeds the next care-plan review");
         return api;
     }
 
-    private static async Task<Results<Created<IncidentDto>, NotFound, ValidationProblem>> RecordAsync(
-        Guid id, IncidentWriteRequest body, HttpContext http, CarePlanAccess access, IncidentCommands commands, PathwayDbContext db, CancellationToken ct)
+    // The case in the route is loaded, checked and audited by .ForCase before any of these run (see CurrentCase).
+    // `Guid id` stays in the signatures for the OpenAPI document.
+
+    private static async Task<Results<Ok<IReadOnlyList<IncidentDto>>, NotFound>> ListIncidentsAsync(
+        Guid id, CurrentCase current, CarePlanAccess access, PathwayDbContext db, CancellationToken ct)
     {
-        var pc = await access.LoadAsync(id, AccessNeed.Read, ct, "Incident");
-        if (pc is null) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var date = Api.ParseDate(body.Date, "Date", errors);
-        var type = Api.ParseEnum<IncidentType>(body.Type, "Type", errors);
-        var severity = Api.ParseEnum<IncidentSeverity>(body.Severity, "Severity", errors);
+        if (await access.ViewAsync(current.Context, ct, "IncidentList") is not { } pc) return TypedResults.NotFound();
+        var list = await db.Incidents.AsNoTracking().Include(i => i.ChainAnalysis).Where(i => i.CaseId == pc.Case.Id).OrderByDescending(i => i.OccurredAt).ToListAsync(ct);
+        return TypedResults.Ok<IReadOnlyList<IncidentDto>>(list.Select(IncidentDto.From).ToList());
+    }
+
+    private static async Task<Results<Ok<IncidentDto>, NotFound>> GetIncidentAsync(
+        Guid id, Guid incidentId, CurrentCase current, CarePlanAccess access, PathwayDbContext db, CancellationToken ct)
+    {
+        if (await access.ViewAsync(current.Context, ct, "Incident", incidentId) is not { } pc) return TypedResults.NotFound();
+        var incident = await access.FindIncidentAsync(db.Incidents.AsNoTracking().Include(i => i.ChainAnalysis), pc.Case.Id, incidentId, ct);
+        return incident is null ? TypedResults.NotFound() : TypedResults.Ok(IncidentDto.From(incident));
+    }
+
+    private static async Task<Results<Created<IncidentDto>, NotFound, ValidationProblem>> RecordAsync(
+        Guid id, IncidentWriteRequest body, CurrentCase current, RecordIncident record, CancellationToken ct)
+    {
+        var unreadable = new List<FieldError>();
+        var date = Api.ParseDate(body.Date, "Date", unreadable);
+        var type = Api.ParseEnum<IncidentType>(body.Type, "Type", unreadable);
+        var severity = Api.ParseEnum<IncidentSeverity>(body.Severity, "Severity", unreadable);
         var input = new NewIncident(date, body.Time, body.Location, type, severity, body.Description, body.Trigger, body.StaffResponse, body.WhoWasInformed);
-        var result = await commands.RecordAsync(pc.Case.Id, input, http.User.ToStaffContext().UserId, errors, ct);
-        if (result.Outcome != CommandOutcome.Done) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
-        var incident = await db.Incidents.AsNoTracking().FirstAsync(i => i.Id == result.RowId, ct);
-        return TypedResults.Created($"/api/v1/cases/{id}/incidents/{incident.Id}", IncidentDto.From(incident));
+        return (await record.HandleAsync(current.Context, input, unreadable, ct))
+            .ToCreated(x => $"/api/v1/cases/{x.CaseId}/incidents/{x.Id}", IncidentDto.From);
     }
 
     private static async Task<Results<Ok<ChainAnalysisDto>, NotFound>> GetAnalysisAsync(
-        Guid id, Guid incidentId, CarePlanAccess access, IncidentCommands commands, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, Guid incidentId, CurrentCase current, ChainAnalysisRecord record, AuditLog audit, CancellationToken ct)
     {
-        if (await LoadIncidentAsync(id, incidentId, AccessNeed.Read, access, db, ct) is null) return TypedResults.NotFound();
-        var a = await commands.FindAnalysisAsync(incidentId, track: false, ct);
+        if (await record.IncidentAsync(current.Context, incidentId, ct) is null) return TypedResults.NotFound();
+        var a = await record.FindAsync(incidentId, track: false, ct);
         if (a is null)
         {
-            await audit.DeniedAsync("ChainAnalysis", incidentId, id, ct);
+            await audit.DeniedAsync("ChainAnalysis", incidentId, current.Context.Id, ct);
             return TypedResults.NotFound();
         }
         return TypedResults.Ok(ChainAnalysisDto.From(a));
     }
 
     private static async Task<Results<Created<ChainAnalysisDto>, NotFound, ValidationProblem>> StartAnalysisAsync(
-        Guid id, Guid incidentId, ChainAnalysisWriteRequest body, CarePlanAccess access, IncidentCommands commands, PathwayDbContext db, CancellationToken ct)
+        Guid id, Guid incidentId, ChainAnalysisWriteRequest body, CurrentCase current, StartChainAnalysis start, ChainAnalysisRecord record, CancellationToken ct)
     {
-        if (await LoadIncidentAsync(id, incidentId, AccessNeed.Edit, access, db, ct) is not { } incident) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var (text, links) = Parse(body, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var result = await commands.StartAnalysisAsync(incident, text, links ?? [], needProblem: true, ct);
-        if (result.Outcome != CommandOutcome.Done) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
-        var a = (await commands.FindAnalysisAsync(incidentId, track: false, ct))!;
-        return TypedResults.Created($"/api/v1/cases/{id}/incidents/{incidentId}/chain-analysis", ChainAnalysisDto.From(a));
+        var unreadable = new List<FieldError>();
+        var (text, links) = Parse(body, unreadable);
+        var outcome = await start.HandleAsync(current.Context, incidentId, text, links ?? [], needProblem: true, unreadable, ct);
+        if (outcome is Outcome<Entity>.Done)
+            outcome = await record.CurrentAsync(incidentId, ct);
+        return outcome.ToCreated(x => $"/api/v1/cases/{x.CaseId}/incidents/{x.IncidentId}/chain-analysis", ChainAnalysisDto.From);
     }
 
     private static async Task<Results<Ok<ChainAnalysisDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ChainAnalysisDto>>>> SaveAnalysisAsync(
-        Guid id, Guid incidentId, ChainAnalysisWriteRequest body, CarePlanAccess access, IncidentCommands commands, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, Guid incidentId, ChainAnalysisWriteRequest body, CurrentCase current, SaveChainAnalysis save, ChainAnalysisRecord record, CancellationToken ct)
     {
-        if (await LoadAnalysisAsync(id, incidentId, access, commands, db, audit, ct) is not { } a) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        if (body.Version is null) errors.Add(new("Version", "Send the version of the chain analysis you are changing (from a GET)"));
-        var (text, links) = Parse(body, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        return await AnswerAsync(await commands.SaveAsync(a, body.Version!.Value, text, links, ct), incidentId, commands, db, ct);
+        var unreadable = new List<FieldError>();
+        if (body.Version is null) unreadable.Add(new("Version", "Send the version of the chain analysis you are changing (from a GET)"));
+        var (text, links) = Parse(body, unreadable);
+        return await AnswerAsync(await save.HandleAsync(current.Context, incidentId, body.Version ?? 0, text, links, unreadable, ct), incidentId, record, ct);
     }
 
     private static async Task<Results<Ok<ChainAnalysisDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ChainAnalysisDto>>>> CompleteAnalysisAsync(
-        Guid id, Guid incidentId, ChainAnalysisCompleteRequest body, HttpContext http, CarePlanAccess access, IncidentCommands commands, PathwayDbContext db,
-        AuditLog audit, CancellationToken ct)
+        Guid id, Guid incidentId, ChainAnalysisCompleteRequest body, CurrentCase current, CompleteChainAnalysis complete, ChainAnalysisRecord record,
+        CancellationToken ct)
     {
-        if (await LoadAnalysisAsync(id, incidentId, access, commands, db, audit, ct) is not { } a) return TypedResults.NotFound();
-        if (body.Version is null)
-            return TypedResults.ValidationProblem(new List<FieldError> { new("Version", "Send the version of the chain analysis you are completing (from a GET)") }.ToProblemErrors());
-        return await AnswerAsync(await commands.CompleteAsync(a, body.Version.Value, null, http.User.ToStaffContext().UserId, ct), incidentId, commands, db, ct);
+        IReadOnlyList<FieldError> unreadable = body.Version is null
+            ? [new("Version", "Send the version of the chain analysis you are completing (from a GET)")]
+            : [];
+        return await AnswerAsync(await complete.HandleAsync(current.Context, incidentId, body.Version ?? 0, null, unreadable, ct), incidentId, record, ct);
     }
 
+    /// <summary>The analysis as saved now: after the change, or instead of it on a conflict.</summary>
     private static async Task<Results<Ok<ChainAnalysisDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ChainAnalysisDto>>>> AnswerAsync(
-        CommandResult result, Guid incidentId, IncidentCommands commands, PathwayDbContext db, CancellationToken ct)
+        Outcome<Entity> outcome, Guid incidentId, ChainAnalysisRecord record, CancellationToken ct)
     {
-        if (result.Outcome == CommandOutcome.Invalid) return TypedResults.ValidationProblem(result.Errors.ToProblemErrors());
-        db.ChangeTracker.Clear();
-        var current = ChainAnalysisDto.From((await commands.FindAnalysisAsync(incidentId, track: false, ct))!);
-        if (result.Outcome == CommandOutcome.Conflict)
-            return Api.Conflict("chain analysis", current.Version, current);
-        return TypedResults.Ok(current);
-    }
-
-    /// <summary>The case (with the role's care-plan view) and the incident, or null after a denied audit row.</summary>
-    private static async Task<Incident?> LoadIncidentAsync(Guid id, Guid incidentId, AccessNeed need, CarePlanAccess access, PathwayDbContext db, CancellationToken ct)
-    {
-        var pc = await access.LoadAsync(id, need, ct, "ChainAnalysis", incidentId);
-        if (pc is null) return null;
-        return await access.FindIncidentAsync(db.Incidents.AsNoTracking(), id, incidentId, ct);
-    }
-
-    private static async Task<Entity?> LoadAnalysisAsync(
-        Guid id, Guid incidentId, CarePlanAccess access, IncidentCommands commands, PathwayDbContext db, AuditLog audit, CancellationToken ct)
-    {
-        if (await LoadIncidentAsync(id, incidentId, AccessNeed.Edit, access, db, ct) is null) return null;
-        var a = await commands.FindAnalysisAsync(incidentId, track: true, ct);
-        if (a is null) await audit.DeniedAsync("ChainAnalysis", incidentId, id, ct);
-        return a;
+        if (outcome is Outcome<Entity>.Done) outcome = await record.CurrentAsync(incidentId, ct);
+        return outcome.ToOk(ChainAnalysisDto.From, "chain analysis", x => x.Version);
     }
 
     private static (ChainAnalysisText Text, List<ChainLink>? Links) Parse(ChainAnalysisWriteRequest body, List<FieldError> errors)

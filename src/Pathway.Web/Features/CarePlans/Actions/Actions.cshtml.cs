@@ -2,22 +2,22 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
-using Pathway.Domain.Access;
 using Pathway.Domain.CarePlans;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.CarePlans.Actions;
 
-/// <summary>A version's actions (what, who, when, status) and the form to add one to a draft.</summary>
+/// <summary>A version's actions (what, who, when, status) and the form for <see cref="AddAction"/> to a draft.</summary>
 [Authorize(Policy = Policies.CaseEditor)]
 [Audited("careplan.action.add")]
-public sealed class ActionsModel(DraftRows rows, CarePlanRowCommands commands, CaseAccess caseAccess, PathwayDbContext db, AuditLog audit) : PageModel
+[CaseScoped(AccessNeed.Edit, EntityType = "CarePlan", EntityRouteValue = "planId")]
+public sealed class ActionsModel(CurrentCase current, DraftRows rows, AddAction add, PathwayDbContext db, AuditLog audit) : PageModel
 {
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.CarePlan);
     public CarePlanContent Shown { get; private set; } = null!;
 
     [BindProperty] public string? What { get; set; }
@@ -26,38 +26,33 @@ public sealed class ActionsModel(DraftRows rows, CarePlanRowCommands commands, C
     [BindProperty] public ActionStatus? Status { get; set; }
     [BindProperty] public int PlanVersion { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid planId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid planId, CancellationToken ct)
     {
-        var loaded = await rows.LoadAsync(id, planId, CarePlanSection.Actions, AccessNeed.Edit, track: false, ct);
-        if (loaded is not { } l) return NotFound();
-        await audit.WriteAsync("careplan.read", "CarePlan", planId, id, ct: ct);
+        if (await rows.LoadAsync(current.Context, planId, CarePlanSection.Actions, track: false, ct) is not { } l) return NotFound();
+        await audit.WriteAsync("careplan.read", "CarePlan", planId, current.Context.Id, ct: ct);
         Status = ActionStatus.NotStarted;
         await ShowAsync(l.Case, l.Plan, ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid planId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid planId, CancellationToken ct)
     {
-        var loaded = await rows.LoadAsync(id, planId, CarePlanSection.Actions, AccessNeed.Edit, track: true, ct);
-        if (loaded is not { } l) return NotFound();
-        ModelState.Clear();
-        var result = await commands.AddActionAsync(l.Plan, new ActionInput(What, Who, When, Status), PlanVersion, ct);
-        if (result.Outcome == CommandOutcome.Done)
+        var outcome = await add.HandleAsync(current.Context, planId, new ActionInput(What, Who, When, Status), PlanVersion, [], ct);
+        return await this.PresentAsync(outcome, _ =>
         {
             TempData["Success"] = "Action added";
-            return Redirect($"/cases/{id}/care-plans/{planId}/actions");
-        }
-        result.Errors.AddTo(ModelState);
-        db.ChangeTracker.Clear();
-        var fresh = await rows.LoadAsync(id, planId, CarePlanSection.Actions, AccessNeed.Edit, track: false, ct);
-        await ShowAsync(fresh!.Value.Case, fresh.Value.Plan, ct, keepVersion: true);
-        return Page();
+            return Redirect($"/cases/{current.Context.Id}/care-plans/{planId}/actions");
+        }, redisplay: async () =>
+        {
+            db.ChangeTracker.Clear();
+            var fresh = await rows.LoadAsync(current.Context, planId, CarePlanSection.Actions, track: false, ct);
+            await ShowAsync(fresh!.Value.Case, fresh.Value.Plan, ct, keepVersion: true);
+        }, prefix: "", conflict: _ => ModelState.AddModelError("Version", PlanSave.ConflictMessage));
     }
 
     private async Task ShowAsync(CarePlanCase pc, Data.Entities.CarePlan plan, CancellationToken ct, bool keepVersion = false)
     {
         Shown = await CarePlanContent.LoadAsync(db, plan, pc.View, ct);
         if (!keepVersion) PlanVersion = plan.Version;
-        Header = new CaseHeader(pc.Case, CaseTab.CarePlan, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: await caseAccess.CanEditAsync(pc.Case, ct));
     }
 }

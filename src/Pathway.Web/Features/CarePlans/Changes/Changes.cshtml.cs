@@ -10,30 +10,31 @@ using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.CarePlans.Changes;
 
 /// <summary>What a version changed from the one before, section by section, as far as the role may see.</summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("careplan.changes.read")]
-public sealed class ChangesModel(CarePlanAccess access, CaseAccess caseAccess, PathwayDbContext db) : PageModel
+[CaseScoped(AccessNeed.Read, EntityType = "CarePlan", EntityRouteValue = "planId")]
+public sealed class ChangesModel(CurrentCase current, CarePlanAccess access, PathwayDbContext db) : PageModel
 {
     public sealed record FieldChange(string Label, IReadOnlyList<DiffSegment> Lines);
     public sealed record SectionChange(CarePlanSection Section, IReadOnlyList<FieldChange> Fields);
 
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.CarePlan);
     public Data.Entities.CarePlan Plan { get; private set; } = null!;
     public int? PreviousNumber { get; private set; }
     public IReadOnlyList<SectionChange> Sections { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid planId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid planId, CancellationToken ct)
     {
-        var pc = await access.LoadAsync(id, AccessNeed.Read, ct, "CarePlan", planId);
+        var pc = await access.ViewAsync(current.Context, ct, "CarePlan", planId);
         if (pc is null) return NotFound();
         var plan = await access.FindPlanAsync(db.CarePlans.AsNoTracking(), pc, planId, ct);
         if (plan is null) return NotFound();
         Plan = plan;
-        Header = new CaseHeader(pc.Case, CaseTab.CarePlan, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: await caseAccess.CanEditAsync(pc.Case, ct));
         var previous = plan.PreviousId is { } pid ? await db.CarePlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) : null;
         PreviousNumber = previous?.Number;
         Sections = await CompareAsync(db, previous, plan, pc.View, ct);

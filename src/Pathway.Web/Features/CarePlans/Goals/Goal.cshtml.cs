@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Data.Entities;
-using Pathway.Domain.Access;
 using Pathway.Domain.Assessments;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
@@ -11,20 +10,22 @@ using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.Forms;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.CarePlans.Goals;
 
 /// <summary>
-/// Changes one active goal of a draft, or its status (with a note: why it was removed, what got in the way). Both forms
-/// carry the goal's version: if someone changed it first, nothing is saved and the page shows what is saved now.
+/// The forms for <see cref="ChangeGoal"/> and <see cref="ChangeGoalStatus"/> (with a note: why it was removed, what got
+/// in the way). Both carry the goal's version: if someone changed it first, nothing is saved and the page shows what
+/// is saved now.
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
 [Audited("careplan.goal.update")]
-public sealed class GoalModel(DraftRows rows, CarePlanRowCommands commands, CaseAccess caseAccess, PathwayDbContext db, AuditLog audit) : PageModel
+[CaseScoped(AccessNeed.Edit, EntityType = "CarePlan", EntityRouteValue = "planId")]
+public sealed class GoalModel(CurrentCase current, DraftRows rows, ChangeGoal change, ChangeGoalStatus changeStatus, PathwayDbContext db, AuditLog audit) : PageModel
 {
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.CarePlan);
     public CarePlan Plan { get; private set; } = null!;
     public CarePlanGoal Goal { get; private set; } = null!;
     public Dictionary<Guid, string> Names { get; private set; } = [];
@@ -38,72 +39,58 @@ public sealed class GoalModel(DraftRows rows, CarePlanRowCommands commands, Case
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public int GoalVersion { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid planId, Guid goalId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid planId, Guid goalId, CancellationToken ct)
     {
-        if (await LoadAsync(id, planId, goalId, track: false, ct) is not { } pc) return NotFound();
-        await audit.WriteAsync("careplan.read", "CarePlanGoal", goalId, id, ct: ct);
+        if (!await LoadAsync(planId, goalId, ct)) return NotFound();
+        await audit.WriteAsync("careplan.read", "CarePlanGoal", goalId, current.Context.Id, ct: ct);
         Area = Goal.Area;
         InOwnWords = Goal.InOwnWords;
         Smart = Goal.Smart;
         TargetDate = DateParts.From(Goal.TargetDate);
         GoalVersion = Goal.Version;
-        await ShowAsync(pc, ct);
+        await ShowAsync(ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid planId, Guid goalId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid planId, Guid goalId, CancellationToken ct)
     {
-        if (await LoadAsync(id, planId, goalId, track: true, ct) is not { } pc) return NotFound();
-        ModelState.Clear();
-        if (TargetDate.TryParse("Target date", out var target) is { } dateError)
-            return await RedisplayAsync(pc, id, planId, goalId, [new("TargetDate", dateError)], ct);
-        var result = await commands.UpdateGoalAsync(Plan, Goal, new GoalInput(Area, InOwnWords, Smart, target), GoalVersion, ct);
-        return await FinishAsync(pc, id, planId, goalId, result, "Goal changed", ct);
+        var unreadable = new List<FieldError>();
+        if (TargetDate.TryParse("Target date", out var target) is { } dateError) unreadable.Add(new("TargetDate", dateError));
+        var outcome = await change.HandleAsync(current.Context, planId, goalId, new GoalInput(Area, InOwnWords, Smart, target), GoalVersion, unreadable, ct);
+        return await PresentAsync(planId, goalId, outcome, "Goal changed", ct);
     }
 
-    public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid planId, Guid goalId, CancellationToken ct)
-    {
-        if (await LoadAsync(id, planId, goalId, track: true, ct) is not { } pc) return NotFound();
-        ModelState.Clear();
-        var result = await commands.ChangeGoalStatusAsync(Plan, Goal, NewStatus, Note, User.ToStaffContext().UserId, GoalVersion, ct);
-        return await FinishAsync(pc, id, planId, goalId, result, "Goal status changed", ct);
-    }
+    public async Task<IActionResult> OnPostStatusAsync(Guid planId, Guid goalId, CancellationToken ct) =>
+        await PresentAsync(planId, goalId, await changeStatus.HandleAsync(current.Context, planId, goalId, NewStatus, Note, GoalVersion, [], ct), "Goal status changed", ct);
 
-    private async Task<IActionResult> FinishAsync(CarePlanCase pc, Guid id, Guid planId, Guid goalId, CommandResult result, string success, CancellationToken ct)
-    {
-        if (result.Outcome == CommandOutcome.Done)
+    private Task<IActionResult> PresentAsync(Guid planId, Guid goalId, Outcome<CarePlanGoal> outcome, string success, CancellationToken ct) =>
+        this.PresentAsync(outcome, _ =>
         {
             TempData["Success"] = success;
-            return Redirect($"/cases/{id}/care-plans/{planId}/goals");
-        }
-        Conflict = result.Outcome == CommandOutcome.Conflict;
-        return await RedisplayAsync(pc, id, planId, goalId, result.Errors, ct);
-    }
+            return Redirect($"/cases/{current.Context.Id}/care-plans/{planId}/goals");
+        }, redisplay: async () =>
+        {
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync(planId, goalId, ct)) return;
+            // After a conflict the next save is an informed change of the goal as it is now shown.
+            if (Conflict) GoalVersion = Goal.Version;
+            await ShowAsync(ct);
+        }, prefix: "", conflict: _ =>
+        {
+            Conflict = true;
+            ModelState.AddModelError("Version", PlanSave.ConflictMessage);
+        });
 
-    private async Task<IActionResult> RedisplayAsync(CarePlanCase pc, Guid id, Guid planId, Guid goalId, IReadOnlyList<FieldError> errors, CancellationToken ct)
+    private async Task<bool> LoadAsync(Guid planId, Guid goalId, CancellationToken ct)
     {
-        errors.AddTo(ModelState);
-        db.ChangeTracker.Clear();
-        if (await LoadAsync(id, planId, goalId, track: false, ct) is null) return NotFound();
-        // After a conflict the next save is an informed change of the goal as it is now shown.
-        if (Conflict) GoalVersion = Goal.Version;
-        await ShowAsync(pc, ct);
-        return Page();
-    }
-
-    private async Task<CarePlanCase?> LoadAsync(Guid id, Guid planId, Guid goalId, bool track, CancellationToken ct)
-    {
-        var loaded = await rows.LoadAsync(id, planId, CarePlanSection.Goals, AccessNeed.Edit, track, ct);
-        if (loaded is not { } l) return null;
-        if (await rows.GoalAsync(l.Plan, goalId, track, ct) is not { } goal) return null;
+        if (await rows.LoadAsync(current.Context, planId, CarePlanSection.Goals, track: false, ct) is not { } l
+            || await rows.GoalAsync(l.Plan, goalId, track: false, ct) is not { } goal)
+            return false;
         Plan = l.Plan;
         Goal = goal;
-        return l.Case;
+        return true;
     }
 
-    private async Task ShowAsync(CarePlanCase pc, CancellationToken ct)
-    {
+    private async Task ShowAsync(CancellationToken ct) =>
         Names = await CarePlanDisplay.NamesAsync(db, Goal.History.Select(h => (Guid?)h.ChangedById), ct);
-        Header = new CaseHeader(pc.Case, CaseTab.CarePlan, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: await caseAccess.CanEditAsync(pc.Case, ct));
-    }
 }

@@ -8,6 +8,7 @@ using Pathway.Domain.CarePlans;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.CarePlans.Pdf;
 
@@ -17,15 +18,16 @@ namespace Pathway.Web.Features.CarePlans.Pdf;
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("careplan.pdf")]
-public sealed class PdfModel(CarePlanAccess access, PathwayDbContext db, AuditLog audit) : PageModel
+[CaseScoped(AccessNeed.Read, EntityType = "CarePlan", EntityRouteValue = "planId")]
+public sealed class PdfModel(CurrentCase current, CarePlanAccess access, PathwayDbContext db, AuditLog audit) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid planId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid planId, CancellationToken ct)
     {
-        var pc = await access.LoadAsync(id, AccessNeed.Read, ct, "CarePlan", planId);
+        var pc = await access.ViewAsync(current.Context, ct, "CarePlan", planId);
         if (pc is null) return NotFound();
         if (pc.View == CarePlanView.Summary)
         {
-            await audit.DeniedAsync("CarePlan", planId, id, ct);
+            await audit.DeniedAsync("CarePlan", planId, pc.Case.Id, ct);
             return NotFound();
         }
         var plan = await access.FindPlanAsync(db.CarePlans.AsNoTracking(), pc, planId, ct);
@@ -39,11 +41,12 @@ public sealed class PdfModel(CarePlanAccess access, PathwayDbContext db, AuditLo
 /// <summary>The one-page "How to work with this person" as PDF, for every role that may see care plans.</summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("careplan.summary-pdf")]
-public sealed class SummaryPdfModel(CarePlanAccess access, PathwayDbContext db) : PageModel
+[CaseScoped(AccessNeed.Read, EntityType = "CarePlan", EntityRouteValue = "planId")]
+public sealed class SummaryPdfModel(CurrentCase current, CarePlanAccess access, PathwayDbContext db) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid planId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid planId, CancellationToken ct)
     {
-        var pc = await access.LoadAsync(id, AccessNeed.Read, ct, "CarePlan", planId);
+        var pc = await access.ViewAsync(current.Context, ct, "CarePlan", planId);
         if (pc is null) return NotFound();
         var plan = await access.FindPlanAsync(db.CarePlans.AsNoTracking(), pc, planId, ct);
         if (plan is null) return NotFound();

@@ -11,6 +11,7 @@ using Pathway.Web.Features.Incidents.List;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.CarePlans.Review;
 
@@ -20,18 +21,19 @@ namespace Pathway.Web.Features.CarePlans.Review;
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
 [Audited("careplan.review.read")]
-public sealed class ReviewModel(CarePlanAccess access, CaseAccess caseAccess, PathwayDbContext db) : PageModel
+[CaseScoped(AccessNeed.Read, EntityType = "CarePlan", EntityRouteValue = "planId")]
+public sealed class ReviewModel(CurrentCase current, CarePlanAccess access, PathwayDbContext db) : PageModel
 {
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.CarePlan);
     public CarePlan Plan { get; private set; } = null!;
     public DateTimeOffset Since { get; private set; }
     public IReadOnlyList<Incident> Incidents { get; private set; } = [];
     public IReadOnlyList<ListModel.Bar> Functions { get; private set; } = [];
     public IReadOnlyList<ListModel.Bar> Triggers { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid planId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid planId, CancellationToken ct)
     {
-        var pc = await access.LoadAsync(id, AccessNeed.Read, ct, "CarePlan", planId);
+        var pc = await access.ViewAsync(current.Context, ct, "CarePlan", planId);
         if (pc is null) return NotFound();
         var plan = await access.FindPlanAsync(db.CarePlans.AsNoTracking(), pc, planId, ct);
         if (plan is null) return NotFound();
@@ -40,14 +42,13 @@ public sealed class ReviewModel(CarePlanAccess access, CaseAccess caseAccess, Pa
         // Incident times are recorded to the minute: one in the minute the plan became active counts as since then.
         Since = new DateTimeOffset(Since.Ticks - Since.Ticks % TimeSpan.TicksPerMinute, Since.Offset);
         Incidents = (await db.Incidents.AsNoTracking().Include(i => i.ChainAnalysis).ThenInclude(a => a!.Links)
-            .Where(i => i.CaseId == id).ToListAsync(ct)).Where(i => i.OccurredAt >= Since).OrderBy(i => i.OccurredAt).ToList();
+            .Where(i => i.CaseId == pc.Case.Id).ToListAsync(ct)).Where(i => i.OccurredAt >= Since).OrderBy(i => i.OccurredAt).ToList();
         Functions = Incidents.Where(i => i.ChainAnalysis?.CompletedAt is not null && i.ChainAnalysis.FunctionCategory is not null)
             .GroupBy(i => i.ChainAnalysis!.FunctionCategory!.Value)
             .Select(g => new ListModel.Bar(Domain.Incidents.BehaviourFunctions.DisplayName(g.Key), g.Count())).OrderByDescending(b => b.Count).ToList();
         Triggers = Incidents.Where(i => !string.IsNullOrWhiteSpace(i.Trigger))
             .GroupBy(i => i.Trigger!.Trim().ToLowerInvariant()).Select(g => new ListModel.Bar(g.First().Trigger!.Trim(), g.Count()))
             .OrderByDescending(b => b.Count).ToList();
-        Header = new CaseHeader(pc.Case, CaseTab.CarePlan, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: await caseAccess.CanEditAsync(pc.Case, ct));
         return Page();
     }
 }

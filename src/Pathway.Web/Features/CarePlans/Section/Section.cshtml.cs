@@ -3,27 +3,27 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
-using Pathway.Domain.Access;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.Forms;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.CarePlans.Section;
 
 /// <summary>
-/// Writes one section of a draft. The form carries the plan's version; if anyone saved any section since, nothing is
-/// saved and the page shows what is now saved next to what was typed, so nobody's work is silently lost.
+/// The form for <see cref="SaveCarePlanSection"/>. It carries the plan's version; if anyone saved any section since,
+/// nothing is saved and the page shows what is now saved next to what was typed, so nobody's work is silently lost.
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
 [Audited("careplan.section.update")]
-public sealed class SectionModel(CarePlanAccess access, CaseAccess caseAccess, CarePlanCommands commands, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[CaseScoped(AccessNeed.Edit, EntityType = "CarePlan", EntityRouteValue = "planId")]
+public sealed class SectionModel(CurrentCase current, CarePlanAccess access, SaveCarePlanSection save, PathwayDbContext db, AuditLog audit) : PageModel
 {
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.CarePlan);
     public CarePlanSection Section { get; private set; }
     public Data.Entities.CarePlan Plan { get; private set; } = null!;
     public CarePlanContent? Saved { get; private set; }
@@ -36,72 +36,67 @@ public sealed class SectionModel(CarePlanAccess access, CaseAccess caseAccess, C
     [BindProperty] public int PlanVersion { get; set; }
     [BindProperty] public List<string> Skills { get; set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid planId, string section, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid planId, string section, CancellationToken ct)
     {
-        var (pc, plan) = await LoadAsync(id, planId, section, ct);
-        if (pc is null || plan is null) return NotFound();
-        if (Section is CarePlanSection.Goals or CarePlanSection.Actions) return Redirect(CarePlanDisplay.SectionHref(id, planId, Section));
-        var content = await CarePlanContent.LoadAsync(db, plan, pc.View, ct);
+        if (await LoadAsync(planId, section, ct) is not { } pc) return NotFound();
+        if (Section is CarePlanSection.Goals or CarePlanSection.Actions) return Redirect(CarePlanDisplay.SectionHref(pc.Case.Id, planId, Section));
+        var content = await CarePlanContent.LoadAsync(db, Plan, pc.View, ct);
         Skills = content.Skills.Select(k => k.Code).ToList();
-        await audit.WriteAsync("careplan.read", "CarePlan", plan.Id, pc.Case.Id, ct: ct);
+        await audit.WriteAsync("careplan.read", "CarePlan", Plan.Id, pc.Case.Id, ct: ct);
         Text = CarePlanFields.For(Section).ToDictionary(f => f.Key, f => content.AllText().TryGetValue(f.Key, out var v) ? v : null);
-        Agreement = plan.Agreement;
-        AgreementReason = plan.AgreementReason;
-        ReviewDate = DateParts.From(plan.ReviewDate);
-        PlanVersion = plan.Version;
+        Agreement = Plan.Agreement;
+        AgreementReason = Plan.AgreementReason;
+        ReviewDate = DateParts.From(Plan.ReviewDate);
+        PlanVersion = Plan.Version;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid planId, string section, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid planId, string section, CancellationToken ct)
     {
-        var (pc, plan) = await LoadAsync(id, planId, section, ct, track: true);
-        if (pc is null || plan is null) return NotFound();
-        ModelState.Clear();
-        var errors = new List<FieldError>();
+        var unreadable = new List<FieldError>();
         DateOnly? review = null;
-        if (Section == CarePlanSection.Review)
+        if (CarePlanFields.FromSlug(section) == CarePlanSection.Review && ReviewDate.TryParse("Review date", out review) is { } dateError)
+            unreadable.Add(new("ReviewDate", dateError));
+        var skills = CarePlanFields.FromSlug(section) == CarePlanSection.FunctionsOfBehaviour ? Skills : null;
+        // With no Text[…] field posted (a section without text), the binder fills Text from the whole form: keep only
+        // this section's answers, which are all the form offers.
+        var keys = CarePlanFields.FromSlug(section) is { } s ? CarePlanFields.For(s).Select(f => f.Key).ToHashSet(StringComparer.Ordinal) : [];
+        var text = Text.Where(t => keys.Contains(t.Key)).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+        var outcome = await save.HandleAsync(current.Context, planId, section, new SectionInput(text, Agreement, AgreementReason, review, skills), PlanVersion, unreadable, ct);
+        if (outcome is Outcome<Data.Entities.CarePlan>.Invalid invalid)
+            outcome = Outcome.Invalid<Data.Entities.CarePlan>(invalid.Errors.Select(e => e with { Field = FieldName(e.Field) }).ToList());
+        Data.Entities.CarePlan? saved = null;
+        return await this.PresentAsync(outcome, _ =>
         {
-            if (ReviewDate.TryParse("Review date", out review) is { } dateError) errors.Add(new("ReviewDate", dateError));
-            else if (review is { } d && d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) errors.Add(new("ReviewDate", "The review date must be in the future"));
-        }
-        if (errors.Count == 0)
+            TempData["Success"] = $"'{CarePlanSections.DisplayName(CarePlanFields.FromSlug(section)!.Value)}' saved";
+            return Redirect($"/cases/{current.Context.Id}/care-plans/{planId}");
+        }, redisplay: async () =>
         {
-            var result = await commands.SaveSectionAsync(plan, Section, new SectionInput(Text, Agreement, AgreementReason, review, Section == CarePlanSection.FunctionsOfBehaviour ? Skills : null), PlanVersion, ct);
-            if (result.Outcome == CommandOutcome.Done)
-            {
-                TempData["Success"] = $"'{CarePlanSections.DisplayName(Section)}' saved";
-                return Redirect($"/cases/{id}/care-plans/{planId}");
-            }
-            errors.AddRange(result.Errors);
-            if (result.Outcome == CommandOutcome.Conflict)
-            {
-                Conflict = true;
-                db.ChangeTracker.Clear();
-                var fresh = await db.CarePlans.AsNoTracking().FirstAsync(p => p.Id == planId, ct);
-                Saved = await CarePlanContent.LoadAsync(db, fresh, pc.View, ct);
-                Plan = fresh;
-                // The next save is an informed overwrite of the version now shown.
-                PlanVersion = fresh.Version;
-            }
-        }
-        errors.Select(e => e with { Field = FieldName(e.Field) }).AddTo(ModelState);
-        return Page();
+            db.ChangeTracker.Clear();
+            if (await LoadAsync(planId, section, ct) is not { } pc || saved is null) return;
+            // The next save is an informed overwrite of the version now shown.
+            Conflict = true;
+            Saved = await CarePlanContent.LoadAsync(db, saved, pc.View, ct);
+            Plan = saved;
+            PlanVersion = saved.Version;
+        }, prefix: "", conflict: fresh =>
+        {
+            saved = fresh;
+            ModelState.AddModelError("Version", PlanSave.ConflictMessage);
+        });
     }
 
-    private string FieldName(string field) =>
+    private static string FieldName(string field) =>
         CarePlanFields.Find(field) is not null ? $"Text[{field}]" : field;
 
-    private async Task<(CarePlanCase?, Data.Entities.CarePlan?)> LoadAsync(Guid id, Guid planId, string section, CancellationToken ct, bool track = false)
+    private async Task<CarePlanCase?> LoadAsync(Guid planId, string section, CancellationToken ct)
     {
-        var pc = await access.LoadAsync(id, AccessNeed.Edit, ct, "CarePlan", planId);
-        if (pc is null) return (null, null);
-        var plans = track ? db.CarePlans.Include(p => p.Texts) : db.CarePlans.AsNoTracking();
-        var plan = await access.FindPlanAsync(plans, pc, planId, ct);
-        if (plan is null || CarePlanFields.FromSlug(section) is not { } s || !CarePlanSections.CanSee(pc.View, s)) return (pc, null);
+        if (await access.ViewAsync(current.Context, ct, "CarePlan", planId) is not { } pc
+            || await access.FindPlanAsync(db.CarePlans.AsNoTracking(), pc, planId, ct) is not { } plan
+            || CarePlanFields.FromSlug(section) is not { } s || !CarePlanSections.CanSee(pc.View, s))
+            return null;
         Section = s;
         Plan = plan;
-        Header = new CaseHeader(pc.Case, CaseTab.CarePlan, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: await caseAccess.CanEditAsync(pc.Case, ct));
-        return (pc, plan);
+        return pc;
     }
-
 }

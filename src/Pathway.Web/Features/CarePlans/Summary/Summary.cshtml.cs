@@ -9,26 +9,27 @@ using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.CarePlans.Summary;
 
 /// <summary>"How to work with this person": the one page AP staff and PPU officers work from. Prints on one sheet.</summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("careplan.summary.read")]
-public sealed class SummaryModel(CarePlanAccess access, CaseAccess caseAccess, PathwayDbContext db) : PageModel
+[CaseScoped(AccessNeed.Read, EntityType = "CarePlan", EntityRouteValue = "planId")]
+public sealed class SummaryModel(CurrentCase current, CarePlanAccess access, PathwayDbContext db) : PageModel
 {
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.CarePlan);
     public CarePlanContent Shown { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid planId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid planId, CancellationToken ct)
     {
-        var pc = await access.LoadAsync(id, AccessNeed.Read, ct, "CarePlan", planId);
+        var pc = await access.ViewAsync(current.Context, ct, "CarePlan", planId);
         if (pc is null) return NotFound();
         var plan = await access.FindPlanAsync(db.CarePlans.AsNoTracking(), pc, planId, ct);
         if (plan is null) return NotFound();
         // The summary shows the summary sections whatever the role, and reads nothing else.
         Shown = await CarePlanContent.LoadAsync(db, plan, CarePlanView.Summary, ct);
-        Header = new CaseHeader(pc.Case, CaseTab.CarePlan, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: await caseAccess.CanEditAsync(pc.Case, ct));
         return Page();
     }
 }

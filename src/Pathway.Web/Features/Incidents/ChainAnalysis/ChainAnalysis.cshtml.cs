@@ -1,32 +1,34 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Pathway.Data;
 using Pathway.Data.Entities;
-using Pathway.Domain.Access;
 using Pathway.Domain.Incidents;
 using Pathway.Domain.Licences;
-using Pathway.Web.Features.CarePlans;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 using Entity = Pathway.Data.Entities.ChainAnalysis;
 
 namespace Pathway.Web.Features.Incidents.ChainAnalysis;
 
 /// <summary>
-/// Writes an incident's behaviour chain analysis, step by step. Links are added, removed and moved up or down with
-/// plain form posts (no JavaScript). Every post carries the analysis version read, so two people never overwrite
+/// Writes an incident's behaviour chain analysis, step by step, through <see cref="SaveChainAnalysis"/>,
+/// <see cref="EditChainLinks"/> and <see cref="CompleteChainAnalysis"/>. Links are added, removed and moved up or down
+/// with plain form posts (no JavaScript). Every post carries the analysis version read, so two people never overwrite
 /// each other: a stale post changes nothing and says so.
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
 [Audited("chainanalysis.update")]
-public sealed class ChainAnalysisModel(CarePlanAccess access, CaseAccess caseAccess, IncidentCommands commands, PathwayDbContext db, AuditLog audit) : PageModel
+[CaseScoped(AccessNeed.Edit, EntityType = "ChainAnalysis", EntityRouteValue = "incidentId")]
+public sealed class ChainAnalysisModel(CurrentCase current, ChainAnalysisRecord record, StartChainAnalysis start, SaveChainAnalysis save, EditChainLinks edit,
+    CompleteChainAnalysis complete, AuditLog audit) : PageModel
 {
-    public CaseHeader Header { get; private set; } = null!;
+    private const string ConflictMessage =
+        "Someone else changed this chain analysis while you were working on it. Nothing has been saved: the page now shows the latest version";
+
+    public CaseHeader Header => current.Context.Header(CaseTab.Incidents);
     public Incident Incident { get; private set; } = null!;
     public Chain Chain { get; private set; } = Chain.Empty;
 
@@ -46,63 +48,57 @@ public sealed class ChainAnalysisModel(CarePlanAccess access, CaseAccess caseAcc
     private ChainAnalysisText Text => new(ProblemBehaviour, VulnerabilityFactors, PromptingEvent, ShortTermConsequences, LongTermConsequences,
         Function, FunctionCategory, PreventionAndRepair);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid incidentId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid incidentId, CancellationToken ct)
     {
-        var a = await LoadAsync(id, incidentId, ct);
+        var a = await LoadAsync(incidentId, ct);
         if (a is null) return NotFound();
-        await audit.WriteAsync("chainanalysis.read", "ChainAnalysis", incidentId, id, ct: ct);
+        await audit.WriteAsync("chainanalysis.read", "ChainAnalysis", incidentId, current.Context.Id, ct: ct);
         Fill(a);
         return Page();
     }
 
-    public Task<IActionResult> OnPostSaveAsync(Guid id, Guid incidentId, CancellationToken ct) =>
-        ChangeAsync(id, incidentId, a => commands.SaveAsync(a, AnalysisVersion, Text, null, ct), "Chain analysis saved", ct);
+    public async Task<IActionResult> OnPostSaveAsync(Guid incidentId, CancellationToken ct) =>
+        await PresentAsync(incidentId, await save.HandleAsync(current.Context, incidentId, AnalysisVersion, Text, null, [], ct), "Chain analysis saved", ct);
 
-    public Task<IActionResult> OnPostAddLinkAsync(Guid id, Guid incidentId, CancellationToken ct) =>
-        ChangeAsync(id, incidentId, a =>
-        {
-            if (LinkKind is null)
-                return Task.FromResult(CommandResult.Invalid([new("LinkKind", "Choose whether the link is a thought, emotion, body sensation, urge or action")]));
-            var link = new ChainLink(LinkKind.Value, LinkText ?? "", string.IsNullOrWhiteSpace(LinkSkill) ? null : LinkSkill);
-            return commands.EditChainAsync(a, AnalysisVersion, Text, chain =>
-            {
-                var (next, error) = chain.Insert(chain.Links.Count, link);
-                return (next, error is null ? null : error with { Field = "Link" + error.Field.Replace("SkillCode", "Skill", StringComparison.Ordinal) });
-            }, ct);
-        }, "Link added", ct);
-
-    public Task<IActionResult> OnPostMoveAsync(Guid id, Guid incidentId, int index, int to, CancellationToken ct) =>
-        ChangeAsync(id, incidentId, a => commands.EditChainAsync(a, AnalysisVersion, Text, chain => chain.Move(index, to), ct), "Link moved", ct);
-
-    public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid incidentId, int index, CancellationToken ct) =>
-        ChangeAsync(id, incidentId, a => commands.EditChainAsync(a, AnalysisVersion, Text, chain => chain.Remove(index), ct), "Link removed", ct);
-
-    public Task<IActionResult> OnPostCompleteAsync(Guid id, Guid incidentId, CancellationToken ct) =>
-        ChangeAsync(id, incidentId, a => commands.CompleteAsync(a, AnalysisVersion, Text, User.ToStaffContext().UserId, ct),
-            "Chain analysis completed: it will be listed when the care plan is next reviewed", ct, complete: true);
-
-    private async Task<IActionResult> ChangeAsync(Guid id, Guid incidentId, Func<Entity, Task<CommandResult>> change, string success, CancellationToken ct, bool complete = false)
+    public async Task<IActionResult> OnPostAddLinkAsync(Guid incidentId, CancellationToken ct)
     {
-        var a = await LoadAsync(id, incidentId, ct, track: true);
-        if (a is null) return NotFound();
-        ModelState.Clear();
-        var result = await change(a);
-        if (result.Outcome == CommandOutcome.Done)
+        var unreadable = new List<FieldError>();
+        if (LinkKind is null) unreadable.Add(new("LinkKind", "Choose whether the link is a thought, emotion, body sensation, urge or action"));
+        var link = new ChainLink(LinkKind ?? default, LinkText ?? "", string.IsNullOrWhiteSpace(LinkSkill) ? null : LinkSkill);
+        var outcome = await edit.HandleAsync(current.Context, incidentId, AnalysisVersion, Text, chain =>
+        {
+            var (next, error) = chain.Insert(chain.Links.Count, link);
+            return (next, error is null ? null : error with { Field = "Link" + error.Field.Replace("SkillCode", "Skill", StringComparison.Ordinal) });
+        }, unreadable, ct);
+        return await PresentAsync(incidentId, outcome, "Link added", ct);
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(Guid incidentId, int index, int to, CancellationToken ct) =>
+        await PresentAsync(incidentId, await edit.HandleAsync(current.Context, incidentId, AnalysisVersion, Text, chain => chain.Move(index, to), [], ct), "Link moved", ct);
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid incidentId, int index, CancellationToken ct) =>
+        await PresentAsync(incidentId, await edit.HandleAsync(current.Context, incidentId, AnalysisVersion, Text, chain => chain.Remove(index), [], ct), "Link removed", ct);
+
+    public async Task<IActionResult> OnPostCompleteAsync(Guid incidentId, CancellationToken ct) =>
+        await PresentAsync(incidentId, await complete.HandleAsync(current.Context, incidentId, AnalysisVersion, Text, [], ct),
+            "Chain analysis completed: it will be listed when the care plan is next reviewed", ct, completed: true);
+
+    private async Task<IActionResult> PresentAsync(Guid incidentId, Outcome<Entity> outcome, string success, CancellationToken ct, bool completed = false)
+    {
+        // A completed analysis is about the whole page, not one field.
+        if (outcome is Outcome<Entity>.Invalid { Errors: var errors } && errors == ChainAnalysisRecord.CompletedErrors)
+            outcome = Outcome.Invalid<Entity>([new(string.Empty, errors[0].Message)]);
+        return await this.PresentAsync(outcome, a =>
         {
             TempData["Success"] = success;
-            return Redirect(complete ? $"/cases/{id}/incidents/{incidentId}" : $"/cases/{id}/incidents/{incidentId}/chain-analysis");
-        }
-        // A stale post or a completed analysis is about the whole page, not one field.
-        if (result.Outcome == CommandOutcome.Conflict)
-            ModelState.AddModelError(string.Empty, "Someone else changed this chain analysis while you were working on it. Nothing has been saved: the page now shows the latest version");
-        else if (result.Errors == IncidentCommands.CompletedErrors) ModelState.AddModelError(string.Empty, result.Errors[0].Message);
-        else result.Errors.AddTo(ModelState);
-        db.ChangeTracker.Clear();
-        var fresh = await LoadAsync(id, incidentId, ct);
-        // Keep what was typed; show the saved chain and version.
-        Chain = fresh!.ToChain();
-        AnalysisVersion = fresh.Version;
-        return Page();
+            return Redirect(completed ? $"/cases/{a.CaseId}/incidents/{incidentId}" : $"/cases/{a.CaseId}/incidents/{incidentId}/chain-analysis");
+        }, redisplay: async () =>
+        {
+            // Keep what was typed; show the saved chain and version.
+            var fresh = await LoadAsync(incidentId, ct);
+            Chain = fresh!.ToChain();
+            AnalysisVersion = fresh.Version;
+        }, prefix: "", conflict: _ => ModelState.AddModelError(string.Empty, ConflictMessage));
     }
 
     private void Fill(Entity a)
@@ -115,18 +111,13 @@ public sealed class ChainAnalysisModel(CarePlanAccess access, CaseAccess caseAcc
     }
 
     /// <summary>The incident's analysis, started (empty) the first time someone opens it.</summary>
-    private async Task<Entity?> LoadAsync(Guid id, Guid incidentId, CancellationToken ct, bool track = false)
+    private async Task<Entity?> LoadAsync(Guid incidentId, CancellationToken ct)
     {
-        var pc = await access.LoadAsync(id, AccessNeed.Edit, ct, "ChainAnalysis", incidentId);
-        if (pc is null) return null;
-        var incident = await access.FindIncidentAsync(db.Incidents.AsNoTracking(), id, incidentId, ct);
-        if (incident is null) return null;
+        if (await record.IncidentAsync(current.Context, incidentId, ct) is not { } incident) return null;
         Incident = incident;
-        Header = new CaseHeader(pc.Case, CaseTab.Incidents, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: await caseAccess.CanEditAsync(pc.Case, ct));
-        if (await commands.FindAnalysisAsync(incidentId, track, ct) is { } a) return a;
+        if (await record.FindAsync(incidentId, track: false, ct) is { } a) return a;
         // Someone may have opened it at the same moment: then theirs is used.
-        await commands.StartAnalysisAsync(incident, new ChainAnalysisText(null, null, null, null, null, null, null, null), null, needProblem: false, ct);
-        db.ChangeTracker.Clear();
-        return await commands.FindAnalysisAsync(incidentId, track, ct);
+        await start.HandleAsync(current.Context, incidentId, new ChainAnalysisText(null, null, null, null, null, null, null, null), null, needProblem: false, [], ct);
+        return await record.CurrentAsync(incidentId, ct);
     }
 }

@@ -11,6 +11,7 @@ using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Features.Incidents.List;
@@ -18,14 +19,15 @@ namespace Pathway.Web.Features.Incidents.List;
 /// <summary>A case's incidents, newest first, and their patterns: by type, by function, and the triggers that recur.</summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("incident.list")]
-public sealed class ListModel(CarePlanAccess access, CaseAccess caseAccess, PathwayDbContext db) : PageModel
+[CaseScoped(AccessNeed.Read, EntityType = "IncidentList")]
+public sealed class ListModel(CurrentCase current, CarePlanAccess access, PathwayDbContext db) : PageModel
 {
     public sealed record Bar(string Label, int Count);
 
     public static IReadOnlyList<Shared.ChartBar> Chart(IReadOnlyList<Bar> bars) =>
         bars.Select(b => new Shared.ChartBar(b.Label, b.Count, b.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
 
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.Incidents);
     public IReadOnlyList<Incident> Incidents { get; private set; } = [];
     public IReadOnlyList<Bar> ByType { get; private set; } = [];
     public IReadOnlyList<Bar> ByFunction { get; private set; } = [];
@@ -33,11 +35,10 @@ public sealed class ListModel(CarePlanAccess access, CaseAccess caseAccess, Path
     public IReadOnlyList<Bar> RecurringTriggers { get; private set; } = [];
     public bool CanRecord { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var pc = await access.LoadAsync(id, AccessNeed.Read, ct, "IncidentList");
-        if (pc is null) return NotFound();
-        Incidents = await db.Incidents.AsNoTracking().Include(i => i.ChainAnalysis).Where(i => i.CaseId == id)
+        if (await access.ViewAsync(current.Context, ct, "IncidentList") is not { } pc) return NotFound();
+        Incidents = await db.Incidents.AsNoTracking().Include(i => i.ChainAnalysis).Where(i => i.CaseId == pc.Case.Id)
             .OrderByDescending(i => i.OccurredAt).ToListAsync(ct);
         ByType = Incidents.GroupBy(i => i.Type).OrderBy(g => g.Key).Select(g => new Bar(IncidentTypes.DisplayName(g.Key), g.Count())).ToList();
         ByFunction = Incidents.Where(i => i.ChainAnalysis?.CompletedAt is not null && i.ChainAnalysis.FunctionCategory is not null)
@@ -47,7 +48,6 @@ public sealed class ListModel(CarePlanAccess access, CaseAccess caseAccess, Path
             .Select(g => new Bar($"{g.Key.Year} Q{g.Key.Q}", g.Count())).ToList();
         RecurringTriggers = Triggers(Incidents);
         CanRecord = User.ToStaffContext().IsInAny(RoleSets.IncidentRecorders);
-        Header = new CaseHeader(pc.Case, CaseTab.Incidents, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: await caseAccess.CanEditAsync(pc.Case, ct));
         return Page();
     }
 

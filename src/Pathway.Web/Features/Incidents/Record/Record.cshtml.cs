@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data.Entities;
-using Pathway.Domain.Access;
 using Pathway.Domain.Incidents;
 using Pathway.Domain.Licences;
 using Pathway.Web.Features.CarePlans;
@@ -13,6 +12,7 @@ using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.Forms;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Incidents.Record;
 
@@ -54,12 +54,13 @@ public sealed record NewIncident(DateOnly? Date, string? Time, string? Location,
     };
 }
 
-/// <summary>Records an incident. AP staff may record on residents they can see, as well as psychologists and offender managers.</summary>
+/// <summary>The form for <see cref="RecordIncident"/>. AP staff may record on residents they can see, as well as psychologists and offender managers.</summary>
 [Authorize(Policy = Policies.IncidentRecorder)]
 [Audited("incident.create")]
-public sealed class RecordModel(CarePlanAccess access, CaseAccess caseAccess, IncidentCommands commands) : PageModel
+[CaseScoped(AccessNeed.Contribute, EntityType = "Incident", ReadActionOnGet = "case.read")]
+public sealed class RecordModel(CurrentCase current, CarePlanAccess access, RecordIncident record) : PageModel
 {
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.Incidents);
     [BindProperty] public DateParts Date { get; set; } = new();
     [BindProperty] public string? Time { get; set; }
     [BindProperty] public string? Location { get; set; }
@@ -70,33 +71,18 @@ public sealed class RecordModel(CarePlanAccess access, CaseAccess caseAccess, In
     [BindProperty] public string? StaffResponse { get; set; }
     [BindProperty] public string? WhoWasInformed { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
-    {
-        var pc = await access.LoadAsync(id, AccessNeed.Read, ct, "Incident");
-        if (pc is null) return NotFound();
-        await HeaderAsync(pc, ct);
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await access.ViewAsync(current.Context, ct, "Incident") is null ? NotFound() : (IActionResult)Page();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var pc = await access.LoadAsync(id, AccessNeed.Read, ct, "Incident");
-        if (pc is null) return NotFound();
-        ModelState.Clear();
-        var errors = new List<FieldError>();
-        if (Date.TryParse("Date of the incident", out var date) is { } dateError) errors.Add(new(nameof(Date), dateError));
+        var unreadable = new List<FieldError>();
+        if (Date.TryParse("Date of the incident", out var date) is { } dateError) unreadable.Add(new(nameof(Date), dateError));
         var input = new NewIncident(date, Time, Location, Type, Severity, Description, Trigger, StaffResponse, WhoWasInformed);
-        var result = await commands.RecordAsync(pc.Case.Id, input, User.ToStaffContext().UserId, errors, ct);
-        if (result.Outcome != CommandOutcome.Done)
+        return await this.PresentAsync(await record.HandleAsync(current.Context, input, unreadable, ct), incident =>
         {
-            result.Errors.AddTo(ModelState);
-            await HeaderAsync(pc, ct);
-            return Page();
-        }
-        TempData["Success"] = "Incident recorded";
-        return Redirect($"/cases/{id}/incidents/{result.RowId}");
+            TempData["Success"] = "Incident recorded";
+            return Redirect($"/cases/{incident.CaseId}/incidents/{incident.Id}");
+        }, prefix: "");
     }
-
-    private async Task HeaderAsync(CarePlanCase pc, CancellationToken ct) =>
-        Header = new CaseHeader(pc.Case, CaseTab.Incidents, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: await caseAccess.CanEditAsync(pc.Case, ct));
 }

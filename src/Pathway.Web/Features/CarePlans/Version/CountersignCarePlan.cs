@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
+using Pathway.Data.Entities;
+using Pathway.Domain.CarePlans;
+using Pathway.Domain.Licences;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.UseCases;
+
+namespace Pathway.Web.Features.CarePlans.Version;
+
+/// <summary>
+/// An offender manager or senior probation officer (not the signer) countersigns a signed version, from
+/// <see cref="VersionModel"/> or <c>POST /api/v1/cases/{id}/care-plans/{planId}/countersign</c>: it becomes the active
+/// plan and supersedes the one before, in one transaction. A countersignature on a stale reading is a conflict.
+/// </summary>
+public sealed class CountersignCarePlan(PathwayDbContext db, AuditLog audit, TimeProvider clock, CarePlanAccess access)
+{
+    /// <param name="unreadable">What could not be read from the request (no version sent): reported alone, before the plan's rules.</param>
+    public async Task<Outcome<CarePlan>> HandleAsync(CaseContext c, Guid planId, int version, IReadOnlyList<FieldError> unreadable, CancellationToken ct)
+    {
+        if (!await access.CanEditAsync(c, "CarePlan", planId, ct) || await access.ViewAsync(c, ct, "CarePlan", planId) is not { } pc
+            || await access.FindPlanAsync(db.CarePlans.Include(p => p.Texts), pc, planId, ct) is not { } plan)
+            return Outcome.NotFound<CarePlan>();
+        if (unreadable.Count > 0) return Outcome.Invalid<CarePlan>(unreadable);
+
+        var errors = CarePlanLifecycle.CanCountersign(new CarePlanFacts(plan.Status, [], plan.SignedById), c.Who.UserId, c.Who.Roles);
+        if (errors.Count > 0) return Outcome.Invalid<CarePlan>(errors);
+        if (version != plan.Version) return Outcome.Conflict(await PlanSave.CurrentAsync(db, planId, ct));
+
+        var now = clock.GetUtcNow();
+        Func<Task<CarePlan>> current = () => PlanSave.CurrentAsync(db, planId, ct);
+        var previous = await db.CarePlans.FirstOrDefaultAsync(p => p.CaseId == plan.CaseId && p.Status == CarePlanStatus.Active, ct);
+        if (previous is null)
+        {
+            Activate(plan, c.Who.UserId, now, version);
+            return await PlanSave.SaveAsync(db, plan, current, ct);
+        }
+        previous.Status = CarePlanStatus.Superseded;
+        previous.SupersededAt = now;
+        // The old active row must be written first, or the one-active index would see two for a moment.
+        db.Entry(plan).Property(p => p.Version).OriginalValue = version;
+        audit.Add("careplan.supersede", "CarePlan", previous.Id, plan.CaseId);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var first = await PlanSave.SaveAsync(db, plan, current, ct);
+        if (first is not Outcome<CarePlan>.Done) return first;
+        Activate(plan, c.Who.UserId, now, version);
+        var second = await PlanSave.SaveAsync(db, plan, current, ct);
+        if (second is Outcome<CarePlan>.Done) await tx.CommitAsync(ct);
+        return second;
+    }
+
+    private void Activate(CarePlan plan, Guid userId, DateTimeOffset now, int version)
+    {
+        plan.Status = CarePlanStatus.Active;
+        plan.CountersignedById = userId;
+        plan.CountersignedAt = now;
+        db.Entry(plan).Property(p => p.Version).OriginalValue = version;
+        audit.Add("careplan.countersign", "CarePlan", plan.Id, plan.CaseId);
+    }
+}
