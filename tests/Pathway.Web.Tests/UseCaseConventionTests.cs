@@ -20,7 +20,6 @@ public sealed class UseCaseConventionTests(SqliteApp app) : IClassFixture<Sqlite
     [
         "Account", "Admin", "Assessments", "BreakGlass", "CarePlans", "Cases", "Consultations", "Coordination", "Errors",
         "Evaluation", "Fhir", "Home", "Incidents", "Instruments", "Licences", "Referrals", "Screening", "Shared", "Signposting",
-        "Training",
         "Compliance/Recall", "Compliance/Rules",
     ];
 
