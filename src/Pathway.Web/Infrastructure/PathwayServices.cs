@@ -70,6 +70,14 @@ public static class PathwayServices
         services.AddScoped<Features.Training.Manage.SetDraftPassMark>();
         services.AddScoped<Features.Training.Manage.SetTrainingRequirements>();
         services.AddScoped<Features.Training.Manage.AssignTrainingGroup>();
+        // Admin: one handler per use case.
+        services.AddScoped<Features.Admin.Teams.CreateTeam>();
+        services.AddScoped<Features.Admin.Teams.RenameTeam>();
+        services.AddScoped<Features.Admin.Users.CreateStaffUser>();
+        services.AddScoped<Features.Admin.Users.ChangeStaffRoleAndTeam>();
+        services.AddScoped<Features.Admin.Users.DisableStaffUser>();
+        services.AddScoped<Features.Admin.Users.EnableStaffUser>();
+        services.AddScoped<Features.Admin.Users.ResetStaffTwoFactor>();
         services.AddScoped<Features.Assessments.AssessmentWorkflow>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();
         services.AddScoped<Features.CarePlans.CarePlanCommands>();
