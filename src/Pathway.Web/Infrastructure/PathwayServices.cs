@@ -78,6 +78,9 @@ public static class PathwayServices
         services.AddScoped<Features.Admin.Users.DisableStaffUser>();
         services.AddScoped<Features.Admin.Users.EnableStaffUser>();
         services.AddScoped<Features.Admin.Users.ResetStaffTwoFactor>();
+        // Account: one handler per use case (Identity's sign-in and two-factor flows stay on UserManager/SignInManager).
+        services.AddScoped<Features.Account.CreateApiToken>();
+        services.AddScoped<Features.Account.RevokeApiToken>();
         services.AddScoped<Features.Assessments.AssessmentWorkflow>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();
         services.AddScoped<Features.CarePlans.CarePlanCommands>();
