@@ -59,6 +59,44 @@ public static class PathwayServices
         services.AddScoped<Features.Coordination.Items.SaveAgendaItem>();
         services.AddScoped<Features.Coordination.Actions.AddGroupAction>();
         services.AddScoped<Features.Coordination.Actions.SetGroupActionStatus>();
+        // Training: one handler per use case.
+        services.AddScoped<Features.Training.Overview.EnrolOnCourse>();
+        services.AddScoped<Features.Training.Overview.CompleteCourse>();
+        services.AddScoped<Features.Training.Attitudes.SubmitAttitudes>();
+        services.AddScoped<Features.Training.Evaluation.SubmitEvaluation>();
+        services.AddScoped<Features.Training.KnowledgeCheck.AnswerKnowledgeCheck>();
+        services.AddScoped<Features.Training.KnowledgeTest.TakeKnowledgeTest>();
+        services.AddScoped<Features.Training.Lesson.CompleteLesson>();
+        services.AddScoped<Features.Training.Lesson.BookmarkLesson>();
+        services.AddScoped<Features.Training.Certificates.Download.IssueCertificate>();
+        services.AddScoped<Features.Training.Sessions.BookSessionPlace>();
+        services.AddScoped<Features.Training.Sessions.CancelSessionPlace>();
+        services.AddScoped<Features.Training.Sessions.MarkSessionRegister>();
+        services.AddScoped<Features.Training.Manage.ScheduleSession>();
+        services.AddScoped<Features.Training.Manage.ChangeSession>();
+        services.AddScoped<Features.Training.Manage.CancelSession>();
+        services.AddScoped<Features.Training.Manage.StartCourseDraft>();
+        services.AddScoped<Features.Training.Manage.PublishCourseDraft>();
+        services.AddScoped<Features.Training.Manage.ChangeCourseDraft>();
+        services.AddScoped<Features.Training.Manage.EditDraftLesson>();
+        services.AddScoped<Features.Training.Manage.EditDraftQuestion>();
+        services.AddScoped<Features.Training.Manage.RenameDraftModule>();
+        services.AddScoped<Features.Training.Manage.EditDraftStatement>();
+        services.AddScoped<Features.Training.Manage.EditDraftSubscale>();
+        services.AddScoped<Features.Training.Manage.SetDraftPassMark>();
+        services.AddScoped<Features.Training.Manage.SetTrainingRequirements>();
+        services.AddScoped<Features.Training.Manage.AssignTrainingGroup>();
+        // Admin: one handler per use case.
+        services.AddScoped<Features.Admin.Teams.CreateTeam>();
+        services.AddScoped<Features.Admin.Teams.RenameTeam>();
+        services.AddScoped<Features.Admin.Users.CreateStaffUser>();
+        services.AddScoped<Features.Admin.Users.ChangeStaffRoleAndTeam>();
+        services.AddScoped<Features.Admin.Users.DisableStaffUser>();
+        services.AddScoped<Features.Admin.Users.EnableStaffUser>();
+        services.AddScoped<Features.Admin.Users.ResetStaffTwoFactor>();
+        // Account: one handler per use case (Identity's sign-in and two-factor flows stay on UserManager/SignInManager).
+        services.AddScoped<Features.Account.CreateApiToken>();
+        services.AddScoped<Features.Account.RevokeApiToken>();
         services.AddScoped<Features.Assessments.AssessmentWorkflow>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();
         services.AddScoped<Features.Coordination.CoordinationGroup>();

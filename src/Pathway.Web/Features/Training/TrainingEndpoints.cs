@@ -12,6 +12,8 @@ using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
+using Pathway.Web.Features.Training.Overview;
 
 namespace Pathway.Web.Features.Training;
 
@@ -96,33 +98,12 @@ public static class TrainingEndpoints
         TypedResults.Ok(await EnrolmentsOfAsync(db, http.User.ToStaffContext().UserId, ct));
 
     private static async Task<Results<Created<EnrolmentDto>, Ok<EnrolmentDto>, NotFound>> EnrolAsync(
-        string slug, HttpContext http, PathwayDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        string slug, HttpContext http, PathwayDbContext db, EnrolOnCourse enrol, CancellationToken ct)
     {
         var userId = http.User.ToStaffContext().UserId;
-        var lc = await LearnerCourse.LoadAsync(db, userId, slug, ct);
-        if (lc is null || lc.Course.CurrentVersionId is not { } current) return TypedResults.NotFound();
-        if (lc.IsEnrolled && !lc.IsCompleted) return TypedResults.Ok(await EnrolmentAsync(db, userId, lc.Enrolment!.Id, ct));
-
-        var enrolment = new Enrolment
-        {
-            UserId = userId, CourseId = lc.Course.Id, CourseVersionId = current, Attempt = (lc.Enrolment?.Attempt ?? 0) + 1,
-            EnrolledAt = clock.GetUtcNow(),
-        };
-        db.Enrolments.Add(enrolment);
-        audit.Add("training.enrol", "Enrolment", enrolment.Id, null);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // A simultaneous enrolment for the same attempt won: answer with that one.
-            db.ChangeTracker.Clear();
-            var winner = await db.Enrolments.AsNoTracking().Where(e => e.UserId == userId && e.CourseId == lc.Course.Id)
-                .OrderByDescending(e => e.Attempt).Select(e => e.Id).FirstAsync(ct);
-            return TypedResults.Ok(await EnrolmentAsync(db, userId, winner, ct));
-        }
-        return TypedResults.Created("/api/v1/training/enrolments", await EnrolmentAsync(db, userId, enrolment.Id, ct));
+        if (await enrol.HandleAsync(userId, slug, ct) is not Outcome<Enrolled>.Done { Value: var enrolled }) return TypedResults.NotFound();
+        var dto = await EnrolmentAsync(db, userId, enrolled.EnrolmentId, ct);
+        return enrolled.Created ? TypedResults.Created("/api/v1/training/enrolments", dto) : TypedResults.Ok(dto);
     }
 
     private static async Task<Results<Ok<TrainingRecordDto>, NotFound>> ResultsAsync(

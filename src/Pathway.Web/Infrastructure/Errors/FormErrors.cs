@@ -8,7 +8,8 @@ public static class FormErrors
 {
     public static void AddTo(this IEnumerable<FieldError> errors, ModelStateDictionary modelState, string prefix = "")
     {
-        foreach (var e in errors) modelState.AddModelError(prefix + e.Field, e.Message);
+        // An error about the whole form (no field) stays unprefixed, so the error summary shows it at the top.
+        foreach (var e in errors) modelState.AddModelError(e.Field.Length == 0 ? "" : prefix + e.Field, e.Message);
     }
 
     public static Dictionary<string, string[]> ToProblemErrors(this IEnumerable<FieldError> errors) =>

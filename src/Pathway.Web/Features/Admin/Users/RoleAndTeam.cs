@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Licences;
 using Pathway.Domain.Staff;
 using Pathway.Web.Features.Shared;
 
@@ -26,12 +26,12 @@ public static class RoleAndTeam
         "(a police unit), approved premises staff (an approved premises) and partner agencies (a partner organisation). " +
         "It decides which cases they see.";
 
-    /// <summary>Parses and checks the role and team, adding field errors under <paramref name="prefix"/>.</summary>
+    /// <summary>Parses and checks the role and team, adding an error for each field that is wrong.</summary>
     public static async Task<(StaffRole? Role, Guid? TeamId)> ValidateAsync(
-        string? role, string? teamId, ModelStateDictionary modelState, string prefix, PathwayDbContext db, CancellationToken ct)
+        string? role, string? teamId, List<FieldError> errors, PathwayDbContext db, CancellationToken ct)
     {
         StaffRole? parsedRole = Enum.TryParse<StaffRole>(role, out var r) && Enum.IsDefined(r) ? r : null;
-        if (parsedRole is null) modelState.AddModelError(prefix + "Role", "Select a role");
+        if (parsedRole is null) errors.Add(new("Role", "Select a role"));
 
         Guid? team = null;
         TeamKind? kind = null;
@@ -42,14 +42,14 @@ public static class RoleAndTeam
                 : null;
             if (found is null)
             {
-                modelState.AddModelError(prefix + "TeamId", "Select a team from the list");
+                errors.Add(new("TeamId", "Select a team from the list"));
                 return (parsedRole, null);
             }
             team = id;
             kind = found;
         }
         if (parsedRole is { } pr && StaffTeamRules.Check(pr, kind) is { } problem)
-            modelState.AddModelError(prefix + "TeamId", problem);
+            errors.Add(new("TeamId", problem));
         return (parsedRole, team);
     }
 
@@ -57,7 +57,7 @@ public static class RoleAndTeam
     /// Puts Identity's messages against the field they are about. Password rules keep Identity's own wording (one
     /// sentence per rule broken); the email address doubles as the user name, so its two messages become one.
     /// </summary>
-    public static void AddIdentityErrors(IEnumerable<IdentityError> errors, ModelStateDictionary modelState, string prefix)
+    public static IEnumerable<FieldError> FromIdentity(IEnumerable<IdentityError> errors)
     {
         var byField = errors.Select(e => e.Code switch
             {
@@ -67,7 +67,6 @@ public static class RoleAndTeam
                 _ => ("", e.Description),
             })
             .GroupBy(e => e.Item1);
-        foreach (var group in byField)
-            modelState.AddModelError(group.Key.Length == 0 ? "" : prefix + group.Key, string.Join(" ", group.Select(e => e.Item2).Distinct()));
+        return byField.Select(group => new FieldError(group.Key, string.Join(" ", group.Select(e => e.Item2).Distinct())));
     }
 }

@@ -2,20 +2,19 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Data.Entities;
-using Pathway.Data.Training;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Training.KnowledgeTest;
 
 /// <summary>
-/// The knowledge test, before and after the course: the whole item bank of the learner's version, so the two scores
-/// compare directly. The test at the start is taken once and its answers are not revealed (the same items come back at
-/// the end). The test at the end opens when every lesson and check is done and may be retaken until passed.
+/// The knowledge test form, before and after the course (<see cref="TakeKnowledgeTest"/>). The answers to the test at the
+/// start are not revealed (the same items come back at the end).
 /// </summary>
 [Audited("training.test.submit")]
-public sealed class KnowledgeTestModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class KnowledgeTestModel(PathwayDbContext db, TakeKnowledgeTest take) : PageModel
 {
     [BindProperty] public Dictionary<string, string?> Answers { get; set; } = [];
     public LearnerCourse Learner { get; private set; } = null!;
@@ -32,39 +31,21 @@ public sealed class KnowledgeTestModel(PathwayDbContext db, AuditLog audit, Time
 
     public async Task<IActionResult> OnPostAsync(string slug, string phase, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, phase, ct)) return NotFound();
-        ModelState.Clear();
-        if (Closed is not null)
+        if (LearnerCourse.ParsePhase(phase) is not { } p) return NotFound();
+        var outcome = await take.HandleAsync(User.ToStaffContext().UserId, slug, p, Answers, ct);
+        return await this.PresentAsync(outcome, taken =>
         {
-            ModelState.AddModelError(string.Empty, Closed);
-            return Page();
-        }
-        var items = Learner.Content.ItemBank;
-        var problems = KnowledgeTestScoring.Validate(items, Answers);
-        if (problems.Count > 0)
-        {
-            foreach (var (key, message) in problems) ModelState.AddModelError($"Answers[{key}]", message);
-            return Page();
-        }
-        var score = KnowledgeTestScoring.Score(items, Answers, Learner.Content.PassMarkPercent);
-        var attempt = new KnowledgeTestAttempt
-        {
-            EnrolmentId = Learner.Enrolment!.Id, Phase = Phase, Correct = score.Correct, Total = score.Total, Percent = score.Percent,
-            Passed = score.Passed, AnswersJson = CourseDocument.SerializeAnswers(Answers), TakenAt = clock.GetUtcNow(),
-        };
-        db.KnowledgeTestAttempts.Add(attempt);
-        audit.Add(Phase == TestPhase.Before ? "training.test.before" : "training.test.after", "KnowledgeTestAttempt", attempt.Id, null,
-            reason: $"{score.Percent}%");
-        await db.SaveChangesAsync(ct);
-        if (Phase == TestPhase.Before)
-        {
-            TempData["Success"] = $"Thank you. You scored {score.Correct} out of {score.Total}. You will take the same test at the end of the course.";
-            return Redirect(Learner.Content.Lessons.FirstOrDefault() is { } first ? Learner.Href($"/lessons/{first.Key}") : Learner.Href());
-        }
-        TempData[score.Passed ? "Success" : "Result"] = score.Passed
-            ? $"You passed with {score.Percent}% ({score.Correct} out of {score.Total})"
-            : $"You scored {score.Percent}% ({score.Correct} out of {score.Total}). The pass mark is {Learner.Content.PassMarkPercent}%.";
-        return Redirect(Learner.Href("/tests/after"));
+            var (lc, score) = (taken.Learner, taken.Score);
+            if (p == TestPhase.Before)
+            {
+                TempData["Success"] = $"Thank you. You scored {score.Correct} out of {score.Total}. You will take the same test at the end of the course.";
+                return Redirect(lc.Content.Lessons.FirstOrDefault() is { } first ? lc.Href($"/lessons/{first.Key}") : lc.Href());
+            }
+            TempData[score.Passed ? "Success" : "Result"] = score.Passed
+                ? $"You passed with {score.Percent}% ({score.Correct} out of {score.Total})"
+                : $"You scored {score.Percent}% ({score.Correct} out of {score.Total}). The pass mark is {lc.Content.PassMarkPercent}%.";
+            return Redirect(lc.Href("/tests/after"));
+        }, () => LoadAsync(slug, phase, ct), prefix: "");
     }
 
     private async Task<bool> LoadAsync(string slug, string phaseSlug, CancellationToken ct)
@@ -75,13 +56,7 @@ public sealed class KnowledgeTestModel(PathwayDbContext db, AuditLog audit, Time
         Learner = lc;
         Phase = phase;
         Latest = lc.Attempts.LastOrDefault(a => a.Phase == phase);
-        Closed = !lc.IsEnrolled ? "Start the course before you take its knowledge test"
-            : lc.IsCompleted ? "You have completed this course"
-            : phase == TestPhase.Before && lc.PreTest is not null ? "You have already taken the knowledge test at the start of the course"
-            : phase == TestPhase.After && lc.Progress.BestPostTest?.Passed == true ? "You have already passed the knowledge test"
-            : phase == TestPhase.After && !CompletionRules.PostTestOpen(lc.Content, lc.Progress)
-                ? "The knowledge test at the end opens when you have taken the test at the start and finished every lesson and knowledge check"
-            : null;
+        Closed = TakeKnowledgeTest.WhyClosed(lc, phase);
         return true;
     }
 }

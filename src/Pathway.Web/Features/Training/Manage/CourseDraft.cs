@@ -3,6 +3,8 @@ using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Data.Training;
 using Pathway.Domain.Training;
+using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Training.Manage;
 
@@ -33,7 +35,7 @@ public sealed class CourseDraft
     /// Saves new content into the draft if the draft is still at <paramref name="readVersion"/>, staging the audit row in
     /// the same save. False when someone else saved first: nothing is written, and the caller says so.
     /// </summary>
-    public async Task<bool> TrySaveAsync(PathwayDbContext db, Infrastructure.Auditing.AuditLog audit, int readVersion, CourseContent content, string reason, CancellationToken ct)
+    public async Task<bool> TrySaveAsync(PathwayDbContext db, AuditLog audit, int readVersion, CourseContent content, string reason, CancellationToken ct)
     {
         if (Draft is null || Draft.Version != readVersion) return false;
         Draft.ContentJson = CourseDocument.Serialize(content);
@@ -49,6 +51,16 @@ public sealed class CourseDraft
             db.ChangeTracker.Clear();
             return false;
         }
+    }
+
+    /// <summary>
+    /// Saves <paramref name="content"/> as <see cref="TrySaveAsync"/> does, answering the draft as saved, or as it now
+    /// stands (a conflict) when someone else saved first.
+    /// </summary>
+    public async Task<Outcome<CourseDraft>> SaveAsync(PathwayDbContext db, AuditLog audit, int readVersion, CourseContent content, string reason, CancellationToken ct)
+    {
+        if (await TrySaveAsync(db, audit, readVersion, content, reason, ct)) return this;
+        return Outcome.Conflict((await LoadAsync(db, Course.Slug, ct))!);
     }
 
     public const string ConflictMessage =

@@ -2,15 +2,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Domain.Training;
-using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Training.Manage;
 
 /// <summary>
 /// What the small draft-editing pages share: the draft loaded by course slug, the version the form was shown at, and
-/// one save that refuses a stale version (no silent overwrite) and stages its audit row in the same transaction.
+/// one way to present a handler's save (a stale version is refused, never silently overwritten).
 /// </summary>
-public abstract class DraftPage(PathwayDbContext db, AuditLog audit) : PageModel
+public abstract class DraftPage(PathwayDbContext db, ChangeCourseDraft change) : PageModel
 {
     [BindProperty] public int Version { get; set; }
     public CourseDraft Course { get; private set; } = null!;
@@ -29,37 +29,37 @@ public abstract class DraftPage(PathwayDbContext db, AuditLog audit) : PageModel
 
     protected IActionResult Missing() => Course is not null && NoDraft ? Page() : NotFound();
 
-    /// <summary>Saves <paramref name="content"/> if the draft is still at the posted version; otherwise shows the conflict.</summary>
-    protected async Task<IActionResult> SaveAsync(string slug, CourseContent content, string reason, string success, string next, CancellationToken ct)
-    {
-        if (Version != Course.Draft!.Version || !await Course.TrySaveAsync(db, audit, Version, content, reason, ct))
+    /// <summary>
+    /// Presents a form's save: done goes to <paramref name="next"/> with <paramref name="success"/>; field errors keep
+    /// the version the form was shown at; a conflict shows the draft as it now stands and carries its version.
+    /// </summary>
+    protected Task<IActionResult> PresentSaveAsync(string slug, Outcome<CourseDraft> outcome, string success, string next, CancellationToken ct) =>
+        this.PresentAsync(outcome, _ =>
         {
-            Course = (await CourseDraft.LoadAsync(db, slug, ct))!;
-            Version = Course.Draft?.Version ?? 0;
-            ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage);
-            return Page();
-        }
-        TempData["Success"] = success;
-        return Redirect(next);
-    }
+            TempData["Success"] = success;
+            return Redirect(next);
+        }, () => LoadDraftAsync(slug, ct), prefix: "", conflict: ShowConflict);
 
-    /// <summary>A one-button edit (add, move, remove) from a list: refused with its reason, or saved and back to <paramref name="next"/>.</summary>
+    /// <summary>A one-button edit (add, move, remove) from a list (<see cref="ChangeCourseDraft"/>): refused with its reason, or saved and back to <paramref name="next"/>.</summary>
     protected async Task<IActionResult> ApplyAsync(string slug, Func<CourseContent, CourseStructure.Edit> edit, Func<string?, string> reason, string success,
         Func<string?, string> next, CancellationToken ct)
     {
-        if (await LoadDraftAsync(slug, ct) is not { } content) return NotFound();
-        var result = edit(content);
-        if (result.Error is { } why)
+        if (await LoadDraftAsync(slug, ct) is null) return NotFound();
+        return await this.PresentAsync(await change.HandleAsync(slug, Version, edit, reason, ct), changed =>
         {
-            ModelState.AddModelError(string.Empty, why);
-            Version = Course.Draft!.Version;
-            return Page();
-        }
-        return await SaveAsync(slug, result.Content!, reason(result.NewKey), success, next(result.NewKey), ct);
+            TempData["Success"] = success;
+            return Redirect(next(changed.NewKey));
+        }, async () =>
+        {
+            await LoadDraftAsync(slug, ct);
+            Version = Course.Draft?.Version ?? 0;
+        }, prefix: "", conflict: changed => ShowConflict(changed.Draft));
     }
 
-    protected void AddErrors(IReadOnlyDictionary<string, string> problems)
+    private void ShowConflict(CourseDraft current)
     {
-        foreach (var (field, message) in problems) ModelState.AddModelError(field, message);
+        Course = current;
+        Version = current.Draft?.Version ?? 0;
+        ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage);
     }
 }

@@ -6,16 +6,17 @@ using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Admin.Teams.Edit;
 
 /// <summary>
-/// Renames a team. Its kind is fixed: changing it would leave members in a team that no longer fits their role.
+/// Renames a team (<see cref="RenameTeam"/>). Its kind is fixed: changing it would leave members in a team that no longer fits their role.
 /// The form carries the version it was loaded at; a rename saved meanwhile by someone else is shown, not overwritten.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
 [Audited("admin.teams.update")]
-public sealed class EditModel(PathwayDbContext db, AuditLog audit) : PageModel
+public sealed class EditModel(PathwayDbContext db, RenameTeam rename) : PageModel
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public int Version { get; set; }
@@ -33,52 +34,13 @@ public sealed class EditModel(PathwayDbContext db, AuditLog audit) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (team is null) return NotFound();
-        Team = team;
-        ModelState.Clear();
-        var name = Name?.Trim() ?? "";
-
-        if (Version != team.Version)
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) =>
+        await this.PresentAsync(await rename.HandleAsync(id, Version, Name, ct), done =>
         {
-            ShowConflict(team);
-            return Page();
-        }
-        if (await TeamName.ValidateAsync(name, team.Id, db, ct) is { } problem)
-        {
-            ModelState.AddModelError(nameof(Name), problem);
-            return Page();
-        }
-        if (name == team.Name) return Redirect("/admin/teams");
-
-        var old = team.Name;
-        team.Name = name;
-        // Guard the gap between loading and saving too: the update only matches the version we checked.
-        db.Entry(team).Property(t => t.Version).OriginalValue = Version;
-        audit.Add(null, "Team", team.Id, null, reason: $"renamed from \"{old}\" to \"{name}\"");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            Team = await db.Teams.AsNoTracking().FirstAsync(t => t.Id == id, ct);
-            ShowConflict(Team);
-            return Page();
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            Team = await db.Teams.AsNoTracking().FirstAsync(t => t.Id == id, ct);
-            ModelState.AddModelError(nameof(Name), "A team with this name already exists");
-            return Page();
-        }
-        TempData["Success"] = $"{old} renamed to {name}";
-        return Redirect("/admin/teams");
-    }
+            if (done.OldName is null) return Redirect("/admin/teams");
+            TempData["Success"] = $"{done.OldName} renamed to {done.Team.Name}";
+            return Redirect("/admin/teams");
+        }, async () => Team = await db.Teams.AsNoTracking().FirstAsync(t => t.Id == id, ct), prefix: "", conflict: saved => ShowConflict(saved.Team));
 
     private void ShowConflict(Team saved)
     {

@@ -13,7 +13,7 @@ namespace Pathway.Web.Features.Training.Manage.Attitudes;
 /// </summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
 [Audited("training.course.edit")]
-public sealed class AttitudesModel(PathwayDbContext db, AuditLog audit) : DraftPage(db, audit)
+public sealed class AttitudesModel(PathwayDbContext db, ChangeCourseDraft change) : DraftPage(db, change)
 {
     public CourseContent? Draft => Course.Content;
 

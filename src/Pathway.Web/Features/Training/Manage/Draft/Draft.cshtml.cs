@@ -7,16 +7,17 @@ using Pathway.Data.Training;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Training.Manage.Draft;
 
 /// <summary>
-/// A course's draft version: its lessons and questions to edit, and publishing. Publishing freezes the draft and makes it
-/// current for new enrolments only; anyone already enrolled stays on the version they started.
+/// A course's draft version: its lessons and questions to edit (<see cref="ChangeCourseDraft"/>), and publishing
+/// (<see cref="PublishCourseDraft"/>).
 /// </summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
 [Audited("training.course.publish")]
-public sealed class DraftModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class DraftModel(PathwayDbContext db, PublishCourseDraft publish, ChangeCourseDraft change) : PageModel
 {
     [BindProperty] public int Version { get; set; }
     public CourseDraft Course { get; private set; } = null!;
@@ -31,46 +32,12 @@ public sealed class DraftModel(PathwayDbContext db, AuditLog audit, TimeProvider
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(string slug, CancellationToken ct)
-    {
-        if (await CourseDraft.LoadAsync(db, slug, ct) is not { } d) return NotFound();
-        Course = d;
-        if (d.Draft is not { } draft || d.Content is not { } content)
+    public async Task<IActionResult> OnPostPublishAsync(string slug, CancellationToken ct) =>
+        await this.PresentAsync(await publish.HandleAsync(slug, Version, User.ToStaffContext().UserId, ct), published =>
         {
-            ModelState.AddModelError(string.Empty, "There is no draft to publish");
-            return Page();
-        }
-        Problems = CourseEditing.PublishProblems(content);
-        if (Version != draft.Version) ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage);
-        foreach (var p in Problems) ModelState.AddModelError(string.Empty, p);
-        if (!ModelState.IsValid)
-        {
-            Version = draft.Version;
-            return Page();
-        }
-        var now = clock.GetUtcNow();
-        draft.Status = CourseVersionStatus.Published;
-        draft.PublishedAt = now;
-        draft.PublishedById = User.ToStaffContext().UserId;
-        db.Entry(draft).Property(v => v.Version).OriginalValue = Version;
-        d.Course.CurrentVersionId = draft.Id;
-        d.Course.Title = content.Title;
-        audit.Add(null, "CourseVersion", draft.Id, null, reason: $"version {draft.Number} of {slug}");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            Course = (await CourseDraft.LoadAsync(db, slug, ct))!;
-            Version = Course.Draft?.Version ?? 0;
-            ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage);
-            return Page();
-        }
-        TempData["Success"] = $"Version {draft.Number} published. New learners get it; learners part-way through keep their version.";
-        return Redirect("/training/manage");
-    }
+            TempData["Success"] = $"Version {published.Number} published. New learners get it; learners part-way through keep their version.";
+            return Redirect("/training/manage");
+        }, () => ReloadAsync(slug, ct), prefix: "", conflict: _ => ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage));
 
     public Task<IActionResult> OnPostAddLessonAsync(string slug, string moduleKey, CancellationToken ct) =>
         ApplyAsync(slug, c =>
@@ -109,24 +76,17 @@ public sealed class DraftModel(PathwayDbContext db, AuditLog audit, TimeProvider
         return d.Href();
     };
 
-    /// <summary>One edit to the draft: refused with its reason, refused as stale when the draft moved on, or saved with an audit row.</summary>
+    /// <summary>One edit to the draft (<see cref="ChangeCourseDraft"/>): refused with its reason, refused as stale when the draft moved on, or saved.</summary>
     private async Task<IActionResult> ApplyAsync(string slug, Func<CourseContent, CourseStructure.Edit> edit, Func<string?, string> reason,
-        Func<CourseDraft, string?, string> next, CancellationToken ct)
+        Func<CourseDraft, string?, string> next, CancellationToken ct) =>
+        await this.PresentAsync(await change.HandleAsync(slug, Version, edit, reason, ct), changed => Redirect(next(changed.Draft, changed.NewKey)),
+            () => ReloadAsync(slug, ct), prefix: "", conflict: _ => ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage));
+
+    /// <summary>A refused change shows the draft as it now stands, its problems, and carries its current version.</summary>
+    private async Task ReloadAsync(string slug, CancellationToken ct)
     {
-        if (await CourseDraft.LoadAsync(db, slug, ct) is not { } d) return NotFound();
-        Course = d;
-        if (d.Draft is not { } draft || d.Content is not { } content) return NotFound();
-        var result = edit(content);
-        if (Version != draft.Version) ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage);
-        else if (result.Error is { } why) ModelState.AddModelError(string.Empty, why);
-        else if (!await d.TrySaveAsync(db, audit, Version, result.Content!, reason(result.NewKey), ct))
-        {
-            Course = (await CourseDraft.LoadAsync(db, slug, ct))!;
-            ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage);
-        }
-        else return Redirect(next(d, result.NewKey));
+        Course = (await CourseDraft.LoadAsync(db, slug, ct))!;
         Version = Course.Draft?.Version ?? 0;
         if (Course.Content is not null) Problems = CourseEditing.PublishProblems(Course.Content);
-        return Page();
     }
 }

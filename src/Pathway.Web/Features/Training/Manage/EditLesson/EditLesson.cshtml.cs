@@ -8,13 +8,14 @@ using Pathway.Data.Training;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Training.Manage.EditLesson;
 
-/// <summary>Edits a lesson of a draft. "Preview" renders the Markdown without saving (no JavaScript needed).</summary>
+/// <summary>Edits a lesson of a draft (<see cref="EditDraftLesson"/>). "Preview" renders the Markdown without saving (no JavaScript needed).</summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
 [Audited("training.course.edit")]
-public sealed class EditLessonModel(PathwayDbContext db, AuditLog audit) : PageModel
+public sealed class EditLessonModel(PathwayDbContext db, EditDraftLesson edit) : PageModel
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Minutes { get; set; }
@@ -43,38 +44,24 @@ public sealed class EditLessonModel(PathwayDbContext db, AuditLog audit) : PageM
         Course = d;
         LessonKey = lessonKey;
         ModelState.Clear();
-        if (d.Draft is not { } draft || d.Content?.Lesson(lessonKey) is null) { NoDraft = d.Content is null; return NoDraft ? Page() : NotFound(); }
-        var minutes = int.TryParse(Minutes, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : 0;
+        if (d.Draft is null || d.Content?.Lesson(lessonKey) is null) { NoDraft = d.Content is null; return NoDraft ? Page() : NotFound(); }
         if (Action == "preview")
         {
             Previewing = true;
             return Page();
         }
-        foreach (var (field, message) in CourseEditing.CheckLesson(Title, Markdown, minutes)) ModelState.AddModelError(field, message);
-        if (Version != draft.Version)
+        var outcome = await edit.HandleAsync(slug, lessonKey, Version, new LessonText(Title, Minutes, Markdown), ct);
+        return await this.PresentAsync(outcome, saved =>
         {
-            ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage);
-            Version = draft.Version;
-        }
-        if (!ModelState.IsValid) return Page();
+            TempData["Success"] = $"Lesson ‘{Title!.Trim()}’ saved in the draft";
+            return Redirect(saved.Href());
+        }, () => ReloadAsync(slug, ct), prefix: "", conflict: _ => ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage));
+    }
 
-        var content = CourseEditing.ReplaceLesson(d.Content, new Domain.Training.Lesson(lessonKey, Title!.Trim(), minutes, Markdown!.Replace("\r\n", "\n", StringComparison.Ordinal)));
-        draft.ContentJson = CourseDocument.Serialize(content);
-        db.Entry(draft).Property(v => v.Version).OriginalValue = Version;
-        audit.Add(null, "CourseVersion", draft.Id, null, reason: $"lesson {lessonKey}");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage);
-            Course = (await CourseDraft.LoadAsync(db, slug, ct))!;
-            Version = Course.Draft?.Version ?? 0;
-            return Page();
-        }
-        TempData["Success"] = $"Lesson ‘{Title!.Trim()}’ saved in the draft";
-        return Redirect(d.Href());
+    /// <summary>A refused form shows the draft as it now stands and carries its current version.</summary>
+    private async Task ReloadAsync(string slug, CancellationToken ct)
+    {
+        Course = (await CourseDraft.LoadAsync(db, slug, ct))!;
+        Version = Course.Draft?.Version ?? 0;
     }
 }

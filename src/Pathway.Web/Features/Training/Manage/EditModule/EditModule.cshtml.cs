@@ -10,7 +10,7 @@ namespace Pathway.Web.Features.Training.Manage.EditModule;
 /// <summary>Renames a module of a draft.</summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
 [Audited("training.course.edit")]
-public sealed class EditModuleModel(PathwayDbContext db, AuditLog audit) : DraftPage(db, audit)
+public sealed class EditModuleModel(PathwayDbContext db, ChangeCourseDraft change, RenameDraftModule rename) : DraftPage(db, change)
 {
     [BindProperty] public string? Title { get; set; }
 
@@ -27,8 +27,6 @@ public sealed class EditModuleModel(PathwayDbContext db, AuditLog audit) : Draft
         ModelState.Clear();
         if (await LoadDraftAsync(slug, ct) is not { } c) return Missing();
         if (c.Module(moduleKey) is null) return NotFound();
-        AddErrors(CourseStructure.CheckModuleTitle(Title));
-        if (!ModelState.IsValid) return Page();
-        return await SaveAsync(slug, CourseStructure.RenameModule(c, moduleKey, Title!).Content!, $"renamed module {moduleKey}", "Module saved in the draft", Course.Href(), ct);
+        return await PresentSaveAsync(slug, await rename.HandleAsync(slug, moduleKey, Version, Title, ct), "Module saved in the draft", Course.Href(), ct);
     }
 }

@@ -7,13 +7,14 @@ using Pathway.Data.Training;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Training.Manage.EditQuestion;
 
-/// <summary>Edits a knowledge-check or knowledge-test question of a draft: its text, up to four answers, the correct one and feedback.</summary>
+/// <summary>Edits a knowledge-check or knowledge-test question of a draft (<see cref="EditDraftQuestion"/>): its text, up to four answers, the correct one and feedback.</summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
 [Audited("training.course.edit")]
-public sealed class EditQuestionModel(PathwayDbContext db, AuditLog audit) : PageModel
+public sealed class EditQuestionModel(PathwayDbContext db, EditDraftQuestion edit) : PageModel
 {
     public const int MaxOptions = 4;
 
@@ -47,38 +48,21 @@ public sealed class EditQuestionModel(PathwayDbContext db, AuditLog audit) : Pag
         if (await CourseDraft.LoadAsync(db, slug, ct) is not { } d) return NotFound();
         Course = d;
         ModelState.Clear();
-        if (d.Draft is not { } draft || d.Content?.Question(questionKey) is null) { NoDraft = d.Content is null; return NoDraft ? Page() : NotFound(); }
+        if (d.Draft is null || d.Content?.Question(questionKey) is null) { NoDraft = d.Content is null; return NoDraft ? Page() : NotFound(); }
         InTest = d.Content.ItemBank.Any(x => x.Key == questionKey);
         while (Options.Count < MaxOptions) Options.Add(null);
-        foreach (var (field, message) in CourseEditing.CheckQuestion(Text, Options, Correct, Feedback))
-            ModelState.AddModelError(field == "Options" ? "Options[0]" : field, message);
-        if (Version != draft.Version)
+        var outcome = await edit.HandleAsync(slug, questionKey, Version, new QuestionText(Text, Options, Correct, Feedback), ct);
+        return await this.PresentAsync(outcome, saved =>
         {
-            ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage);
-            Version = draft.Version;
-        }
-        if (!ModelState.IsValid) return Page();
+            TempData["Success"] = "Question saved in the draft";
+            return Redirect(saved.Href());
+        }, () => ReloadAsync(slug, ct), prefix: "", conflict: _ => ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage));
+    }
 
-        // Keep each answer's letter so that "correct" still points at the answer the coordinator chose.
-        var options = Options.Select((o, i) => (o, Key: CourseEditing.OptionKey(i))).Where(x => !string.IsNullOrWhiteSpace(x.o))
-            .Select(x => new QuestionOption(x.Key, x.o!.Trim())).ToList();
-        var question = new Question(questionKey, Text!.Trim(), options, Correct!, Feedback!.Trim());
-        draft.ContentJson = CourseDocument.Serialize(CourseEditing.ReplaceQuestion(d.Content, question));
-        db.Entry(draft).Property(v => v.Version).OriginalValue = Version;
-        audit.Add(null, "CourseVersion", draft.Id, null, reason: $"question {questionKey}");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, CourseDraft.ConflictMessage);
-            Course = (await CourseDraft.LoadAsync(db, slug, ct))!;
-            Version = Course.Draft?.Version ?? 0;
-            return Page();
-        }
-        TempData["Success"] = "Question saved in the draft";
-        return Redirect(d.Href());
+    /// <summary>A refused form shows the draft as it now stands and carries its current version.</summary>
+    private async Task ReloadAsync(string slug, CancellationToken ct)
+    {
+        Course = (await CourseDraft.LoadAsync(db, slug, ct))!;
+        Version = Course.Draft?.Version ?? 0;
     }
 }

@@ -10,7 +10,7 @@ namespace Pathway.Web.Features.Training.Manage.EditStatement;
 /// <summary>Edits one attitude statement of a draft: its wording, its subscale and whether it is reverse-scored.</summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
 [Audited("training.course.edit")]
-public sealed class EditStatementModel(PathwayDbContext db, AuditLog audit) : DraftPage(db, audit)
+public sealed class EditStatementModel(PathwayDbContext db, ChangeCourseDraft change, EditDraftStatement edit) : DraftPage(db, change)
 {
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public string? Subscale { get; set; }
@@ -29,10 +29,7 @@ public sealed class EditStatementModel(PathwayDbContext db, AuditLog audit) : Dr
         ModelState.Clear();
         if (await LoadDraftAsync(slug, ct) is not { } c) return Missing();
         if (c.Attitudes.Items.All(i => i.Key != statementKey)) return NotFound();
-        AddErrors(CourseStructure.CheckAttitudeItem(c, Text, Subscale));
-        if (Reversed is not ("yes" or "no")) ModelState.AddModelError(nameof(Reversed), "Select whether the statement is reverse-scored");
-        if (!ModelState.IsValid) return Page();
-        var edited = CourseStructure.ReplaceAttitudeItem(c, new AttitudeItem(statementKey, Text!.Trim(), Subscale!, Reversed == "yes"));
-        return await SaveAsync(slug, edited.Content!, $"statement {statementKey}", "Statement saved in the draft", Course.Href("/attitudes"), ct);
+        return await PresentSaveAsync(slug, await edit.HandleAsync(slug, statementKey, Version, Text, Subscale, Reversed, ct), "Statement saved in the draft",
+            Course.Href("/attitudes"), ct);
     }
 }

@@ -10,7 +10,7 @@ namespace Pathway.Web.Features.Training.Manage.EditSubscale;
 /// <summary>Names and describes an attitude subscale of a draft. Its key stays, so scores stay comparable across versions.</summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
 [Audited("training.course.edit")]
-public sealed class EditSubscaleModel(PathwayDbContext db, AuditLog audit) : DraftPage(db, audit)
+public sealed class EditSubscaleModel(PathwayDbContext db, ChangeCourseDraft change, EditDraftSubscale edit) : DraftPage(db, change)
 {
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Description { get; set; }
@@ -28,9 +28,7 @@ public sealed class EditSubscaleModel(PathwayDbContext db, AuditLog audit) : Dra
         ModelState.Clear();
         if (await LoadDraftAsync(slug, ct) is not { } c) return Missing();
         if (c.Attitudes.Subscales.All(s => s.Key != subscaleKey)) return NotFound();
-        AddErrors(CourseStructure.CheckSubscale(Name, Description));
-        if (!ModelState.IsValid) return Page();
-        var edited = CourseStructure.ReplaceSubscale(c, new AttitudeSubscale(subscaleKey, Name!.Trim(), Description?.Trim() ?? ""));
-        return await SaveAsync(slug, edited.Content!, $"subscale {subscaleKey}", "Subscale saved in the draft", Course.Href("/attitudes"), ct);
+        return await PresentSaveAsync(slug, await edit.HandleAsync(slug, subscaleKey, Version, Name, Description, ct), "Subscale saved in the draft",
+            Course.Href("/attitudes"), ct);
     }
 }

@@ -10,7 +10,7 @@ namespace Pathway.Web.Features.Training.Manage.PassMark;
 /// <summary>The knowledge-test pass mark of a draft. Learners already on a published version keep that version's mark.</summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
 [Audited("training.course.edit")]
-public sealed class PassMarkModel(PathwayDbContext db, AuditLog audit) : DraftPage(db, audit)
+public sealed class PassMarkModel(PathwayDbContext db, ChangeCourseDraft change, SetDraftPassMark set) : DraftPage(db, change)
 {
     [BindProperty] public string? PassMark { get; set; }
 
@@ -24,13 +24,8 @@ public sealed class PassMarkModel(PathwayDbContext db, AuditLog audit) : DraftPa
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         ModelState.Clear();
-        if (await LoadDraftAsync(slug, ct) is not { } c) return Missing();
-        var (percent, error) = CourseStructure.ParsePassMark(PassMark);
-        if (error is not null)
-        {
-            ModelState.AddModelError(nameof(PassMark), error);
-            return Page();
-        }
-        return await SaveAsync(slug, CourseStructure.SetPassMark(c, percent!.Value), $"pass mark {percent}%", $"Pass mark set to {percent}% in the draft", Course.Href(), ct);
+        if (await LoadDraftAsync(slug, ct) is null) return Missing();
+        var outcome = await set.HandleAsync(slug, Version, PassMark, ct);
+        return await PresentSaveAsync(slug, outcome, $"Pass mark set to {CourseStructure.ParsePassMark(PassMark).Percent}% in the draft", Course.Href(), ct);
     }
 }

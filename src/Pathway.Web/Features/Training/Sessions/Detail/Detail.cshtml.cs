@@ -6,15 +6,18 @@ using Pathway.Domain.Staff;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
+using Pathway.Data.Entities;
 
 namespace Pathway.Web.Features.Training.Sessions.Detail;
 
 /// <summary>
 /// One session: anyone may book or cancel their own place; its trainer and training coordinators also see who is
-/// booked and waiting, and mark the attendance register once the session has started.
+/// booked and waiting, and mark the attendance register once the session has started (<see cref="BookSessionPlace"/>,
+/// <see cref="CancelSessionPlace"/>, <see cref="MarkSessionRegister"/>).
 /// </summary>
 [Audited("training.session.book")]
-public sealed class DetailModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class DetailModel(PathwayDbContext db, TimeProvider clock, BookSessionPlace book, CancelSessionPlace cancel, MarkSessionRegister register) : PageModel
 {
     public sealed record Person(Guid BookingId, string Name, string Email, BookingStatus Status, DateTimeOffset RequestedAt, bool? Attended);
 
@@ -33,74 +36,34 @@ public sealed class DetailModel(PathwayDbContext db, AuditLog audit, TimeProvide
     public async Task<IActionResult> OnGetAsync(Guid sessionId, CancellationToken ct) =>
         await LoadAsync(sessionId, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostBookAsync(Guid sessionId, CancellationToken ct)
-    {
-        var result = await SessionBookings.BookAsync(db, audit, sessionId, User.ToStaffContext().UserId, clock.GetUtcNow(), ct);
-        return await AfterAsync(sessionId, result, result.Status == BookingStatus.Booked ? "You have a place on this session"
+    public async Task<IActionResult> OnPostBookAsync(Guid sessionId, CancellationToken ct) =>
+        await AfterAsync(sessionId, await book.HandleAsync(sessionId, User.ToStaffContext().UserId, ct), b => b.Status == BookingStatus.Booked
+            ? "You have a place on this session"
             : "The session is full: you are on the waiting list, and will get the first place that comes free", ct);
-    }
 
-    public async Task<IActionResult> OnPostCancelAsync(Guid sessionId, CancellationToken ct)
-    {
-        var result = await SessionBookings.CancelAsync(db, audit, sessionId, User.ToStaffContext().UserId, clock.GetUtcNow(), ct);
-        return await AfterAsync(sessionId, result, "Your booking has been cancelled", ct);
-    }
+    public async Task<IActionResult> OnPostCancelAsync(Guid sessionId, CancellationToken ct) =>
+        await AfterAsync(sessionId, await cancel.HandleAsync(sessionId, User.ToStaffContext().UserId, ct), _ => "Your booking has been cancelled", ct);
 
     /// <summary>Marks everyone with a place present or absent: ticked is present. Only the trainer or a coordinator.</summary>
     public async Task<IActionResult> OnPostRegisterAsync(Guid sessionId, CancellationToken ct)
     {
         if (!await LoadAsync(sessionId, ct)) return NotFound();
         if (!CanManage) return Forbid();
-        var now = clock.GetUtcNow();
-        var session = await db.TrainingSessions.FirstAsync(s => s.Id == sessionId, ct);
-        if (SessionRules.CannotMarkRegister(SessionBookings.Facts(session), now) is { } why)
+        var outcome = await register.HandleAsync(sessionId, User.ToStaffContext().UserId, Present, ct);
+        return await this.PresentAsync(outcome, _ =>
         {
-            ModelState.AddModelError(string.Empty, why);
-            return Page();
-        }
-        var booked = await db.SessionBookings.Where(b => b.SessionId == sessionId && b.Status == BookingStatus.Booked).ToListAsync(ct);
-        if (Present.Any(id => booked.All(b => b.Id != id)))
-        {
-            ModelState.AddModelError(string.Empty, "Mark only people who have a place on this session");
-            return Page();
-        }
-        var me = User.ToStaffContext().UserId;
-        foreach (var b in booked)
-        {
-            var present = Present.Contains(b.Id);
-            if (b.Attended == present) continue;
-            b.Attended = present;
-            b.AttendanceMarkedAt = now;
-            b.AttendanceMarkedById = me;
-        }
-        db.Entry(session).State = EntityState.Modified; // moves the version: two registers saved at once do not interleave
-        audit.Add("training.session.register", "TrainingSession", sessionId, null, reason: $"{Present.Count} of {booked.Count} present");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, "Someone else changed this session while you were marking the register. Check the register and save again");
-            await LoadAsync(sessionId, ct);
-            return Page();
-        }
-        TempData["Success"] = "The register has been saved";
-        return Redirect($"/training/sessions/{sessionId}");
+            TempData["Success"] = "The register has been saved";
+            return Redirect($"/training/sessions/{sessionId}");
+        }, () => LoadAsync(sessionId, ct), prefix: "", conflict: _ =>
+            ModelState.AddModelError(string.Empty, "Someone else changed this session while you were marking the register. Check the register and save again"));
     }
 
-    private async Task<IActionResult> AfterAsync(Guid sessionId, SessionBookings.Outcome result, string success, CancellationToken ct)
-    {
-        if (result.Error == "not found") return NotFound();
-        if (!result.Succeeded)
+    private async Task<IActionResult> AfterAsync(Guid sessionId, Outcome<SessionBooking> outcome, Func<SessionBooking, string> success, CancellationToken ct) =>
+        await this.PresentAsync(outcome, b =>
         {
-            if (!await LoadAsync(sessionId, ct)) return NotFound();
-            ModelState.AddModelError(string.Empty, result.Error!);
-            return Page();
-        }
-        TempData["Success"] = success;
-        return Redirect($"/training/sessions/{sessionId}");
-    }
+            TempData["Success"] = success(b);
+            return Redirect($"/training/sessions/{sessionId}");
+        }, () => LoadAsync(sessionId, ct), prefix: "");
 
     private async Task<bool> LoadAsync(Guid sessionId, CancellationToken ct)
     {
