@@ -18,8 +18,8 @@ public sealed class UseCaseConventionTests(SqliteApp app) : IClassFixture<Sqlite
 {
     private static readonly string[] StillToMigrate =
     [
-        "Account", "Admin", "Assessments", "BreakGlass", "CarePlans", "Cases", "Consultations", "Coordination", "Errors",
-        "Evaluation", "Fhir", "Home", "Incidents", "Instruments", "Licences", "Referrals", "Screening", "Shared", "Signposting",
+        "Account", "Admin", "Assessments", "BreakGlass", "CarePlans", "Consultations", "Coordination", "Errors",
+        "Evaluation", "Fhir", "Home", "Incidents", "Instruments", "Referrals", "Screening", "Shared", "Signposting",
         "Training",
         "Compliance/Recall", "Compliance/Rules",
     ];
