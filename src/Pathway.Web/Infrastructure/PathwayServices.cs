@@ -36,6 +36,18 @@ public static class PathwayServices
         services.AddReverseProxySupport(config);
         services.AddVerifyRateLimit(config);
         services.AddSignInThrottle(config);
+        // Licences and Cases (issue 17): one handler per use case.
+        services.AddScoped<Features.Licences.Create.AddLicence>();
+        services.AddScoped<Features.Licences.Edit.UpdateLicence>();
+        services.AddScoped<Features.Licences.Conditions.AddAdditionalCondition>();
+        services.AddScoped<Features.Licences.Conditions.RemoveAdditionalCondition>();
+        services.AddScoped<Features.Licences.Recalls.RecordRecallOnLicence>();
+        services.AddScoped<Features.Cases.Create.CreateCase>();
+        services.AddScoped<Features.Cases.Edit.UpdateCase>();
+        services.AddScoped<Features.Cases.Keyworker.SetKeyworker>();
+        services.AddScoped<Features.Cases.Sharing.SetPoliceUnitSharing>();
+        services.AddScoped<Features.Cases.Sharing.AddNamedStaff>();
+        services.AddScoped<Features.Cases.Sharing.RemoveNamedStaff>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<UseCases.CurrentCase>();
         services.AddScoped<Features.Compliance.Contacts.AddContact>();

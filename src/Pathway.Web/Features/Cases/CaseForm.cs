@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Domain.Access;
 using Pathway.Domain.Cases;
+using Pathway.Domain.Licences;
 using Pathway.Domain.Staff;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Forms;
@@ -49,11 +49,11 @@ public sealed class CaseForm
         IsRestricted = d.IsRestricted, Version = version,
     };
 
-    /// <summary>Parses the form. Problems with the typing itself (a date that is not a date) go into model state.</summary>
-    public CaseDetails Parse(ModelStateDictionary state, string prefix)
+    /// <summary>Parses the form. Problems with the typing itself (a date that is not a date) are added to <paramref name="errors"/>.</summary>
+    public CaseDetails Parse(List<FieldError> errors)
     {
         var dobError = DateOfBirth.TryParse("Date of birth", out var dob);
-        if (dobError is not null) state.AddModelError(prefix + nameof(DateOfBirth), dobError);
+        if (dobError is not null) errors.Add(new(nameof(DateOfBirth), dobError));
         return new CaseDetails
         {
             Crn = Crn, PncNumber = PncNumber, GivenName = GivenName, FamilyName = FamilyName, DateOfBirth = dob,

@@ -5,12 +5,15 @@ using Pathway.Data.Entities;
 using Pathway.Domain.Licences;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Features.Licences.Conditions;
+using Pathway.Web.Features.Licences.Create;
+using Pathway.Web.Features.Licences.Edit;
 using Pathway.Web.Features.Licences.Recalls;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Licences;
 
@@ -103,130 +106,78 @@ public static class LicenceEndpoints
     public static RouteGroupBuilder MapLicenceEndpoints(this RouteGroupBuilder api)
     {
         var licences = api.MapGroup("/cases/{id:guid}/licences").WithTags("Licences");
-        licences.MapGet("/", ListAsync).Audited("licence.list").WithSummary("List a case's licence periods, newest first");
-        licences.MapGet("/{licenceId:guid}", GetAsync).Audited("licence.read").WithSummary("Get one licence with its conditions and recalls");
-        licences.MapPost("/", CreateAsync).Audited("licence.create").RequireAuthorization(Policies.CaseEditor)
+        licences.MapGet("/", ListAsync).Audited("licence.list").ForCase(AccessNeed.Read, "LicenceList")
+            .WithSummary("List a case's licence periods, newest first");
+        licences.MapGet("/{licenceId:guid}", GetAsync).Audited("licence.read").ForCase(AccessNeed.Read, "Licence", "licenceId")
+            .WithSummary("Get one licence with its conditions and recalls");
+        licences.MapPost("/", CreateAsync).Audited("licence.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Add a licence period to a case");
-        licences.MapPut("/{licenceId:guid}", UpdateAsync).Audited("licence.update").RequireAuthorization(Policies.CaseEditor)
+        licences.MapPut("/{licenceId:guid}", UpdateAsync).Audited("licence.update").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Change a licence's sentence and dates; send the version you read, or get 409 if someone else changed it");
-        licences.MapPost("/{licenceId:guid}/conditions", AddConditionAsync).Audited("licence.condition.add").RequireAuthorization(Policies.CaseEditor)
+        licences.MapPost("/{licenceId:guid}/conditions", AddConditionAsync).Audited("licence.condition.add").ForCase(AccessNeed.Edit)
+            .RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Add an additional condition to a licence");
-        licences.MapPost("/{licenceId:guid}/recalls", AddRecallAsync).Audited("licence.recall.add").RequireAuthorization(Policies.CaseEditor)
+        licences.MapPost("/{licenceId:guid}/recalls", AddRecallAsync).Audited("licence.recall.add").ForCase(AccessNeed.Edit)
+            .RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Record a recall on a licence");
         return api;
     }
 
+    // The case in the route is loaded, checked and audited by .ForCase before any of these run (see CurrentCase): a
+    // missing or out-of-scope case never reaches them. `Guid id` stays in the signatures for the OpenAPI document.
+
     private static async Task<Results<Ok<IReadOnlyList<LicenceSummaryDto>>, NotFound>> ListAsync(
-        Guid id, CaseAccess access, PathwayDbContext db, CancellationToken ct)
+        Guid id, CurrentCase current, PathwayDbContext db, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "LicenceList");
-        if (c is null) return TypedResults.NotFound();
-        var rows = await LicenceListQuery.RunAsync(db, id, ct);
+        var rows = await LicenceListQuery.RunAsync(db, current.Context.Id, ct);
         return TypedResults.Ok<IReadOnlyList<LicenceSummaryDto>>(
             rows.Select(r => LicenceSummaryDto.From(r.Licence, r.AdditionalConditions, r.Recalls)).ToList());
     }
 
     private static async Task<Results<Ok<LicenceDto>, NotFound>> GetAsync(
-        Guid id, Guid licenceId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, Guid licenceId, CurrentCase current, PathwayDbContext db, AuditLog audit, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "Licence", licenceId);
-        if (c is null) return TypedResults.NotFound();
-        var l = await LicenceLookup.FindAsync(db.Licences.AsNoTracking().WithConditionsAndRecalls(), audit, id, licenceId, ct);
+        var l = await LicenceLookup.FindAsync(db.Licences.AsNoTracking().WithConditionsAndRecalls(), audit, current.Context.Id, licenceId, ct);
         return l is null ? TypedResults.NotFound() : TypedResults.Ok(LicenceDto.From(l));
     }
 
     private static async Task<Results<Created<LicenceDto>, NotFound, ValidationProblem>> CreateAsync(
-        Guid id, LicenceWriteRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        Guid id, LicenceWriteRequest body, CurrentCase current, AddLicence add, TimeProvider clock, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var details = body.Parse(errors, null);
+        var unreadable = new List<FieldError>();
+        var details = body.Parse(unreadable, null);
+        // Left out, the set is the newest that could apply on the release date (the form always names one).
         if (details.StandardConditionSetCode is null)
             details = details with { StandardConditionSetCode = LicenceDetailsRules.NewestSet(details.ReleaseDate, Today(clock)) };
-        errors.AddRange(await LicenceDetailsRules.ValidateAsync(details, c.DateOfBirth, db, errors.Fields(), ct));
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-
-        var licence = new Licence { CaseId = c.Id, StandardConditionSetCode = "", CreatedAt = clock.GetUtcNow() };
-        LicenceDetailsRules.Apply(details, licence);
-        db.Licences.Add(licence);
-        audit.Add(null, "Licence", licence.Id, c.Id);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Id}/licences/{licence.Id}", LicenceDto.From(await ReadAsync(db, licence.Id, ct)));
+        return (await add.HandleAsync(current.Context, details, unreadable, ct))
+            .ToCreated(x => $"/api/v1/cases/{x.CaseId}/licences/{x.Id}", LicenceDto.From);
     }
 
     private static async Task<Results<Ok<LicenceDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<LicenceDto>>>> UpdateAsync(
-        Guid id, Guid licenceId, LicenceWriteRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, Guid licenceId, LicenceWriteRequest body, CurrentCase current, UpdateLicence update, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return TypedResults.NotFound();
-        var l = await LicenceLookup.FindAsync(db.Licences, audit, id, licenceId, ct);
-        if (l is null) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        if (body.Version is null) errors.Add(new("Version", "Send the version of the licence you are changing (from a GET)"));
-        var details = body.Parse(errors, l.StandardConditionSetCode);
-        errors.AddRange(await LicenceDetailsRules.ValidateAsync(details, c.DateOfBirth, db, errors.Fields(), ct, l.StandardConditionSetCode));
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        if (body.Version != l.Version) return Conflict(await ReadAsync(db, licenceId, ct));
-
-        LicenceDetailsRules.Apply(details, l);
-        db.Entry(l).Property(x => x.Version).OriginalValue = body.Version!.Value;
-        audit.Add(null, "Licence", l.Id, c.Id);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Conflict(await ReadAsync(db, licenceId, ct));
-        }
-        return TypedResults.Ok(LicenceDto.From(await ReadAsync(db, licenceId, ct)));
+        var unreadable = new List<FieldError>();
+        if (body.Version is null) unreadable.Add(new("Version", "Send the version of the licence you are changing (from a GET)"));
+        var outcome = await update.HandleAsync(current.Context, licenceId, body.Parse(unreadable, null), body.Version ?? 0, unreadable, ct, keepSetIfNone: true);
+        return outcome.ToOk(LicenceDto.From, "licence", x => x.Version);
     }
 
     private static async Task<Results<Created<AdditionalConditionDto>, NotFound, ValidationProblem>> AddConditionAsync(
-        Guid id, Guid licenceId, ConditionWriteRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        Guid id, Guid licenceId, ConditionWriteRequest body, CurrentCase current, AddAdditionalCondition add, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return TypedResults.NotFound();
-        var l = await LicenceLookup.FindAsync(db.Licences, audit, id, licenceId, ct);
-        if (l is null) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var condition = body.Parse(errors);
-        errors.AddRange(condition.Validate().Where(e => !errors.Fields().Contains(e.Field)));
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-
-        var added = condition.ToCondition(l.Id, clock.GetUtcNow());
-        db.AdditionalConditions.Add(added);
-        audit.Add(null, "AdditionalCondition", added.Id, c.Id);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Id}/licences/{l.Id}", AdditionalConditionDto.From(added));
+        var unreadable = new List<FieldError>();
+        var caseId = current.Context.Id;
+        return (await add.HandleAsync(current.Context, licenceId, body.Parse(unreadable), unreadable, ct))
+            .ToCreated(x => $"/api/v1/cases/{caseId}/licences/{x.LicenceId}", AdditionalConditionDto.From);
     }
 
     private static async Task<Results<Created<RecallDto>, NotFound, ValidationProblem>> AddRecallAsync(
-        Guid id, Guid licenceId, RecallWriteRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        Guid id, Guid licenceId, RecallWriteRequest body, CurrentCase current, RecordRecallOnLicence record, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return TypedResults.NotFound();
-        var l = await LicenceLookup.FindAsync(db.Licences, audit, id, licenceId, ct);
-        if (l is null) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var recall = body.Parse(errors);
-        errors.AddRange(recall.Validate(l, errors.Fields()));
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-
-        var added = recall.ToRecall(l, clock.GetUtcNow());
-        db.Recalls.Add(added);
-        audit.Add(null, "Recall", added.Id, c.Id);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Id}/licences/{l.Id}", RecallDto.From(added));
+        var unreadable = new List<FieldError>();
+        return (await record.HandleAsync(current.Context, licenceId, body.Parse(unreadable), unreadable, ct))
+            .ToCreated(x => $"/api/v1/cases/{x.CaseId}/licences/{x.LicenceId}", RecallDto.From);
     }
-
-    private static Conflict<ConflictProblem<LicenceDto>> Conflict(Licence current) =>
-        Api.Conflict("licence", current.Version, LicenceDto.From(current));
-
-    private static Task<Licence> ReadAsync(PathwayDbContext db, Guid licenceId, CancellationToken ct) =>
-        db.Licences.AsNoTracking().WithConditionsAndRecalls().FirstAsync(l => l.Id == licenceId, ct);
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Web.Infrastructure.Auditing;
 
 namespace Pathway.Web.Features.Licences;
 
 /// <summary>
-/// Finds a licence under the case in the URL. Call it only after <c>CaseAccess.LoadAsync</c> has allowed that case.
+/// Finds a licence under the case in the URL. Call it only once the case is allowed (by <c>CurrentCase</c>, before the handler).
 /// A licence that belongs to another case (or does not exist) answers null, so the caller says 404, and leaves a
 /// denied audit row: probing licence ids across cases shows up in the trail like probing case ids does.
 /// </summary>
@@ -24,4 +25,8 @@ public static class LicenceLookup
             .Include(l => l.AdditionalConditions)
             .Include(l => l.Recalls)
             .AsSplitQuery();
+
+    /// <summary>A licence known to exist, as saved now, with its conditions and recalls (what a handler answers with).</summary>
+    public static Task<Licence> ReadAsync(PathwayDbContext db, Guid licenceId, CancellationToken ct) =>
+        db.Licences.AsNoTracking().WithConditionsAndRecalls().FirstAsync(l => l.Id == licenceId, ct);
 }

@@ -8,13 +8,15 @@ using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Cases.AccessLog;
 
 /// <summary>"Who looked at this case": the clinical lead's view of the audit trail for one case.</summary>
 [Authorize(Policy = Policies.ClinicalLead)]
 [Audited("case.access-log.read")]
-public sealed class AccessLogModel(CaseAccess access, PathwayDbContext db) : PageModel
+[CaseScoped(AccessNeed.Read, EntityType = "CaseAccessLog", EntityRouteValue = "id")]
+public sealed class AccessLogModel(CurrentCase current, PathwayDbContext db) : PageModel
 {
     public sealed record Row(long Sequence, DateTimeOffset At, string Who, string? Role, string Action, AuditOutcome Outcome, string? Reason);
 
@@ -26,12 +28,11 @@ public sealed class AccessLogModel(CaseAccess access, PathwayDbContext db) : Pag
 
     public PaginationModel Pager => new(PageNumber, Math.Max(1, (Total + PageSize - 1) / PageSize), p => $"/cases/{Header.Case.Id}/access-log?page={p}");
 
-    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "page")] int? page, CancellationToken ct)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         PageNumber = Math.Max(1, page ?? 1);
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "CaseAccessLog", id);
-        if (c is null) return NotFound();
-        Header = new CaseHeader(c, CaseTab.AccessLog, ShowAccessLog: true, ShowSharing: await access.CanEditAsync(c, ct));
+        var id = current.Context.Id;
+        Header = current.Context.Header(CaseTab.AccessLog) with { ShowAccessLog = true };
         var q = db.AuditEvents.AsNoTracking().Where(a => a.CaseId == id);
         Total = await q.CountAsync(ct);
         Rows = await q.OrderByDescending(a => a.Sequence).Skip((PageNumber - 1) * PageSize).Take(PageSize)
@@ -39,6 +40,5 @@ public sealed class AccessLogModel(CaseAccess access, PathwayDbContext db) : Pag
                 a.UserId == null ? "System" : db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefault() ?? "Unknown user",
                 a.Role, a.Action, a.Outcome, a.Reason))
             .ToListAsync(ct);
-        return Page();
     }
 }

@@ -2,17 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
-using Pathway.Data.Entities;
-using Pathway.Domain.Access;
+using Pathway.Domain.Licences;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Cases.Create;
 
+/// <summary>The form for <see cref="CreateCase"/>. There is no case yet, so nothing to declare case-scoped.</summary>
 [Authorize(Policy = Policies.CaseEditor)]
 [Audited("case.create")]
-public sealed class CreateModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class CreateModel(CreateCase create, PathwayDbContext db) : PageModel
 {
     [BindProperty] public CaseForm Input { get; set; } = new();
     public CaseFormOptions Options { get; private set; } = null!;
@@ -26,23 +26,13 @@ public sealed class CreateModel(PathwayDbContext db, AuditLog audit, TimeProvide
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
         var who = User.ToStaffContext();
-        var details = Input.Parse(ModelState, "Input.");
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        CaseWritePolicy.Check(who, new CaseVisibilityChange(null, details.TeamId, null, null)).AddTo(ModelState, "Input.");
-        (await CaseDetailsRules.ValidateAsync(details, db, null, today, ct)).AddTo(ModelState, "Input.");
-        if (!ModelState.IsValid)
+        var unreadable = new List<FieldError>();
+        var outcome = await create.HandleAsync(who, Input.Parse(unreadable), null, unreadable, ct);
+        return await this.PresentAsync(outcome, record =>
         {
-            Options = await CaseFormOptions.LoadAsync(db, who, null, ct);
-            return Page();
-        }
-        var record = new CaseRecord { Crn = "", GivenName = "", FamilyName = "", CreatedAt = clock.GetUtcNow() };
-        CaseDetailsRules.Apply(details, record, who.UserId);
-        db.Cases.Add(record);
-        audit.Add(null, "Case", record.Id, record.Id);
-        await db.SaveChangesAsync(ct);
-        TempData["Success"] = "Person added";
-        return Redirect($"/cases/{record.Id}");
+            TempData["Success"] = "Person added";
+            return Redirect($"/cases/{record.Id}");
+        }, async () => Options = await CaseFormOptions.LoadAsync(db, who, null, ct));
     }
 }

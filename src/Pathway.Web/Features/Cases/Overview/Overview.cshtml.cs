@@ -8,12 +8,14 @@ using Pathway.Domain.Access;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Cases.Overview;
 
 [Authorize(Policy = Policies.CaseData)]
 [Audited("case.read")]
-public sealed class OverviewModel(CaseAccess access, PathwayDbContext db) : PageModel
+[CaseScoped(AccessNeed.Read)]
+public sealed class OverviewModel(CurrentCase current, CaseAccess access, PathwayDbContext db) : PageModel
 {
     public CaseRecord Case { get; private set; } = null!;
     public CaseHeader Header { get; private set; } = null!;
@@ -30,14 +32,12 @@ public sealed class OverviewModel(CaseAccess access, PathwayDbContext db) : Page
     public Licence? CurrentLicence { get; private set; }
     public IReadOnlyList<string> SharedWith { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct);
-        if (c is null) return NotFound();
-        Case = c;
+        var c = Case = current.Context.Case;
         Basis = await access.BasisAsync(c, ct);
-        CanEdit = await access.CanEditAsync(c, ct);
-        Header = new CaseHeader(c, CaseTab.Overview, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()), ShowSharing: CanEdit);
+        CanEdit = current.Context.Can.Edit;
+        Header = current.Context.Header(CaseTab.Overview);
         var ids = new[] { c.TeamId, c.ApprovedPremisesId ?? Guid.Empty }.Concat(c.Shares.Select(s => s.TeamId)).ToArray();
         var teams = await db.Teams.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         TeamName = teams.GetValueOrDefault(c.TeamId);
@@ -53,6 +53,5 @@ public sealed class OverviewModel(CaseAccess access, PathwayDbContext db) : Page
         TrainedStaff = await Training.Dashboard.TrainingFigures.TrainedAsync(db, new[] { c.OffenderManagerId, c.ApKeyworkerId }.OfType<Guid>().ToArray(), today, ct);
         CurrentLicence = await db.Licences.AsNoTracking().Include(l => l.Recalls)
             .Where(l => l.CaseId == c.Id).OrderByDescending(l => l.ReleaseDate).FirstOrDefaultAsync(ct);
-        return Page();
     }
 }

@@ -8,25 +8,26 @@ using Pathway.Domain.Licences;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Cases.Timeline;
 
 /// <summary>The case's story in date order. Later areas (contacts, incidents, care plans) add their events.</summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("case.timeline.read")]
-public sealed class TimelineModel(CaseAccess access, PathwayDbContext db) : PageModel
+[CaseScoped(AccessNeed.Read)]
+public sealed class TimelineModel(CurrentCase current, PathwayDbContext db) : PageModel
 {
     public sealed record Event(DateOnly Date, string Title, string? Detail);
 
     public CaseHeader Header { get; private set; } = null!;
     public IReadOnlyList<Event> Events { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct);
-        if (c is null) return NotFound();
-        Header = new CaseHeader(c, CaseTab.Timeline, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()),
-            ShowSharing: await access.CanEditAsync(c, ct));
+        var c = current.Context.Case;
+        var id = c.Id;
+        Header = current.Context.Header(CaseTab.Timeline);
         var licences = await db.Licences.AsNoTracking().Include(l => l.Recalls).Where(l => l.CaseId == id).ToListAsync(ct);
         var events = new List<Event>();
         if (c.ReferredToServiceOn is { } r) events.Add(new(r, "Referred to the personality disorder service", null));
@@ -54,6 +55,5 @@ public sealed class TimelineModel(CaseAccess access, PathwayDbContext db) : Page
         }
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         Events = events.Where(e => e.Date <= today).OrderByDescending(e => e.Date).ToList();
-        return Page();
     }
 }

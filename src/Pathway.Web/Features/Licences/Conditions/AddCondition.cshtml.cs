@@ -4,20 +4,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
-using Pathway.Domain.Access;
 using Pathway.Domain.Licences;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Licences.Conditions;
 
-/// <summary>Adds an additional condition to a licence.</summary>
+/// <summary>The form for <see cref="AddAdditionalCondition"/>.</summary>
 [Authorize(Policy = Policies.CaseEditor)]
 [Audited("licence.condition.add")]
-public sealed class AddConditionModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[CaseScoped(AccessNeed.Edit)]
+public sealed class AddConditionModel(CurrentCase current, AddAdditionalCondition add, PathwayDbContext db, AuditLog audit) : PageModel
 {
     public sealed class ConditionForm
     {
@@ -29,46 +29,25 @@ public sealed class AddConditionModel(CaseAccess access, PathwayDbContext db, Au
     }
 
     [BindProperty] public ConditionForm Input { get; set; } = new();
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.Licences);
     public Licence Licence { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid licenceId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid licenceId, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        var l = await LicenceLookup.FindAsync(db.Licences.AsNoTracking(), audit, id, licenceId, ct);
+        var l = await LicenceLookup.FindAsync(db.Licences.AsNoTracking(), audit, current.Context.Id, licenceId, ct);
         if (l is null) return NotFound();
-        await audit.WriteAsync("licence.read", "Licence", l.Id, c.Id, ct: ct);
-        Show(c, l);
+        await audit.WriteAsync("licence.read", "Licence", l.Id, l.CaseId, ct: ct);
+        Licence = l;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid licenceId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid licenceId, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        var l = await LicenceLookup.FindAsync(db.Licences.AsNoTracking(), audit, id, licenceId, ct);
-        if (l is null) return NotFound();
-        ModelState.Clear();
-        var condition = Input.Parse();
-        condition.Validate().AddTo(ModelState, "Input.");
-        if (!ModelState.IsValid)
+        var outcome = await add.HandleAsync(current.Context, licenceId, Input.Parse(), [], ct);
+        return await this.PresentAsync(outcome, condition =>
         {
-            Show(c, l);
-            return Page();
-        }
-
-        var added = condition.ToCondition(l.Id, clock.GetUtcNow());
-        db.AdditionalConditions.Add(added);
-        audit.Add(null, "AdditionalCondition", added.Id, c.Id);
-        await db.SaveChangesAsync(ct);
-        TempData["Success"] = "Condition added";
-        return Redirect($"/cases/{c.Id}/licences/{l.Id}");
-    }
-
-    private void Show(CaseRecord c, Licence l)
-    {
-        Licence = l;
-        Header = new CaseHeader(c, CaseTab.Licences, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
+            TempData["Success"] = "Condition added";
+            return Redirect($"/cases/{current.Context.Id}/licences/{condition.LicenceId}");
+        }, async () => Licence = await db.Licences.AsNoTracking().FirstAsync(l => l.Id == licenceId, ct));
     }
 }

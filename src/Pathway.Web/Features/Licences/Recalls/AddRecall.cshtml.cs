@@ -4,21 +4,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
-using Pathway.Domain.Access;
 using Pathway.Domain.Licences;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.Forms;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Licences.Recalls;
 
-/// <summary>Records a recall: the revocation date, the type of recall, why, and the custody dates known so far.</summary>
+/// <summary>The form for <see cref="RecordRecallOnLicence"/>: the revocation date, the type of recall, why, and the custody dates known so far.</summary>
 [Authorize(Policy = Policies.CaseEditor)]
 [Audited("licence.recall.add")]
-public sealed class AddRecallModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[CaseScoped(AccessNeed.Edit)]
+public sealed class AddRecallModel(CurrentCase current, RecordRecallOnLicence record, PathwayDbContext db, AuditLog audit) : PageModel
 {
     public sealed class RecallForm
     {
@@ -47,48 +47,26 @@ public sealed class AddRecallModel(CaseAccess access, PathwayDbContext db, Audit
     }
 
     [BindProperty] public RecallForm Input { get; set; } = new();
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.Licences);
     public Licence Licence { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid licenceId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid licenceId, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        var l = await LicenceLookup.FindAsync(db.Licences.AsNoTracking(), audit, id, licenceId, ct);
+        var l = await LicenceLookup.FindAsync(db.Licences.AsNoTracking(), audit, current.Context.Id, licenceId, ct);
         if (l is null) return NotFound();
-        await audit.WriteAsync("licence.read", "Licence", l.Id, c.Id, ct: ct);
-        Show(c, l);
+        await audit.WriteAsync("licence.read", "Licence", l.Id, l.CaseId, ct: ct);
+        Licence = l;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid licenceId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid licenceId, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        var l = await LicenceLookup.FindAsync(db.Licences.AsNoTracking(), audit, id, licenceId, ct);
-        if (l is null) return NotFound();
-        ModelState.Clear();
-        var errors = new List<FieldError>();
-        var recall = Input.Parse(errors);
-        errors.AddRange(recall.Validate(l, errors.Fields()));
-        errors.AddTo(ModelState, "Input.");
-        if (!ModelState.IsValid)
+        var unreadable = new List<FieldError>();
+        var outcome = await record.HandleAsync(current.Context, licenceId, Input.Parse(unreadable), unreadable, ct);
+        return await this.PresentAsync(outcome, recall =>
         {
-            Show(c, l);
-            return Page();
-        }
-
-        var added = recall.ToRecall(l, clock.GetUtcNow());
-        db.Recalls.Add(added);
-        audit.Add(null, "Recall", added.Id, c.Id);
-        await db.SaveChangesAsync(ct);
-        TempData["Success"] = "Recall recorded";
-        return Redirect($"/cases/{c.Id}/licences/{l.Id}");
-    }
-
-    private void Show(CaseRecord c, Licence l)
-    {
-        Licence = l;
-        Header = new CaseHeader(c, CaseTab.Licences, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
+            TempData["Success"] = "Recall recorded";
+            return Redirect($"/cases/{recall.CaseId}/licences/{recall.LicenceId}");
+        }, async () => Licence = await db.Licences.AsNoTracking().FirstAsync(l => l.Id == licenceId, ct));
     }
 }
