@@ -18,7 +18,7 @@ public sealed class UseCaseConventionTests(SqliteApp app) : IClassFixture<Sqlite
 {
     private static readonly string[] StillToMigrate =
     [
-        "Account", "Admin", "Assessments", "BreakGlass", "CarePlans", "Cases", "Consultations", "Coordination", "Errors",
+        "Account", "Admin", "BreakGlass", "CarePlans", "Cases", "Consultations", "Coordination", "Errors",
         "Evaluation", "Fhir", "Home", "Incidents", "Instruments", "Licences", "Referrals", "Screening", "Shared", "Signposting",
         "Training",
         "Compliance/Recall", "Compliance/Rules",

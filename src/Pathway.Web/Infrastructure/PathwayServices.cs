@@ -43,7 +43,14 @@ public static class PathwayServices
         services.AddScoped<Features.Compliance.Concerns.RecordConcern>();
         services.AddScoped<Features.Compliance.Enforcement.IssueWarningLetter>();
         services.AddScoped<Features.Compliance.Enforcement.RecordBreachOfLicence>();
-        services.AddScoped<Features.Assessments.AssessmentWorkflow>();
+        // Assessments, Screening, Instruments, BreakGlass (issue 17)
+        services.AddScoped<Features.Assessments.Create.CreateAssessment>();
+        services.AddScoped<Features.Assessments.Section.UpdateAssessmentSection>();
+        services.AddScoped<Features.Assessments.Detail.SubmitAssessment>();
+        services.AddScoped<Features.Assessments.Detail.CountersignAssessment>();
+        services.AddScoped<Features.Assessments.Detail.ReturnAssessment>();
+        services.AddScoped<Features.Assessments.Detail.StartNewAssessmentVersion>();
+        services.AddScoped<Features.Assessments.Ogrs3Page.RecordOgrs3Score>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();
         services.AddScoped<Features.CarePlans.CarePlanCommands>();
         services.AddScoped<Features.Signposting.Directory.DirectoryCommands>();
