@@ -51,6 +51,9 @@ public static class PathwayServices
         services.AddScoped<Features.Assessments.Detail.ReturnAssessment>();
         services.AddScoped<Features.Assessments.Detail.StartNewAssessmentVersion>();
         services.AddScoped<Features.Assessments.Ogrs3Page.RecordOgrs3Score>();
+        services.AddScoped<Features.Screening.Start.StartScreening>();
+        services.AddScoped<Features.Screening.Fill.SaveScreeningDraft>();
+        services.AddScoped<Features.Screening.Fill.CompleteScreening>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();
         services.AddScoped<Features.CarePlans.CarePlanCommands>();
         services.AddScoped<Features.Signposting.Directory.DirectoryCommands>();
