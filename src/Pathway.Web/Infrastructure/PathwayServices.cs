@@ -56,6 +56,8 @@ public static class PathwayServices
         services.AddScoped<Features.Screening.Fill.CompleteScreening>();
         services.AddScoped<Features.Instruments.Manage.PublishInstrumentDefinition>();
         services.AddScoped<Features.Instruments.ConfigureWomen.ConfigureWomensOpdScreen>();
+        services.AddScoped<Features.BreakGlass.Request.OpenCaseInEmergency>();
+        services.AddScoped<Features.BreakGlass.Review.ReviewEmergencyAccess>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();
         services.AddScoped<Features.CarePlans.CarePlanCommands>();
         services.AddScoped<Features.Signposting.Directory.DirectoryCommands>();
