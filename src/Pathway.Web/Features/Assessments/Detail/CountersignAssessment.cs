@@ -8,10 +8,11 @@ using Pathway.Web.Infrastructure.UseCases;
 namespace Pathway.Web.Features.Assessments.Detail;
 
 /// <summary>
-/// Countersigns and locks a submitted version (the clinical lead, never its author).
-/// From <see cref="DetailModel"/> or <c>POST /api/v1/cases/{id}/assessments/{assessmentId}/countersign</c>; the case is already
-/// checked for edit. The step carries the version it was read at: a stale one is a conflict with the version as saved now, and nothing is
-/// saved; a step <see cref="AssessmentLifecycle"/> does not allow this person now is refused (<see cref="AssessmentChanges.NotAllowed"/>).
+/// Countersigns and locks a submitted version (the clinical lead, never its author). From <see cref="DetailModel"/> or
+/// <c>POST /api/v1/cases/{id}/assessments/{assessmentId}/countersign</c>; the case is already checked for edit. The
+/// step carries the version it was read at: a stale one is a conflict with the version as saved now, and nothing is
+/// saved; a step <see cref="AssessmentLifecycle"/> does not allow this person now is refused
+/// (<see cref="AssessmentChanges.NotAllowed"/>).
 /// </summary>
 public sealed class CountersignAssessment(PathwayDbContext db, AuditLog audit, TimeProvider clock)
 {

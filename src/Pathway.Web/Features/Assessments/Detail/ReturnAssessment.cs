@@ -8,10 +8,11 @@ using Pathway.Web.Infrastructure.UseCases;
 namespace Pathway.Web.Features.Assessments.Detail;
 
 /// <summary>
-/// Returns a submitted version to its author as a draft (the clinical lead).
-/// From <see cref="DetailModel"/> or <c>POST /api/v1/cases/{id}/assessments/{assessmentId}/return</c>; the case is already
-/// checked for edit. The step carries the version it was read at: a stale one is a conflict with the version as saved now, and nothing is
-/// saved; a step <see cref="AssessmentLifecycle"/> does not allow this person now is refused (<see cref="AssessmentChanges.NotAllowed"/>).
+/// Returns a submitted version to its author as a draft (the clinical lead). From <see cref="DetailModel"/> or <c>POST
+/// /api/v1/cases/{id}/assessments/{assessmentId}/return</c>; the case is already checked for edit. The step carries the
+/// version it was read at: a stale one is a conflict with the version as saved now, and nothing is saved; a step
+/// <see cref="AssessmentLifecycle"/> does not allow this person now is refused
+/// (<see cref="AssessmentChanges.NotAllowed"/>).
 /// </summary>
 public sealed class ReturnAssessment(PathwayDbContext db, AuditLog audit)
 {
