@@ -18,7 +18,6 @@ public sealed class UseCaseConventionTests(SqliteApp app) : IClassFixture<Sqlite
 {
     private static readonly string[] StillToMigrate =
     [
-        "Assessments", "BreakGlass", "Instruments", "Screening",
     ];
 
     private static bool IsMigrated(string areaPath) =>

@@ -109,7 +109,21 @@ public static class PathwayServices
         // Account: one handler per use case (Identity's sign-in and two-factor flows stay on UserManager/SignInManager).
         services.AddScoped<Features.Account.CreateApiToken>();
         services.AddScoped<Features.Account.RevokeApiToken>();
-        services.AddScoped<Features.Assessments.AssessmentWorkflow>();
+        // Assessments, Screening, Instruments, BreakGlass (issue 17)
+        services.AddScoped<Features.Assessments.Create.CreateAssessment>();
+        services.AddScoped<Features.Assessments.Section.UpdateAssessmentSection>();
+        services.AddScoped<Features.Assessments.Detail.SubmitAssessment>();
+        services.AddScoped<Features.Assessments.Detail.CountersignAssessment>();
+        services.AddScoped<Features.Assessments.Detail.ReturnAssessment>();
+        services.AddScoped<Features.Assessments.Detail.StartNewAssessmentVersion>();
+        services.AddScoped<Features.Assessments.Ogrs3Page.RecordOgrs3Score>();
+        services.AddScoped<Features.Screening.Start.StartScreening>();
+        services.AddScoped<Features.Screening.Fill.SaveScreeningDraft>();
+        services.AddScoped<Features.Screening.Fill.CompleteScreening>();
+        services.AddScoped<Features.Instruments.Manage.PublishInstrumentDefinition>();
+        services.AddScoped<Features.Instruments.ConfigureWomen.ConfigureWomensOpdScreen>();
+        services.AddScoped<Features.BreakGlass.Request.OpenCaseInEmergency>();
+        services.AddScoped<Features.BreakGlass.Review.ReviewEmergencyAccess>();
         services.AddScoped<Features.CarePlans.CarePlanAccess>();
         services.AddScoped<Features.Coordination.CoordinationGroup>();
         services.AddOptions<Features.Signposting.SignpostingOptions>().Bind(config.GetSection(Features.Signposting.SignpostingOptions.Section));

@@ -11,6 +11,10 @@ using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
+using Pathway.Web.Features.Assessments.Create;
+using Pathway.Web.Features.Assessments.Detail;
+using Pathway.Web.Features.Assessments.Section;
 
 namespace Pathway.Web.Features.Assessments;
 
@@ -83,79 +87,79 @@ public static class AssessmentEndpoints
         api.MapGet("/assessments/sections", Sections).WithTags("Assessments").WithMetadata(new NotAuditedAttribute("the form's shape, no case data"))
             .RequireAuthorization(Policies.CaseData).WithSummary("The assessment's sections and field keys, in order");
         var g = api.MapGroup("/cases/{id:guid}/assessments").WithTags("Assessments");
-        g.MapGet("/", ListAsync).Audited("assessment.list").WithSummary("List every version of every assessment on a case");
-        g.MapPost("/", CreateAsync).Audited("assessment.create").RequireAuthorization(Policies.Assessor)
+        g.MapGet("/", ListAsync).Audited("assessment.list").ForCase(AccessNeed.Read, "AssessmentList").WithSummary("List every version of every assessment on a case");
+        g.MapPost("/", CreateAsync).Audited("assessment.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.Assessor)
             .WithSummary("Start a new assessment (a draft you author); body: assessmentDate (yyyy-MM-dd)");
-        g.MapGet("/{assessmentId:guid}", GetAsync).Audited("assessment.read").WithSummary("Get one version of an assessment");
-        g.MapGet("/{assessmentId:guid}/versions", VersionsAsync).Audited("assessment.versions").WithSummary("Every version of this assessment, oldest first");
-        g.MapGet("/{assessmentId:guid}/diff", DiffAsync).Audited("assessment.diff")
+        g.MapGet("/{assessmentId:guid}", GetAsync).Audited("assessment.read").ForCase(AccessNeed.Read, "Assessment", "assessmentId")
+            .WithSummary("Get one version of an assessment");
+        g.MapGet("/{assessmentId:guid}/versions", VersionsAsync).Audited("assessment.versions").ForCase(AccessNeed.Read, "Assessment", "assessmentId")
+            .WithSummary("Every version of this assessment, oldest first");
+        g.MapGet("/{assessmentId:guid}/diff", DiffAsync).Audited("assessment.diff").ForCase(AccessNeed.Read, "Assessment", "assessmentId")
             .WithSummary("Field-by-field changes from another version (default: the previous one) to this one");
-        g.MapGet("/{assessmentId:guid}/pdf", PdfAsync).Audited("assessment.pdf")
+        g.MapGet("/{assessmentId:guid}/pdf", PdfAsync).Audited("assessment.pdf").ForCase(AccessNeed.Read, "Assessment", "assessmentId")
             .WithSummary("The assessment as PDF; copy=shareable leaves out the information not to be disclosed to the person");
-        g.MapPut("/{assessmentId:guid}/sections/{section}", UpdateSectionAsync).Audited("assessment.update").RequireAuthorization(Policies.Assessor)
+        g.MapPut("/{assessmentId:guid}/sections/{section}", UpdateSectionAsync).Audited("assessment.update").ForCase(AccessNeed.Edit)
+            .RequireAuthorization(Policies.Assessor)
             .WithSummary("Change one section; 409 if the version is stale; a locked version starts a new draft version (201)");
-        g.MapPost("/{assessmentId:guid}/submit", SubmitAsync).Audited("assessment.submit").RequireAuthorization(Policies.Assessor)
+        g.MapPost("/{assessmentId:guid}/submit", SubmitAsync).Audited("assessment.submit").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.Assessor)
             .WithSummary("Submit a draft for countersigning (author only)");
-        g.MapPost("/{assessmentId:guid}/countersign", CountersignAsync).Audited("assessment.countersign").RequireAuthorization(Policies.ClinicalLead)
+        g.MapPost("/{assessmentId:guid}/countersign", CountersignAsync).Audited("assessment.countersign").ForCase(AccessNeed.Edit)
+            .RequireAuthorization(Policies.ClinicalLead)
             .WithSummary("Countersign and lock a submitted version (clinical lead, not the author)");
-        g.MapPost("/{assessmentId:guid}/return", ReturnAsync).Audited("assessment.return").RequireAuthorization(Policies.ClinicalLead)
+        g.MapPost("/{assessmentId:guid}/return", ReturnAsync).Audited("assessment.return").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ClinicalLead)
             .WithSummary("Return a submitted version to its author as a draft (clinical lead)");
-        g.MapPost("/{assessmentId:guid}/new-version", NewVersionAsync).Audited("assessment.version.create").RequireAuthorization(Policies.Assessor)
+        g.MapPost("/{assessmentId:guid}/new-version", NewVersionAsync).Audited("assessment.version.create").ForCase(AccessNeed.Edit)
+            .RequireAuthorization(Policies.Assessor)
             .WithSummary("Start a new draft version from a locked one");
         return api;
     }
 
+    // The case in the route is loaded, checked and audited by .ForCase before any of these run (see CurrentCase): a
+    // missing or out-of-scope case never reaches them. `Guid id` stays in the signatures for the OpenAPI document.
+
     private static Ok<IReadOnlyList<SectionDto>> Sections() => TypedResults.Ok<IReadOnlyList<SectionDto>>(AssessmentSections.All
         .Select(s => new SectionDto(s.Key, s.Title, s.Fields.Select(f => new SectionFieldDto(f.Key, f.Label, Api.Name(f.Kind))).ToList())).ToList());
 
-    private static async Task<Results<Ok<IReadOnlyList<AssessmentSummaryDto>>, NotFound>> ListAsync(Guid id, CaseAccess access, PathwayDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<AssessmentSummaryDto>>, NotFound>> ListAsync(Guid id, CurrentCase current, PathwayDbContext db, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "AssessmentList");
-        if (c is null) return TypedResults.NotFound();
-        var rows = await db.Assessments.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.SeriesId).ThenBy(a => a.VersionNumber).ToListAsync(ct);
+        var caseId = current.Context.Id;
+        var rows = await db.Assessments.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.SeriesId).ThenBy(a => a.VersionNumber).ToListAsync(ct);
         return TypedResults.Ok<IReadOnlyList<AssessmentSummaryDto>>(rows.Select(AssessmentSummaryDto.From).ToList());
     }
 
     private static async Task<Results<Created<AssessmentDto>, NotFound, ValidationProblem>> CreateAsync(
-        Guid id, CreateAssessmentRequest body, CaseAccess access, AssessmentWorkflow workflow, HttpContext http, CancellationToken ct)
+        Guid id, CreateAssessmentRequest body, CurrentCase current, CreateAssessment create, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var date = Api.ParseDate(body.AssessmentDate, nameof(body.AssessmentDate), errors);
-        if (date is null && errors.Count == 0) errors.Add(new(nameof(body.AssessmentDate), "Give the date of the assessment (yyyy-MM-dd)"));
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var a = await workflow.CreateAsync(c.Id, date!.Value, http.User.ToStaffContext(), ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Id}/assessments/{a.Id}", AssessmentDto.From(a, true, null));
+        var unreadable = new List<FieldError>();
+        var date = Api.ParseDate(body.AssessmentDate, nameof(body.AssessmentDate), unreadable);
+        if (date is null && unreadable.Count == 0) unreadable.Add(new(nameof(body.AssessmentDate), "Give the date of the assessment (yyyy-MM-dd)"));
+        return (await create.HandleAsync(current.Context, date, unreadable, ct))
+            .ToCreated(a => $"/api/v1/cases/{a.CaseId}/assessments/{a.Id}", a => AssessmentDto.From(a, true, null));
     }
 
     private static async Task<Results<Ok<AssessmentDto>, NotFound>> GetAsync(
-        Guid id, Guid assessmentId, CaseAccess access, PathwayDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
+        Guid id, Guid assessmentId, CurrentCase current, PathwayDbContext db, AuditLog audit, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "Assessment", assessmentId);
-        if (c is null) return TypedResults.NotFound();
-        var a = await AssessmentLookup.FindAsync(db.Assessments.AsNoTracking().WithContent(), audit, id, assessmentId, ct);
+        var c = current.Context;
+        var a = await AssessmentLookup.FindAsync(db.Assessments.AsNoTracking().WithContent(), audit, c.Id, assessmentId, ct);
         if (a is null) return TypedResults.NotFound();
-        var sees = AssessmentRoles.SeesWithheld(http.User.ToStaffContext());
+        var sees = AssessmentRoles.SeesWithheld(c.Who);
         return TypedResults.Ok(AssessmentDto.From(a, sees, sees ? await AssessmentLookup.WithheldAsync(db, a.Id, ct) : null));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<AssessmentSummaryDto>>, NotFound>> VersionsAsync(
-        Guid id, Guid assessmentId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, Guid assessmentId, CurrentCase current, PathwayDbContext db, AuditLog audit, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "Assessment", assessmentId);
-        if (c is null) return TypedResults.NotFound();
-        var a = await AssessmentLookup.FindAsync(db.Assessments.AsNoTracking(), audit, id, assessmentId, ct);
+        var a = await AssessmentLookup.FindAsync(db.Assessments.AsNoTracking(), audit, current.Context.Id, assessmentId, ct);
         if (a is null) return TypedResults.NotFound();
         return TypedResults.Ok<IReadOnlyList<AssessmentSummaryDto>>((await AssessmentLookup.VersionsAsync(db, a, ct)).Select(AssessmentSummaryDto.From).ToList());
     }
 
     private static async Task<Results<Ok<AssessmentDiffDto>, NotFound, ValidationProblem>> DiffAsync(
-        Guid id, Guid assessmentId, Guid? against, CaseAccess access, PathwayDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
+        Guid id, Guid assessmentId, Guid? against, CurrentCase current, PathwayDbContext db, AuditLog audit, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "Assessment", assessmentId);
-        if (c is null) return TypedResults.NotFound();
-        var diff = await AssessmentComparison.LoadAsync(db, audit, id, assessmentId, against, http.User.ToStaffContext(), ct);
+        var c = current.Context;
+        var diff = await AssessmentComparison.LoadAsync(db, audit, c.Id, assessmentId, against, c.Who, ct);
         return diff switch
         {
             null => TypedResults.NotFound(),
@@ -165,86 +169,74 @@ public static class AssessmentEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> PdfAsync(
-        Guid id, Guid assessmentId, string? copy, CaseAccess access, PathwayDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
+        Guid id, Guid assessmentId, string? copy, CurrentCase current, PathwayDbContext db, AuditLog audit, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "Assessment", assessmentId);
-        if (c is null) return TypedResults.NotFound();
-        var a = await AssessmentLookup.FindAsync(db.Assessments.AsNoTracking().WithContent(), audit, id, assessmentId, ct);
+        var c = current.Context;
+        var a = await AssessmentLookup.FindAsync(db.Assessments.AsNoTracking().WithContent(), audit, c.Id, assessmentId, ct);
         if (a is null) return TypedResults.NotFound();
-        var (bytes, name) = await AssessmentFiles.PdfAsync(db, c, a, copy, http.User.ToStaffContext(), ct);
+        var (bytes, name) = await AssessmentFiles.PdfAsync(db, c.Case, a, copy, c.Who, ct);
         return TypedResults.File(bytes, "application/pdf", name);
     }
 
     private static async Task<IResult> UpdateSectionAsync(
-        Guid id, Guid assessmentId, string section, SectionWriteRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit,
-        AssessmentWorkflow workflow, HttpContext http, CancellationToken ct)
+        Guid id, Guid assessmentId, string section, SectionWriteRequest body, CurrentCase current, UpdateAssessmentSection update, PathwayDbContext db,
+        CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return TypedResults.NotFound();
-        var a = await AssessmentLookup.FindAsync(db.Assessments.WithContent(), audit, id, assessmentId, ct);
-        if (a is null) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
+        var unreadable = new List<FieldError>();
         var def = AssessmentSections.Find(section);
-        if (def is null) errors.Add(new("Section", $"'{Echo.Of(section)}' is not a section. Use one of: {string.Join(", ", AssessmentSections.All.Select(s => s.Key))}"));
-        if (body.Version is null) errors.Add(new("Version", "Send the version of the assessment you are changing (from a GET)"));
-        var input = def is null ? null : body.Parse(def, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var result = await workflow.UpdateSectionAsync(a, input!, body.Version!.Value, http.User.ToStaffContext(), ct);
-        return await AnswerAsync(result, db, http, ct);
+        if (def is null) unreadable.Add(new("Section", $"'{Echo.Of(section)}' is not a section. Use one of: {string.Join(", ", AssessmentSections.All.Select(s => s.Key))}"));
+        if (body.Version is null) unreadable.Add(new("Version", "Send the version of the assessment you are changing (from a GET)"));
+        var input = def is null ? null : body.Parse(def, unreadable);
+        return await AnswerAsync(await update.HandleAsync(current.Context, assessmentId, input, body.Version ?? 0, unreadable, ct), assessmentId, current, db, ct);
     }
 
-    private static Task<IResult> SubmitAsync(Guid id, Guid assessmentId, VersionRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit,
-        AssessmentWorkflow workflow, HttpContext http, CancellationToken ct) =>
-        StepAsync(id, assessmentId, body, access, db, audit, http, ct, (a, v, who) => workflow.SubmitAsync(a, v, who, ct));
+    private static async Task<IResult> SubmitAsync(Guid id, Guid assessmentId, VersionRequest body, CurrentCase current, SubmitAssessment submit,
+        PathwayDbContext db, CancellationToken ct) =>
+        await AnswerAsync(await submit.HandleAsync(current.Context, assessmentId, body.Version ?? 0, VersionSent(body), ct), assessmentId, current, db, ct);
 
-    private static Task<IResult> CountersignAsync(Guid id, Guid assessmentId, VersionRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit,
-        AssessmentWorkflow workflow, HttpContext http, CancellationToken ct) =>
-        StepAsync(id, assessmentId, body, access, db, audit, http, ct, (a, v, who) => workflow.CountersignAsync(a, v, who, ct));
+    private static async Task<IResult> CountersignAsync(Guid id, Guid assessmentId, VersionRequest body, CurrentCase current, CountersignAssessment countersign,
+        PathwayDbContext db, CancellationToken ct) =>
+        await AnswerAsync(await countersign.HandleAsync(current.Context, assessmentId, body.Version ?? 0, VersionSent(body), ct), assessmentId, current, db, ct);
 
-    private static Task<IResult> ReturnAsync(Guid id, Guid assessmentId, VersionRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit,
-        AssessmentWorkflow workflow, HttpContext http, CancellationToken ct) =>
-        StepAsync(id, assessmentId, body, access, db, audit, http, ct, (a, v, who) => workflow.ReturnAsync(a, v, who, ct));
+    private static async Task<IResult> ReturnAsync(Guid id, Guid assessmentId, VersionRequest body, CurrentCase current, ReturnAssessment @return,
+        PathwayDbContext db, CancellationToken ct) =>
+        await AnswerAsync(await @return.HandleAsync(current.Context, assessmentId, body.Version ?? 0, VersionSent(body), ct), assessmentId, current, db, ct);
 
-    private static Task<IResult> NewVersionAsync(Guid id, Guid assessmentId, VersionRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit,
-        AssessmentWorkflow workflow, HttpContext http, CancellationToken ct) =>
-        StepAsync(id, assessmentId, body, access, db, audit, http, ct, (a, v, who) => workflow.StartNewVersionAsync(a, v, who, ct));
+    private static async Task<IResult> NewVersionAsync(Guid id, Guid assessmentId, VersionRequest body, CurrentCase current, StartNewAssessmentVersion start,
+        PathwayDbContext db, CancellationToken ct) =>
+        await AnswerAsync(await start.HandleAsync(current.Context, assessmentId, body.Version ?? 0, VersionSent(body), ct), assessmentId, current, db, ct);
 
-    private static async Task<IResult> StepAsync(Guid id, Guid assessmentId, VersionRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit,
-        HttpContext http, CancellationToken ct, Func<Assessment, int, Pathway.Domain.Access.StaffContext, Task<AssessmentChange>> step)
+    private static List<FieldError> VersionSent(VersionRequest body) =>
+        body.Version is null ? [new("Version", "Send the version of the assessment you are acting on (from a GET)")] : [];
+
+    /// <summary>
+    /// The assessment API's answer: the version saved (201 when it is a new version), 400 with field errors, 409 with the
+    /// current version number when stale, 409 naming the lifecycle rule when refused, or 404.
+    /// </summary>
+    private static async Task<IResult> AnswerAsync(Outcome<Assessment> outcome, Guid assessmentId, CurrentCase current, PathwayDbContext db, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return TypedResults.NotFound();
-        var a = await AssessmentLookup.FindAsync(db.Assessments.WithContent(), audit, id, assessmentId, ct);
-        if (a is null) return TypedResults.NotFound();
-        if (body.Version is null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = ["Send the version of the assessment you are acting on (from a GET)"] });
-        return await AnswerAsync(await step(a, body.Version.Value, http.User.ToStaffContext()), db, http, ct);
-    }
-
-    private static async Task<IResult> AnswerAsync(AssessmentChange result, PathwayDbContext db, HttpContext http, CancellationToken ct)
-    {
-        switch (result)
+        if (outcome.Refusal() is { } refusal)
+            return TypedResults.Problem(title: "Not allowed now", detail: refusal, statusCode: StatusCodes.Status409Conflict,
+                type: "https://pathway.example/problems/assessment-lifecycle");
+        switch (outcome)
         {
-            case AssessmentChange.Invalid i:
+            case Outcome<Assessment>.Invalid i:
                 return TypedResults.ValidationProblem(i.Errors.ToProblemErrors());
-            case AssessmentChange.Stale s:
+            case Outcome<Assessment>.Conflict stale:
                 return TypedResults.Conflict(new ProblemDetails
                 {
                     Type = Api.EditConflictType, Title = "The assessment was changed by someone else", Status = 409,
-                    Detail = $"You sent a change to an older version. The current version is {s.CurrentVersion}; nothing was saved. GET it, re-apply your change and send it with that version.",
+                    Detail = $"You sent a change to an older version. The current version is {stale.Current.Version}; nothing was saved. GET it, re-apply your change and send it with that version.",
                 });
-            case AssessmentChange.Refused r:
-                return TypedResults.Problem(title: "Not allowed now", detail: r.Reason, statusCode: StatusCodes.Status409Conflict,
-                    type: "https://pathway.example/problems/assessment-lifecycle");
-            case AssessmentChange.Saved saved:
-                var fresh = await db.Assessments.AsNoTracking().WithContent().FirstAsync(x => x.Id == saved.Assessment.Id, ct);
-                var sees = AssessmentRoles.SeesWithheld(http.User.ToStaffContext());
+            case Outcome<Assessment>.Done saved:
+                var fresh = await db.Assessments.AsNoTracking().WithContent().FirstAsync(x => x.Id == saved.Value.Id, ct);
+                var sees = AssessmentRoles.SeesWithheld(current.Context.Who);
                 var dto = AssessmentDto.From(fresh, sees, sees ? await AssessmentLookup.WithheldAsync(db, fresh.Id, ct) : null);
-                return saved.IsNewVersion
+                return fresh.Id != assessmentId
                     ? TypedResults.Created($"/api/v1/cases/{fresh.CaseId}/assessments/{fresh.Id}", dto)
                     : TypedResults.Ok(dto);
             default:
-                throw new InvalidOperationException("Unknown outcome");
+                return TypedResults.NotFound();
         }
     }
 }

@@ -10,6 +10,8 @@ using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
+using Pathway.Web.Features.Assessments.Ogrs3Page;
 
 namespace Pathway.Web.Features.Assessments;
 
@@ -77,8 +79,8 @@ public static class Ogrs3Endpoints
                 ". Answers oneYear and twoYear as fractions at full precision and band (low, medium, high, very-high) on the two-year figure. " +
                 "Impossible inputs are 400 with a message per field.");
         var scores = api.MapGroup("/cases/{id:guid}/ogrs3").WithTags("Assessments");
-        scores.MapGet("/", ListAsync).Audited("ogrs3.list").WithSummary("List a case's OGRS3 calculations with their inputs, newest first");
-        scores.MapPost("/", CreateAsync).Audited("ogrs3.create").RequireAuthorization(Policies.CaseEditor)
+        scores.MapGet("/", ListAsync).Audited("ogrs3.list").ForCase(AccessNeed.Read, "Ogrs3List").WithSummary("List a case's OGRS3 calculations with their inputs, newest first");
+        scores.MapPost("/", CreateAsync).Audited("ogrs3.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Calculate OGRS3 for a case and store it with its inputs (same body as the calculator)");
         return api;
     }
@@ -94,26 +96,18 @@ public static class Ogrs3Endpoints
         return TypedResults.Ok(new Ogrs3ResultDto(r.OneYear, r.TwoYear, Ogrs3.ApiName(r.Band)));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<Ogrs3ScoreDto>>, NotFound>> ListAsync(Guid id, CaseAccess access, PathwayDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<Ogrs3ScoreDto>>, NotFound>> ListAsync(Guid id, CurrentCase current, PathwayDbContext db, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "Ogrs3List");
-        if (c is null) return TypedResults.NotFound();
-        var rows = await db.Ogrs3Scores.AsNoTracking().Where(s => s.CaseId == id).ToListAsync(ct);
+        var caseId = current.Context.Id;
+        var rows = await db.Ogrs3Scores.AsNoTracking().Where(s => s.CaseId == caseId).ToListAsync(ct);
         return TypedResults.Ok<IReadOnlyList<Ogrs3ScoreDto>>(rows.OrderByDescending(s => s.CalculatedAt).Select(Ogrs3ScoreDto.From).ToList());
     }
 
     private static async Task<Results<Created<Ogrs3ScoreDto>, NotFound, ValidationProblem>> CreateAsync(
-        Guid id, Ogrs3Request body, CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct)
+        Guid id, Ogrs3Request body, CurrentCase current, RecordOgrs3Score record, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return TypedResults.NotFound();
-        var errors = new List<FieldError>();
-        var inputs = body.ParseAndValidate(errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToProblemErrors());
-        var score = Ogrs3Score.From(c.Id, inputs, http.User.ToStaffContext().UserId, clock.GetUtcNow());
-        db.Ogrs3Scores.Add(score);
-        audit.Add(null, "Ogrs3Score", score.Id, c.Id);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Id}/ogrs3", Ogrs3ScoreDto.From(score));
+        var unreadable = new List<FieldError>();
+        var inputs = body.Parse(unreadable);
+        return (await record.HandleAsync(current.Context, inputs, unreadable, ct)).ToCreated(s => $"/api/v1/cases/{s.CaseId}/ogrs3", Ogrs3ScoreDto.From);
     }
 }

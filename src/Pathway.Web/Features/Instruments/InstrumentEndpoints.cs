@@ -8,6 +8,8 @@ using Pathway.Domain.Instruments;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
+using Pathway.Web.Features.Instruments.Manage;
 
 namespace Pathway.Web.Features.Instruments;
 
@@ -48,12 +50,13 @@ public static class InstrumentEndpoints
     }
 
     private static async Task<Results<Created<InstrumentVersionDto>, ValidationProblem>> PublishAsync(
-        JsonElement body, PathwayDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct)
-    {
-        var (record, errors) = await InstrumentCatalogue.StagePublishAsync(db, body.GetRawText(), "upload", http.User.ToStaffContext().UserId, clock.GetUtcNow(), ct);
-        if (record is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["definition"] = [.. errors] });
-        audit.Add(null, "InstrumentDefinition", $"{record.Key}/{record.Version}", null);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/instruments/{record.Key}/versions/{record.Version}", InstrumentVersionDto.From(record));
-    }
+        JsonElement body, PublishInstrumentDefinition publish, HttpContext http, CancellationToken ct) =>
+        await publish.HandleAsync(body.GetRawText(), http.User.ToStaffContext(), ct) switch
+        {
+            Outcome<InstrumentDefinitionRecord>.Done d =>
+                TypedResults.Created($"/api/v1/instruments/{d.Value.Key}/versions/{d.Value.Version}", InstrumentVersionDto.From(d.Value)),
+            Outcome<InstrumentDefinitionRecord>.Invalid i =>
+                TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["definition"] = [.. i.Errors.Select(e => e.Message)] }),
+            var other => throw new InvalidOperationException($"Publishing cannot answer {other.GetType().Name}."),
+        };
 }

@@ -11,6 +11,9 @@ using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
+using Pathway.Web.Features.Screening.Fill;
+using Pathway.Web.Features.Screening.Start;
 
 namespace Pathway.Web.Features.Screening;
 
@@ -57,95 +60,61 @@ public static class ScreeningEndpoints
     public static RouteGroupBuilder MapScreeningEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/cases/{id:guid}/screening").WithTags("Screening");
-        g.MapGet("/", ListAsync).Audited("screening.list").RequireAuthorization(Policies.CaseData)
+        g.MapGet("/", ListAsync).Audited("screening.list").ForCase(AccessNeed.Read, "InstrumentResponseList").RequireAuthorization(Policies.CaseData)
             .WithSummary("List a case's screening responses, newest first");
-        g.MapGet("/{responseId:guid}", GetAsync).Audited("screening.read").RequireAuthorization(Policies.CaseData)
+        g.MapGet("/{responseId:guid}", GetAsync).Audited("screening.read").ForCase(AccessNeed.Read, "InstrumentResponse", "responseId")
+            .RequireAuthorization(Policies.CaseData)
             .WithSummary("Get one screening response with its answers and, once completed, its result");
-        g.MapPost("/", StartAsync).Audited("screening.create").RequireAuthorization(Policies.ScreeningRecorder)
+        g.MapPost("/", StartAsync).Audited("screening.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ScreeningRecorder)
             .WithSummary("Start a draft screening of an instrument that applies to the case; 400 naming the reason if it does not apply or is switched off for scoring (guidance only)");
-        g.MapPut("/{responseId:guid}", SaveAsync).Audited("screening.update").RequireAuthorization(Policies.ScreeningRecorder)
+        g.MapPut("/{responseId:guid}", SaveAsync).Audited("screening.update").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ScreeningRecorder)
             .WithSummary("Save a draft's answers (may be incomplete); 409 if the version is stale");
-        g.MapPost("/{responseId:guid}/complete", CompleteAsync).Audited("screening.complete").RequireAuthorization(Policies.ScreeningRecorder)
+        g.MapPost("/{responseId:guid}/complete", CompleteAsync).Audited("screening.complete").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ScreeningRecorder)
             .WithSummary("Complete a response with these answers: scored, or 400 naming each missing required item or reason, or that the instrument is switched off for scoring");
         return api;
     }
 
+    // The case in the route is loaded, checked and audited by .ForCase before any of these run (see CurrentCase): a
+    // missing or out-of-scope case never reaches them. `Guid id` stays in the signatures for the OpenAPI document.
+
     private static async Task<Results<Ok<IReadOnlyList<ScreeningResponseDto>>, NotFound>> ListAsync(
-        Guid id, CaseAccess access, PathwayDbContext db, CancellationToken ct)
+        Guid id, CurrentCase current, PathwayDbContext db, CancellationToken ct)
     {
-        if (await access.LoadAsync(id, AccessNeed.Read, ct, "InstrumentResponseList") is null) return TypedResults.NotFound();
-        var rows = await db.InstrumentResponses.AsNoTracking().Where(r => r.CaseId == id).OrderByDescending(r => r.StartedAt).ToListAsync(ct);
+        var caseId = current.Context.Id;
+        var rows = await db.InstrumentResponses.AsNoTracking().Where(r => r.CaseId == caseId).OrderByDescending(r => r.StartedAt).ToListAsync(ct);
         return TypedResults.Ok<IReadOnlyList<ScreeningResponseDto>>(rows.Select(ScreeningResponseDto.From).ToList());
     }
 
     private static async Task<Results<Ok<ScreeningResponseDto>, NotFound>> GetAsync(
-        Guid id, Guid responseId, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct)
+        Guid id, Guid responseId, CurrentCase current, PathwayDbContext db, AuditLog audit, CancellationToken ct)
     {
-        if (await access.LoadAsync(id, AccessNeed.Read, ct, "InstrumentResponse", responseId) is null) return TypedResults.NotFound();
-        var r = await ScreeningResponses.FindAsync(db.InstrumentResponses.AsNoTracking(), id, responseId, ct);
+        var caseId = current.Context.Id;
+        var r = await ScreeningResponses.FindAsync(db.InstrumentResponses.AsNoTracking(), caseId, responseId, ct);
         if (r is null)
         {
-            await audit.DeniedAsync("InstrumentResponse", responseId, id, ct);
+            await audit.DeniedAsync("InstrumentResponse", responseId, caseId, ct);
             return TypedResults.NotFound();
         }
         return TypedResults.Ok(ScreeningResponseDto.From(r));
     }
 
     private static async Task<Results<Created<ScreeningResponseDto>, NotFound, ValidationProblem>> StartAsync(
-        Guid id, StartScreeningRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct)
-    {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return TypedResults.NotFound();
-        var (r, error) = await ScreeningResponses.StartAsync(db, c, body.InstrumentKey, http.User.ToStaffContext().UserId, clock.GetUtcNow(), ct);
-        if (r is null) return TypedResults.ValidationProblem(new[] { error! }.ToProblemErrors());
-        audit.Add(null, "InstrumentResponse", r.Id, c.Id);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Id}/screening/{r.Id}", ScreeningResponseDto.From(r));
-    }
+        Guid id, StartScreeningRequest body, CurrentCase current, StartScreening start, CancellationToken ct) =>
+        (await start.HandleAsync(current.Context, body.InstrumentKey, ct))
+            .ToCreated(r => $"/api/v1/cases/{r.CaseId}/screening/{r.Id}", ScreeningResponseDto.From);
 
-    private static Task<Results<Ok<ScreeningResponseDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ScreeningResponseDto>>>> SaveAsync(
-        Guid id, Guid responseId, ScreeningAnswersRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct) =>
-        ChangeAsync(id, responseId, body, access, db, audit, ct, r => Task.FromResult(ScreeningResponses.SaveDraft(r, body.ToAnswers())));
+    private static async Task<Results<Ok<ScreeningResponseDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ScreeningResponseDto>>>> SaveAsync(
+        Guid id, Guid responseId, ScreeningAnswersRequest body, CurrentCase current, SaveScreeningDraft save, CancellationToken ct) =>
+        (await save.HandleAsync(current.Context, responseId, body.ToAnswers(), body.Version ?? 0, VersionSent(body), ApiField, ct))
+            .ToOk(ScreeningResponseDto.From, "screening response", r => r.Version);
 
-    private static Task<Results<Ok<ScreeningResponseDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ScreeningResponseDto>>>> CompleteAsync(
-        Guid id, Guid responseId, ScreeningAnswersRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        ChangeAsync(id, responseId, body, access, db, audit, ct, r => ScreeningResponses.CompleteAsync(db, r, body.ToAnswers(), http.User.ToStaffContext().UserId, clock.GetUtcNow(), ct));
+    private static async Task<Results<Ok<ScreeningResponseDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ScreeningResponseDto>>>> CompleteAsync(
+        Guid id, Guid responseId, ScreeningAnswersRequest body, CurrentCase current, CompleteScreening complete, CancellationToken ct) =>
+        (await complete.HandleAsync(current.Context, responseId, body.ToAnswers(), body.Version ?? 0, VersionSent(body), ApiField, ct))
+            .ToOk(ScreeningResponseDto.From, "screening response", r => r.Version);
 
-    private static async Task<Results<Ok<ScreeningResponseDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<ScreeningResponseDto>>>> ChangeAsync(
-        Guid id, Guid responseId, ScreeningAnswersRequest body, CaseAccess access, PathwayDbContext db, AuditLog audit, CancellationToken ct,
-        Func<InstrumentResponse, Task<IReadOnlyList<FieldError>>> change)
-    {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return TypedResults.NotFound();
-        var r = await ScreeningResponses.FindAsync(db.InstrumentResponses, id, responseId, ct);
-        if (r is null)
-        {
-            await audit.DeniedAsync("InstrumentResponse", responseId, id, ct);
-            return TypedResults.NotFound();
-        }
-        if (body.Version is null)
-            return TypedResults.ValidationProblem(new[] { new FieldError("Version", "Send the version of the response you are changing (from a GET)") }.ToProblemErrors());
-        if (body.Version != r.Version) return Conflict(r);
-        var errors = await change(r);
-        if (errors.Count > 0)
-        {
-            var def = ScreeningResponses.DefinitionOf(r);
-            return TypedResults.ValidationProblem(errors.Select(e => e with { Field = ApiField(def, e.Field) }).ToProblemErrors());
-        }
-
-        db.Entry(r).Property(x => x.Version).OriginalValue = body.Version.Value;
-        audit.Add(null, "InstrumentResponse", r.Id, c.Id);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Conflict((await ScreeningResponses.FindAsync(db.InstrumentResponses.AsNoTracking(), id, responseId, ct))!);
-        }
-        return TypedResults.Ok(ScreeningResponseDto.From(r));
-    }
+    private static List<FieldError> VersionSent(ScreeningAnswersRequest body) =>
+        body.Version is null ? [new("Version", "Send the version of the response you are changing (from a GET)")] : [];
 
     /// <summary>Names an engine error by its place in the request body: <c>answers.{linkId}</c>, <c>gates.{linkId}</c> or <c>reasons.{linkId}</c>.</summary>
     private static string ApiField(InstrumentDefinition def, string field) =>
@@ -153,7 +122,4 @@ public static class ScreeningEndpoints
         : def.Questions().Any(q => q.LinkId == field) ? "answers." + field
         : def.Items.FirstOrDefault(i => InstrumentEngine.ReasonField(i.LinkId) == field) is { } item ? "reasons." + item.LinkId
         : field;
-
-    private static Conflict<ConflictProblem<ScreeningResponseDto>> Conflict(InstrumentResponse current) =>
-        Api.Conflict("screening response", current.Version, ScreeningResponseDto.From(current));
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Pathway.Domain.Access;
@@ -36,7 +37,11 @@ public sealed class CurrentCase(CaseAccess access, AuditLog audit)
     }
 }
 
-/// <summary>Runs <see cref="CurrentCase"/> for pages whose model carries <see cref="CaseScopedAttribute"/>.</summary>
+/// <summary>
+/// Runs <see cref="CurrentCase"/> for pages whose model carries <see cref="CaseScopedAttribute"/>. A handler method may
+/// carry its own, which wins: a page that shows a record to readers and changes it for editors (an assessment's
+/// submit and countersign buttons) declares the read on the model and the edit on its post handlers.
+/// </summary>
 public sealed class CurrentCasePageFilter : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
@@ -44,7 +49,9 @@ public sealed class CurrentCasePageFilter : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
-        if (http.GetEndpoint()?.Metadata.GetMetadata<CaseScopedAttribute>() is { } declared
+        var declared = context.HandlerMethod?.MethodInfo.GetCustomAttribute<CaseScopedAttribute>()
+            ?? http.GetEndpoint()?.Metadata.GetMetadata<CaseScopedAttribute>();
+        if (declared is not null
             && !await http.RequestServices.GetRequiredService<CurrentCase>().EnterAsync(http, declared, http.RequestAborted))
         {
             context.Result = new NotFoundResult();

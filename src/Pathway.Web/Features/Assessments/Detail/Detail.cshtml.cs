@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
-using Pathway.Domain.Access;
 using Pathway.Domain.Assessments;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Assessments.Detail;
 
@@ -19,9 +19,10 @@ namespace Pathway.Web.Features.Assessments.Detail;
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("assessment.read")]
-public sealed class DetailModel(CaseAccess access, PathwayDbContext db, AuditLog audit, AssessmentWorkflow workflow) : PageModel
+[CaseScoped(AccessNeed.Read, EntityType = "Assessment", EntityRouteValue = "assessmentId")]
+public sealed class DetailModel(CurrentCase current, PathwayDbContext db, AuditLog audit) : PageModel
 {
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.Assessments);
     public AssessmentDocument Document { get; private set; } = null!;
     public IReadOnlyList<Assessment> Versions { get; private set; } = [];
     public bool CanEditSections { get; private set; }
@@ -30,61 +31,58 @@ public sealed class DetailModel(CaseAccess access, PathwayDbContext db, AuditLog
     public bool CanStartNewVersion { get; private set; }
     public Assessment A => Document.Assessment;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid assessmentId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid assessmentId, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "Assessment", assessmentId);
-        if (c is null) return NotFound();
-        var a = await AssessmentLookup.FindAsync(db.Assessments.AsNoTracking().WithContent(), audit, id, assessmentId, ct);
+        var a = await AssessmentLookup.FindAsync(db.Assessments.AsNoTracking().WithContent(), audit, current.Context.Id, assessmentId, ct);
         if (a is null) return NotFound();
-        await LoadAsync(c, a, ct);
+        await LoadAsync(a, ct);
         return Page();
     }
 
-    public Task<IActionResult> OnPostSubmitAsync(Guid id, Guid assessmentId, int version, CancellationToken ct) =>
-        StepAsync(id, assessmentId, (a, who) => workflow.SubmitAsync(a, version, who, ct), "Assessment submitted for countersigning", ct);
+    // Reading the assessment needs read access; each step needs edit access to the case (declared per handler).
+    [CaseScoped(AccessNeed.Edit)]
+    public async Task<IActionResult> OnPostSubmitAsync(Guid assessmentId, int version, [FromServices] SubmitAssessment submit, CancellationToken ct) =>
+        await PresentAsync(await submit.HandleAsync(current.Context, assessmentId, version, [], ct), assessmentId, "Assessment submitted for countersigning", ct);
 
-    public Task<IActionResult> OnPostCountersignAsync(Guid id, Guid assessmentId, int version, CancellationToken ct) =>
-        StepAsync(id, assessmentId, (a, who) => workflow.CountersignAsync(a, version, who, ct), "Assessment countersigned and locked", ct);
+    [CaseScoped(AccessNeed.Edit)]
+    public async Task<IActionResult> OnPostCountersignAsync(Guid assessmentId, int version, [FromServices] CountersignAssessment countersign, CancellationToken ct) =>
+        await PresentAsync(await countersign.HandleAsync(current.Context, assessmentId, version, [], ct), assessmentId, "Assessment countersigned and locked", ct);
 
-    public Task<IActionResult> OnPostReturnAsync(Guid id, Guid assessmentId, int version, CancellationToken ct) =>
-        StepAsync(id, assessmentId, (a, who) => workflow.ReturnAsync(a, version, who, ct), "Assessment returned to its author", ct);
+    [CaseScoped(AccessNeed.Edit)]
+    public async Task<IActionResult> OnPostReturnAsync(Guid assessmentId, int version, [FromServices] ReturnAssessment @return, CancellationToken ct) =>
+        await PresentAsync(await @return.HandleAsync(current.Context, assessmentId, version, [], ct), assessmentId, "Assessment returned to its author", ct);
 
-    public Task<IActionResult> OnPostNewVersionAsync(Guid id, Guid assessmentId, int version, CancellationToken ct) =>
-        StepAsync(id, assessmentId, (a, who) => workflow.StartNewVersionAsync(a, version, who, ct), "New draft version started", ct);
+    [CaseScoped(AccessNeed.Edit)]
+    public async Task<IActionResult> OnPostNewVersionAsync(Guid assessmentId, int version, [FromServices] StartNewAssessmentVersion start, CancellationToken ct) =>
+        await PresentAsync(await start.HandleAsync(current.Context, assessmentId, version, [], ct), assessmentId, "New draft version started", ct);
 
-    private async Task<IActionResult> StepAsync(Guid id, Guid assessmentId, Func<Assessment, StaffContext, Task<AssessmentChange>> step, string success, CancellationToken ct)
+    /// <summary>Done: to the version saved, with the banner. Otherwise the assessment as it now stands, with why nothing was saved.</summary>
+    private async Task<IActionResult> PresentAsync(Outcome<Assessment> outcome, Guid assessmentId, string success, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        var a = await AssessmentLookup.FindAsync(db.Assessments.WithContent(), audit, id, assessmentId, ct);
-        if (a is null) return NotFound();
-        var result = await step(a, User.ToStaffContext());
-        if (result is AssessmentChange.Saved saved)
+        switch (outcome)
         {
-            TempData["Success"] = success;
-            return Redirect($"/cases/{c.Id}/assessments/{saved.Assessment.Id}");
+            case Outcome<Assessment>.Done done:
+                TempData["Success"] = success;
+                return Redirect($"/cases/{done.Value.CaseId}/assessments/{done.Value.Id}");
+            case Outcome<Assessment>.NotFound:
+                return NotFound();
         }
-        ModelState.AddModelError(string.Empty, result switch
-        {
-            AssessmentChange.Stale => "Someone else changed this assessment while you were looking at it. Nothing has been saved. Check it again below.",
-            AssessmentChange.Refused r => r.Reason,
-            _ => "That could not be done.",
-        });
+        ModelState.AddModelError(string.Empty, outcome is Outcome<Assessment>.Conflict
+            ? "Someone else changed this assessment while you were looking at it. Nothing has been saved. Check it again below."
+            : outcome.Refusal() ?? "That could not be done.");
         db.ChangeTracker.Clear();
-        var fresh = await db.Assessments.AsNoTracking().WithContent().FirstAsync(x => x.Id == assessmentId, ct);
-        await LoadAsync(c, fresh, ct);
+        await LoadAsync(await db.Assessments.AsNoTracking().WithContent().FirstAsync(x => x.Id == assessmentId, ct), ct);
         return Page();
     }
 
-    private async Task LoadAsync(CaseRecord c, Assessment a, CancellationToken ct)
+    private async Task LoadAsync(Assessment a, CancellationToken ct)
     {
-        var who = User.ToStaffContext();
+        var who = current.Context.Who;
         var sees = AssessmentRoles.SeesWithheld(who);
         Document = AssessmentDocument.Build(a, sees ? await AssessmentLookup.WithheldAsync(db, a.Id, ct) : null, sees, AssessmentCopy.Full);
         Versions = await AssessmentLookup.VersionsAsync(db, a, ct);
-        Header = new CaseHeader(c, CaseTab.Assessments, CaseAccessRules.CanViewAccessLog(who));
         var actor = AssessmentRoles.Actor(who);
-        var canEditCase = await access.CanEditAsync(c, ct);
+        var canEditCase = current.Context.Can.Edit;
         var hasNewer = Versions.Any(v => v.VersionNumber > a.VersionNumber);
         var edit = AssessmentLifecycle.Edit(a.Status, a.AuthorId, actor, hasNewer).Decision;
         CanEditSections = canEditCase && edit == EditDecision.EditInPlace;

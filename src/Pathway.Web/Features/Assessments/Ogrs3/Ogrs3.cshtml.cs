@@ -2,9 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Pathway.Data;
-using Pathway.Data.Entities;
-using Pathway.Domain.Access;
 using Pathway.Domain.Cases;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Risk;
@@ -12,8 +9,8 @@ using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.Forms;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Assessments.Ogrs3Page;
 
@@ -50,46 +47,31 @@ public sealed class Ogrs3Form
     }
 }
 
-/// <summary>Calculates OGRS3 from the person's criminal history and stores it on the case with its inputs.</summary>
+/// <summary>The form for <see cref="RecordOgrs3Score"/>: OGRS3 from the person's criminal history, stored on the case with its inputs.</summary>
 [Authorize(Policy = Policies.CaseEditor)]
 [Audited("ogrs3.create")]
-public sealed class Ogrs3Model(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[CaseScoped(AccessNeed.Edit, ReadActionOnGet = "case.read")]
+public sealed class Ogrs3Model(CurrentCase current, RecordOgrs3Score record, TimeProvider clock) : PageModel
 {
     [BindProperty] public Ogrs3Form Input { get; set; } = new();
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.Assessments);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public void OnGet()
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        await audit.WriteAsync("case.read", "Case", c.Id, c.Id, ct: ct);
+        var c = current.Context.Case;
         Input.DateOfBirth = DateParts.From(c.DateOfBirth);
         Input.Sex = c.Gender switch { Gender.Male => nameof(Ogrs3Sex.Male), Gender.Female => nameof(Ogrs3Sex.Female), _ => null };
         Input.AssessmentDate = DateParts.From(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        Header = new CaseHeader(c, CaseTab.Assessments, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        ModelState.Clear();
-        var errors = new List<FieldError>();
-        var inputs = Input.Parse(errors);
-        var typed = errors.Select(e => e.Field).ToHashSet();
-        errors.AddRange(Ogrs3.Validate(inputs).Where(e => !typed.Contains(e.Field)));
-        if (errors.Count > 0)
+        var unreadable = new List<FieldError>();
+        var outcome = await record.HandleAsync(current.Context, Input.Parse(unreadable), unreadable, ct);
+        return await this.PresentAsync(outcome, score =>
         {
-            errors.AddTo(ModelState, "Input.");
-            Header = new CaseHeader(c, CaseTab.Assessments, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
-            return Page();
-        }
-        var score = Ogrs3Score.From(c.Id, inputs, User.ToStaffContext().UserId, clock.GetUtcNow());
-        db.Ogrs3Scores.Add(score);
-        audit.Add(null, "Ogrs3Score", score.Id, c.Id);
-        await db.SaveChangesAsync(ct);
-        TempData["Success"] = $"OGRS3: {AssessmentDocument.Percent(score.OneYear)} at one year, {AssessmentDocument.Percent(score.TwoYear)} at two years ({Ogrs3.DisplayName(score.Band).ToLowerInvariant()})";
-        return Redirect($"/cases/{c.Id}/assessments");
+            TempData["Success"] = $"OGRS3: {AssessmentDocument.Percent(score.OneYear)} at one year, {AssessmentDocument.Percent(score.TwoYear)} at two years ({Ogrs3.DisplayName(score.Band).ToLowerInvariant()})";
+            return Redirect($"/cases/{score.CaseId}/assessments");
+        });
     }
 }

@@ -8,26 +8,25 @@ using Pathway.Domain.Assessments;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Assessments.Print;
 
 /// <summary>A printable assessment (print styles hide the service chrome). <c>?copy=shareable</c> leaves out the withheld section.</summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("assessment.print")]
-public sealed class PrintModel(CaseAccess access, PathwayDbContext db, AuditLog audit) : PageModel
+[CaseScoped(AccessNeed.Read, EntityType = "Assessment", EntityRouteValue = "assessmentId")]
+public sealed class PrintModel(CurrentCase current, PathwayDbContext db, AuditLog audit) : PageModel
 {
-    public CaseRecord Case { get; private set; } = null!;
+    public CaseRecord Case => current.Context.Case;
     public AssessmentDocument Document { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid assessmentId, string? copy, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid assessmentId, string? copy, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "Assessment", assessmentId);
-        if (c is null) return NotFound();
-        var a = await AssessmentLookup.FindAsync(db.Assessments.AsNoTracking().WithContent(), audit, id, assessmentId, ct);
+        var a = await AssessmentLookup.FindAsync(db.Assessments.AsNoTracking().WithContent(), audit, current.Context.Id, assessmentId, ct);
         if (a is null) return NotFound();
         var kind = string.Equals(copy, "shareable", StringComparison.OrdinalIgnoreCase) ? AssessmentCopy.Shareable : AssessmentCopy.Full;
         var sees = AssessmentRoles.SeesWithheld(User.ToStaffContext()) && kind == AssessmentCopy.Full;
-        Case = c;
         Document = AssessmentDocument.Build(a, sees ? await AssessmentLookup.WithheldAsync(db, a.Id, ct) : null, sees, kind);
         return Page();
     }
@@ -36,15 +35,15 @@ public sealed class PrintModel(CaseAccess access, PathwayDbContext db, AuditLog 
 /// <summary>Downloads the assessment as PDF. <c>?copy=shareable</c> gives the copy that may be shared with the person.</summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("assessment.pdf")]
-public sealed class PdfModel(CaseAccess access, PathwayDbContext db, AuditLog audit) : PageModel
+[CaseScoped(AccessNeed.Read, EntityType = "Assessment", EntityRouteValue = "assessmentId")]
+public sealed class PdfModel(CurrentCase current, PathwayDbContext db, AuditLog audit) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid assessmentId, string? copy, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid assessmentId, string? copy, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "Assessment", assessmentId);
-        if (c is null) return NotFound();
-        var a = await AssessmentLookup.FindAsync(db.Assessments.AsNoTracking().WithContent(), audit, id, assessmentId, ct);
+        var c = current.Context;
+        var a = await AssessmentLookup.FindAsync(db.Assessments.AsNoTracking().WithContent(), audit, c.Id, assessmentId, ct);
         if (a is null) return NotFound();
-        var (bytes, name) = await AssessmentFiles.PdfAsync(db, c, a, copy, User.ToStaffContext(), ct);
+        var (bytes, name) = await AssessmentFiles.PdfAsync(db, c.Case, a, copy, User.ToStaffContext(), ct);
         return File(bytes, "application/pdf", name);
     }
 }

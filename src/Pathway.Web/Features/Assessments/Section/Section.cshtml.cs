@@ -4,14 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
-using Pathway.Domain.Access;
 using Pathway.Domain.Assessments;
 using Pathway.Domain.Licences;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Assessments.Section;
 
@@ -31,25 +30,25 @@ public sealed class SectionForm
 }
 
 /// <summary>
-/// Changes one section of an assessment. Saving a draft changes it in place; saving a locked version starts a new
-/// draft version with the change. A stale form saves nothing and says so.
+/// The form for <see cref="UpdateAssessmentSection"/>. Saving a draft changes it in place; saving a locked version starts
+/// a new draft version with the change. A stale form saves nothing and says so.
 /// </summary>
 [Authorize(Policy = Policies.Assessor)]
 [Audited("assessment.update")]
-public sealed class SectionModel(CaseAccess access, PathwayDbContext db, AuditLog audit, AssessmentWorkflow workflow) : PageModel
+[CaseScoped(AccessNeed.Edit)]
+public sealed class SectionModel(CurrentCase current, PathwayDbContext db, AuditLog audit, UpdateAssessmentSection update) : PageModel
 {
     [BindProperty] public SectionForm Input { get; set; } = new();
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.Assessments);
     public SectionDefinition Definition { get; private set; } = null!;
     public Assessment Assessment { get; private set; } = null!;
     public IReadOnlyList<Ogrs3Score> Scores { get; private set; } = [];
     public string? Refusal { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid assessmentId, string section, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid assessmentId, string section, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        var a = await AssessmentLookup.FindAsync(db.Assessments.AsNoTracking().WithContent(), audit, id, assessmentId, ct);
+        var c = current.Context;
+        var a = await AssessmentLookup.FindAsync(db.Assessments.AsNoTracking().WithContent(), audit, c.Id, assessmentId, ct);
         if (a is null || AssessmentSections.Find(section) is not { } def) return NotFound();
         await audit.WriteAsync("assessment.read", "Assessment", a.Id, c.Id, ct: ct);
         Input = new SectionForm
@@ -60,18 +59,13 @@ public sealed class SectionModel(CaseAccess access, PathwayDbContext db, AuditLo
             Ogrs3ScoreId = a.Ogrs3ScoreId?.ToString(),
             Version = a.Version,
         };
-        await LoadAsync(c, a, def, ct);
+        await LoadAsync(a, def, ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid assessmentId, string section, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid assessmentId, string section, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        var a = await AssessmentLookup.FindAsync(db.Assessments.WithContent(), audit, id, assessmentId, ct);
-        if (a is null || AssessmentSections.Find(section) is not { } def) return NotFound();
-        ModelState.Clear();
-        var errors = new List<FieldError>();
+        if (AssessmentSections.Find(section) is not { } def) return NotFound();
         var needs = new List<NeedInput>();
         foreach (var area in Enum.GetValues<NeedArea>())
         {
@@ -80,38 +74,42 @@ public sealed class SectionModel(CaseAccess access, PathwayDbContext db, AuditLo
         }
         Guid? scoreId = Guid.TryParse(Input.Ogrs3ScoreId, out var g) ? g : null;
         var input = new SectionInput(def, Input.Fields.Where(f => def.Fields.Any(d => d.Key == f.Key)).ToDictionary(), needs, Input.Withheld, scoreId);
-        var result = await workflow.UpdateSectionAsync(a, input, Input.Version, User.ToStaffContext(), ct);
-        switch (result)
+        var outcome = await update.HandleAsync(current.Context, assessmentId, input, Input.Version, [], ct);
+        if (outcome.Refusal() is { } refusal)
         {
-            case AssessmentChange.Saved saved:
-                TempData["Success"] = saved.IsNewVersion ? $"Saved as new draft version {saved.Assessment.VersionNumber}" : $"{def.Title} saved";
-                return Redirect($"/cases/{c.Id}/assessments/{saved.Assessment.Id}");
-            case AssessmentChange.Invalid invalid:
-                invalid.Errors.AddTo(ModelState, "Input.");
-                break;
-            case AssessmentChange.Stale stale:
-                ModelState.AddModelError(string.Empty, "Someone else changed this assessment while you were editing. Nothing has been saved. Check the assessment, then save again to keep your version.");
-                Input.Version = stale.CurrentVersion;
-                break;
-            case AssessmentChange.Refused refused:
-                ModelState.AddModelError(string.Empty, refused.Reason);
-                break;
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, refusal);
+            await RedisplayAsync(assessmentId, def, ct);
+            return Page();
         }
-        db.ChangeTracker.Clear();
-        await LoadAsync(c, await db.Assessments.AsNoTracking().WithContent().FirstAsync(x => x.Id == assessmentId, ct), def, ct);
-        return Page();
+        return await this.PresentAsync(outcome, saved =>
+        {
+            TempData["Success"] = saved.Id != assessmentId ? $"Saved as new draft version {saved.VersionNumber}" : $"{def.Title} saved";
+            return Redirect($"/cases/{saved.CaseId}/assessments/{saved.Id}");
+        }, () => RedisplayAsync(assessmentId, def, ct), conflict: ShowConflict);
     }
 
-    private async Task LoadAsync(CaseRecord c, Assessment a, SectionDefinition def, CancellationToken ct)
+    private void ShowConflict(Assessment saved)
+    {
+        ModelState.AddModelError(string.Empty, "Someone else changed this assessment while you were editing. Nothing has been saved. Check the assessment, then save again to keep your version.");
+        Input.Version = saved.Version;
+    }
+
+    private async Task RedisplayAsync(Guid assessmentId, SectionDefinition def, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await LoadAsync(await db.Assessments.AsNoTracking().WithContent().FirstAsync(x => x.Id == assessmentId, ct), def, ct);
+    }
+
+    private async Task LoadAsync(Assessment a, SectionDefinition def, CancellationToken ct)
     {
         Assessment = a;
         Definition = def;
-        Header = new CaseHeader(c, CaseTab.Assessments, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
+        var c = current.Context;
         Scores = (await db.Ogrs3Scores.AsNoTracking().Where(s => s.CaseId == c.Id).ToListAsync(ct)).OrderByDescending(s => s.CalculatedAt).ToList();
-        var who = User.ToStaffContext();
         var hasNewer = await db.Assessments.AnyAsync(x => x.SeriesId == a.SeriesId && x.VersionNumber > a.VersionNumber, ct);
-        var (decision, reason) = AssessmentLifecycle.Edit(a.Status, a.AuthorId, AssessmentRoles.Actor(who), hasNewer);
+        var (decision, reason) = AssessmentLifecycle.Edit(a.Status, a.AuthorId, AssessmentRoles.Actor(c.Who), hasNewer);
         Refusal = decision == EditDecision.Refused ? reason
-            : def.Key == AssessmentSections.Withheld && !AssessmentRoles.SeesWithheld(who) ? "You cannot change the information not to be disclosed" : null;
+            : def.Key == AssessmentSections.Withheld && !AssessmentRoles.SeesWithheld(c.Who) ? "You cannot change the information not to be disclosed" : null;
     }
 }

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
-using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.BreakGlass.Review;
 
@@ -20,7 +20,6 @@ namespace Pathway.Web.Features.BreakGlass.Review;
 public sealed class ReviewModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
-    public const int MaxNoteLength = 2000;
 
     public sealed record Row(Guid Id, string Who, string Crn, DateTimeOffset GrantedAt, DateTimeOffset ExpiresAt, string Reason,
         string? ReviewedBy, DateTimeOffset? ReviewedAt, string? Note);
@@ -45,33 +44,22 @@ public sealed class ReviewModel(PathwayDbContext db, AuditLog audit, TimeProvide
         await audit.WriteAsync("case.break-glass.review.list", "BreakGlassGrantList", null, null, ct: ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid id, [FromServices] ReviewEmergencyAccess review, CancellationToken ct)
     {
-        ModelState.Clear();
-        var grant = await db.BreakGlassGrants.FirstOrDefaultAsync(g => g.Id == id, ct);
-        if (grant is null) return NotFound();
-        if (grant.ReviewedAt is not null)
+        var outcome = await review.HandleAsync(id, Notes.GetValueOrDefault(id), User.ToStaffContext(), ct);
+        if (outcome is Outcome<Data.Entities.BreakGlassGrant>.Conflict)
         {
             TempData["Success"] = "That emergency access had already been reviewed";
             return Redirect("/break-glass/review");
         }
-        var key = $"{nameof(Notes)}[{id}]";
-        var note = Notes.GetValueOrDefault(id)?.Trim() ?? "";
-        if (note.Length == 0) ModelState.AddModelError(key, "Enter a review note, such as whether the access was justified");
-        else if (note.Length > MaxNoteLength) ModelState.AddModelError(key, $"Review note must be {MaxNoteLength} characters or fewer");
-        if (!ModelState.IsValid)
+        // The note box is this grant's own (Notes[id]).
+        if (outcome is Outcome<Data.Entities.BreakGlassGrant>.Invalid invalid)
+            outcome = Outcome.Invalid<Data.Entities.BreakGlassGrant>(invalid.Errors.Select(e => e with { Field = $"{nameof(Notes)}[{id}]" }).ToList());
+        return await this.PresentAsync(outcome, _ =>
         {
-            await LoadAsync(ct);
-            return Page();
-        }
-
-        grant.ReviewedAt = clock.GetUtcNow();
-        grant.ReviewedById = User.ToStaffContext().UserId;
-        grant.ReviewNote = note;
-        audit.Add(null, "BreakGlassGrant", grant.Id, grant.CaseId, AuditOutcome.Allowed, note);
-        await db.SaveChangesAsync(ct);
-        TempData["Success"] = "Emergency access marked as reviewed";
-        return Redirect("/break-glass/review");
+            TempData["Success"] = "Emergency access marked as reviewed";
+            return Redirect("/break-glass/review");
+        }, () => LoadAsync(ct), prefix: "");
     }
 
     private async Task LoadAsync(CancellationToken ct)

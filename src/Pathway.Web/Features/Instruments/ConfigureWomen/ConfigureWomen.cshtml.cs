@@ -7,7 +7,7 @@ using Pathway.Data.Instruments;
 using Pathway.Domain.Instruments;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Instruments.ConfigureWomen;
 
@@ -18,7 +18,7 @@ namespace Pathway.Web.Features.Instruments.ConfigureWomen;
 /// </summary>
 [Authorize(Policy = Policies.ClinicalLead)]
 [Audited("instrument.definition.publish")]
-public sealed class ConfigureWomenModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ConfigureWomenModel(PathwayDbContext db) : PageModel
 {
     public const int BlankRows = 3;
     /// <summary>Rows offered when starting from the guidance-only version, which has no scored items to edit.</summary>
@@ -42,42 +42,24 @@ public sealed class ConfigureWomenModel(PathwayDbContext db, AuditLog audit, Tim
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromServices] ConfigureWomensOpdScreen configure, CancellationToken ct)
     {
-        ModelState.Clear();
-        Latest = await LatestAsync(ct);
-        if (BasedOnVersion != Latest.Version)
+        var outcome = await configure.HandleAsync(BasedOnVersion, Items, PersonalityThreshold, IndicatorsThreshold, User.ToStaffContext(), ct);
+        var stale = false;
+        return await this.PresentAsync(outcome, record =>
         {
-            ModelState.AddModelError(string.Empty, $"Someone published version {Latest.Version} while you were editing. Nothing has been saved. Check the current configuration below, then make your change again.");
-            return await OnGetAsync(ct);
-        }
-        var used = await db.InstrumentDefinitions.AsNoTracking().Where(d => d.Key == WomensOpdConfiguration.Key).Select(d => d.Json).ToListAsync(ct);
-        var usedIds = used.SelectMany(j => InstrumentJson.Parse(j).Definition?.Items.Select(i => i.LinkId) ?? []).ToHashSet();
-        var (next, errors) = WomensOpdConfiguration.Build(Latest, usedIds, Items, PersonalityThreshold, IndicatorsThreshold);
-        if (next is not null)
+            TempData["Success"] = $"Published the women's OPD screen version {record.Version}";
+            return Redirect("/instruments/womens-opd-screen");
+        }, async () =>
         {
-            var (record, publishErrors) = await InstrumentCatalogue.StagePublishAsync(db, InstrumentJson.Write(next), "clinical-lead-form", User.ToStaffContext().UserId, clock.GetUtcNow(), ct);
-            if (record is not null)
-            {
-                audit.Add(null, "InstrumentDefinition", $"{record.Key}/{record.Version}", null);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException)
-                {
-                    // Two leads publishing the same version number at once: the unique (key, version) index keeps one.
-                    db.ChangeTracker.Clear();
-                    ModelState.AddModelError(string.Empty, "Someone published a new version at the same moment. Nothing has been saved. Check the current configuration below.");
-                    return await OnGetAsync(ct);
-                }
-                TempData["Success"] = $"Published the women's OPD screen version {record.Version}";
-                return Redirect("/instruments/womens-opd-screen");
-            }
-            foreach (var e in publishErrors) ModelState.AddModelError(string.Empty, e);
-        }
-        errors.AddTo(ModelState);
-        return Page();
+            // Stale: the form again from the newest version. Invalid: the rows as typed, with their errors.
+            if (stale) await OnGetAsync(ct);
+            else Latest = await LatestAsync(ct);
+        }, prefix: "", conflict: newest =>
+        {
+            stale = true;
+            ModelState.AddModelError(string.Empty, $"Someone published version {newest.Version} while you were editing. Nothing has been saved. Check the current configuration below, then make your change again.");
+        });
     }
 
     private async Task<InstrumentDefinition> LatestAsync(CancellationToken ct)

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
-using Pathway.Data.Instruments;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Instruments.Manage;
 
@@ -16,7 +16,7 @@ namespace Pathway.Web.Features.Instruments.Manage;
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
 [Audited("instrument.definition.publish")]
-public sealed class ManageModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ManageModel(PathwayDbContext db, PublishInstrumentDefinition publish) : PageModel
 {
     [BindProperty] public string? DefinitionJson { get; set; }
     public IReadOnlyList<InstrumentDefinitionRecord> Definitions { get; private set; } = [];
@@ -25,25 +25,15 @@ public sealed class ManageModel(PathwayDbContext db, AuditLog audit, TimeProvide
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Clear();
-        if (string.IsNullOrWhiteSpace(DefinitionJson))
+        var outcome = await publish.HandleAsync(DefinitionJson, User.ToStaffContext(), ct);
+        // The handler names the definition; on this page it is the DefinitionJson box.
+        if (outcome is Outcome<InstrumentDefinitionRecord>.Invalid invalid)
+            outcome = Outcome.Invalid<InstrumentDefinitionRecord>(invalid.Errors.Select(e => e with { Field = nameof(DefinitionJson) }).ToList());
+        return await this.PresentAsync(outcome, record =>
         {
-            ModelState.AddModelError(nameof(DefinitionJson), "Paste the definition JSON");
-        }
-        else
-        {
-            var (record, errors) = await InstrumentCatalogue.StagePublishAsync(db, DefinitionJson, "upload", User.ToStaffContext().UserId, clock.GetUtcNow(), ct);
-            foreach (var e in errors) ModelState.AddModelError(nameof(DefinitionJson), e);
-            if (record is not null)
-            {
-                audit.Add(null, "InstrumentDefinition", $"{record.Key}/{record.Version}", null);
-                await db.SaveChangesAsync(ct);
-                TempData["Success"] = $"Published {record.Title} version {record.Version}";
-                return Redirect("/admin/instruments");
-            }
-        }
-        await LoadAsync(ct);
-        return Page();
+            TempData["Success"] = $"Published {record.Title} version {record.Version}";
+            return Redirect("/admin/instruments");
+        }, () => LoadAsync(ct), prefix: "");
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

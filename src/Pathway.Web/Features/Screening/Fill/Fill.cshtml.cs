@@ -5,14 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
-using Pathway.Domain.Access;
 using Pathway.Domain.Instruments;
 using Pathway.Domain.Licences;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Screening.Fill;
 
@@ -23,77 +22,60 @@ namespace Pathway.Web.Features.Screening.Fill;
 /// </summary>
 [Authorize(Policy = Policies.ScreeningRecorder)]
 [Audited("screening.update")]
-public sealed class FillModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[CaseScoped(AccessNeed.Edit)]
+public sealed class FillModel(CurrentCase current, PathwayDbContext db, AuditLog audit) : PageModel
 {
     public const string AnswerPrefix = "a.";
     public const string GatePrefix = "g.";
     public const string ReasonPrefix = "r.";
 
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.Screening);
     public InstrumentResponse Screening { get; private set; } = null!;
     public InstrumentDefinition Definition { get; private set; } = null!;
     public ResponseAnswers Current { get; private set; } = ResponseAnswers.Empty;
     public int FormVersion { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid responseId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid responseId, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
+        var id = current.Context.Id;
         var r = await ScreeningResponses.FindAsync(db.InstrumentResponses.AsNoTracking(), id, responseId, ct);
         if (r is null) return await DeniedAsync(id, responseId, ct);
         if (r.Status == ResponseStatus.Completed) return Redirect($"/cases/{id}/screening/{r.Id}");
-        await audit.WriteAsync("screening.read", "InstrumentResponse", r.Id, c.Id, ct: ct);
-        Show(c, r, ScreeningResponses.AnswersOf(r));
+        await audit.WriteAsync("screening.read", "InstrumentResponse", r.Id, id, ct: ct);
+        Show(r, ScreeningResponses.AnswersOf(r));
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid responseId, string? action, CancellationToken ct)
+    /// <summary>"Save draft" (<see cref="SaveScreeningDraft"/>) or "Complete" (<see cref="CompleteScreening"/>) with the answers posted.</summary>
+    public async Task<IActionResult> OnPostAsync(Guid responseId, string? action, [FromServices] SaveScreeningDraft save,
+        [FromServices] CompleteScreening complete, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        var r = await ScreeningResponses.FindAsync(db.InstrumentResponses, id, responseId, ct);
+        var id = current.Context.Id;
+        var r = await ScreeningResponses.FindAsync(db.InstrumentResponses.AsNoTracking(), id, responseId, ct);
         if (r is null) return await DeniedAsync(id, responseId, ct);
         if (r.Status == ResponseStatus.Completed) return Redirect($"/cases/{id}/screening/{r.Id}");
         var posted = ReadForm(ScreeningResponses.DefinitionOf(r));
-        ModelState.Clear();
-
         var version = int.TryParse(Request.Form["Version"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
-        if (version != r.Version)
+
+        var completing = action == "complete";
+        var outcome = completing
+            ? await complete.HandleAsync(current.Context, responseId, posted, version, [], FieldName, ct)
+            : await save.HandleAsync(current.Context, responseId, posted, version, [], FieldName, ct);
+        InstrumentResponse? conflict = null;
+        return await this.PresentAsync(outcome, saved =>
         {
+            TempData["Success"] = completing ? "Screening completed" : "Draft saved";
+            return Redirect(completing ? $"/cases/{id}/screening/{saved.Id}" : $"/cases/{id}/screening/{saved.Id}/edit");
+        }, () =>
+        {
+            // Invalid: the answers as posted, on the response as saved; a conflict: the answers now saved.
+            Show(conflict ?? r, conflict is null ? posted : ScreeningResponses.AnswersOf(conflict));
+            return Task.CompletedTask;
+        }, prefix: "", conflict: saved =>
+        {
+            conflict = saved;
             ModelState.AddModelError(string.Empty, "Someone else saved this screening while you were filling it in. Nothing has been saved. The answers now saved are shown; check them and save again.");
-            Show(c, r, ScreeningResponses.AnswersOf(r));
-            return Page();
-        }
-
-        var complete = action == "complete";
-        var errors = complete
-            ? await ScreeningResponses.CompleteAsync(db, r, posted, User.ToStaffContext().UserId, clock.GetUtcNow(), ct)
-            : ScreeningResponses.SaveDraft(r, posted);
-        if (errors.Count > 0)
-        {
-            var def = ScreeningResponses.DefinitionOf(r);
-            errors.Select(e => e with { Field = FieldName(def, e.Field) }).AddTo(ModelState);
-            db.ChangeTracker.Clear();
-            Show(c, r, posted);
-            return Page();
-        }
-
-        db.Entry(r).Property(x => x.Version).OriginalValue = version;
-        audit.Add(complete ? "screening.complete" : null, "InstrumentResponse", r.Id, c.Id);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var fresh = (await ScreeningResponses.FindAsync(db.InstrumentResponses.AsNoTracking(), id, responseId, ct))!;
-            ModelState.AddModelError(string.Empty, "Someone else saved this screening at the same moment. Nothing has been saved. The answers now saved are shown; check them and save again.");
-            Show(c, fresh, ScreeningResponses.AnswersOf(fresh));
-            return Page();
-        }
-        TempData["Success"] = complete ? "Screening completed" : "Draft saved";
-        return Redirect(complete ? $"/cases/{id}/screening/{r.Id}" : $"/cases/{id}/screening/{r.Id}/edit");
+        });
     }
 
     /// <summary>Form field for an engine error: gates are <c>g.{id}</c>, questions <c>a.{id}</c>, written reasons <c>r.{id}</c>.</summary>
@@ -124,9 +106,8 @@ public sealed class FillModel(CaseAccess access, PathwayDbContext db, AuditLog a
         return new ResponseAnswers(answers, gates, form["Override"] == "true", form["OverrideReason"].ToString(), reasons);
     }
 
-    private void Show(CaseRecord c, InstrumentResponse r, ResponseAnswers answers)
+    private void Show(InstrumentResponse r, ResponseAnswers answers)
     {
-        Header = new CaseHeader(c, CaseTab.Screening, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
         Screening = r;
         Definition = ScreeningResponses.DefinitionOf(r);
         Current = answers;

@@ -6,18 +6,20 @@ using Pathway.Data;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Screening.Result;
 
 /// <summary>Downloads a screening response as PDF: the same record as the printable result page.</summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("screening.pdf")]
-public sealed class PdfModel(CaseAccess access, PathwayDbContext db, AuditLog audit) : PageModel
+[CaseScoped(AccessNeed.Read, EntityType = "InstrumentResponse", EntityRouteValue = "responseId")]
+public sealed class PdfModel(CurrentCase current, PathwayDbContext db, AuditLog audit) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid responseId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid responseId, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "InstrumentResponse", responseId);
-        if (c is null) return NotFound();
+        var c = current.Context.Case;
+        var id = c.Id;
         var r = await ScreeningResponses.FindAsync(db.InstrumentResponses.AsNoTracking(), id, responseId, ct);
         if (r is null)
         {

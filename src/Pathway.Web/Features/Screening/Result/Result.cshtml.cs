@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
-using Pathway.Domain.Access;
 using Pathway.Domain.Instruments;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Screening.Result;
 
@@ -19,9 +19,10 @@ namespace Pathway.Web.Features.Screening.Result;
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
 [Audited("screening.read")]
-public sealed class ResultModel(CaseAccess access, PathwayDbContext db, AuditLog audit) : PageModel
+[CaseScoped(AccessNeed.Read, EntityType = "InstrumentResponse", EntityRouteValue = "responseId")]
+public sealed class ResultModel(CurrentCase current, PathwayDbContext db, AuditLog audit) : PageModel
 {
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.Screening);
     public InstrumentResponse Screening { get; private set; } = null!;
     public InstrumentDefinition Definition { get; private set; } = null!;
     public ResponseAnswers Answers { get; private set; } = ResponseAnswers.Empty;
@@ -30,17 +31,15 @@ public sealed class ResultModel(CaseAccess access, PathwayDbContext db, AuditLog
     public string? CompletedBy { get; private set; }
     public bool CanRecord { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid responseId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid responseId, CancellationToken ct)
     {
-        var c = await access.LoadAsync(id, AccessNeed.Read, ct, "InstrumentResponse", responseId);
-        if (c is null) return NotFound();
+        var id = current.Context.Id;
         var r = await ScreeningResponses.FindAsync(db.InstrumentResponses.AsNoTracking(), id, responseId, ct);
         if (r is null)
         {
             await audit.DeniedAsync("InstrumentResponse", responseId, id, ct);
             return NotFound();
         }
-        Header = new CaseHeader(c, CaseTab.Screening, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
         Screening = r;
         Definition = ScreeningResponses.DefinitionOf(r);
         Answers = ScreeningResponses.AnswersOf(r);
@@ -49,7 +48,7 @@ public sealed class ResultModel(CaseAccess access, PathwayDbContext db, AuditLog
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         StartedBy = names.GetValueOrDefault(r.StartedById);
         CompletedBy = r.CompletedById is { } done ? names.GetValueOrDefault(done) : null;
-        CanRecord = r.Status == ResponseStatus.Draft && ScreeningResponses.MayRecord(User.ToStaffContext()) && await access.CanEditAsync(c, ct);
+        CanRecord = r.Status == ResponseStatus.Draft && ScreeningResponses.MayRecord(current.Context.Who) && current.Context.Can.Edit;
         return Page();
     }
 }

@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Data.Entities;
-using Pathway.Domain.Access;
 using Pathway.Domain.Instruments;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.Errors;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Screening.Start;
 
@@ -19,42 +18,24 @@ namespace Pathway.Web.Features.Screening.Start;
 /// </summary>
 [Authorize(Policy = Policies.ScreeningRecorder)]
 [Audited("screening.create")]
-public sealed class StartModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[CaseScoped(AccessNeed.Edit)]
+public sealed class StartModel(CurrentCase current, StartScreening start, PathwayDbContext db) : PageModel
 {
     [BindProperty] public string? InstrumentKey { get; set; }
-    public CaseHeader Header { get; private set; } = null!;
+    public CaseHeader Header => current.Context.Header(CaseTab.Screening);
     public IReadOnlyList<(InstrumentDefinitionRecord Record, InstrumentDefinition Definition)> Offered { get; private set; } = [];
     /// <summary>Instruments that would apply but are switched off for scoring: their criteria are shown as guidance.</summary>
     public IReadOnlyList<InstrumentDefinition> GuidanceOnly { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
-    {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        await LoadAsync(c, ct);
-        return Page();
-    }
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        var c = await access.LoadAsync(id, AccessNeed.Edit, ct);
-        if (c is null) return NotFound();
-        var (response, error) = await ScreeningResponses.StartAsync(db, c, InstrumentKey, User.ToStaffContext().UserId, clock.GetUtcNow(), ct);
-        if (response is null)
-        {
-            ModelState.Clear();
-            new[] { error! }.AddTo(ModelState);
-            await LoadAsync(c, ct);
-            return Page();
-        }
-        audit.Add(null, "InstrumentResponse", response.Id, c.Id);
-        await db.SaveChangesAsync(ct);
-        return Redirect($"/cases/{c.Id}/screening/{response.Id}/edit");
-    }
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        await this.PresentAsync(await start.HandleAsync(current.Context, InstrumentKey, ct),
+            r => Redirect($"/cases/{r.CaseId}/screening/{r.Id}/edit"), () => LoadAsync(ct), prefix: "");
 
-    private async Task LoadAsync(CaseRecord c, CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
-        Header = new CaseHeader(c, CaseTab.Screening, CaseAccessRules.CanViewAccessLog(User.ToStaffContext()));
+        var c = current.Context.Case;
         Offered = await ScreeningResponses.OfferedAsync(db, c, ct);
         GuidanceOnly = await ScreeningResponses.GuidanceAsync(db, c, ct);
     }
