@@ -219,7 +219,7 @@ public abstract class AdminTests(AppFixture app)
         });
         Assert.False(enabled);
         Assert.NotEqual(TestWorld.AuthenticatorKey, key);
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "admin.users.reset-2fa" && e.EntityId == om.Id.ToString())));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "admin.users.two-factor.reset" && e.EntityId == om.Id.ToString())));
 
         // Password alone now signs them in, straight into enrolment.
         using var client = app.Anonymous();

@@ -123,6 +123,11 @@ public abstract class AuditTests(AppFixture app)
             .Select(e => e.RoutePattern.RawText)
             .ToList();
         Assert.True(missing.Count == 0, "Declare [Audited(\"…\")] or [NotAudited(\"why\")] on: " + string.Join(", ", missing));
+
+        var catalogue = typeof(Pathway.Domain.Auditing.AuditActions).GetNestedTypes()
+            .SelectMany(t => t.GetFields().Where(f => f.IsLiteral)).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
+        var unknown = endpoints.Select(e => e.Metadata.GetMetadata<AuditedAttribute>()?.Action).OfType<string>().Where(a => !catalogue.Contains(a)).Distinct().ToList();
+        Assert.True(unknown.Count == 0, "Declare actions from AuditActions: " + string.Join(", ", unknown));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public abstract class BreakGlassTests(AppFixture app)
 
         var (grant, audit) = await app.Factory.WithDbAsync(async db => (
             await db.BreakGlassGrants.SingleAsync(g => g.UserId == om.Id),
-            await db.AuditEvents.SingleAsync(e => e.UserId == om.Id && e.Action == "case.break-glass")));
+            await db.AuditEvents.SingleAsync(e => e.UserId == om.Id && e.Action == "case.break-glass.request")));
         Assert.Equal(app.World.OutOfScope.Id, grant.CaseId);
         Assert.Equal(Reason, grant.Reason);
         Assert.Equal(CaseAccessRules.BreakGlassDuration, grant.ExpiresAt - grant.GrantedAt);
@@ -57,7 +57,7 @@ public abstract class BreakGlassTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{app.World.Restricted.Id}")).StatusCode);
         var (grants, denied) = await app.Factory.WithDbAsync(async db => (
             await db.BreakGlassGrants.CountAsync(g => g.UserId == om.Id),
-            await db.AuditEvents.Where(e => e.UserId == om.Id && e.Action == "case.break-glass").ToListAsync()));
+            await db.AuditEvents.Where(e => e.UserId == om.Id && e.Action == "case.break-glass.request").ToListAsync()));
         Assert.Equal(0, grants);
         Assert.Equal(2, denied.Count);
         Assert.All(denied, e => Assert.Equal(AuditOutcome.Denied, e.Outcome));

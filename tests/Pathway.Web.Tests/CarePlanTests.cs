@@ -217,7 +217,7 @@ public abstract class CarePlanTests(AppFixture app)
         var html = await (await om.GetAsync(draft)).Content.ReadAsStringAsync();
         Assert.Contains("Housing referral", html, StringComparison.Ordinal);
         Assert.Contains("First writer", html, StringComparison.Ordinal);
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "careplan.goal.status" && a.EntityId == carried.Id.ToString())));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "careplan.goal.status.update" && a.EntityId == carried.Id.ToString())));
     }
 
     [Fact]
@@ -303,9 +303,9 @@ public abstract class CarePlanTests(AppFixture app)
         Assert.DoesNotContain("WORLD-RESTRICTED-NOTE", apSummary, StringComparison.Ordinal);
         var omId = app.World.Users[StaffRole.OffenderManager].Id;
         var apId = app.World.Users[StaffRole.ApprovedPremisesStaff].Id;
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "careplan.pdf" && a.UserId == omId && a.EntityId == planId.ToString())));
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "careplan.summary-pdf" && a.UserId == apId)));
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "careplan.pdf" && a.UserId == apId && a.Outcome == AuditOutcome.Denied)));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "careplan.download" && a.UserId == omId && a.EntityId == planId.ToString())));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "careplan.summary.download" && a.UserId == apId)));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "careplan.download" && a.UserId == apId && a.Outcome == AuditOutcome.Denied)));
     }
 
     [Fact]

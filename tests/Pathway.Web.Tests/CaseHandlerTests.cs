@@ -78,7 +78,7 @@ public sealed class CaseHandlerTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task SetKeyworker_WithoutAChoiceFromThePremises_IsInvalid(string? choice, string message)
     {
         var c = await app.NewCaseAsync(app.World.TeamA.Id);
-        await using var h = new HandlerScope(app, StaffRole.ApprovedPremisesStaff, "case.keyworker.set");
+        await using var h = new HandlerScope(app, StaffRole.ApprovedPremisesStaff, "case.keyworker.update");
         var ctx = await h.CaseAsync(c.Id);
 
         Assert.Equal([message], Fields(await h.Get<SetKeyworker>().HandleAsync(ctx, choice, ctx.Case.Version, default))["KeyworkerId"]);
@@ -90,7 +90,7 @@ public sealed class CaseHandlerTests(SqliteApp app) : IClassFixture<SqliteApp>
         var c = await app.NewCaseAsync(app.World.TeamA.Id);
         await app.Factory.WithDbAsync(db => db.Cases.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ApprovedPremisesId, app.World.Premises.Id)));
         var elsewhere = await app.NewStaffAsync(StaffRole.ApprovedPremisesStaff, app.World.TeamB.Id);
-        await using var h = new HandlerScope(app, StaffRole.ApprovedPremisesStaff, "case.keyworker.set");
+        await using var h = new HandlerScope(app, StaffRole.ApprovedPremisesStaff, "case.keyworker.update");
         var ctx = await h.CaseAsync(c.Id);
         var set = h.Get<SetKeyworker>();
 

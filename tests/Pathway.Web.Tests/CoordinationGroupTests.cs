@@ -62,7 +62,7 @@ public abstract class CoordinationGroupTests(AppFixture app)
         var me = app.World.Users[StaffRole.Psychologist].Id;
         var rows = await app.Factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(a => a.Sequence > before && a.UserId == me).ToListAsync());
         Assert.Contains(rows, r => r.Action == "coordination.meeting.read" && r.EntityType == "GroupAgendaItem" && r.CaseId == app.World.InScope.Id);
-        Assert.Contains(rows, r => r.Action == "coordination.minutes.pdf" && r.CaseId == app.World.InScope.Id);
+        Assert.Contains(rows, r => r.Action == "coordination.minutes.download" && r.CaseId == app.World.InScope.Id);
         Assert.DoesNotContain(rows, r => r.CaseId == app.World.Restricted.Id);
 
         // The offender manager is named on the restricted case, so sees that discussion too.
@@ -120,7 +120,7 @@ public abstract class CoordinationGroupTests(AppFixture app)
             new { kind = "caseDiscussion", title = "Case", caseId = app.World.InScope.Id, sharingBasis = "sharedWithoutAgreement", lawfulBasisNote = "Risk of serious harm to a former partner" });
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
         var id = (await ok.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "coordination.item.save" && a.EntityId == id.ToString() && a.CaseId == app.World.InScope.Id)));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "coordination.item.update" && a.EntityId == id.ToString() && a.CaseId == app.World.InScope.Id)));
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public abstract class CoordinationGroupTests(AppFixture app)
         var pages = await app.PagesAsync(StaffRole.Psychologist);
         var edit = await pages.GetAsync($"/coordination-group/meetings/{meeting}/items/{itemId}/edit");
         Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "coordination.meeting.status" && a.Reason == "minutesApproved" && a.EntityId == meeting.ToString())));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "coordination.meeting.status.update" && a.Reason == "minutesApproved" && a.EntityId == meeting.ToString())));
     }
 
     private static async Task<Guid> NewMeetingAsync(HttpClient api)

@@ -48,7 +48,7 @@ public abstract class DirectoryTests(AppFixture app)
         Assert.Equal(["arson"], body.GetProperty("exclusions").EnumerateArray().Select(a => a.GetString()));
         Assert.False(body.GetProperty("verificationDue").GetBoolean());
         var id = body.GetProperty("id").GetString();
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "directory.service.save" && e.EntityId == id)));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "directory.service.update" && e.EntityId == id)));
 
         var list = await api.GetFromJsonAsync<JsonElement>("/api/v1/directory/services?need=accommodation");
         Assert.Contains(list.EnumerateArray(), s => s.GetProperty("id").GetString() == id);

@@ -67,7 +67,7 @@ public abstract class EnforcementAndSignalTests(AppFixture app)
         Assert.Contains("Reside permanently", text, StringComparison.Ordinal);
         Assert.Contains("OFFICIAL-SENSITIVE", text, StringComparison.Ordinal);
         Assert.Contains("First warning", await PdfText.ReadAsync(client, $"/api/v1/cases/{id}/warnings/{warningId}/letter.pdf"), StringComparison.Ordinal);
-        Assert.Equal(2, await app.Factory.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "warning.letter.pdf" && a.CaseId == id && a.EntityId == warningId.ToString())));
+        Assert.Equal(2, await app.Factory.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "warning.letter.download" && a.CaseId == id && a.EntityId == warningId.ToString())));
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/cases/{id}/warnings/{Guid.NewGuid()}/letter.pdf")).StatusCode);
     }

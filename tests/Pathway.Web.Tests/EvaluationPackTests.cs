@@ -56,7 +56,7 @@ public abstract class EvaluationPackTests(AppFixture app)
         Assert.Equal(Strip(text), Strip(managers)); // the same pack, whoever asks 
 
         Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "evaluation.pack.read" && e.UserId == app.World.Users[StaffRole.Psychologist].Id)));
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "evaluation.pack.pdf" && e.UserId == app.World.Users[StaffRole.ServiceManager].Id
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "evaluation.pack.download" && e.UserId == app.World.Users[StaffRole.ServiceManager].Id
             && e.Reason == $"{LastQuarter.Key} team {team}")));
 
         // A team with no licences, in the quarter still running: a pack that says so, not an error.

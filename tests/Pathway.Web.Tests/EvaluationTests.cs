@@ -124,7 +124,7 @@ public abstract class EvaluationTests(AppFixture app)
         Assert.DoesNotContain(",4,", km);
 
         Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "evaluation.read" && e.UserId == app.World.Users[StaffRole.Psychologist].Id)));
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "evaluation.csv" && e.UserId == app.World.Users[StaffRole.ServiceManager].Id)));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "evaluation.data.download" && e.UserId == app.World.Users[StaffRole.ServiceManager].Id)));
         Assert.Equal(HttpStatusCode.NotFound, (await psychologist.GetAsync($"/evaluation?handler=Csv&table=people&{query}")).StatusCode);
 
         var bad = await AppFixture.TextAsync(await psychologist.GetAsync("/evaluation?From.Day=2&From.Month=3&From.Year=2026&To.Day=1&To.Month=3&To.Year=2026"));

@@ -8,6 +8,7 @@ using Pathway.Domain.Coordination;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Signposting;
 using Pathway.Domain.Staff;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Coordination.Actions;
 using Pathway.Web.Features.Coordination.Members;
 using Pathway.Web.Features.Signposting.Directory;

@@ -92,8 +92,8 @@ public abstract partial class RecallFiguresTests(AppFixture app)
         Assert.NotEmpty(Table(service, "recall-reasons"));
         Assert.NotEmpty(Table(service, "open"));
 
-        Assert.Equal(1, await app.Factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.UserId == spo.Id && e.Action == "recall.overview")));
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "recall.service" && e.UserId == app.World.Users[StaffRole.ServiceManager].Id)));
+        Assert.Equal(1, await app.Factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.UserId == spo.Id && e.Action == "recall.overview.read")));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "recall.service.read" && e.UserId == app.World.Users[StaffRole.ServiceManager].Id)));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await pages.GetAsync("/recall/service")).StatusCode); // not for a senior probation officer
     }
 

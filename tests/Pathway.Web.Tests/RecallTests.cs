@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data.Entities;
 using Pathway.Domain.CarePlans;
@@ -133,7 +133,7 @@ public abstract class RecallTests(AppFixture app)
         Assert.Contains("not being recalled", letter, StringComparison.Ordinal);
         Assert.Contains("Keep in touch", letter, StringComparison.Ordinal);
         Assert.DoesNotContain("former partner", letter, StringComparison.Ordinal); // the internal risk summary stays out of the person's letter
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "recall.letter.pdf" && a.CaseId == id)));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "recall.letter.download" && a.CaseId == id)));
         Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "recall.decide" && a.CaseId == id && a.Reason == "noRecall")));
     }
 

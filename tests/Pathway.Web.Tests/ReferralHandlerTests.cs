@@ -62,14 +62,14 @@ public sealed class ReferralHandlerTests(SqliteApp app) : IClassFixture<SqliteAp
         Assert.Equal(AllocateReferral.Refused, Assert.IsType<Outcome<Referral>.Forbidden>(allocate).Reason);
 
         var om = await ContextAsync(db, caseId, StaffRole.OffenderManager);
-        var move = await new MoveReferralStage(db, Audit(db, "referral.stage.change"), TimeProvider.System)
+        var move = await new MoveReferralStage(db, Audit(db, "referral.stage.update"), TimeProvider.System)
             .HandleAsync(om, PathwayStage.Consultation, null, made.Version, [], default);
         Assert.IsType<Outcome<Referral>.Forbidden>(move);
 
         var denied = await db.AuditEvents.AsNoTracking().Where(a => a.EntityId == made.Id.ToString() && a.Outcome == AuditOutcome.Denied)
             .Select(a => a.Action).ToListAsync();
         Assert.Contains("referral.allocate", denied);
-        Assert.Contains("referral.stage.change", denied);
+        Assert.Contains("referral.stage.update", denied);
         Assert.Equal(PathwayStage.Referred, (await db.Referrals.AsNoTracking().FirstAsync(r => r.Id == made.Id)).Stage);
     }
 

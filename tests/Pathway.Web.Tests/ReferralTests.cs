@@ -159,7 +159,7 @@ public abstract class ReferralTests(AppFixture app)
         var before = await LastAuditAsync();
         var forward = await om.PostAsJsonAsync($"/api/v1/cases/{caseId}/referral/stage", new { to = "consultation", version });
         Assert.Equal(HttpStatusCode.Forbidden, forward.StatusCode);
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Sequence > before && a.Action == "referral.stage.change" && a.Outcome == AuditOutcome.Denied && a.CaseId == caseId)));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Sequence > before && a.Action == "referral.stage.update" && a.Outcome == AuditOutcome.Denied && a.CaseId == caseId)));
         var noReason = await om.PostAsJsonAsync($"/api/v1/cases/{caseId}/referral/stage", new { to = "withdrawn", version });
         Assert.Equal("Enter why the referral is being withdrawn", Message(await ErrorsOf(noReason), "reason"));
     }

@@ -91,7 +91,7 @@ public abstract class ScreeningTests(AppFixture app)
         Assert.Contains("Trusts other people", text, StringComparison.Ordinal);
         Assert.Contains("Moran", text, StringComparison.Ordinal);
         Assert.Contains("OFFICIAL-SENSITIVE", text, StringComparison.Ordinal);
-        Assert.True(await AuditedAsync("screening.pdf", id));
+        Assert.True(await AuditedAsync("screening.download", id));
 
         var outsider = await app.PagesAsync(StaffRole.ApprovedPremisesStaff);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/cases/{app.World.OutOfScope.Id}/screening/{app.World.OutOfScopeScreening.Id}/pdf")).StatusCode);

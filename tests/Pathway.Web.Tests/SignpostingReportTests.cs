@@ -90,7 +90,7 @@ public abstract class SignpostingReportTests(AppFixture app)
         var managerCsv = await (await manager.GetAsync("/signposting/reports?handler=Csv&table=by-service")).Content.ReadAsStringAsync();
         Assert.Contains($"'{label},[c],", managerCsv);
 
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "signposting.report.csv" && e.UserId == app.World.Users[StaffRole.ServiceManager].Id)));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "signposting.report.download" && e.UserId == app.World.Users[StaffRole.ServiceManager].Id)));
         Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "signposting.report.read" && e.UserId == app.World.Users[StaffRole.Psychologist].Id)));
         Assert.Equal(HttpStatusCode.NotFound, (await psychologist.GetAsync("/signposting/reports?handler=Csv&table=everything")).StatusCode);
     }

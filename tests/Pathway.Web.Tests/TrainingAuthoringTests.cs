@@ -103,7 +103,7 @@ public abstract class TrainingAuthoringTests(AppFixture app)
         Assert.Equal("b", published.Question("new-question-1")!.CorrectOption);
         Assert.Contains(published.Attitudes.Items, i => i.Text == "Boundaries are unkind." && i.Reversed && i.Subscale == subscale);
         Assert.Equal(pinned.CourseVersionId, (await app.Factory.WithDbAsync(db => db.Enrolments.AsNoTracking().SingleAsync(e => e.UserId == learner.Id))).CourseVersionId);
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "training.course.edit" && a.EntityId == draft.Id.ToString())) >= 5);
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "training.course.update" && a.EntityId == draft.Id.ToString())) >= 5);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pathway.Data;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Training.Manage;
 using Pathway.Web.Infrastructure.Forms;
 using Pathway.Web.Infrastructure.UseCases;

@@ -55,7 +55,7 @@ public abstract class TrainingPracticeTests(AppFixture app)
         Assert.Contains("Someone else changed this case", stale, StringComparison.Ordinal);
         await PostAsync(ap, path, new() { ["KeyworkerId"] = keyworker.Id.ToString(), ["Version"] = version.ToString() });
         Assert.Equal(keyworker.Id, await app.Factory.WithDbAsync(db => db.Cases.Where(k => k.Id == c.Id).Select(k => k.ApKeyworkerId).SingleAsync()));
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "case.keyworker.set" && a.CaseId == c.Id)));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "case.keyworker.update" && a.CaseId == c.Id)));
 
         var overview = await AppFixture.TextAsync(await ap.GetAsync($"/cases/{c.Id}"));
         Assert.Contains("Offender manager: not trained", overview, StringComparison.Ordinal);

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Globalization;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data.Entities;
 using Pathway.Data.Training;
@@ -75,7 +75,7 @@ public abstract class TrainingSessionChangeTests(AppFixture app)
         var grown = await SessionAsync(session.Id);
         Assert.Equal((3, 3, "Room 2"), (grown.Capacity, grown.BookedCount, grown.Venue));
         Assert.Equal(0, await app.Factory.WithDbAsync(db => db.SessionBookings.CountAsync(b => b.SessionId == session.Id && b.Status == BookingStatus.Waiting)));
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "training.session.edit" && a.EntityId == session.Id.ToString())));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "training.session.update" && a.EntityId == session.Id.ToString())));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public abstract class TrainingSessionChangeTests(AppFixture app)
         Assert.Equal(0, cancelled.BookedCount);
         Assert.All(await app.Factory.WithDbAsync(db => db.SessionBookings.AsNoTracking().Where(b => b.SessionId == session.Id).ToListAsync()),
             b => Assert.Equal(BookingStatus.Cancelled, b.Status));
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "training.session.cancel-session" && a.EntityId == session.Id.ToString())));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "training.session.cancel" && a.EntityId == session.Id.ToString())));
         Assert.Contains("Your place has been released", await AppFixture.TextAsync(await client.GetAsync($"/training/sessions/{session.Id}")), StringComparison.Ordinal);
         Assert.Contains("(cancelled)", await AppFixture.TextAsync(await client.GetAsync("/training/sessions")), StringComparison.Ordinal);
         Assert.Contains("This session has been cancelled, so it can no longer be changed",

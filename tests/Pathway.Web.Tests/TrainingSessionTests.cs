@@ -113,9 +113,9 @@ public abstract partial class TrainingSessionTests(AppFixture app)
         Assert.Contains("You are number 1 on the waiting list", await AppFixture.TextAsync(await c3.GetAsync(path)), StringComparison.Ordinal);
         var actions = await app.Factory.WithDbAsync(db => db.AuditEvents.Where(a => a.Action.StartsWith("training.session")).Select(a => a.Action).ToListAsync());
         Assert.Contains("training.session.book", actions);
-        Assert.Contains("training.session.wait", actions);
-        Assert.Contains("training.session.cancel", actions);
-        Assert.Contains(await app.Factory.WithDbAsync(db => db.AuditEvents.Where(a => a.Action == "training.session.cancel").Select(a => a.Reason).ToListAsync()),
+        Assert.Contains("training.session.waiting-list.join", actions);
+        Assert.Contains("training.session.booking.cancel", actions);
+        Assert.Contains(await app.Factory.WithDbAsync(db => db.AuditEvents.Where(a => a.Action == "training.session.booking.cancel").Select(a => a.Reason).ToListAsync()),
             r => r!.Contains("the place went to waiting booking", StringComparison.Ordinal));
     }
 

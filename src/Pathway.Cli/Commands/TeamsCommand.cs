@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Cli.Commands;
@@ -26,7 +27,7 @@ public static class TeamsCommand
             if (await db.Teams.AnyAsync(t => t.Name == teamName, ct)) return CliHost.Fail($"A team called '{teamName}' already exists.");
             var team = new Team { Name = teamName, Kind = k, CreatedAt = DateTimeOffset.UtcNow };
             db.Teams.Add(team);
-            db.AuditEvents.Add(CliHost.Audit("cli.teams.add", "Team", team.Id));
+            db.AuditEvents.Add(CliHost.Audit(AuditActions.Cli.TeamsCreate, "Team", team.Id));
             await db.SaveChangesAsync(ct);
             Console.WriteLine($"{team.Id}\t{team.Name}\t{TeamKinds.DisplayName(k)}");
             return 0;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Data.Security;
+using Pathway.Domain.Auditing;
 
 namespace Pathway.Cli.Commands;
 
@@ -26,7 +27,7 @@ public static class TokensCommand
             var user = await users.FindByEmailAsync(pr.GetValue(email)!);
             if (user is null || user.DisabledAt is not null) return CliHost.Fail($"No active user with email {pr.GetValue(email)}.");
             var record = ApiTokens.Issue(db, user.Id, pr.GetValue(name)!, DateTimeOffset.UtcNow, d, ApiTokenIssuance.OperatorCli, out var plain);
-            db.AuditEvents.Add(CliHost.Audit("cli.tokens.create", "ApiToken", record.Id));
+            db.AuditEvents.Add(CliHost.Audit(AuditActions.Cli.TokensCreate, "ApiToken", record.Id));
             await db.SaveChangesAsync(ct);
             Console.WriteLine(plain);
             return 0;

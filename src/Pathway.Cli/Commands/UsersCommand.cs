@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Cli.Commands;
@@ -49,7 +50,7 @@ public static class UsersCommand
             var created = await users.CreateAsync(user, pw);
             if (!created.Succeeded) return CliHost.Fail(string.Join(Environment.NewLine, created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, r.ToString());
-            db.AuditEvents.Add(CliHost.Audit("cli.users.add", "User", user.Id));
+            db.AuditEvents.Add(CliHost.Audit(AuditActions.Cli.UsersCreate, "User", user.Id));
             await db.SaveChangesAsync(ct);
             Console.WriteLine($"Added {user.Email} ({user.Id}) as {StaffRoles.DisplayName(r)}.");
             if (generated) Console.WriteLine($"Initial password: {pw}");
@@ -90,7 +91,7 @@ public static class UsersCommand
             await users.SetLockoutEnabledAsync(user, true);
             await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
             await users.UpdateSecurityStampAsync(user);
-            db.AuditEvents.Add(CliHost.Audit("cli.users.disable", "User", user.Id));
+            db.AuditEvents.Add(CliHost.Audit(AuditActions.Cli.UsersDisable, "User", user.Id));
             await db.SaveChangesAsync(ct);
             Console.WriteLine($"Disabled {user.Email}.");
             return 0;

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Cases;
-using Pathway.Domain.Referrals;
 using Pathway.Domain.Compliance;
+using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
 
 namespace Pathway.Data.Seeding;
@@ -156,7 +157,7 @@ public static class DemoSeed
             psychologist.Id, staff["partner@pathway.example"].Id, today, now);
         // Declan Kowalski (Southbridge, allocated to the psychologist): his case discussion is hidden from the Northfield OM and the partner.
         SyntheticCoordination.AddDemo(db, directory, staff, cases[Personas.DeclanKowalski.Index], today, now);
-        db.AuditEvents.Add(AuditEntries.Create(now, null, null, "demo.seed", "Service", null, null));
+        db.AuditEvents.Add(AuditEntries.Create(now, null, null, AuditActions.Demo.Seed, "Service", null, null));
         await db.SaveChangesAsync(ct);
 
         // Screening where each story reached it: SAPAS and the OPD screen (one screened in by clinical override), and an

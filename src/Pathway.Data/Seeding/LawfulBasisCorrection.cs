@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Referrals;
 
 namespace Pathway.Data.Seeding;
@@ -18,7 +19,7 @@ namespace Pathway.Data.Seeding;
 /// </summary>
 public static class LawfulBasisCorrection
 {
-    public const string Action = "lawful-basis.correct";
+    public const string Action = AuditActions.LawfulBasis.Correct;
 
     private sealed record Table(string EntityType, string Select, string Update);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Cases;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
@@ -162,7 +163,7 @@ public static class SyntheticService
             progress?.Invoke(done);
         }
         db.ChangeTracker.AutoDetectChangesEnabled = true;
-        db.AuditEvents.Add(AuditEntries.Create(now, null, "Cli", "cli.generate", "Service", run, null));
+        db.AuditEvents.Add(AuditEntries.Create(now, null, "Cli", AuditActions.Cli.Generate, "Service", run, null));
         await db.SaveChangesAsync(ct);
         return new Result(people, licences, conditions, recalls, probation.Count + premises.Count + police.Count, screenings, contacts);
     }

@@ -1,4 +1,5 @@
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Domain.CarePlans;
 

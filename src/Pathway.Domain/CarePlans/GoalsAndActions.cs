@@ -1,5 +1,6 @@
 using Pathway.Domain.Assessments;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Domain.CarePlans;
 

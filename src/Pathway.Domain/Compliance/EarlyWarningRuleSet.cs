@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Rules;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Domain.Compliance;
 

@@ -1,6 +1,7 @@
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Domain.Coordination;
 

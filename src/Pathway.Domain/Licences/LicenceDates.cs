@@ -1,3 +1,4 @@
+using Pathway.Domain.Validation;
 namespace Pathway.Domain.Licences;
 
 /// <summary>The key dates of a licence period.</summary>
@@ -6,9 +7,6 @@ public sealed record LicenceDates(
     DateOnly? LicenceExpiryDate,
     DateOnly? SentenceExpiryDate,
     DateOnly? TopUpSupervisionEndDate);
-
-/// <summary>A field-level problem: which field and what the person should do about it.</summary>
-public sealed record FieldError(string Field, string Message);
 
 public static class LicenceRules
 {

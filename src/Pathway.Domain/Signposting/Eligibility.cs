@@ -1,5 +1,6 @@
 using Pathway.Domain.Cases;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Domain.Signposting;
 

@@ -1,3 +1,4 @@
+using Pathway.Domain.Validation;
 namespace Pathway.Domain.Signposting;
 
 /// <summary>Where a referral to a directory service stands. Stored by name; add, never renumber.</summary>
@@ -93,13 +94,13 @@ public static class SignpostingStateMachine
     }
 
     /// <summary>Checks the move, its date and its reason together; returns the problems to show, empty when it may be recorded.</summary>
-    public static IReadOnlyList<Licences.FieldError> Validate(
+    public static IReadOnlyList<FieldError> Validate(
         SignpostingReferralStatus from, DateOnly fromDate, SignpostingReferralStatus to, DateOnly on, string? reason,
         SignpostingActor actor, DateOnly today)
     {
         var move = Check(from, to, actor);
         if (!move.Allowed) return [new("Status", move.Problem!)];
-        var errors = new List<Licences.FieldError>();
+        var errors = new List<FieldError>();
         if (on > today) errors.Add(new("Date", "The date cannot be in the future"));
         else if (on < fromDate) errors.Add(new("Date", $"The date cannot be before the referral was {DisplayName(from).ToLowerInvariant()} ({fromDate:d MMMM yyyy})"));
         if (reason is { Length: > ReasonMaxLength }) errors.Add(new("Reason", $"Reason must be {ReasonMaxLength} characters or fewer"));

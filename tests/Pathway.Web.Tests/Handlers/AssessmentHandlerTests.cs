@@ -3,6 +3,7 @@ using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Staff;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Assessments;
 using Pathway.Web.Features.Assessments.Create;
 using Pathway.Web.Features.Assessments.Detail;

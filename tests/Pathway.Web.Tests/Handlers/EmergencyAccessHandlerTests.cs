@@ -3,6 +3,7 @@ using Pathway.Data.Entities;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Staff;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.BreakGlass.Request;
 using Pathway.Web.Features.BreakGlass.Review;
 using Pathway.Web.Infrastructure.UseCases;
@@ -47,7 +48,7 @@ public sealed class EmergencyAccessHandlerTests(SqliteApp app) : IClassFixture<S
         await using var s = HandlerScope.As(app, app.World.Users[StaffRole.Psychologist], StaffRole.Psychologist);
         var outcome = Assert.IsType<Outcome<EmergencyAccess>.Invalid>(await s.Get<OpenCaseInEmergency>().HandleAsync(app.World.Restricted.Crn, Reason, s.Who, default));
         Assert.Equal(new FieldError("Crn", OpenCaseInEmergency.NoSuchCase), Assert.Single(outcome.Errors));
-        var row = await s.Db.AuditEvents.SingleAsync(e => e.UserId == s.Who.UserId && e.Action == "case.break-glass");
+        var row = await s.Db.AuditEvents.SingleAsync(e => e.UserId == s.Who.UserId && e.Action == "case.break-glass.request");
         Assert.Equal((AuditOutcome.Denied, app.World.Restricted.Id, Reason), (row.Outcome, row.CaseId, row.Reason));
         Assert.False(await s.Db.BreakGlassGrants.AnyAsync(g => g.UserId == s.Who.UserId));
     }

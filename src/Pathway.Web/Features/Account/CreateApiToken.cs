@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Data.Security;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.UseCases;
@@ -34,7 +36,7 @@ public sealed class CreateApiToken(PathwayDbContext db, AuditLog audit, TimeProv
         if (errors.Count > 0) return Outcome.Invalid<ApiTokenCreated>(errors);
 
         var record = ApiTokens.Issue(db, user.ToStaffContext().UserId, name!.Trim(), clock.GetUtcNow(), lifetime, issuedVia!.Value, out var plain);
-        audit.Add("account.tokens.create", "ApiToken", record.Id, null);
+        audit.Add(AuditActions.Account.TokensCreate, "ApiToken", record.Id, null);
         await db.SaveChangesAsync(ct);
         return new ApiTokenCreated(record, plain);
     }

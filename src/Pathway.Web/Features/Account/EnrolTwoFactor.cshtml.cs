@@ -11,7 +11,7 @@ using QRCoder;
 namespace Pathway.Web.Features.Account;
 
 /// <summary>Sets up an authenticator app. Required on first sign-in for every role that can see case data.</summary>
-[Audited("account.two-factor.enrol")]
+[Audited(AuditActions.Account.TwoFactorEnrol)]
 public sealed class EnrolTwoFactorModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
 {
     [BindProperty] public string? Code { get; set; }

@@ -16,7 +16,7 @@ namespace Pathway.Web.Features.Account;
 /// in this way: single sign-on proves who someone is, Pathway still decides what they may see.
 /// </summary>
 [AllowAnonymous]
-[Audited("account.sign-in.oidc")]
+[Audited(AuditActions.Account.OidcSignIn)]
 public sealed class ExternalCallbackModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit, IOptions<PathwayAuthOptions> auth) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? returnUrl, CancellationToken ct)

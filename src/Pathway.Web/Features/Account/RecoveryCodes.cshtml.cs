@@ -8,7 +8,7 @@ using Pathway.Web.Infrastructure.Auditing;
 namespace Pathway.Web.Features.Account;
 
 /// <summary>Shows recovery codes once, straight after they are made.</summary>
-[Audited("account.two-factor.recovery-codes")]
+[Audited(AuditActions.Account.RecoveryCodesCreate)]
 public sealed class RecoveryCodesModel(UserManager<StaffUser> users, AuditLog audit) : PageModel
 {
     public IReadOnlyList<string> Codes { get; private set; } = [];

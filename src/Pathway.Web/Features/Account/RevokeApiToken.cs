@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -14,7 +15,7 @@ public sealed class RevokeApiToken(PathwayDbContext db, AuditLog audit, TimeProv
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == ownerId, ct);
         if (token is null) return Outcome.NotFound<ApiToken>();
         token.RevokedAt ??= clock.GetUtcNow();
-        audit.Add("account.tokens.revoke", "ApiToken", token.Id, null);
+        audit.Add(AuditActions.Account.TokensRevoke, "ApiToken", token.Id, null);
         await db.SaveChangesAsync(ct);
         return token;
     }

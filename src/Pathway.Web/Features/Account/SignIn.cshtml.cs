@@ -13,7 +13,7 @@ using Pathway.Web.Infrastructure.Auth;
 namespace Pathway.Web.Features.Account;
 
 [AllowAnonymous]
-[Audited("account.sign-in")]
+[Audited(AuditActions.Account.SignIn)]
 [EnableRateLimiting(SignInThrottle.Policy)]
 public sealed class SignInModel(
     SignInManager<StaffUser> signIn, UserManager<StaffUser> users, IPasswordHasher<StaffUser> hasher, SignInThrottle throttle,
@@ -41,7 +41,7 @@ public sealed class SignInModel(
 
         if (!throttle.TryAttempt(Email!))
         {
-            await audit.WriteAsync("account.sign-in", "User", null, null, AuditOutcome.Denied, "too many attempts for the address typed", ct: ct);
+            await audit.WriteAsync(AuditActions.Account.SignIn, "User", null, null, AuditOutcome.Denied, "too many attempts for the address typed", ct: ct);
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
@@ -55,13 +55,13 @@ public sealed class SignInModel(
 
         if (result.Succeeded || result.RequiresTwoFactor)
         {
-            await audit.WriteAsync(result.Succeeded ? "account.sign-in" : "account.sign-in.password-ok", "User", user!.Id, null, AuditOutcome.Allowed, ct: ct);
+            await audit.WriteAsync(result.Succeeded ? AuditActions.Account.SignIn : AuditActions.Account.PasswordVerify, "User", user!.Id, null, AuditOutcome.Allowed, ct: ct);
             return result.Succeeded
                 ? LocalRedirect(SafeReturnUrl(ReturnUrl))
                 : RedirectToPage("/Account/SignInTwoFactor", new { returnUrl = ReturnUrl });
         }
 
-        await audit.WriteAsync("account.sign-in", "User", user?.Id, null, AuditOutcome.Denied,
+        await audit.WriteAsync(AuditActions.Account.SignIn, "User", user?.Id, null, AuditOutcome.Denied,
             result.IsLockedOut ? "locked out" : "wrong email or password", ct: ct);
         ModelState.AddModelError(nameof(Email), Failed);
         return Page();

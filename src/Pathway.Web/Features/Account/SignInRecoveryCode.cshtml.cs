@@ -10,7 +10,7 @@ using Pathway.Web.Infrastructure.Auditing;
 namespace Pathway.Web.Features.Account;
 
 [AllowAnonymous]
-[Audited("account.sign-in.recovery-code")]
+[Audited(AuditActions.Account.RecoveryCodeSignIn)]
 [EnableRateLimiting(SignInThrottle.Policy)]
 public sealed class SignInRecoveryCodeModel(SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
 {

@@ -10,7 +10,7 @@ using Pathway.Web.Infrastructure.Auditing;
 namespace Pathway.Web.Features.Account;
 
 [AllowAnonymous]
-[Audited("account.sign-in.two-factor")]
+[Audited(AuditActions.Account.TwoFactorSignIn)]
 [EnableRateLimiting(SignInThrottle.Policy)]
 public sealed class SignInTwoFactorModel(SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
 {

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 
 namespace Pathway.Web.Features.Account;
 
 [AllowAnonymous]
-[Audited("account.sign-out")]
+[Audited(AuditActions.Account.SignOut)]
 public sealed class SignOutModel(SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
 {
     public IActionResult OnGet() => Page();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.UseCases;
@@ -10,7 +11,7 @@ using Pathway.Web.Infrastructure.UseCases;
 namespace Pathway.Web.Features.Account;
 
 /// <summary>Personal API tokens: made here (<see cref="CreateApiToken"/>), shown once, stored hashed, revocable (<see cref="RevokeApiToken"/>).</summary>
-[Audited("account.tokens")]
+[Audited(AuditActions.Account.TokensList)]
 public sealed class TokensModel(PathwayDbContext db, CreateApiToken create, RevokeApiToken revoke) : PageModel
 {
     [BindProperty] public string? Name { get; set; }

@@ -4,6 +4,7 @@ using Pathway.Data.Entities;
 using Pathway.Domain.Access;
 using Pathway.Domain.Assessments;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Assessments;

@@ -4,7 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
+using Pathway.Web.Features.Assessments.Create;
+using Pathway.Web.Features.Assessments.Detail;
+using Pathway.Web.Features.Assessments.Section;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Access;
@@ -12,9 +17,6 @@ using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.UseCases;
-using Pathway.Web.Features.Assessments.Create;
-using Pathway.Web.Features.Assessments.Detail;
-using Pathway.Web.Features.Assessments.Section;
 
 namespace Pathway.Web.Features.Assessments;
 
@@ -87,28 +89,28 @@ public static class AssessmentEndpoints
         api.MapGet("/assessments/sections", Sections).WithTags("Assessments").WithMetadata(new NotAuditedAttribute("the form's shape, no case data"))
             .RequireAuthorization(Policies.CaseData).WithSummary("The assessment's sections and field keys, in order");
         var g = api.MapGroup("/cases/{id:guid}/assessments").WithTags("Assessments");
-        g.MapGet("/", ListAsync).Audited("assessment.list").ForCase(AccessNeed.Read, "AssessmentList").WithSummary("List every version of every assessment on a case");
-        g.MapPost("/", CreateAsync).Audited("assessment.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.Assessor)
+        g.MapGet("/", ListAsync).Audited(AuditActions.Assessment.List).ForCase(AccessNeed.Read, "AssessmentList").WithSummary("List every version of every assessment on a case");
+        g.MapPost("/", CreateAsync).Audited(AuditActions.Assessment.Create).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.Assessor)
             .WithSummary("Start a new assessment (a draft you author); body: assessmentDate (yyyy-MM-dd)");
-        g.MapGet("/{assessmentId:guid}", GetAsync).Audited("assessment.read").ForCase(AccessNeed.Read, "Assessment", "assessmentId")
+        g.MapGet("/{assessmentId:guid}", GetAsync).Audited(AuditActions.Assessment.Read).ForCase(AccessNeed.Read, "Assessment", "assessmentId")
             .WithSummary("Get one version of an assessment");
-        g.MapGet("/{assessmentId:guid}/versions", VersionsAsync).Audited("assessment.versions").ForCase(AccessNeed.Read, "Assessment", "assessmentId")
+        g.MapGet("/{assessmentId:guid}/versions", VersionsAsync).Audited(AuditActions.Assessment.VersionsList).ForCase(AccessNeed.Read, "Assessment", "assessmentId")
             .WithSummary("Every version of this assessment, oldest first");
-        g.MapGet("/{assessmentId:guid}/diff", DiffAsync).Audited("assessment.diff").ForCase(AccessNeed.Read, "Assessment", "assessmentId")
+        g.MapGet("/{assessmentId:guid}/diff", DiffAsync).Audited(AuditActions.Assessment.VersionsCompare).ForCase(AccessNeed.Read, "Assessment", "assessmentId")
             .WithSummary("Field-by-field changes from another version (default: the previous one) to this one");
-        g.MapGet("/{assessmentId:guid}/pdf", PdfAsync).Audited("assessment.pdf").ForCase(AccessNeed.Read, "Assessment", "assessmentId")
+        g.MapGet("/{assessmentId:guid}/pdf", PdfAsync).Audited(AuditActions.Assessment.Download).ForCase(AccessNeed.Read, "Assessment", "assessmentId")
             .WithSummary("The assessment as PDF; copy=shareable leaves out the information not to be disclosed to the person");
-        g.MapPut("/{assessmentId:guid}/sections/{section}", UpdateSectionAsync).Audited("assessment.update").ForCase(AccessNeed.Edit)
+        g.MapPut("/{assessmentId:guid}/sections/{section}", UpdateSectionAsync).Audited(AuditActions.Assessment.Update).ForCase(AccessNeed.Edit)
             .RequireAuthorization(Policies.Assessor)
             .WithSummary("Change one section; 409 if the version is stale; a locked version starts a new draft version (201)");
-        g.MapPost("/{assessmentId:guid}/submit", SubmitAsync).Audited("assessment.submit").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.Assessor)
+        g.MapPost("/{assessmentId:guid}/submit", SubmitAsync).Audited(AuditActions.Assessment.Submit).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.Assessor)
             .WithSummary("Submit a draft for countersigning (author only)");
-        g.MapPost("/{assessmentId:guid}/countersign", CountersignAsync).Audited("assessment.countersign").ForCase(AccessNeed.Edit)
+        g.MapPost("/{assessmentId:guid}/countersign", CountersignAsync).Audited(AuditActions.Assessment.Countersign).ForCase(AccessNeed.Edit)
             .RequireAuthorization(Policies.ClinicalLead)
             .WithSummary("Countersign and lock a submitted version (clinical lead, not the author)");
-        g.MapPost("/{assessmentId:guid}/return", ReturnAsync).Audited("assessment.return").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ClinicalLead)
+        g.MapPost("/{assessmentId:guid}/return", ReturnAsync).Audited(AuditActions.Assessment.Return).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ClinicalLead)
             .WithSummary("Return a submitted version to its author as a draft (clinical lead)");
-        g.MapPost("/{assessmentId:guid}/new-version", NewVersionAsync).Audited("assessment.version.create").ForCase(AccessNeed.Edit)
+        g.MapPost("/{assessmentId:guid}/new-version", NewVersionAsync).Audited(AuditActions.Assessment.VersionCreate).ForCase(AccessNeed.Edit)
             .RequireAuthorization(Policies.Assessor)
             .WithSummary("Start a new draft version from a locked one");
         return api;

@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Risk;
+using Pathway.Domain.Validation;
+using Pathway.Web.Features.Assessments.Ogrs3Page;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Access;
@@ -11,7 +14,6 @@ using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.UseCases;
-using Pathway.Web.Features.Assessments.Ogrs3Page;
 
 namespace Pathway.Web.Features.Assessments;
 
@@ -71,7 +73,7 @@ public static class Ogrs3Endpoints
 {
     public static RouteGroupBuilder MapOgrs3Endpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/calculators/ogrs3", Calculate).WithTags("Calculators").Audited("ogrs3.calculate").RequireAuthorization(Policies.CaseData)
+        api.MapPost("/calculators/ogrs3", Calculate).WithTags("Calculators").Audited(AuditActions.Ogrs3.Calculate).RequireAuthorization(Policies.CaseData)
             .WithSummary("Calculate OGRS3 without saving it")
             .WithDescription("Offender Group Reconviction Scale 3 (DOMAIN.md section 5). Body: sex (male|female), dateOfBirth, convictionDate, " +
                 "firstSanctionDate, assessmentDate (yyyy-MM-dd), previousSanctions (0 or more; capped at 50 in the formula) and offenceCategory, one of: " +
@@ -79,8 +81,8 @@ public static class Ogrs3Endpoints
                 ". Answers oneYear and twoYear as fractions at full precision and band (low, medium, high, very-high) on the two-year figure. " +
                 "Impossible inputs are 400 with a message per field.");
         var scores = api.MapGroup("/cases/{id:guid}/ogrs3").WithTags("Assessments");
-        scores.MapGet("/", ListAsync).Audited("ogrs3.list").ForCase(AccessNeed.Read, "Ogrs3List").WithSummary("List a case's OGRS3 calculations with their inputs, newest first");
-        scores.MapPost("/", CreateAsync).Audited("ogrs3.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
+        scores.MapGet("/", ListAsync).Audited(AuditActions.Ogrs3.List).ForCase(AccessNeed.Read, "Ogrs3List").WithSummary("List a case's OGRS3 calculations with their inputs, newest first");
+        scores.MapPost("/", CreateAsync).Audited(AuditActions.Ogrs3.Create).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Calculate OGRS3 for a case and store it with its inputs (same body as the calculator)");
         return api;
     }

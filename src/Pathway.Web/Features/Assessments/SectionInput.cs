@@ -3,6 +3,7 @@ using Pathway.Data;
 using Pathway.Data.Configuration;
 using Pathway.Domain.Assessments;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Errors;
 
 namespace Pathway.Web.Features.Assessments;

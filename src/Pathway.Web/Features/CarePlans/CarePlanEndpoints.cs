@@ -3,8 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
+using Pathway.Web.Features.CarePlans.Index;
+using Pathway.Web.Features.CarePlans.Section;
+using Pathway.Web.Features.CarePlans.Version;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Access;
@@ -12,9 +17,6 @@ using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.UseCases;
-using Pathway.Web.Features.CarePlans.Index;
-using Pathway.Web.Features.CarePlans.Section;
-using Pathway.Web.Features.CarePlans.Version;
 
 namespace Pathway.Web.Features.CarePlans;
 
@@ -105,21 +107,21 @@ public static class CarePlanEndpoints
     public static RouteGroupBuilder MapCarePlanEndpoints(this RouteGroupBuilder api)
     {
         var plans = api.MapGroup("/cases/{id:guid}/care-plans").WithTags("Care plans");
-        plans.MapGet("/", ListAsync).Audited("careplan.list").ForCase(AccessNeed.Read, "CarePlanList").RequireAuthorization(Policies.CaseData)
+        plans.MapGet("/", ListAsync).Audited(AuditActions.CarePlan.List).ForCase(AccessNeed.Read, "CarePlanList").RequireAuthorization(Policies.CaseData)
             .WithSummary("List a case's care-plan versions, newest first (roles that work from the summary see only the active one)");
-        plans.MapGet("/{planId:guid}", GetAsync).Audited("careplan.read").ForCase(AccessNeed.Read, "CarePlan", "planId").RequireAuthorization(Policies.CaseData)
+        plans.MapGet("/{planId:guid}", GetAsync).Audited(AuditActions.CarePlan.Read).ForCase(AccessNeed.Read, "CarePlan", "planId").RequireAuthorization(Policies.CaseData)
             .WithSummary("Get one care-plan version with only the sections the caller's role may see, its goals and actions");
-        plans.MapGet("/{planId:guid}/summary", SummaryAsync).Audited("careplan.summary.read").ForCase(AccessNeed.Read, "CarePlan", "planId")
+        plans.MapGet("/{planId:guid}/summary", SummaryAsync).Audited(AuditActions.CarePlan.SummaryRead).ForCase(AccessNeed.Read, "CarePlan", "planId")
             .RequireAuthorization(Policies.CaseData)
             .WithSummary("Get the one-page 'How to work with this person' summary of a version");
-        plans.MapPost("/", StartAsync).Audited("careplan.version.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
+        plans.MapPost("/", StartAsync).Audited(AuditActions.CarePlan.VersionCreate).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Start the first care plan, or a new version of the active one; give the reason");
-        plans.MapPut("/{planId:guid}/sections/{section}", SaveSectionAsync).Audited("careplan.section.update").ForCase(AccessNeed.Edit, "CarePlan", "planId")
+        plans.MapPut("/{planId:guid}/sections/{section}", SaveSectionAsync).Audited(AuditActions.CarePlan.SectionUpdate).ForCase(AccessNeed.Edit, "CarePlan", "planId")
             .RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Save one section of a draft; send the plan version you read, or get 409 if anyone saved since");
-        plans.MapPost("/{planId:guid}/sign", SignAsync).Audited("careplan.sign").ForCase(AccessNeed.Edit, "CarePlan", "planId").RequireAuthorization(Policies.CaseEditor)
+        plans.MapPost("/{planId:guid}/sign", SignAsync).Audited(AuditActions.CarePlan.Sign).ForCase(AccessNeed.Edit, "CarePlan", "planId").RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Sign a draft (psychologist); every required section must have content");
-        plans.MapPost("/{planId:guid}/countersign", CountersignAsync).Audited("careplan.countersign").ForCase(AccessNeed.Edit, "CarePlan", "planId")
+        plans.MapPost("/{planId:guid}/countersign", CountersignAsync).Audited(AuditActions.CarePlan.Countersign).ForCase(AccessNeed.Edit, "CarePlan", "planId")
             .RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Countersign a signed version (offender manager or senior probation officer, not the signer); it becomes the active plan");
         return api;

@@ -4,8 +4,12 @@ using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Access;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
+using Pathway.Web.Features.CarePlans.Actions;
+using Pathway.Web.Features.CarePlans.Goals;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Access;
@@ -13,8 +17,6 @@ using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.UseCases;
-using Pathway.Web.Features.CarePlans.Actions;
-using Pathway.Web.Features.CarePlans.Goals;
 
 namespace Pathway.Web.Features.CarePlans;
 
@@ -43,19 +45,19 @@ public static class CarePlanRowEndpoints
     public static RouteGroupBuilder MapCarePlanRowEndpoints(this RouteGroupBuilder api)
     {
         var plan = api.MapGroup("/cases/{id:guid}/care-plans/{planId:guid}").WithTags("Care plans").RequireAuthorization(Policies.CaseEditor);
-        plan.MapPost("/goals", AddGoalAsync).Audited("careplan.goal.add").ForCase(AccessNeed.Edit, "CarePlan", "planId")
+        plan.MapPost("/goals", AddGoalAsync).Audited(AuditActions.CarePlan.GoalAdd).ForCase(AccessNeed.Edit, "CarePlan", "planId")
             .WithSummary("Add a goal to a draft, in the person's words; send the plan version you read, or get 409. Answers 201 with its Location");
-        plan.MapGet("/goals/{goalId:guid}", GetGoalAsync).Audited("careplan.read").ForCase(AccessNeed.Read, "CarePlanGoal", "goalId")
+        plan.MapGet("/goals/{goalId:guid}", GetGoalAsync).Audited(AuditActions.CarePlan.Read).ForCase(AccessNeed.Read, "CarePlanGoal", "goalId")
             .WithSummary("Get one goal of a version, with its status history");
-        plan.MapPut("/goals/{goalId:guid}", UpdateGoalAsync).Audited("careplan.goal.update").ForCase(AccessNeed.Edit, "CarePlanGoal", "goalId")
+        plan.MapPut("/goals/{goalId:guid}", UpdateGoalAsync).Audited(AuditActions.CarePlan.GoalUpdate).ForCase(AccessNeed.Edit, "CarePlanGoal", "goalId")
             .WithSummary("Change an active goal of a draft; send the goal version you read, or get 409");
-        plan.MapPost("/goals/{goalId:guid}/status", ChangeGoalStatusAsync).Audited("careplan.goal.status").ForCase(AccessNeed.Edit, "CarePlanGoal", "goalId")
+        plan.MapPost("/goals/{goalId:guid}/status", ChangeGoalStatusAsync).Audited(AuditActions.CarePlan.GoalStatusUpdate).ForCase(AccessNeed.Edit, "CarePlanGoal", "goalId")
             .WithSummary("Change a goal's status (achieved, not achieved, removed) with a note; the history keeps who, when, from and to");
-        plan.MapPost("/actions", AddActionAsync).Audited("careplan.action.add").ForCase(AccessNeed.Edit, "CarePlan", "planId")
+        plan.MapPost("/actions", AddActionAsync).Audited(AuditActions.CarePlan.ActionAdd).ForCase(AccessNeed.Edit, "CarePlan", "planId")
             .WithSummary("Add an action to a draft: what, who, when, status; send the plan version you read, or get 409. Answers 201 with its Location");
-        plan.MapGet("/actions/{planActionId:guid}", GetActionAsync).Audited("careplan.read").ForCase(AccessNeed.Read, "CarePlanAction", "planActionId")
+        plan.MapGet("/actions/{planActionId:guid}", GetActionAsync).Audited(AuditActions.CarePlan.Read).ForCase(AccessNeed.Read, "CarePlanAction", "planActionId")
             .WithSummary("Get one action of a version");
-        plan.MapPut("/actions/{planActionId:guid}", UpdateActionAsync).Audited("careplan.action.update").ForCase(AccessNeed.Edit, "CarePlanAction", "planActionId")
+        plan.MapPut("/actions/{planActionId:guid}", UpdateActionAsync).Audited(AuditActions.CarePlan.ActionUpdate).ForCase(AccessNeed.Edit, "CarePlanAction", "planActionId")
             .WithSummary("Change an action of a draft, including its status; send the action version you read, or get 409");
         return api;
     }

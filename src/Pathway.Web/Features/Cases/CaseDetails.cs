@@ -4,6 +4,7 @@ using Pathway.Data.Entities;
 using Pathway.Domain.Cases;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Staff;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Cases;
 

@@ -3,14 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Cases;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
+using Pathway.Web.Features.Cases.Create;
+using Pathway.Web.Features.Cases.Edit;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Features.Cases.Create;
-using Pathway.Web.Features.Cases.Edit;
 using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -76,10 +78,10 @@ public static class CaseEndpoints
     public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases").WithTags("Cases");
-        cases.MapGet("/", ListAsync).Audited("case.list").WithSummary("Search and list the cases you can see");
-        cases.MapGet("/{id:guid}", GetAsync).Audited("case.read").ForCase(AccessNeed.Read).WithSummary("Get one case");
-        cases.MapPost("/", CreateAsync).Audited("case.create").RequireAuthorization(Policies.CaseEditor).WithSummary("Add a person on licence");
-        cases.MapPut("/{id:guid}", UpdateAsync).Audited("case.update").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
+        cases.MapGet("/", ListAsync).Audited(AuditActions.Case.List).WithSummary("Search and list the cases you can see");
+        cases.MapGet("/{id:guid}", GetAsync).Audited(AuditActions.Case.Read).ForCase(AccessNeed.Read).WithSummary("Get one case");
+        cases.MapPost("/", CreateAsync).Audited(AuditActions.Case.Create).RequireAuthorization(Policies.CaseEditor).WithSummary("Add a person on licence");
+        cases.MapPut("/{id:guid}", UpdateAsync).Audited(AuditActions.Case.Update).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Change a person's details; send the version you read, or get 409 if someone else changed it");
         return api;
     }

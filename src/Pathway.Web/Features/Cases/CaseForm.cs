@@ -4,6 +4,7 @@ using Pathway.Domain.Access;
 using Pathway.Domain.Cases;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Staff;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Forms;
 

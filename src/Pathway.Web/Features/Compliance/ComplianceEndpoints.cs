@@ -2,11 +2,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Compliance;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
-using Pathway.Web.Features.Compliance.Contacts;
 using Pathway.Web.Features.Compliance.Concerns;
+using Pathway.Web.Features.Compliance.Contacts;
+using Pathway.Web.Features.Compliance.Enforcement;
 using Pathway.Web.Features.Licences;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Access;
@@ -14,7 +17,6 @@ using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.UseCases;
-using Pathway.Web.Features.Compliance.Enforcement;
 
 namespace Pathway.Web.Features.Compliance;
 
@@ -106,42 +108,42 @@ public static class ComplianceEndpoints
     public static RouteGroupBuilder MapComplianceEndpoints(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases/{id:guid}").WithTags("Compliance");
-        cases.MapGet("/compliance", GetComplianceAsync).Audited("compliance.read").ForCase(AccessNeed.Read, "Compliance")
+        cases.MapGet("/compliance", GetComplianceAsync).Audited(AuditActions.Compliance.Read).ForCase(AccessNeed.Read, "Compliance")
             .WithSummary("Contacts kept of contacts expected over the last 4, 12 and 26 weeks");
-        cases.MapGet("/compliance/timeline", GetTimelineAsync).Audited("compliance.timeline.read").ForCase(AccessNeed.Read, "ComplianceTimeline")
+        cases.MapGet("/compliance/timeline", GetTimelineAsync).Audited(AuditActions.Compliance.TimelineRead).ForCase(AccessNeed.Read, "ComplianceTimeline")
             .WithSummary("Contacts, warning letters, breaches, concerns, incidents and consultations, newest first; ?kind=contact&kind=concern… to filter");
-        cases.MapGet("/contacts", ListContactsAsync).Audited("contact.list").ForCase(AccessNeed.Read, "ContactList").WithSummary("A case's contacts, newest first");
-        cases.MapPost("/contacts", CreateContactAsync).Audited("contact.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
+        cases.MapGet("/contacts", ListContactsAsync).Audited(AuditActions.Contact.List).ForCase(AccessNeed.Read, "ContactList").WithSummary("A case's contacts, newest first");
+        cases.MapPost("/contacts", CreateContactAsync).Audited(AuditActions.Contact.Create).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Add a planned contact, or one that has happened with its outcome (outcomes in the future are refused)");
-        cases.MapGet("/contacts/{contactId:guid}", GetContactAsync).Audited("contact.read").ForCase(AccessNeed.Read, "Contact", "contactId")
+        cases.MapGet("/contacts/{contactId:guid}", GetContactAsync).Audited(AuditActions.Contact.Read).ForCase(AccessNeed.Read, "Contact", "contactId")
             .WithSummary("One contact, with the version to send when recording its outcome");
-        cases.MapPut("/contacts/{contactId:guid}", UpdateContactAsync).Audited("contact.update").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
+        cases.MapPut("/contacts/{contactId:guid}", UpdateContactAsync).Audited(AuditActions.Contact.Update).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record or change a contact's outcome; send the version you read, or get 409 if someone else changed it");
-        cases.MapGet("/concerns", ListConcernsAsync).Audited("concern.list").ForCase(AccessNeed.Read, "ConcernList").WithSummary("A case's behaviours of concern, newest first");
-        cases.MapPost("/concerns", CreateConcernAsync).Audited("concern.create").ForCase(AccessNeed.Contribute).RequireAuthorization(Policies.ConcernRecorder)
+        cases.MapGet("/concerns", ListConcernsAsync).Audited(AuditActions.Concern.List).ForCase(AccessNeed.Read, "ConcernList").WithSummary("A case's behaviours of concern, newest first");
+        cases.MapPost("/concerns", CreateConcernAsync).Audited(AuditActions.Concern.Create).ForCase(AccessNeed.Contribute).RequireAuthorization(Policies.ConcernRecorder)
             .WithSummary("Record a behaviour of concern, optionally linked to licence conditions and a care-plan early warning sign");
-        cases.MapGet("/concerns/{concernId:guid}", GetConcernAsync).Audited("concern.read").ForCase(AccessNeed.Read, "BehaviourOfConcern", "concernId")
+        cases.MapGet("/concerns/{concernId:guid}", GetConcernAsync).Audited(AuditActions.Concern.Read).ForCase(AccessNeed.Read, "BehaviourOfConcern", "concernId")
             .WithSummary("One behaviour of concern");
-        cases.MapGet("/concerns/care-plan-signs", ListCarePlanSignsAsync).Audited("concern.signs.read").ForCase(AccessNeed.Contribute, "CarePlanSigns")
+        cases.MapGet("/concerns/care-plan-signs", ListCarePlanSignsAsync).Audited(AuditActions.Concern.SignsRead).ForCase(AccessNeed.Contribute, "CarePlanSigns")
             .RequireAuthorization(Policies.ConcernRecorder)
             .WithSummary("The triggers and early warning signs of the active care plan that a concern may be linked to (none for roles that do not see them)");
-        cases.MapGet("/warnings", ListWarningsAsync).Audited("warning.list").ForCase(AccessNeed.Read, "WarningLetterList").WithSummary("A case's warning letters, newest first");
-        cases.MapPost("/warnings", CreateWarningAsync).Audited("warning.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
+        cases.MapGet("/warnings", ListWarningsAsync).Audited(AuditActions.Warning.List).ForCase(AccessNeed.Read, "WarningLetterList").WithSummary("A case's warning letters, newest first");
+        cases.MapPost("/warnings", CreateWarningAsync).Audited(AuditActions.Warning.Create).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record a first or final warning letter linked to the breached conditions of the current licence");
-        cases.MapGet("/warnings/{warningId:guid}", GetWarningAsync).Audited("warning.read").ForCase(AccessNeed.Read, "WarningLetter", "warningId")
+        cases.MapGet("/warnings/{warningId:guid}", GetWarningAsync).Audited(AuditActions.Warning.Read).ForCase(AccessNeed.Read, "WarningLetter", "warningId")
             .WithSummary("One warning letter record");
-        cases.MapGet("/warnings/{warningId:guid}/letter", GetLetterAsync).Audited("warning.letter.read").ForCase(AccessNeed.Read, "WarningLetter", "warningId")
+        cases.MapGet("/warnings/{warningId:guid}/letter", GetLetterAsync).Audited(AuditActions.Warning.LetterRead).ForCase(AccessNeed.Read, "WarningLetter", "warningId")
             .WithSummary("The letter's words, composed from the template (title, paragraphs, conditions)");
-        cases.MapGet("/warnings/{warningId:guid}/letter.pdf", GetLetterPdfAsync).Audited("warning.letter.pdf").ForCase(AccessNeed.Read, "WarningLetter", "warningId")
+        cases.MapGet("/warnings/{warningId:guid}/letter.pdf", GetLetterPdfAsync).Audited(AuditActions.Warning.LetterDownload).ForCase(AccessNeed.Read, "WarningLetter", "warningId")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .WithSummary("The warning letter as PDF, from the same template as the printable page");
-        cases.MapGet("/breaches", ListBreachesAsync).Audited("breach.list").ForCase(AccessNeed.Read, "BreachList").WithSummary("A case's breaches, newest first");
-        cases.MapGet("/breaches/{breachId:guid}", GetBreachAsync).Audited("breach.read").ForCase(AccessNeed.Read, "Breach", "breachId").WithSummary("One breach record");
-        cases.MapPost("/breaches", CreateBreachAsync).Audited("breach.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
+        cases.MapGet("/breaches", ListBreachesAsync).Audited(AuditActions.Breach.List).ForCase(AccessNeed.Read, "BreachList").WithSummary("A case's breaches, newest first");
+        cases.MapGet("/breaches/{breachId:guid}", GetBreachAsync).Audited(AuditActions.Breach.Read).ForCase(AccessNeed.Read, "Breach", "breachId").WithSummary("One breach record");
+        cases.MapPost("/breaches", CreateBreachAsync).Audited(AuditActions.Breach.Create).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record a breach of specific conditions of the current licence");
-        cases.MapGet("/signals", GetSignalsAsync).Audited("signal.read").ForCase(AccessNeed.Read, "Signals")
+        cases.MapGet("/signals", GetSignalsAsync).Audited(AuditActions.Signal.Read).ForCase(AccessNeed.Read, "Signals")
             .WithSummary("The case's early-warning signal: each rule that fires, the facts behind it, and what it prompts");
-        api.MapGet("/signals", ListSignalsAsync).Audited("signal.list").RequireAuthorization(Policies.CaseData).WithTags("Compliance")
+        api.MapGet("/signals", ListSignalsAsync).Audited(AuditActions.Signal.List).RequireAuthorization(Policies.CaseData).WithTags("Compliance")
             .WithSummary("Cases you can see with an active early-warning signal (optionally one team's)");
         return api;
     }

@@ -2,18 +2,20 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
+using Pathway.Web.Features.Consultations.Detail;
+using Pathway.Web.Features.Consultations.Edit;
+using Pathway.Web.Features.Consultations.Record;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.UseCases;
-using Pathway.Web.Features.Consultations.Detail;
-using Pathway.Web.Features.Consultations.Edit;
-using Pathway.Web.Features.Consultations.Record;
 
 namespace Pathway.Web.Features.Consultations;
 
@@ -80,15 +82,15 @@ public static class ConsultationEndpoints
     public static RouteGroupBuilder MapConsultationEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/cases/{id:guid}/consultations").WithTags("Consultations");
-        g.MapGet("/", ListAsync).Audited("consultation.list").ForCase(AccessNeed.Read, "ConsultationList")
+        g.MapGet("/", ListAsync).Audited(AuditActions.Consultation.List).ForCase(AccessNeed.Read, "ConsultationList")
             .WithSummary("A case's consultations, newest first, with their agreed actions");
-        g.MapGet("/{consultationId:guid}", GetAsync).Audited("consultation.read").ForCase(AccessNeed.Read, "Consultation", "consultationId").WithSummary("One consultation");
-        g.MapPost("/", CreateAsync).Audited("consultation.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
+        g.MapGet("/{consultationId:guid}", GetAsync).Audited(AuditActions.Consultation.Read).ForCase(AccessNeed.Read, "Consultation", "consultationId").WithSummary("One consultation");
+        g.MapPost("/", CreateAsync).Audited(AuditActions.Consultation.Create).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Record a consultation on the case's open referral (the first one moves a new referral to the consultation stage)");
-        g.MapPut("/{consultationId:guid}", UpdateAsync).Audited("consultation.update").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
+        g.MapPut("/{consultationId:guid}", UpdateAsync).Audited(AuditActions.Consultation.Update).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Change a consultation; send the version you read, or get 409 if someone else changed it");
         // Read access: an action's owner may be police or AP staff who cannot edit the case (the handler checks the rest).
-        g.MapPost("/{consultationId:guid}/actions/{actionId:guid}/complete", CompleteAsync).Audited("consultation.action.complete")
+        g.MapPost("/{consultationId:guid}/actions/{actionId:guid}/complete", CompleteAsync).Audited(AuditActions.Consultation.ActionComplete)
             .ForCase(AccessNeed.Read, "ConsultationAction", "actionId")
             .WithSummary("Mark an agreed action done (its owner, or anyone who can edit the case)");
         return api;

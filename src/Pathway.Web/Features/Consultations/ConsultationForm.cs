@@ -1,6 +1,7 @@
 using Pathway.Data.Entities;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Forms;
 
 namespace Pathway.Web.Features.Consultations;

@@ -4,6 +4,7 @@ using Pathway.Data.Entities;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Consultations;
 

@@ -1,19 +1,21 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Coordination;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
+using Pathway.Web.Features.Coordination.Actions;
+using Pathway.Web.Features.Coordination.Items;
+using Pathway.Web.Features.Coordination.Meetings;
+using Pathway.Web.Features.Coordination.Members;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.UseCases;
-using Pathway.Web.Features.Coordination.Actions;
-using Pathway.Web.Features.Coordination.Items;
-using Pathway.Web.Features.Coordination.Meetings;
-using Pathway.Web.Features.Coordination.Members;
 
 namespace Pathway.Web.Features.Coordination;
 
@@ -83,39 +85,39 @@ public static class CoordinationEndpoints
     public static RouteGroupBuilder MapCoordinationEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/coordination-group").WithTags("Co-ordination group");
-        g.MapGet("/members", ListMembersAsync).RequireAuthorization(Policies.CoordinationReader).Audited("coordination.read")
+        g.MapGet("/members", ListMembersAsync).RequireAuthorization(Policies.CoordinationReader).Audited(AuditActions.Coordination.Read)
             .WithSummary("Member organisations and their representatives");
-        g.MapPost("/members", CreateMemberAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.member.save")
+        g.MapPost("/members", CreateMemberAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited(AuditActions.Coordination.MemberUpdate)
             .WithSummary("Add a member organisation");
-        g.MapPut("/members/{memberId:guid}", UpdateMemberAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.member.save")
+        g.MapPut("/members/{memberId:guid}", UpdateMemberAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited(AuditActions.Coordination.MemberUpdate)
             .WithSummary("Change a member (for example the date it left); send the version you read, or get 409");
         g.MapPost("/members/{memberId:guid}/representatives", CreateRepresentativeAsync).RequireAuthorization(Policies.CoordinationAdmin)
-            .Audited("coordination.representative.save").WithSummary("Add a representative to a member organisation");
+            .Audited(AuditActions.Coordination.RepresentativeUpdate).WithSummary("Add a representative to a member organisation");
         g.MapPut("/representatives/{representativeId:guid}", UpdateRepresentativeAsync).RequireAuthorization(Policies.CoordinationAdmin)
-            .Audited("coordination.representative.save").WithSummary("Change a representative; send the version you read, or get 409");
-        g.MapGet("/meetings", ListMeetingsAsync).RequireAuthorization(Policies.CoordinationReader).Audited("coordination.read")
+            .Audited(AuditActions.Coordination.RepresentativeUpdate).WithSummary("Change a representative; send the version you read, or get 409");
+        g.MapGet("/meetings", ListMeetingsAsync).RequireAuthorization(Policies.CoordinationReader).Audited(AuditActions.Coordination.Read)
             .WithSummary("The group's meetings, newest first");
-        g.MapPost("/meetings", CreateMeetingAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.meeting.save")
+        g.MapPost("/meetings", CreateMeetingAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited(AuditActions.Coordination.MeetingUpdate)
             .WithSummary("Plan a meeting (date, chair, attendees, apologies)");
-        g.MapGet("/meetings/{meetingId:guid}", GetMeetingAsync).RequireAuthorization(Policies.CoordinationReader).Audited("coordination.meeting.read")
+        g.MapGet("/meetings/{meetingId:guid}", GetMeetingAsync).RequireAuthorization(Policies.CoordinationReader).Audited(AuditActions.Coordination.MeetingRead)
             .WithSummary("A meeting with its agenda, minutes and actions; case items you may not read are restricted");
-        g.MapPut("/meetings/{meetingId:guid}", UpdateMeetingAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.meeting.save")
+        g.MapPut("/meetings/{meetingId:guid}", UpdateMeetingAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited(AuditActions.Coordination.MeetingUpdate)
             .WithSummary("Change a meeting's date, chair and attendance; refused once the minutes are approved");
-        g.MapPost("/meetings/{meetingId:guid}/status", MoveMeetingAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.meeting.status")
+        g.MapPost("/meetings/{meetingId:guid}/status", MoveMeetingAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited(AuditActions.Coordination.MeetingStatusUpdate)
             .WithSummary("Record the meeting as held, or approve its minutes (then read-only)");
-        g.MapGet("/meetings/{meetingId:guid}/minutes.pdf", MinutesPdfAsync).RequireAuthorization(Policies.CoordinationReader).Audited("coordination.minutes.pdf")
+        g.MapGet("/meetings/{meetingId:guid}/minutes.pdf", MinutesPdfAsync).RequireAuthorization(Policies.CoordinationReader).Audited(AuditActions.Coordination.MinutesDownload)
             .WithSummary("The minutes as PDF, with case items you may not read redacted");
-        g.MapPost("/meetings/{meetingId:guid}/items", CreateItemAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.item.save")
+        g.MapPost("/meetings/{meetingId:guid}/items", CreateItemAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited(AuditActions.Coordination.ItemUpdate)
             .WithSummary("Add an agenda item: a case discussion (with its basis for sharing) or a service-development item");
-        g.MapGet("/items/{agendaItemId:guid}", GetItemAsync).RequireAuthorization(Policies.CoordinationReader).Audited("coordination.item.read")
+        g.MapGet("/items/{agendaItemId:guid}", GetItemAsync).RequireAuthorization(Policies.CoordinationReader).Audited(AuditActions.Coordination.ItemRead)
             .WithSummary("One agenda item; restricted if it discusses a case you may not read");
-        g.MapPut("/items/{agendaItemId:guid}", UpdateItemAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.item.save")
+        g.MapPut("/items/{agendaItemId:guid}", UpdateItemAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited(AuditActions.Coordination.ItemUpdate)
             .WithSummary("Record an item's minutes and decisions; send the version you read, or get 409");
-        g.MapGet("/actions", ListActionsAsync).RequireAuthorization(Policies.CoordinationReader).Audited("coordination.action.list")
+        g.MapGet("/actions", ListActionsAsync).RequireAuthorization(Policies.CoordinationReader).Audited(AuditActions.Coordination.ActionList)
             .WithSummary("The group's actions, soonest due first (?open=true for open ones, ?mine=true for your own)");
-        g.MapPost("/meetings/{meetingId:guid}/actions", CreateActionAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.action.create")
+        g.MapPost("/meetings/{meetingId:guid}/actions", CreateActionAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited(AuditActions.Coordination.ActionCreate)
             .WithSummary("Record an action agreed at the meeting, with one owner and a due date");
-        g.MapPut("/actions/{groupActionId:guid}/status", SetActionStatusAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited("coordination.action.status")
+        g.MapPut("/actions/{groupActionId:guid}/status", SetActionStatusAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited(AuditActions.Coordination.ActionStatusUpdate)
             .WithSummary("Mark an action open, done or dropped; send the version you read, or get 409");
         return api;
     }

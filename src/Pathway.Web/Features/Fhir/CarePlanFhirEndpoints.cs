@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Web.Features.CarePlans;
 using Pathway.Web.Infrastructure;
@@ -16,11 +17,11 @@ public static class CarePlanFhirEndpoints
 {
     public static RouteGroupBuilder MapCarePlanFhir(this RouteGroupBuilder fhir)
     {
-        fhir.MapGet("/Patient/{id:guid}/CarePlan", ListAsync).Audited("fhir.careplan.list")
+        fhir.MapGet("/Patient/{id:guid}/CarePlan", ListAsync).Audited(AuditActions.Fhir.CareplanList)
             .WithSummary("A person's care-plan versions with contained goals and activities (Patient compartment search)");
-        fhir.MapGet("/CarePlan/{carePlanId:guid}", GetAsync).Audited("fhir.careplan.read")
+        fhir.MapGet("/CarePlan/{carePlanId:guid}", GetAsync).Audited(AuditActions.Fhir.CareplanRead)
             .WithSummary("One care-plan version with its goals contained and its actions as activities");
-        fhir.MapGet("/Goal/{goalId:guid}", GetGoalAsync).Audited("fhir.goal.read")
+        fhir.MapGet("/Goal/{goalId:guid}", GetGoalAsync).Audited(AuditActions.Fhir.GoalRead)
             .WithSummary("One goal of a care-plan version");
         return fhir;
     }

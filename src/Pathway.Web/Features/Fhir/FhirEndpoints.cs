@@ -9,6 +9,7 @@ using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Domain.Auditing;
 
 namespace Pathway.Web.Features.Fhir;
 
@@ -27,19 +28,19 @@ public static class FhirEndpoints
             .WithTags("FHIR").WithSummary("The server's FHIR capability statement");
 
         var fhir = app.MapGroup(Base).RequireAuthorization(Policies.Api).WithTags("FHIR");
-        fhir.MapGet("/Patient/{id:guid}", GetPatientAsync).Audited("fhir.patient.read")
+        fhir.MapGet("/Patient/{id:guid}", GetPatientAsync).Audited(AuditActions.Fhir.PatientRead)
             .WithSummary("A person on licence as a FHIR Patient (minimum necessary: CRN, name, date of birth, gender)");
-        fhir.MapGet("/Questionnaire", ListQuestionnairesAsync).Audited("fhir.questionnaire.list")
+        fhir.MapGet("/Questionnaire", ListQuestionnairesAsync).Audited(AuditActions.Fhir.QuestionnaireList)
             .WithSummary("Every published instrument definition version as a Questionnaire (a searchset Bundle)");
-        fhir.MapGet("/Questionnaire/{questionnaireId}", GetQuestionnaireAsync).Audited("fhir.questionnaire.read")
+        fhir.MapGet("/Questionnaire/{questionnaireId}", GetQuestionnaireAsync).Audited(AuditActions.Fhir.QuestionnaireRead)
             .WithSummary("One instrument definition version as a Questionnaire; the id is key-vN, e.g. sapas-v1");
-        fhir.MapGet("/Patient/{id:guid}/QuestionnaireResponse", ListResponsesAsync).Audited("fhir.questionnaire-response.list")
+        fhir.MapGet("/Patient/{id:guid}/QuestionnaireResponse", ListResponsesAsync).Audited(AuditActions.Fhir.QuestionnaireResponseList)
             .WithSummary("A person's screening responses (Patient compartment search)");
-        fhir.MapGet("/QuestionnaireResponse/{responseId:guid}", GetResponseAsync).Audited("fhir.questionnaire-response.read")
+        fhir.MapGet("/QuestionnaireResponse/{responseId:guid}", GetResponseAsync).Audited(AuditActions.Fhir.QuestionnaireResponseRead)
             .WithSummary("One screening response as a QuestionnaireResponse, checked against your access to its case");
-        fhir.MapGet("/Patient/{id:guid}/RiskAssessment", ListRiskAssessmentsAsync).Audited("fhir.risk-assessment.list")
+        fhir.MapGet("/Patient/{id:guid}/RiskAssessment", ListRiskAssessmentsAsync).Audited(AuditActions.Fhir.RiskAssessmentList)
             .WithSummary("A person's risk summary (RoSH) and OGRS3 calculations (Patient compartment search)");
-        fhir.MapGet("/RiskAssessment/{riskAssessmentId}", GetRiskAssessmentAsync).Audited("fhir.risk-assessment.read")
+        fhir.MapGet("/RiskAssessment/{riskAssessmentId}", GetRiskAssessmentAsync).Audited(AuditActions.Fhir.RiskAssessmentRead)
             .WithSummary("One OGRS3 calculation by id, or a case's risk summary as rosh-{caseId}");
         fhir.MapCarePlanFhir();
         return app;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Staff;
 using Pathway.Web.Features.CarePlans;
@@ -15,7 +16,7 @@ namespace Pathway.Web.Features.Home;
 /// are overdue or due soon, and the care-plan reviews they are responsible for that are due within 14 days or overdue.
 /// The counts carry no identities; the lists do, so showing either writes a read row of its own.
 /// </summary>
-[Audited("consultation.action.list")]
+[Audited(AuditActions.Consultation.ActionList)]
 public sealed class IndexModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock, Coordination.CoordinationGroup group) : PageModel
 {
     public sealed record MyAction(Guid Id, Guid CaseId, Guid ConsultationId, string Person, string Crn, string Description, DateOnly DueOn, bool Overdue);
@@ -38,8 +39,8 @@ public sealed class IndexModel(CaseAccess access, PathwayDbContext db, AuditLog 
         if (who.IsInAny(RoleSets.CoordinationReaders) && await group.CanReadAsync(ct))
         {
             CanReadGroup = true;
-            GroupActions = await group.ActionsAsync(openOnly: true, who.UserId, ct, "coordination.action.list", dueBy: group.Today.AddDays(7));
-            if (GroupActions.Count > 0) await audit.WriteAsync("coordination.action.list", "GroupActionList", who.UserId, null, ct: ct);
+            GroupActions = await group.ActionsAsync(openOnly: true, who.UserId, ct, AuditActions.Coordination.ActionList, dueBy: group.Today.AddDays(7));
+            if (GroupActions.Count > 0) await audit.WriteAsync(AuditActions.Coordination.ActionList, "GroupActionList", who.UserId, null, ct: ct);
         }
         if (who.IsIn(StaffRole.PartnerAgency))
             PartnerReferralsWaiting = await Signposting.Partner.PartnerReferrals.For(db, who.TeamId).AsNoTracking()
@@ -62,7 +63,7 @@ public sealed class IndexModel(CaseAccess access, PathwayDbContext db, AuditLog 
                 .ToList();
             if (Actions.Count > 0) await audit.ReadAsync("ConsultationActionList", who.UserId, null, ct);
             Reviews = await ReviewsDue.ForAsync(visible, db.CarePlans.AsNoTracking(), who.UserId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
-            if (Reviews.Count > 0) await audit.WriteAsync("careplan.reviews.read", "CarePlanReviewsDue", null, null, ct: ct);
+            if (Reviews.Count > 0) await audit.WriteAsync(AuditActions.CarePlan.ReviewList, "CarePlanReviewsDue", null, null, ct: ct);
         }
     }
 }

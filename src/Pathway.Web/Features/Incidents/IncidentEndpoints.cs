@@ -3,20 +3,22 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Access;
+using Pathway.Domain.CarePlans;
 using Pathway.Domain.Incidents;
 using Pathway.Domain.Licences;
 using Pathway.Web.Features.CarePlans;
-using Pathway.Domain.CarePlans;
 using Pathway.Web.Features.Cases;
-using Pathway.Web.Infrastructure;
 using Pathway.Web.Features.Incidents.ChainAnalysis;
 using Pathway.Web.Features.Incidents.Record;
+using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.UseCases;
 using Entity = Pathway.Data.Entities.ChainAnalysis;
+using Pathway.Domain.Auditing;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Incidents;
 
@@ -82,25 +84,25 @@ public static class IncidentEndpoints
     public static RouteGroupBuilder MapIncidentEndpoints(this RouteGroupBuilder api)
     {
         var incidents = api.MapGroup("/cases/{id:guid}/incidents").WithTags("Incidents");
-        incidents.MapGet("/", ListIncidentsAsync).Audited("incident.list").ForCase(AccessNeed.Read, "IncidentList").RequireAuthorization(Policies.CaseData)
+        incidents.MapGet("/", ListIncidentsAsync).Audited(AuditActions.Incident.List).ForCase(AccessNeed.Read, "IncidentList").RequireAuthorization(Policies.CaseData)
             .WithSummary("List a case's incidents, newest first");
-        incidents.MapGet("/{incidentId:guid}", GetIncidentAsync).Audited("incident.read").ForCase(AccessNeed.Read, "Incident", "incidentId")
+        incidents.MapGet("/{incidentId:guid}", GetIncidentAsync).Audited(AuditActions.Incident.Read).ForCase(AccessNeed.Read, "Incident", "incidentId")
             .RequireAuthorization(Policies.CaseData)
             .WithSummary("Get one incident");
-        incidents.MapPost("/", RecordAsync).Audited("incident.create").ForCase(AccessNeed.Contribute, "Incident").RequireAuthorization(Policies.IncidentRecorder)
+        incidents.MapPost("/", RecordAsync).Audited(AuditActions.Incident.Create).ForCase(AccessNeed.Contribute, "Incident").RequireAuthorization(Policies.IncidentRecorder)
             .WithSummary("Record an incident (AP staff, offender managers, psychologists); answers 201 with its Location");
 
         var analysis = incidents.MapGroup("/{incidentId:guid}/chain-analysis").WithTags("Incidents");
-        analysis.MapGet("/", GetAnalysisAsync).Audited("chainanalysis.read").ForCase(AccessNeed.Read, "ChainAnalysis", "incidentId")
+        analysis.MapGet("/", GetAnalysisAsync).Audited(AuditActions.ChainAnalysis.Read).ForCase(AccessNeed.Read, "ChainAnalysis", "incidentId")
             .RequireAuthorization(Policies.CaseData)
             .WithSummary("Get an incident's behaviour chain analysis, links in order");
-        analysis.MapPost("/", StartAnalysisAsync).Audited("chainanalysis.create").ForCase(AccessNeed.Edit, "ChainAnalysis", "incidentId")
+        analysis.MapPost("/", StartAnalysisAsync).Audited(AuditActions.ChainAnalysis.Create).ForCase(AccessNeed.Edit, "ChainAnalysis", "incidentId")
             .RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Start the chain analysis of an incident: the problem behaviour is needed, the rest (links in order) may follow");
-        analysis.MapPut("/", SaveAnalysisAsync).Audited("chainanalysis.update").ForCase(AccessNeed.Edit, "ChainAnalysis", "incidentId")
+        analysis.MapPut("/", SaveAnalysisAsync).Audited(AuditActions.ChainAnalysis.Update).ForCase(AccessNeed.Edit, "ChainAnalysis", "incidentId")
             .RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Save a draft chain analysis (links replaced in the order sent); send the version you read, or get 409");
-        analysis.MapPost("/complete", CompleteAnalysisAsync).Audited("chainanalysis.complete").ForCase(AccessNeed.Edit, "ChainAnalysis", "incidentId")
+        analysis.MapPost("/complete", CompleteAnalysisAsync).Audited(AuditActions.ChainAnalysis.Complete).ForCase(AccessNeed.Edit, "ChainAnalysis", "incidentId")
             .RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Complete a chain analysis: every DBT step, at least one link and the broad function; it then feeds the next care-plan review");
         return api;

@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Data.Instruments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Instruments;
+using Pathway.Web.Features.Instruments.Manage;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.UseCases;
-using Pathway.Web.Features.Instruments.Manage;
 
 namespace Pathway.Web.Features.Instruments;
 
@@ -24,11 +25,11 @@ public static class InstrumentEndpoints
     public static RouteGroupBuilder MapInstrumentEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/instruments").WithTags("Instruments");
-        g.MapGet("/", ListAsync).Audited("instrument.definition.list")
+        g.MapGet("/", ListAsync).Audited(AuditActions.Instrument.DefinitionList)
             .WithSummary("List every published instrument definition version, newest first within each instrument");
-        g.MapGet("/{key}/versions/{version:int}", GetAsync).Audited("instrument.definition.read")
+        g.MapGet("/{key}/versions/{version:int}", GetAsync).Audited(AuditActions.Instrument.DefinitionRead)
             .WithSummary("Get one definition version in the instrument JSON format (items, options, scoring rules, citation, licence)");
-        g.MapPost("/", PublishAsync).Audited("instrument.definition.publish").RequireAuthorization(Policies.Administrator)
+        g.MapPost("/", PublishAsync).Audited(AuditActions.Instrument.DefinitionPublish).RequireAuthorization(Policies.Administrator)
             .WithSummary("Publish a new definition version (administrators). The body is the definition JSON; errors name what is wrong");
         return api;
     }

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Features.Licences.Conditions;
 using Pathway.Web.Features.Licences.Create;
@@ -106,18 +108,18 @@ public static class LicenceEndpoints
     public static RouteGroupBuilder MapLicenceEndpoints(this RouteGroupBuilder api)
     {
         var licences = api.MapGroup("/cases/{id:guid}/licences").WithTags("Licences");
-        licences.MapGet("/", ListAsync).Audited("licence.list").ForCase(AccessNeed.Read, "LicenceList")
+        licences.MapGet("/", ListAsync).Audited(AuditActions.Licence.List).ForCase(AccessNeed.Read, "LicenceList")
             .WithSummary("List a case's licence periods, newest first");
-        licences.MapGet("/{licenceId:guid}", GetAsync).Audited("licence.read").ForCase(AccessNeed.Read, "Licence", "licenceId")
+        licences.MapGet("/{licenceId:guid}", GetAsync).Audited(AuditActions.Licence.Read).ForCase(AccessNeed.Read, "Licence", "licenceId")
             .WithSummary("Get one licence with its conditions and recalls");
-        licences.MapPost("/", CreateAsync).Audited("licence.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
+        licences.MapPost("/", CreateAsync).Audited(AuditActions.Licence.Create).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Add a licence period to a case");
-        licences.MapPut("/{licenceId:guid}", UpdateAsync).Audited("licence.update").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
+        licences.MapPut("/{licenceId:guid}", UpdateAsync).Audited(AuditActions.Licence.Update).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Change a licence's sentence and dates; send the version you read, or get 409 if someone else changed it");
-        licences.MapPost("/{licenceId:guid}/conditions", AddConditionAsync).Audited("licence.condition.add").ForCase(AccessNeed.Edit)
+        licences.MapPost("/{licenceId:guid}/conditions", AddConditionAsync).Audited(AuditActions.Licence.ConditionAdd).ForCase(AccessNeed.Edit)
             .RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Add an additional condition to a licence");
-        licences.MapPost("/{licenceId:guid}/recalls", AddRecallAsync).Audited("licence.recall.add").ForCase(AccessNeed.Edit)
+        licences.MapPost("/{licenceId:guid}/recalls", AddRecallAsync).Audited(AuditActions.Licence.RecallAdd).ForCase(AccessNeed.Edit)
             .RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Record a recall on a licence");
         return api;

@@ -5,16 +5,17 @@ using Pathway.Data.Entities;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
+using Pathway.Web.Features.Referrals.Allocate;
+using Pathway.Web.Features.Referrals.Create;
+using Pathway.Web.Features.Referrals.MoveStage;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.UseCases;
-using Pathway.Web.Features.Referrals.Allocate;
-using Pathway.Web.Features.Referrals.Create;
-using Pathway.Web.Features.Referrals.MoveStage;
 
 namespace Pathway.Web.Features.Referrals;
 
@@ -73,16 +74,16 @@ public static class ReferralEndpoints
 {
     public static RouteGroupBuilder MapReferralEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/referrals", QueueAsync).WithTags("Referrals").Audited("referral.queue").RequireAuthorization(Policies.PdService)
+        api.MapGet("/referrals", QueueAsync).WithTags("Referrals").Audited(AuditActions.Referral.QueueRead).RequireAuthorization(Policies.PdService)
             .WithSummary("The referral queue: open referrals on cases you can see. view = unallocated (default), mine, allocated or all; urgency; sort = priority, oldest or newest");
         var one = api.MapGroup("/cases/{id:guid}").WithTags("Referrals");
-        one.MapGet("/referrals", ListAsync).Audited("referral.list").ForCase(AccessNeed.Read, "ReferralList").WithSummary("A case's referrals to the PD service, newest first");
-        one.MapGet("/referral", GetAsync).Audited("referral.read").ForCase(AccessNeed.Read, "Referral").WithSummary("The case's newest referral, with its pathway stages and time in each");
-        one.MapPost("/referrals", CreateAsync).Audited("referral.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.Referrer)
+        one.MapGet("/referrals", ListAsync).Audited(AuditActions.Referral.List).ForCase(AccessNeed.Read, "ReferralList").WithSummary("A case's referrals to the PD service, newest first");
+        one.MapGet("/referral", GetAsync).Audited(AuditActions.Referral.Read).ForCase(AccessNeed.Read, "Referral").WithSummary("The case's newest referral, with its pathway stages and time in each");
+        one.MapPost("/referrals", CreateAsync).Audited(AuditActions.Referral.Create).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.Referrer)
             .WithSummary("Refer the case to the PD service (one open referral at a time)");
-        one.MapPost("/referral/allocation", AllocateAsync).Audited("referral.allocate").ForCase(AccessNeed.Edit, "Referral").RequireAuthorization(Policies.PdService)
+        one.MapPost("/referral/allocation", AllocateAsync).Audited(AuditActions.Referral.Allocate).ForCase(AccessNeed.Edit, "Referral").RequireAuthorization(Policies.PdService)
             .WithSummary("Allocate the open referral to a psychologist (the clinical lead), or take it yourself (a psychologist)");
-        one.MapPost("/referral/stage", MoveAsync).Audited("referral.stage.change").ForCase(AccessNeed.Edit, "Referral").RequireAuthorization(Policies.CaseEditor)
+        one.MapPost("/referral/stage", MoveAsync).Audited(AuditActions.Referral.StageUpdate).ForCase(AccessNeed.Edit, "Referral").RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Move the open referral on the pathway; skipping a stage, not suitable and withdrawn need a reason");
         return api;
     }

@@ -3,17 +3,19 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Instruments;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
-using Pathway.Web.Infrastructure.Access;
+using Pathway.Web.Features.Screening.Fill;
+using Pathway.Web.Features.Screening.Start;
 using Pathway.Web.Infrastructure;
+using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.UseCases;
-using Pathway.Web.Features.Screening.Fill;
-using Pathway.Web.Features.Screening.Start;
 
 namespace Pathway.Web.Features.Screening;
 
@@ -60,16 +62,16 @@ public static class ScreeningEndpoints
     public static RouteGroupBuilder MapScreeningEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/cases/{id:guid}/screening").WithTags("Screening");
-        g.MapGet("/", ListAsync).Audited("screening.list").ForCase(AccessNeed.Read, "InstrumentResponseList").RequireAuthorization(Policies.CaseData)
+        g.MapGet("/", ListAsync).Audited(AuditActions.Screening.List).ForCase(AccessNeed.Read, "InstrumentResponseList").RequireAuthorization(Policies.CaseData)
             .WithSummary("List a case's screening responses, newest first");
-        g.MapGet("/{responseId:guid}", GetAsync).Audited("screening.read").ForCase(AccessNeed.Read, "InstrumentResponse", "responseId")
+        g.MapGet("/{responseId:guid}", GetAsync).Audited(AuditActions.Screening.Read).ForCase(AccessNeed.Read, "InstrumentResponse", "responseId")
             .RequireAuthorization(Policies.CaseData)
             .WithSummary("Get one screening response with its answers and, once completed, its result");
-        g.MapPost("/", StartAsync).Audited("screening.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ScreeningRecorder)
+        g.MapPost("/", StartAsync).Audited(AuditActions.Screening.Create).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ScreeningRecorder)
             .WithSummary("Start a draft screening of an instrument that applies to the case; 400 naming the reason if it does not apply or is switched off for scoring (guidance only)");
-        g.MapPut("/{responseId:guid}", SaveAsync).Audited("screening.update").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ScreeningRecorder)
+        g.MapPut("/{responseId:guid}", SaveAsync).Audited(AuditActions.Screening.Update).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ScreeningRecorder)
             .WithSummary("Save a draft's answers (may be incomplete); 409 if the version is stale");
-        g.MapPost("/{responseId:guid}/complete", CompleteAsync).Audited("screening.complete").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ScreeningRecorder)
+        g.MapPost("/{responseId:guid}/complete", CompleteAsync).Audited(AuditActions.Screening.Complete).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ScreeningRecorder)
             .WithSummary("Complete a response with these answers: scored, or 400 naming each missing required item or reason, or that the instrument is switched off for scoring");
         return api;
     }

@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Data.Instruments;
+using Pathway.Domain.Access;
 using Pathway.Domain.Instruments;
 using Pathway.Domain.Licences;
-using Pathway.Domain.Access;
 using Pathway.Domain.Staff;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Errors;
 
 namespace Pathway.Web.Features.Screening;

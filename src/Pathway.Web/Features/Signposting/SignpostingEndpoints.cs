@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Signposting;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Features.Compliance;
 using Pathway.Web.Features.Signposting.Matching;
@@ -64,21 +66,21 @@ public static class SignpostingEndpoints
     public static RouteGroupBuilder MapSignpostingEndpoints(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases/{id:guid}/signposting").WithTags("Signposting");
-        cases.MapGet("/matches", MatchesAsync).RequireAuthorization(Policies.CaseEditor).Audited("signposting.match").ForCase(AccessNeed.Edit, "SignpostingMatch")
+        cases.MapGet("/matches", MatchesAsync).RequireAuthorization(Policies.CaseEditor).Audited(AuditActions.Signposting.Match).ForCase(AccessNeed.Edit, "SignpostingMatch")
             .WithSummary("Services for each assessed need (or ?need=… when there is no countersigned assessment), with reasons");
-        cases.MapGet("/referrals", ListAsync).RequireAuthorization(Policies.CaseData).Audited("signposting.list").ForCase(AccessNeed.Read, "SignpostingList")
+        cases.MapGet("/referrals", ListAsync).RequireAuthorization(Policies.CaseData).Audited(AuditActions.Signposting.List).ForCase(AccessNeed.Read, "SignpostingList")
             .WithSummary("A case's signposting referrals");
-        cases.MapGet("/referrals/{signpostingId:guid}", GetAsync).RequireAuthorization(Policies.CaseData).Audited("signposting.read")
+        cases.MapGet("/referrals/{signpostingId:guid}", GetAsync).RequireAuthorization(Policies.CaseData).Audited(AuditActions.Signposting.Read)
             .ForCase(AccessNeed.Read, "SignpostingReferral", "signpostingId").WithSummary("One signposting referral with its history");
-        cases.MapPost("/referrals", CreateAsync).RequireAuthorization(Policies.CaseEditor).Audited("signposting.create").ForCase(AccessNeed.Edit, "SignpostingReferral")
+        cases.MapPost("/referrals", CreateAsync).RequireAuthorization(Policies.CaseEditor).Audited(AuditActions.Signposting.Create).ForCase(AccessNeed.Edit, "SignpostingReferral")
             .WithSummary("Refer the person to a directory service; closed services and services that exclude the person are refused with the reason");
-        cases.MapPost("/referrals/{signpostingId:guid}/moves", MoveAsync).RequireAuthorization(Policies.CaseEditor).Audited("signposting.move")
+        cases.MapPost("/referrals/{signpostingId:guid}/moves", MoveAsync).RequireAuthorization(Policies.CaseEditor).Audited(AuditActions.Signposting.Move)
             .ForCase(AccessNeed.Edit, "SignpostingReferral", "signpostingId").WithSummary("Record what happened next; moves out of order are refused");
 
         var partner = api.MapGroup("/partner/referrals").WithTags("Partner agencies").RequireAuthorization(Policies.PartnerAgency);
-        partner.MapGet("/", PartnerListAsync).Audited("partner.referral.list").WithSummary("Referrals sent to the caller's organisation");
-        partner.MapGet("/{signpostingId:guid}", PartnerGetAsync).Audited("partner.referral.read").WithSummary("One referral: the minimum needed to act");
-        partner.MapPost("/{signpostingId:guid}/moves", PartnerMoveAsync).Audited("signposting.move").WithSummary("Accept, decline, record attendance or the outcome");
+        partner.MapGet("/", PartnerListAsync).Audited(AuditActions.Partner.ReferralList).WithSummary("Referrals sent to the caller's organisation");
+        partner.MapGet("/{signpostingId:guid}", PartnerGetAsync).Audited(AuditActions.Partner.ReferralRead).WithSummary("One referral: the minimum needed to act");
+        partner.MapPost("/{signpostingId:guid}/moves", PartnerMoveAsync).Audited(AuditActions.Signposting.Move).WithSummary("Accept, decline, record attendance or the outcome");
         return api;
     }
 

@@ -7,13 +7,14 @@ using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Staff;
 using Pathway.Domain.Training;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
+using Pathway.Web.Features.Training.Overview;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.UseCases;
-using Pathway.Web.Features.Training.Overview;
 
 namespace Pathway.Web.Features.Training;
 
@@ -56,13 +57,13 @@ public static class TrainingEndpoints
             .WithSummary("Get one course's published structure: modules and lesson titles");
         t.MapGet("/enrolments", ListEnrolmentsAsync).WithMetadata(new NotAuditedAttribute(OwnTraining))
             .WithSummary("The caller's enrolments with progress, scores and completion");
-        t.MapPost("/courses/{slug}/enrolment", EnrolAsync).Audited("training.enrol")
+        t.MapPost("/courses/{slug}/enrolment", EnrolAsync).Audited(AuditActions.Training.Enrol)
             .WithSummary("Enrol the caller on a course: 201 with a new enrolment, or 200 with the one already in progress");
-        t.MapGet("/results", ResultsAsync).Audited("training.record.read")
+        t.MapGet("/results", ResultsAsync).Audited(AuditActions.Training.RecordRead)
             .WithSummary("A learner's training record (?user=id): one's own, or anyone's for training coordinators");
         t.MapGet("/certificates", ListCertificatesAsync).WithMetadata(new NotAuditedAttribute(OwnTraining))
             .WithSummary("The caller's certificates");
-        t.MapGet("/certificates/{number}/verify", VerifyAsync).Audited("training.certificate.verify").AllowAnonymous()
+        t.MapGet("/certificates/{number}/verify", VerifyAsync).Audited(AuditActions.Training.CertificateVerify).AllowAnonymous()
             .RequireRateLimiting(Certificates.Verify.VerifyRateLimit.Policy)
             .WithSummary("Check a certificate number: the name, course, completion date and validity, as the public page shows");
         return api;

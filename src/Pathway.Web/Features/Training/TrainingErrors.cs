@@ -1,4 +1,5 @@
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Training;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Infrastructure.Errors;
 

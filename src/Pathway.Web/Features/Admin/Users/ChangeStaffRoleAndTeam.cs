@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Staff;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -50,7 +52,7 @@ public sealed class ChangeStaffRoleAndTeam(PathwayDbContext db, UserManager<Staf
             var what = new List<string>();
             if (roleChanged) what.Add($"role {string.Join("+", current)} -> {newRole}");
             if (teamChanged) what.Add($"team {oldTeam?.ToString() ?? "none"} -> {newTeam?.ToString() ?? "none"}");
-            audit.Add("admin.users.update", "User", user.Id, null, reason: string.Join("; ", what));
+            audit.Add(AuditActions.Admin.UsersUpdate, "User", user.Id, null, reason: string.Join("; ", what));
             return IdentityResult.Success;
         }, ct);
     }

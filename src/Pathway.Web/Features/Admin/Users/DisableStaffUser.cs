@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -25,7 +26,7 @@ public sealed class DisableStaffUser(PathwayDbContext db, UserManager<StaffUser>
             var step = await users.SetLockoutEnabledAsync(user, true);
             if (step.Succeeded) step = await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
             if (step.Succeeded) step = await users.UpdateSecurityStampAsync(user);
-            if (step.Succeeded) audit.Add("admin.users.disable", "User", user.Id, null);
+            if (step.Succeeded) audit.Add(AuditActions.Admin.UsersDisable, "User", user.Id, null);
             return step;
         }, ct);
     }

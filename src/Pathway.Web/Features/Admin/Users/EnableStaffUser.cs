@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -19,7 +20,7 @@ public sealed class EnableStaffUser(PathwayDbContext db, UserManager<StaffUser> 
             user.DisabledAt = null;
             var step = await users.SetLockoutEndDateAsync(user, null);
             if (step.Succeeded) step = await users.ResetAccessFailedCountAsync(user);
-            if (step.Succeeded) audit.Add("admin.users.enable", "User", user.Id, null);
+            if (step.Succeeded) audit.Add(AuditActions.Admin.UsersEnable, "User", user.Id, null);
             return step;
         }, ct);
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -20,7 +21,7 @@ public sealed class ResetStaffTwoFactor(PathwayDbContext db, UserManager<StaffUs
         {
             var step = await users.ResetAuthenticatorKeyAsync(user);
             if (step.Succeeded) step = await users.SetTwoFactorEnabledAsync(user, false);
-            if (step.Succeeded) audit.Add("admin.users.reset-2fa", "User", user.Id, null);
+            if (step.Succeeded) audit.Add(AuditActions.Admin.UsersTwoFactorReset, "User", user.Id, null);
             return step;
         }, ct);
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Staff;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Shared;
 
 namespace Pathway.Web.Features.Admin.Users;

@@ -4,6 +4,7 @@ using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Staff;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Admin.Users;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -12,7 +13,7 @@ namespace Pathway.Web.Features.Assessments.Changes;
 
 /// <summary>What changed between a version and the one before it (or another version of the same assessment), field by field.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("assessment.diff")]
+[Audited(AuditActions.Assessment.VersionsCompare)]
 [CaseScoped(AccessNeed.Read, EntityType = "Assessment", EntityRouteValue = "assessmentId")]
 public sealed class ChangesModel(CurrentCase current, PathwayDbContext db, AuditLog audit) : PageModel
 {

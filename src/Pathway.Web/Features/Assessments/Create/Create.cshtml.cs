@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -13,8 +15,8 @@ namespace Pathway.Web.Features.Assessments.Create;
 
 /// <summary>The form for <see cref="CreateAssessment"/>: a draft the signed-in psychologist (or clinical lead) authors.</summary>
 [Authorize(Policy = Policies.Assessor)]
-[Audited("assessment.create")]
-[CaseScoped(AccessNeed.Edit, ReadActionOnGet = "case.read")]
+[Audited(AuditActions.Assessment.Create)]
+[CaseScoped(AccessNeed.Edit, ReadActionOnGet = AuditActions.Case.Read)]
 public sealed class CreateModel(CurrentCase current, CreateAssessment create, TimeProvider clock) : PageModel
 {
     [BindProperty] public DateParts AssessmentDate { get; set; } = new();

@@ -1,7 +1,9 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -25,7 +27,7 @@ public sealed class CreateAssessment(PathwayDbContext db, AuditLog audit, TimePr
         };
         a.SeriesId = a.Id;
         db.Assessments.Add(a);
-        audit.Add("assessment.create", "Assessment", a.Id, c.Id);
+        audit.Add(AuditActions.Assessment.Create, "Assessment", a.Id, c.Id);
         await db.SaveChangesAsync(ct);
         return a;
     }

@@ -1,7 +1,9 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -28,7 +30,7 @@ public sealed class CountersignAssessment(PathwayDbContext db, AuditLog audit, T
         a.CountersignedById = c.Who.UserId;
         a.CountersignedAt = clock.GetUtcNow();
         db.Entry(a).Property(x => x.Version).OriginalValue = version;
-        audit.Add("assessment.countersign", "Assessment", a.Id, a.CaseId);
+        audit.Add(AuditActions.Assessment.Countersign, "Assessment", a.Id, a.CaseId);
         return await AssessmentChanges.SaveAsync(db, a, ct);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -18,7 +19,7 @@ namespace Pathway.Web.Features.Assessments.Detail;
 /// the lifecycle actions the signed-in person may take (submit, countersign, return, start a new version).
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("assessment.read")]
+[Audited(AuditActions.Assessment.Read)]
 [CaseScoped(AccessNeed.Read, EntityType = "Assessment", EntityRouteValue = "assessmentId")]
 public sealed class DetailModel(CurrentCase current, PathwayDbContext db, AuditLog audit) : PageModel
 {

@@ -1,7 +1,9 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -27,7 +29,7 @@ public sealed class ReturnAssessment(PathwayDbContext db, AuditLog audit)
         a.Status = AssessmentStatus.Draft;
         a.SubmittedAt = null;
         db.Entry(a).Property(x => x.Version).OriginalValue = version;
-        audit.Add("assessment.return", "Assessment", a.Id, a.CaseId);
+        audit.Add(AuditActions.Assessment.Return, "Assessment", a.Id, a.CaseId);
         return await AssessmentChanges.SaveAsync(db, a, ct);
     }
 }

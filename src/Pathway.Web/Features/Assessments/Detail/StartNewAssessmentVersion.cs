@@ -1,7 +1,9 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -25,7 +27,7 @@ public sealed class StartNewAssessmentVersion(PathwayDbContext db, AuditLog audi
         var (decision, reason) = AssessmentLifecycle.Edit(a.Status, a.AuthorId, AssessmentRoles.Actor(c.Who), await AssessmentChanges.HasNewerAsync(db, a, ct));
         if (decision != EditDecision.StartNewVersion) return AssessmentChanges.NotAllowed(reason ?? "This version is not locked; change it directly");
         var target = await AssessmentChanges.CopyToNewVersionAsync(db, a, c.Who, clock.GetUtcNow(), ct);
-        audit.Add("assessment.version.create", "Assessment", target.Id, a.CaseId);
+        audit.Add(AuditActions.Assessment.VersionCreate, "Assessment", target.Id, a.CaseId);
         return await AssessmentChanges.SaveAsync(db, target, ct);
     }
 }

@@ -1,7 +1,9 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -27,7 +29,7 @@ public sealed class SubmitAssessment(PathwayDbContext db, AuditLog audit, TimePr
         a.Status = AssessmentStatus.Submitted;
         a.SubmittedAt = clock.GetUtcNow();
         db.Entry(a).Property(x => x.Version).OriginalValue = version;
-        audit.Add("assessment.submit", "Assessment", a.Id, a.CaseId);
+        audit.Add(AuditActions.Assessment.Submit, "Assessment", a.Id, a.CaseId);
         return await AssessmentChanges.SaveAsync(db, a, ct);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -15,7 +16,7 @@ namespace Pathway.Web.Features.Assessments.List;
 
 /// <summary>The case's assessments (every version, grouped by assessment) and its OGRS3 calculations.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("assessment.list")]
+[Audited(AuditActions.Assessment.List)]
 [CaseScoped(AccessNeed.Read, EntityType = "AssessmentList")]
 public sealed class ListModel(CurrentCase current, PathwayDbContext db) : PageModel
 {

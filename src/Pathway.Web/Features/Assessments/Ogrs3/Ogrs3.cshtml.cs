@@ -2,9 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Cases;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Risk;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -49,8 +51,8 @@ public sealed class Ogrs3Form
 
 /// <summary>The form for <see cref="RecordOgrs3Score"/>: OGRS3 from the person's criminal history, stored on the case with its inputs.</summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("ogrs3.create")]
-[CaseScoped(AccessNeed.Edit, ReadActionOnGet = "case.read")]
+[Audited(AuditActions.Ogrs3.Create)]
+[CaseScoped(AccessNeed.Edit, ReadActionOnGet = AuditActions.Case.Read)]
 public sealed class Ogrs3Model(CurrentCase current, RecordOgrs3Score record, TimeProvider clock) : PageModel
 {
     [BindProperty] public Ogrs3Form Input { get; set; } = new();

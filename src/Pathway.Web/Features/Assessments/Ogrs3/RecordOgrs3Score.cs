@@ -2,6 +2,7 @@ using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Risk;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -14,7 +15,7 @@ namespace Pathway.Web.Features.Assessments.Print;
 
 /// <summary>A printable assessment (print styles hide the service chrome). <c>?copy=shareable</c> leaves out the withheld section.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("assessment.print")]
+[Audited(AuditActions.Assessment.Print)]
 [CaseScoped(AccessNeed.Read, EntityType = "Assessment", EntityRouteValue = "assessmentId")]
 public sealed class PrintModel(CurrentCase current, PathwayDbContext db, AuditLog audit) : PageModel
 {
@@ -34,7 +35,7 @@ public sealed class PrintModel(CurrentCase current, PathwayDbContext db, AuditLo
 
 /// <summary>Downloads the assessment as PDF. <c>?copy=shareable</c> gives the copy that may be shared with the person.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("assessment.pdf")]
+[Audited(AuditActions.Assessment.Download)]
 [CaseScoped(AccessNeed.Read, EntityType = "Assessment", EntityRouteValue = "assessmentId")]
 public sealed class PdfModel(CurrentCase current, PathwayDbContext db, AuditLog audit) : PageModel
 {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
@@ -34,7 +35,7 @@ public sealed class SectionForm
 /// a new draft version with the change. A stale form saves nothing and says so.
 /// </summary>
 [Authorize(Policy = Policies.Assessor)]
-[Audited("assessment.update")]
+[Audited(AuditActions.Assessment.Update)]
 [CaseScoped(AccessNeed.Edit)]
 public sealed class SectionModel(CurrentCase current, PathwayDbContext db, AuditLog audit, UpdateAssessmentSection update) : PageModel
 {
@@ -50,7 +51,7 @@ public sealed class SectionModel(CurrentCase current, PathwayDbContext db, Audit
         var c = current.Context;
         var a = await AssessmentLookup.FindAsync(db.Assessments.AsNoTracking().WithContent(), audit, c.Id, assessmentId, ct);
         if (a is null || AssessmentSections.Find(section) is not { } def) return NotFound();
-        await audit.WriteAsync("assessment.read", "Assessment", a.Id, c.Id, ct: ct);
+        await audit.WriteAsync(AuditActions.Assessment.Read, "Assessment", a.Id, c.Id, ct: ct);
         Input = new SectionForm
         {
             Fields = a.Fields.ToDictionary(f => f.Key, f => (string?)f.Text),

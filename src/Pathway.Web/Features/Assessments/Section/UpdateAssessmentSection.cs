@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -40,7 +42,7 @@ public sealed class UpdateAssessmentSection(PathwayDbContext db, AuditLog audit,
         await ApplyAsync(target, input, ct);
         target.UpdatedAt = now; // children changed: bump the parent's version too
         // One audit row per save (the chain numbers rows as it saves); the reason names the section changed.
-        audit.Add(decision == EditDecision.StartNewVersion ? "assessment.version.create" : "assessment.update", "Assessment", target.Id, a.CaseId,
+        audit.Add(decision == EditDecision.StartNewVersion ? AuditActions.Assessment.VersionCreate : AuditActions.Assessment.Update, "Assessment", target.Id, a.CaseId,
             reason: input.Section.Key);
         return await AssessmentChanges.SaveAsync(db, target, ct);
     }

@@ -4,6 +4,7 @@ using Pathway.Data.Entities;
 using Pathway.Domain.Access;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
@@ -48,7 +49,7 @@ public sealed class OpenCaseInEmergency(PathwayDbContext db, CaseAccess access, 
         if (c is null || c.IsRestricted)
         {
             // The CRN asked for is kept, and a restricted case's id, so the clinical lead can see who went looking.
-            await audit.WriteAsync("case.break-glass", "CaseCrn", crn, c?.Id, AuditOutcome.Denied, reason, ct: ct);
+            await audit.WriteAsync(AuditActions.Case.BreakGlassRequest, "CaseCrn", crn, c?.Id, AuditOutcome.Denied, reason, ct: ct);
             return Outcome.Invalid<EmergencyAccess>([new("Crn", NoSuchCase)]);
         }
         if (await access.BasisAsync(c, ct) != AccessBasis.None) return new EmergencyAccess(c.Id, null);
@@ -63,7 +64,7 @@ public sealed class OpenCaseInEmergency(PathwayDbContext db, CaseAccess access, 
             ExpiresAt = now + CaseAccessRules.BreakGlassDuration,
         };
         db.BreakGlassGrants.Add(grant);
-        audit.Add("case.break-glass", "BreakGlassGrant", grant.Id, c.Id, AuditOutcome.Allowed, reason);
+        audit.Add(AuditActions.Case.BreakGlassRequest, "BreakGlassGrant", grant.Id, c.Id, AuditOutcome.Allowed, reason);
         await db.SaveChangesAsync(ct);
         return new EmergencyAccess(c.Id, grant);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.UseCases;
@@ -14,7 +15,7 @@ namespace Pathway.Web.Features.BreakGlass.Request;
 /// opened this way, and it answers exactly as a CRN that does not exist, so the page cannot be used to find one.
 /// </summary>
 [Authorize(Policy = Policies.BreakGlass)]
-[Audited("case.break-glass")]
+[Audited(AuditActions.Case.BreakGlassRequest)]
 public sealed class RequestModel(OpenCaseInEmergency open) : PageModel
 {
     public const int MinReasonLength = OpenCaseInEmergency.MinReasonLength;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -16,7 +17,7 @@ namespace Pathway.Web.Features.BreakGlass.Review;
 /// audited for the same reason.
 /// </summary>
 [Authorize(Policy = Policies.ClinicalLead)]
-[Audited("case.break-glass.review")]
+[Audited(AuditActions.Case.BreakGlassReview)]
 public sealed class ReviewModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
@@ -41,7 +42,7 @@ public sealed class ReviewModel(PathwayDbContext db, AuditLog audit, TimeProvide
         PageNumber = page;
         ModelState.Remove("page"); // a mistyped page number just shows the first page
         await LoadAsync(ct);
-        await audit.WriteAsync("case.break-glass.review.list", "BreakGlassGrantList", null, null, ct: ct);
+        await audit.WriteAsync(AuditActions.Case.BreakGlassReviewList, "BreakGlassGrantList", null, null, ct: ct);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, [FromServices] ReviewEmergencyAccess review, CancellationToken ct)

@@ -32,7 +32,7 @@ public sealed class ReviewEmergencyAccess(PathwayDbContext db, AuditLog audit, T
         grant.ReviewedAt = clock.GetUtcNow();
         grant.ReviewedById = who.UserId;
         grant.ReviewNote = note;
-        audit.Add("case.break-glass.review", "BreakGlassGrant", grant.Id, grant.CaseId, AuditOutcome.Allowed, note);
+        audit.Add(AuditActions.Case.BreakGlassReview, "BreakGlassGrant", grant.Id, grant.CaseId, AuditOutcome.Allowed, note);
         await db.SaveChangesAsync(ct);
         return grant;
     }

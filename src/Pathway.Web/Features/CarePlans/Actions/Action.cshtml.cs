@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
@@ -14,7 +15,7 @@ namespace Pathway.Web.Features.CarePlans.Actions;
 
 /// <summary>The forms for <see cref="ChangeAction"/> (its status included) and <see cref="RemoveAction"/>. They carry the action's version.</summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("careplan.action.update")]
+[Audited(AuditActions.CarePlan.ActionUpdate)]
 [CaseScoped(AccessNeed.Edit, EntityType = "CarePlan", EntityRouteValue = "planId")]
 public sealed class ActionModel(CurrentCase current, DraftRows rows, ChangeAction change, RemoveAction remove, PathwayDbContext db, AuditLog audit) : PageModel
 {
@@ -32,7 +33,7 @@ public sealed class ActionModel(CurrentCase current, DraftRows rows, ChangeActio
     public async Task<IActionResult> OnGetAsync(Guid planId, Guid planActionId, CancellationToken ct)
     {
         if (!await LoadAsync(planId, planActionId, ct)) return NotFound();
-        await audit.WriteAsync("careplan.read", "CarePlanAction", planActionId, current.Context.Id, ct: ct);
+        await audit.WriteAsync(AuditActions.CarePlan.Read, "CarePlanAction", planActionId, current.Context.Id, ct: ct);
         (What, Who, When, Status, ActionVersion) = (Saved.What, Saved.Who, Saved.When, Saved.Status, Saved.Version);
         return Page();
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
@@ -13,7 +14,7 @@ namespace Pathway.Web.Features.CarePlans.Actions;
 
 /// <summary>A version's actions (what, who, when, status) and the form for <see cref="AddAction"/> to a draft.</summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("careplan.action.add")]
+[Audited(AuditActions.CarePlan.ActionAdd)]
 [CaseScoped(AccessNeed.Edit, EntityType = "CarePlan", EntityRouteValue = "planId")]
 public sealed class ActionsModel(CurrentCase current, DraftRows rows, AddAction add, PathwayDbContext db, AuditLog audit) : PageModel
 {
@@ -29,7 +30,7 @@ public sealed class ActionsModel(CurrentCase current, DraftRows rows, AddAction 
     public async Task<IActionResult> OnGetAsync(Guid planId, CancellationToken ct)
     {
         if (await rows.LoadAsync(current.Context, planId, CarePlanSection.Actions, track: false, ct) is not { } l) return NotFound();
-        await audit.WriteAsync("careplan.read", "CarePlan", planId, current.Context.Id, ct: ct);
+        await audit.WriteAsync(AuditActions.CarePlan.Read, "CarePlan", planId, current.Context.Id, ct: ct);
         Status = ActionStatus.NotStarted;
         await ShowAsync(l.Case, l.Plan, ct);
         return Page();

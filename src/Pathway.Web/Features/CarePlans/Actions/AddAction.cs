@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -31,7 +33,7 @@ public sealed class AddAction(PathwayDbContext db, AuditLog audit, TimeProvider 
         };
         action.SeriesId = action.Id;
         db.CarePlanActions.Add(action);
-        audit.Add("careplan.action.add", "CarePlanAction", action.Id, plan.CaseId);
+        audit.Add(AuditActions.CarePlan.ActionAdd, "CarePlanAction", action.Id, plan.CaseId);
         PlanSave.Touch(db, plan, planVersion, clock.GetUtcNow());
         return await PlanSave.SaveAsync(db, new PlanRowAdded(plan, action.Id),
             async () => new PlanRowAdded(await PlanSave.CurrentAsync(db, planId, ct), null), ct);

@@ -1,7 +1,9 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -29,7 +31,7 @@ public sealed class ChangeAction(PathwayDbContext db, AuditLog audit, TimeProvid
         action.When = input.When!.Trim();
         action.Status = input.Status!.Value;
         db.Entry(action).Property(a => a.Version).OriginalValue = actionVersion;
-        audit.Add("careplan.action.update", "CarePlanAction", action.Id, plan.CaseId, reason: GoalRules.DisplayName(action.Status));
+        audit.Add(AuditActions.CarePlan.ActionUpdate, "CarePlanAction", action.Id, plan.CaseId, reason: GoalRules.DisplayName(action.Status));
         PlanSave.Touch(db, plan, plan.Version, clock.GetUtcNow());
         return await PlanSave.SaveAsync(db, action, () => PlanSave.CurrentActionAsync(db, actionId, ct), ct);
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
@@ -25,7 +26,7 @@ public sealed class RemoveAction(PathwayDbContext db, AuditLog audit, TimeProvid
 
         db.Entry(action).Property(a => a.Version).OriginalValue = actionVersion;
         db.CarePlanActions.Remove(action);
-        audit.Add("careplan.action.remove", "CarePlanAction", action.Id, plan.CaseId);
+        audit.Add(AuditActions.CarePlan.ActionRemove, "CarePlanAction", action.Id, plan.CaseId);
         PlanSave.Touch(db, plan, plan.Version, clock.GetUtcNow());
         try
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Text;
 using Pathway.Web.Features.Cases;
@@ -16,7 +17,7 @@ namespace Pathway.Web.Features.CarePlans.Changes;
 
 /// <summary>What a version changed from the one before, section by section, as far as the role may see.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("careplan.changes.read")]
+[Audited(AuditActions.CarePlan.ChangesRead)]
 [CaseScoped(AccessNeed.Read, EntityType = "CarePlan", EntityRouteValue = "planId")]
 public sealed class ChangesModel(CurrentCase current, CarePlanAccess access, PathwayDbContext db) : PageModel
 {

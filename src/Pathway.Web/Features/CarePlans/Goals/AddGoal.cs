@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -34,7 +36,7 @@ public sealed class AddGoal(PathwayDbContext db, AuditLog audit, TimeProvider cl
         goal.SeriesId = goal.Id;
         goal.History.Add(new CarePlanGoalStatusChange { GoalId = goal.Id, To = GoalStatus.Active, Note = "Goal set", ChangedById = c.Who.UserId, ChangedAt = now });
         db.CarePlanGoals.Add(goal);
-        audit.Add("careplan.goal.add", "CarePlanGoal", goal.Id, plan.CaseId);
+        audit.Add(AuditActions.CarePlan.GoalAdd, "CarePlanGoal", goal.Id, plan.CaseId);
         PlanSave.Touch(db, plan, planVersion, now);
         return await PlanSave.SaveAsync(db, new PlanRowAdded(plan, goal.Id),
             async () => new PlanRowAdded(await PlanSave.CurrentAsync(db, planId, ct), null), ct);

@@ -1,7 +1,9 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -32,7 +34,7 @@ public sealed class ChangeGoal(PathwayDbContext db, AuditLog audit, TimeProvider
         goal.Smart = input.Smart!.Trim();
         goal.TargetDate = input.TargetDate!.Value;
         db.Entry(goal).Property(g => g.Version).OriginalValue = goalVersion;
-        audit.Add("careplan.goal.update", "CarePlanGoal", goal.Id, plan.CaseId);
+        audit.Add(AuditActions.CarePlan.GoalUpdate, "CarePlanGoal", goal.Id, plan.CaseId);
         PlanSave.Touch(db, plan, plan.Version, clock.GetUtcNow());
         return await PlanSave.SaveAsync(db, goal, () => PlanSave.CurrentGoalAsync(db, goalId, ct), ct);
     }

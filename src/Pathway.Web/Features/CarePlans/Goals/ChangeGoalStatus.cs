@@ -1,7 +1,9 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -37,7 +39,7 @@ public sealed class ChangeGoalStatus(PathwayDbContext db, AuditLog audit, TimePr
         });
         goal.Status = to.Value;
         db.Entry(goal).Property(g => g.Version).OriginalValue = goalVersion;
-        audit.Add("careplan.goal.status", "CarePlanGoal", goal.Id, plan.CaseId, reason: GoalRules.DisplayName(to.Value));
+        audit.Add(AuditActions.CarePlan.GoalStatusUpdate, "CarePlanGoal", goal.Id, plan.CaseId, reason: GoalRules.DisplayName(to.Value));
         PlanSave.Touch(db, plan, plan.Version, now);
         return await PlanSave.SaveAsync(db, goal, () => PlanSave.CurrentGoalAsync(db, goalId, ct), ct);
     }

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -21,7 +23,7 @@ namespace Pathway.Web.Features.CarePlans.Goals;
 /// is saved now.
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("careplan.goal.update")]
+[Audited(AuditActions.CarePlan.GoalUpdate)]
 [CaseScoped(AccessNeed.Edit, EntityType = "CarePlan", EntityRouteValue = "planId")]
 public sealed class GoalModel(CurrentCase current, DraftRows rows, ChangeGoal change, ChangeGoalStatus changeStatus, PathwayDbContext db, AuditLog audit) : PageModel
 {
@@ -42,7 +44,7 @@ public sealed class GoalModel(CurrentCase current, DraftRows rows, ChangeGoal ch
     public async Task<IActionResult> OnGetAsync(Guid planId, Guid goalId, CancellationToken ct)
     {
         if (!await LoadAsync(planId, goalId, ct)) return NotFound();
-        await audit.WriteAsync("careplan.read", "CarePlanGoal", goalId, current.Context.Id, ct: ct);
+        await audit.WriteAsync(AuditActions.CarePlan.Read, "CarePlanGoal", goalId, current.Context.Id, ct: ct);
         Area = Goal.Area;
         InOwnWords = Goal.InOwnWords;
         Smart = Goal.Smart;

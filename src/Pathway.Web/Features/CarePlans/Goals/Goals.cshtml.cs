@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -16,7 +18,7 @@ namespace Pathway.Web.Features.CarePlans.Goals;
 
 /// <summary>A version's goals, each with its status history, and the form for <see cref="AddGoal"/> to a draft.</summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("careplan.goal.add")]
+[Audited(AuditActions.CarePlan.GoalAdd)]
 [CaseScoped(AccessNeed.Edit, EntityType = "CarePlan", EntityRouteValue = "planId")]
 public sealed class GoalsModel(CurrentCase current, DraftRows rows, AddGoal add, PathwayDbContext db, AuditLog audit) : PageModel
 {
@@ -33,7 +35,7 @@ public sealed class GoalsModel(CurrentCase current, DraftRows rows, AddGoal add,
     public async Task<IActionResult> OnGetAsync(Guid planId, CancellationToken ct)
     {
         if (await rows.LoadAsync(current.Context, planId, CarePlanSection.Goals, track: false, ct) is not { } l) return NotFound();
-        await audit.WriteAsync("careplan.read", "CarePlan", planId, current.Context.Id, ct: ct);
+        await audit.WriteAsync(AuditActions.CarePlan.Read, "CarePlan", planId, current.Context.Id, ct: ct);
         await ShowAsync(l.Case, l.Plan, ct);
         return Page();
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
@@ -18,7 +19,7 @@ namespace Pathway.Web.Features.CarePlans.Index;
 /// <see cref="StartCarePlanVersion"/> (which checks edit access itself: reading the page needs only read access).
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("careplan.list")]
+[Audited(AuditActions.CarePlan.List)]
 [CaseScoped(AccessNeed.Read, EntityType = "CarePlanList")]
 public sealed class IndexModel(CurrentCase current, CarePlanAccess access, StartCarePlanVersion start, PathwayDbContext db, TimeProvider clock) : PageModel
 {

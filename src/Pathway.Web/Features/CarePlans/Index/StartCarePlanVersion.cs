@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
@@ -56,7 +57,7 @@ public sealed class StartCarePlanVersion(PathwayDbContext db, AuditLog audit, Ti
                 plan.Texts.Add(new CarePlanText { CarePlanId = plan.Id, Key = key, Text = text.Length > CarePlanFields.MaxLength ? text[..CarePlanFields.MaxLength] : text });
         }
         db.CarePlans.Add(plan);
-        audit.Add("careplan.version.create", "CarePlan", plan.Id, c.Id, reason: $"version {plan.Number}");
+        audit.Add(AuditActions.CarePlan.VersionCreate, "CarePlan", plan.Id, c.Id, reason: $"version {plan.Number}");
         try
         {
             await db.SaveChangesAsync(ct);

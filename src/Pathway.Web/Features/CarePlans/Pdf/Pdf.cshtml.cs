@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -17,7 +18,7 @@ namespace Pathway.Web.Features.CarePlans.Pdf;
 /// (with a denied audit row) here: their PDF is the summary's.
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("careplan.pdf")]
+[Audited(AuditActions.CarePlan.Download)]
 [CaseScoped(AccessNeed.Read, EntityType = "CarePlan", EntityRouteValue = "planId")]
 public sealed class PdfModel(CurrentCase current, CarePlanAccess access, PathwayDbContext db, AuditLog audit) : PageModel
 {
@@ -40,7 +41,7 @@ public sealed class PdfModel(CurrentCase current, CarePlanAccess access, Pathway
 
 /// <summary>The one-page "How to work with this person" as PDF, for every role that may see care plans.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("careplan.summary-pdf")]
+[Audited(AuditActions.CarePlan.SummaryDownload)]
 [CaseScoped(AccessNeed.Read, EntityType = "CarePlan", EntityRouteValue = "planId")]
 public sealed class SummaryPdfModel(CurrentCase current, CarePlanAccess access, PathwayDbContext db) : PageModel
 {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Features.Incidents.List;
@@ -20,7 +21,7 @@ namespace Pathway.Web.Features.CarePlans.Review;
 /// triggers they point to, so the next version can be written from them.
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("careplan.review.read")]
+[Audited(AuditActions.CarePlan.ReviewRead)]
 [CaseScoped(AccessNeed.Read, EntityType = "CarePlan", EntityRouteValue = "planId")]
 public sealed class ReviewModel(CurrentCase current, CarePlanAccess access, PathwayDbContext db) : PageModel
 {

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.UseCases;
@@ -41,7 +43,7 @@ public sealed class SaveCarePlanSection(PathwayDbContext db, AuditLog audit, Tim
         await ApplyAsync(plan, s, input, ct);
         // Every section save bumps the plan's version, so two people editing the same draft never overwrite each other.
         PlanSave.Touch(db, plan, version, clock.GetUtcNow());
-        audit.Add("careplan.section.update", "CarePlan", plan.Id, plan.CaseId, reason: CarePlanFields.Slug(s));
+        audit.Add(AuditActions.CarePlan.SectionUpdate, "CarePlan", plan.Id, plan.CaseId, reason: CarePlanFields.Slug(s));
         return await PlanSave.SaveAsync(db, plan, () => PlanSave.CurrentAsync(db, planId, ct), ct);
     }
 

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -19,7 +21,7 @@ namespace Pathway.Web.Features.CarePlans.Section;
 /// nothing is saved and the page shows what is now saved next to what was typed, so nobody's work is silently lost.
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("careplan.section.update")]
+[Audited(AuditActions.CarePlan.SectionUpdate)]
 [CaseScoped(AccessNeed.Edit, EntityType = "CarePlan", EntityRouteValue = "planId")]
 public sealed class SectionModel(CurrentCase current, CarePlanAccess access, SaveCarePlanSection save, PathwayDbContext db, AuditLog audit) : PageModel
 {
@@ -42,7 +44,7 @@ public sealed class SectionModel(CurrentCase current, CarePlanAccess access, Sav
         if (Section is CarePlanSection.Goals or CarePlanSection.Actions) return Redirect(CarePlanDisplay.SectionHref(pc.Case.Id, planId, Section));
         var content = await CarePlanContent.LoadAsync(db, Plan, pc.View, ct);
         Skills = content.Skills.Select(k => k.Code).ToList();
-        await audit.WriteAsync("careplan.read", "CarePlan", Plan.Id, pc.Case.Id, ct: ct);
+        await audit.WriteAsync(AuditActions.CarePlan.Read, "CarePlan", Plan.Id, pc.Case.Id, ct: ct);
         Text = CarePlanFields.For(Section).ToDictionary(f => f.Key, f => content.AllText().TryGetValue(f.Key, out var v) ? v : null);
         Agreement = Plan.Agreement;
         AgreementReason = Plan.AgreementReason;

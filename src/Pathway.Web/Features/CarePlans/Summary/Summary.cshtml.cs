@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
@@ -15,7 +16,7 @@ namespace Pathway.Web.Features.CarePlans.Summary;
 
 /// <summary>"How to work with this person": the one page AP staff and PPU officers work from. Prints on one sheet.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("careplan.summary.read")]
+[Audited(AuditActions.CarePlan.SummaryRead)]
 [CaseScoped(AccessNeed.Read, EntityType = "CarePlan", EntityRouteValue = "planId")]
 public sealed class SummaryModel(CurrentCase current, CarePlanAccess access, PathwayDbContext db) : PageModel
 {

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -39,7 +41,7 @@ public sealed class CountersignCarePlan(PathwayDbContext db, AuditLog audit, Tim
         previous.SupersededAt = now;
         // The old active row must be written first, or the one-active index would see two for a moment.
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
-        audit.Add("careplan.supersede", "CarePlan", previous.Id, plan.CaseId);
+        audit.Add(AuditActions.CarePlan.Supersede, "CarePlan", previous.Id, plan.CaseId);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var first = await PlanSave.SaveAsync(db, plan, current, ct);
         if (first is not Outcome<CarePlan>.Done) return first;
@@ -55,6 +57,6 @@ public sealed class CountersignCarePlan(PathwayDbContext db, AuditLog audit, Tim
         plan.CountersignedById = userId;
         plan.CountersignedAt = now;
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
-        audit.Add("careplan.countersign", "CarePlan", plan.Id, plan.CaseId);
+        audit.Add(AuditActions.CarePlan.Countersign, "CarePlan", plan.Id, plan.CaseId);
     }
 }

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -40,7 +42,7 @@ public sealed class SignCarePlan(PathwayDbContext db, AuditLog audit, TimeProvid
         plan.SignedById = c.Who.UserId;
         plan.SignedAt = clock.GetUtcNow();
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
-        audit.Add("careplan.sign", "CarePlan", plan.Id, plan.CaseId);
+        audit.Add(AuditActions.CarePlan.Sign, "CarePlan", plan.Id, plan.CaseId);
         return await PlanSave.SaveAsync(db, plan, () => PlanSave.CurrentAsync(db, planId, ct), ct);
     }
 }

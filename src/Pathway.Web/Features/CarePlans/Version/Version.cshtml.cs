@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Staff;
 using Pathway.Web.Features.Cases;
@@ -19,7 +20,7 @@ namespace Pathway.Web.Features.CarePlans.Version;
 /// themselves: reading the page needs only read access). The forms carry the version read, so a stale signature changes nothing.
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("careplan.read")]
+[Audited(AuditActions.CarePlan.Read)]
 [CaseScoped(AccessNeed.Read, EntityType = "CarePlan", EntityRouteValue = "planId")]
 public sealed class VersionModel(CurrentCase current, CarePlanAccess access, SignCarePlan sign, CountersignCarePlan countersign, PathwayDbContext db) : PageModel
 {

@@ -14,7 +14,7 @@ namespace Pathway.Web.Features.Cases.AccessLog;
 
 /// <summary>"Who looked at this case": the clinical lead's view of the audit trail for one case.</summary>
 [Authorize(Policy = Policies.ClinicalLead)]
-[Audited("case.access-log.read")]
+[Audited(AuditActions.Case.AccessLogRead)]
 [CaseScoped(AccessNeed.Read, EntityType = "CaseAccessLog", EntityRouteValue = "id")]
 public sealed class AccessLogModel(CurrentCase current, PathwayDbContext db) : PageModel
 {

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.UseCases;
@@ -11,7 +13,7 @@ namespace Pathway.Web.Features.Cases.Create;
 
 /// <summary>The form for <see cref="CreateCase"/>. There is no case yet, so nothing to declare case-scoped.</summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("case.create")]
+[Audited(AuditActions.Case.Create)]
 public sealed class CreateModel(CreateCase create, PathwayDbContext db) : PageModel
 {
     [BindProperty] public CaseForm Input { get; set; } = new();

@@ -2,6 +2,7 @@ using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Access;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 

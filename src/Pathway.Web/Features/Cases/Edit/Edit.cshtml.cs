@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -16,8 +18,8 @@ namespace Pathway.Web.Features.Cases.Edit;
 /// nothing is overwritten and the page shows what differs, with the latest version, so the person can decide.
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("case.update")]
-[CaseScoped(AccessNeed.Edit, ReadActionOnGet = "case.read")]
+[Audited(AuditActions.Case.Update)]
+[CaseScoped(AccessNeed.Edit, ReadActionOnGet = AuditActions.Case.Read)]
 public sealed class EditModel(CurrentCase current, UpdateCase update, PathwayDbContext db) : PageModel
 {
     [BindProperty] public CaseForm Input { get; set; } = new();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -16,8 +17,8 @@ namespace Pathway.Web.Features.Cases.Keyworker;
 /// can see the case may choose the keyworker: a member of staff of the premises the person lives in.
 /// </summary>
 [Authorize(Policy = Policies.KeyworkerSetter)]
-[Audited("case.keyworker.set")]
-[CaseScoped(AccessNeed.Read, ReadActionOnGet = "case.read")]
+[Audited(AuditActions.Case.KeyworkerUpdate)]
+[CaseScoped(AccessNeed.Read, ReadActionOnGet = AuditActions.Case.Read)]
 public sealed class KeyworkerModel(CurrentCase current, SetKeyworker set, PathwayDbContext db) : PageModel
 {
     public const string None = KeyworkerChoices.None;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -10,7 +11,7 @@ using Pathway.Web.Infrastructure.Auth;
 namespace Pathway.Web.Features.Cases.List;
 
 [Authorize(Policy = Policies.CaseData)]
-[Audited("case.list")]
+[Audited(AuditActions.Case.List)]
 public sealed class ListModel(CaseAccess access, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }

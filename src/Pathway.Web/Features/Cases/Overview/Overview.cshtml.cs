@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -13,7 +14,7 @@ using Pathway.Web.Infrastructure.UseCases;
 namespace Pathway.Web.Features.Cases.Overview;
 
 [Authorize(Policy = Policies.CaseData)]
-[Audited("case.read")]
+[Audited(AuditActions.Case.Read)]
 [CaseScoped(AccessNeed.Read)]
 public sealed class OverviewModel(CurrentCase current, CaseAccess access, PathwayDbContext db) : PageModel
 {

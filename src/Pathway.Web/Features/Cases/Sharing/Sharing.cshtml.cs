@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Staff;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Access;
@@ -19,7 +20,7 @@ namespace Pathway.Web.Features.Cases.Sharing;
 /// <see cref="RemoveNamedStaff"/>). Only someone who can edit the case may change either.
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("case.sharing.update")]
+[Audited(AuditActions.Case.SharingUpdate)]
 [CaseScoped(AccessNeed.Edit, EntityType = "CaseSharing")]
 public sealed class SharingModel(CurrentCase current, SetPoliceUnitSharing shareUnits, AddNamedStaff addNamed, RemoveNamedStaff removeNamed,
     PathwayDbContext db, AuditLog audit) : PageModel
@@ -41,7 +42,7 @@ public sealed class SharingModel(CurrentCase current, SetPoliceUnitSharing share
     public async Task OnGetAsync(CancellationToken ct)
     {
         var c = current.Context;
-        await audit.WriteAsync("case.sharing.read", "CaseSharing", c.Id, c.Id, ct: ct);
+        await audit.WriteAsync(AuditActions.Case.SharingRead, "CaseSharing", c.Id, c.Id, ct: ct);
         await ShowAsync(resetUnits: true, ct);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -14,7 +15,7 @@ namespace Pathway.Web.Features.Cases.Timeline;
 
 /// <summary>The case's story in date order. Later areas (contacts, incidents, care plans) add their events.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("case.timeline.read")]
+[Audited(AuditActions.Case.TimelineRead)]
 [CaseScoped(AccessNeed.Read)]
 public sealed class TimelineModel(CurrentCase current, PathwayDbContext db) : PageModel
 {

@@ -1,8 +1,9 @@
-using Pathway.Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Access;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Compliance.Concerns;
 

@@ -2,6 +2,7 @@ using Pathway.Data.Entities;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Compliance;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Compliance.Concerns;
 

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Compliance;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -18,8 +20,8 @@ namespace Pathway.Web.Features.Compliance.Concerns;
 /// service, the police unit, approved-premises staff) may record one: they are often the first to see it.
 /// </summary>
 [Authorize(Policy = Policies.ConcernRecorder)]
-[Audited("concern.create")]
-[CaseScoped(AccessNeed.Contribute, ReadActionOnGet = "case.read")]
+[Audited(AuditActions.Concern.Create)]
+[CaseScoped(AccessNeed.Contribute, ReadActionOnGet = AuditActions.Case.Read)]
 public sealed class RecordConcernModel(CurrentCase current, RecordConcern record, PathwayDbContext db, TimeProvider clock) : PageModel
 {
     public sealed class ConcernForm

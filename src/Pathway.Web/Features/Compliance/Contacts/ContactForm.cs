@@ -1,5 +1,6 @@
 using Pathway.Domain.Compliance;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Forms;
 
 namespace Pathway.Web.Features.Compliance.Contacts;

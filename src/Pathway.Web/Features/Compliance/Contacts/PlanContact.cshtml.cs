@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -12,8 +14,8 @@ namespace Pathway.Web.Features.Compliance.Contacts;
 
 /// <summary>The form for <see cref="AddContact"/>: a planned contact, or one that has already happened with its outcome.</summary>
 [Authorize(Policy = Policies.ProbationRecorder)]
-[Audited("contact.create")]
-[CaseScoped(AccessNeed.Edit, ReadActionOnGet = "case.read")]
+[Audited(AuditActions.Contact.Create)]
+[CaseScoped(AccessNeed.Edit, ReadActionOnGet = AuditActions.Case.Read)]
 public sealed class PlanContactModel(CurrentCase current, AddContact add) : PageModel
 {
     [BindProperty] public ContactForm Input { get; set; } = new();

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -18,7 +20,7 @@ namespace Pathway.Web.Features.Compliance.Contacts;
 /// the meantime, nothing is overwritten and the page shows the saved outcome.
 /// </summary>
 [Authorize(Policy = Policies.ProbationRecorder)]
-[Audited("contact.update")]
+[Audited(AuditActions.Contact.Update)]
 [CaseScoped(AccessNeed.Edit)]
 public sealed class RecordOutcomeModel(CurrentCase current, RecordContactOutcome record, PathwayDbContext db, AuditLog audit) : PageModel
 {
@@ -30,7 +32,7 @@ public sealed class RecordOutcomeModel(CurrentCase current, RecordContactOutcome
     {
         var contact = await CaseRecordLookup.FindAsync(db.Contacts.AsNoTracking(), audit, current.Context.Id, contactId, ct);
         if (contact is null) return NotFound();
-        await audit.WriteAsync("contact.read", "Contact", contact.Id, contact.CaseId, ct: ct);
+        await audit.WriteAsync(AuditActions.Contact.Read, "Contact", contact.Id, contact.CaseId, ct: ct);
         Input = ContactForm.From(ContactDetails.From(contact), contact.Version);
         return Page();
     }

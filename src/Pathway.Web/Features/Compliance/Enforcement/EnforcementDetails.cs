@@ -1,6 +1,7 @@
 using Pathway.Data.Entities;
 using Pathway.Domain.Compliance;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Compliance.Enforcement;
 

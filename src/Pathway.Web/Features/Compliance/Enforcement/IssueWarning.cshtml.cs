@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Compliance;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -15,8 +17,8 @@ namespace Pathway.Web.Features.Compliance.Enforcement;
 
 /// <summary>The form for <see cref="IssueWarningLetter"/>: a first or final warning letter against the conditions breached.</summary>
 [Authorize(Policy = Policies.ProbationRecorder)]
-[Audited("warning.create")]
-[CaseScoped(AccessNeed.Edit, ReadActionOnGet = "case.read")]
+[Audited(AuditActions.Warning.Create)]
+[CaseScoped(AccessNeed.Edit, ReadActionOnGet = AuditActions.Case.Read)]
 public sealed class IssueWarningModel(CurrentCase current, IssueWarningLetter issue, PathwayDbContext db, TimeProvider clock) : PageModel
 {
     public sealed class WarningForm

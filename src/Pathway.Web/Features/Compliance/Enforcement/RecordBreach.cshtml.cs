@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -14,8 +16,8 @@ namespace Pathway.Web.Features.Compliance.Enforcement;
 
 /// <summary>The form for <see cref="RecordBreachOfLicence"/>: a breach of specific conditions of the current licence.</summary>
 [Authorize(Policy = Policies.ProbationRecorder)]
-[Audited("breach.create")]
-[CaseScoped(AccessNeed.Edit, ReadActionOnGet = "case.read")]
+[Audited(AuditActions.Breach.Create)]
+[CaseScoped(AccessNeed.Edit, ReadActionOnGet = AuditActions.Case.Read)]
 public sealed class RecordBreachModel(CurrentCase current, RecordBreachOfLicence record, PathwayDbContext db, TimeProvider clock) : PageModel
 {
     public sealed class BreachForm

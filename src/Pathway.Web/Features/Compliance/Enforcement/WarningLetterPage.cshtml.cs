@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -14,7 +15,7 @@ namespace Pathway.Web.Features.Compliance.Enforcement;
 
 /// <summary>A warning letter as a printable page, its words composed by <see cref="WarningLetterText"/> (the PDF renders the same words).</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("warning.letter.read")]
+[Audited(AuditActions.Warning.LetterRead)]
 [CaseScoped(AccessNeed.Read, EntityType = "WarningLetter", EntityRouteValue = "warningId")]
 public sealed class WarningLetterPageModel(CurrentCase current, PathwayDbContext db, AuditLog audit) : PageModel
 {

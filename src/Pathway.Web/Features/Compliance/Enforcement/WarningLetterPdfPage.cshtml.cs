@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -11,7 +12,7 @@ namespace Pathway.Web.Features.Compliance.Enforcement;
 
 /// <summary>Downloads a warning letter as PDF: the same words as the printable letter page.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("warning.letter.pdf")]
+[Audited(AuditActions.Warning.LetterDownload)]
 [CaseScoped(AccessNeed.Read, EntityType = "WarningLetter", EntityRouteValue = "warningId")]
 public sealed class WarningLetterPdfModel(CurrentCase current, PathwayDbContext db, AuditLog audit) : PageModel
 {

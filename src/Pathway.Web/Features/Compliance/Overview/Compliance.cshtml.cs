@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Compliance;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Features.Compliance.Signals;
@@ -20,7 +21,7 @@ namespace Pathway.Web.Features.Compliance.Overview;
 /// behaviours of concern, warning letters and breaches.
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("compliance.read")]
+[Audited(AuditActions.Compliance.Read)]
 [CaseScoped(AccessNeed.Read, EntityType = "Compliance")]
 public sealed class ComplianceModel(CurrentCase current, PathwayDbContext db, TimeProvider clock) : PageModel
 {

@@ -2,19 +2,21 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Recall;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
+using Pathway.Web.Features.Compliance.Recall.Decision;
+using Pathway.Web.Features.Compliance.Recall.Record;
+using Pathway.Web.Features.Compliance.Recall.Start;
+using Pathway.Web.Features.Compliance.Recall.Steps;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Errors;
 using Pathway.Web.Infrastructure.UseCases;
-using Pathway.Web.Features.Compliance.Recall.Decision;
-using Pathway.Web.Features.Compliance.Recall.Record;
-using Pathway.Web.Features.Compliance.Recall.Start;
-using Pathway.Web.Features.Compliance.Recall.Steps;
 
 namespace Pathway.Web.Features.Compliance.Recall;
 
@@ -76,28 +78,28 @@ public static class RecallEndpoints
     public static RouteGroupBuilder MapRecallEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/cases/{id:guid}/recall-considerations").WithTags("Recall");
-        g.MapGet("/", ListAsync).Audited("recall.list").ForCase(AccessNeed.Read, "RecallConsiderationList").WithSummary("A case's recall considerations, newest first");
-        g.MapGet("/{considerationId:guid}", GetAsync).Audited("recall.read").ForCase(AccessNeed.Read, nameof(RecallConsideration), "considerationId")
+        g.MapGet("/", ListAsync).Audited(AuditActions.Recall.List).ForCase(AccessNeed.Read, "RecallConsiderationList").WithSummary("A case's recall considerations, newest first");
+        g.MapGet("/{considerationId:guid}", GetAsync).Audited(AuditActions.Recall.Read).ForCase(AccessNeed.Read, nameof(RecallConsideration), "considerationId")
             .WithSummary("One recall consideration, with what is missing before a decision, fixed-term suitability and agreed alternatives not yet tried");
-        g.MapPost("/", CreateAsync).Audited("recall.create").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
+        g.MapPost("/", CreateAsync).Audited(AuditActions.Recall.Create).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Start considering recall, saying why (only while the person is on licence today; one open consideration per case)");
-        g.MapPut("/{considerationId:guid}/circumstances", CircumstancesAsync).Audited("recall.update").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
+        g.MapPut("/{considerationId:guid}/circumstances", CircumstancesAsync).Audited(AuditActions.Recall.Update).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Why recall is considered, what happened, current risk, the breached conditions and the facts fixed-term recall depends on");
-        g.MapPut("/{considerationId:guid}/alternatives", AlternativesAsync).Audited("recall.update").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
+        g.MapPut("/{considerationId:guid}/alternatives", AlternativesAsync).Audited(AuditActions.Recall.Update).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Alternatives to recall tried and their result, and those agreed in the care plan's contingency section");
-        g.MapPut("/{considerationId:guid}/consultation", ConsultationAsync).Audited("recall.consult").ForCase(AccessNeed.Contribute).RequireAuthorization(Policies.RecallConsultant)
+        g.MapPut("/{considerationId:guid}/consultation", ConsultationAsync).Audited(AuditActions.Recall.Consult).ForCase(AccessNeed.Contribute).RequireAuthorization(Policies.RecallConsultant)
             .WithSummary("The psychologist's advice (psychologists and the clinical lead)");
-        g.MapPut("/{considerationId:guid}/consultation-not-possible", NotPossibleAsync).Audited("recall.consult").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
+        g.MapPut("/{considerationId:guid}/consultation-not-possible", NotPossibleAsync).Audited(AuditActions.Recall.Consult).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Why the psychologist could not be consulted in time");
-        g.MapPost("/{considerationId:guid}/submit", SubmitAsync).Audited("recall.submit").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
+        g.MapPost("/{considerationId:guid}/submit", SubmitAsync).Audited(AuditActions.Recall.Submit).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Send for management oversight; refused with the list of what is missing");
-        g.MapPost("/{considerationId:guid}/decision", DecideAsync).Audited("recall.decide").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.RecallDecider)
+        g.MapPost("/{considerationId:guid}/decision", DecideAsync).Audited(AuditActions.Recall.Decide).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.RecallDecider)
             .WithSummary("Senior probation officer's oversight rationale and decision: noRecall, fixedTermRecall or standardRecall");
-        g.MapPost("/{considerationId:guid}/countersignature", CountersignAsync).Audited("recall.countersign").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.RecallDecider)
+        g.MapPost("/{considerationId:guid}/countersignature", CountersignAsync).Audited(AuditActions.Recall.Countersign).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.RecallDecider)
             .WithSummary("A second senior probation officer countersigns a recall decision");
-        g.MapPost("/{considerationId:guid}/recall", RecordRecallAsync).Audited("recall.record").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
+        g.MapPost("/{considerationId:guid}/recall", RecordRecallAsync).Audited(AuditActions.Recall.Record).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record the recall from a countersigned recall decision on the licence's recall history");
-        g.MapPost("/{considerationId:guid}/re-release", ReReleaseAsync).Audited("recall.re-release").ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
+        g.MapPost("/{considerationId:guid}/re-release", ReReleaseAsync).Audited(AuditActions.Recall.ReRelease).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.ProbationRecorder)
             .WithSummary("Record re-release after the recall; a new licence period starts that day");
         api.MapRecallRegimeEndpoint();
         return api;

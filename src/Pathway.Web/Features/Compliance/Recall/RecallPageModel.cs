@@ -6,6 +6,7 @@ using Pathway.Data.Entities;
 using Pathway.Domain.Access;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Recall;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;

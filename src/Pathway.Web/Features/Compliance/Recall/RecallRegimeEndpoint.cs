@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Recall;
 using Pathway.Domain.Rules;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Access;
@@ -47,7 +49,7 @@ public static class RecallRegimeEndpoint
 {
     public static RouteGroupBuilder MapRecallRegimeEndpoint(this RouteGroupBuilder api)
     {
-        api.MapGet("/cases/{id:guid}/recall-regime", GetAsync).WithTags("Recall").Audited("recall.regime.read").ForCase(AccessNeed.Read, "RecallRegime")
+        api.MapGet("/cases/{id:guid}/recall-regime", GetAsync).WithTags("Recall").Audited(AuditActions.Recall.RegimeRead).ForCase(AccessNeed.Read, "RecallRegime")
             .WithSummary("The recall regime that applied on a day (default today) to the person's facts: its version and source, each test, what follows a recall, and the licence standing that day");
         return api;
     }

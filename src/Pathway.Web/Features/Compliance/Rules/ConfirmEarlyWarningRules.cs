@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -20,7 +21,7 @@ public sealed class ConfirmEarlyWarningRules(PathwayDbContext db, AuditLog audit
         if (!latest.ConfirmedByClinicalLead)
         {
             latest.ConfirmedByClinicalLead = true;
-            audit.Add("admin.early-warning-rules.confirm", "EarlyWarningRulesVersion", latest.Number, null);
+            audit.Add(AuditActions.Admin.EarlyWarningRulesConfirm, "EarlyWarningRulesVersion", latest.Number, null);
             await db.SaveChangesAsync(ct);
         }
         return latest;

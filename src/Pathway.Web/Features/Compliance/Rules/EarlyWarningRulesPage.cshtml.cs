@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Compliance;
 using Pathway.Domain.Staff;
 using Pathway.Web.Infrastructure.Auditing;
@@ -18,7 +19,7 @@ namespace Pathway.Web.Features.Compliance.Rules;
 /// overwrite each other) and <see cref="ConfirmEarlyWarningRules"/>; the page lists every version.
 /// </summary>
 [Authorize(Policy = Policies.RuleEditor)]
-[Audited("admin.early-warning-rules.update")]
+[Audited(AuditActions.Admin.EarlyWarningRulesUpdate)]
 public sealed class EarlyWarningRulesPageModel(SaveEarlyWarningRules save, ConfirmEarlyWarningRules confirm, PathwayDbContext db) : PageModel
 {
     [BindProperty] public string? Json { get; set; }

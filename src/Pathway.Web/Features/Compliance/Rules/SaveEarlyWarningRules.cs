@@ -5,6 +5,7 @@ using Pathway.Domain.Access;
 using Pathway.Domain.Compliance;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Staff;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -13,7 +14,7 @@ namespace Pathway.Web.Features.Compliance.Signals;
 /// service's for the PD service; filterable by team.
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("signal.list")]
+[Audited(AuditActions.Signal.List)]
 public sealed class SignalsModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const int Limit = 200;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -16,7 +17,7 @@ namespace Pathway.Web.Features.Compliance.Timeline;
 /// JavaScript: <c>?kind=contact&amp;kind=concern</c>.
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("compliance.timeline.read")]
+[Audited(AuditActions.Compliance.TimelineRead)]
 [CaseScoped(AccessNeed.Read, EntityType = "ComplianceTimeline")]
 public sealed class ComplianceTimelinePageModel(CurrentCase current, PathwayDbContext db) : PageModel
 {

@@ -15,7 +15,7 @@ namespace Pathway.Web.Features.Consultations.Detail;
 /// </summary>
 public sealed class CompleteConsultationAction(PathwayDbContext db, AuditLog audit, TimeProvider clock)
 {
-    public const string Action = "consultation.action.complete";
+    public const string Action = AuditActions.Consultation.ActionComplete;
     public const string Refused = "Only the action's owner, or someone who can edit the case, may mark it done";
 
     public async Task<Outcome<ConsultationAction>> HandleAsync(CaseContext c, Guid consultationId, Guid actionId, int? version, CancellationToken ct)

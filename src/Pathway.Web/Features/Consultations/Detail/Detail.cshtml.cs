@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -17,7 +18,7 @@ namespace Pathway.Web.Features.Consultations.Detail;
 /// (<see cref="CompleteConsultationAction"/>).
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("consultation.read")]
+[Audited(AuditActions.Consultation.Read)]
 [CaseScoped(AccessNeed.Read, EntityType = "Consultation", EntityRouteValue = "consultationId")]
 public sealed class DetailModel(CurrentCase current, CompleteConsultationAction complete, PathwayDbContext db, TimeProvider clock) : PageModel
 {

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -18,7 +20,7 @@ namespace Pathway.Web.Features.Consultations.Edit;
 /// meantime nothing is overwritten and the latest version is shown to re-apply the change to.
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("consultation.update")]
+[Audited(AuditActions.Consultation.Update)]
 [CaseScoped(AccessNeed.Edit)]
 public sealed class EditModel(CurrentCase current, UpdateConsultation update, PathwayDbContext db, AuditLog audit) : PageModel
 {
@@ -32,7 +34,7 @@ public sealed class EditModel(CurrentCase current, UpdateConsultation update, Pa
         var con = await db.Consultations.AsNoTracking().Include(x => x.Attendees).Include(x => x.Actions).AsSplitQuery()
             .FirstOrDefaultAsync(x => x.Id == consultationId && x.CaseId == current.Context.Id, ct);
         if (con is null) return NotFound();
-        await audit.WriteAsync("consultation.read", "Consultation", con.Id, con.CaseId, ct: ct);
+        await audit.WriteAsync(AuditActions.Consultation.Read, "Consultation", con.Id, con.CaseId, ct: ct);
         await LoadAsync(consultationId, ct);
         Input = ConsultationForm.From(con);
         return Page();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Features.Referrals;
 using Pathway.Web.Infrastructure.Access;
@@ -13,7 +14,7 @@ namespace Pathway.Web.Features.Consultations.List;
 
 /// <summary>A case's consultations, newest first, with how many actions are still open.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("consultation.list")]
+[Audited(AuditActions.Consultation.List)]
 [CaseScoped(AccessNeed.Read, EntityType = "ConsultationList")]
 public sealed class ListModel(CurrentCase current, PathwayDbContext db, TimeProvider clock) : PageModel
 {

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Features.Referrals;
 using Pathway.Web.Infrastructure.Access;
@@ -16,8 +18,8 @@ namespace Pathway.Web.Features.Consultations.Record;
 
 /// <summary>The form for <see cref="RecordConsultation"/>: a consultation on the open referral.</summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("consultation.create")]
-[CaseScoped(AccessNeed.Edit, ReadActionOnGet = "case.read")]
+[Audited(AuditActions.Consultation.Create)]
+[CaseScoped(AccessNeed.Edit, ReadActionOnGet = AuditActions.Case.Read)]
 public sealed class RecordModel(CurrentCase current, RecordConsultation record, PathwayDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public ConsultationForm Input { get; set; } = new();

@@ -3,6 +3,7 @@ using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Referrals;
 using Pathway.Web.Features.Referrals.MoveStage;
 using Pathway.Web.Infrastructure.Auditing;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Coordination;
 using Pathway.Domain.Licences;
 using Pathway.Web.Infrastructure.Auditing;
@@ -13,7 +14,7 @@ namespace Pathway.Web.Features.Coordination.Actions;
 
 /// <summary>Marks a group action done or dropped (or open again); allowed after the minutes are approved.</summary>
 [Authorize(Policy = Policies.CoordinationAdmin)]
-[Audited("coordination.action.status")]
+[Audited(AuditActions.Coordination.ActionStatusUpdate)]
 public sealed class ActionStatusModel(PathwayDbContext db, SetGroupActionStatus set, CoordinationGroup group, AuditLog audit) : PageModel
 {
     [BindProperty] public string? Status { get; set; }
@@ -31,7 +32,7 @@ public sealed class ActionStatusModel(PathwayDbContext db, SetGroupActionStatus 
                 await audit.DeniedAsync("GroupAction", a.Id, c, ct);
                 return NotFound();
             }
-            await audit.WriteAsync("coordination.action.list", "GroupAction", a.Id, c, ct: ct);
+            await audit.WriteAsync(AuditActions.Coordination.ActionList, "GroupAction", a.Id, c, ct: ct);
         }
         (Description, Status, Version) = (a.Description, a.Status.ToString(), a.Version);
         return Page();

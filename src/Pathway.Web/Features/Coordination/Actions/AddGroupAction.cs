@@ -3,6 +3,7 @@ using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Coordination;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 
@@ -8,7 +9,7 @@ namespace Pathway.Web.Features.Coordination.Actions;
 
 /// <summary>The group's actions, soonest due first, overdue ones tagged; open ones by default (<c>?show=all</c> for all).</summary>
 [Authorize(Policy = Policies.CoordinationReader)]
-[Audited("coordination.action.list")]
+[Audited(AuditActions.Coordination.ActionList)]
 public sealed class ListModel(CoordinationGroup group, AuditLog audit) : PageModel
 {
     public IReadOnlyList<ActionView> Actions { get; private set; } = [];

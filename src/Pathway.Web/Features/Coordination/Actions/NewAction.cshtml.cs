@@ -3,19 +3,21 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Coordination;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.UseCases;
 using Pathway.Web.Infrastructure.Forms;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Coordination.Actions;
 
 /// <summary>Records an action agreed at a meeting: what, one owner (a representative or a member of staff), when, and the item it came from.</summary>
 [Authorize(Policy = Policies.CoordinationAdmin)]
-[Audited("coordination.action.create")]
+[Audited(AuditActions.Coordination.ActionCreate)]
 public sealed class NewActionModel(PathwayDbContext db, AddGroupAction add, CoordinationGroup group) : PageModel
 {
     public const string RepPrefix = "rep:";

@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Coordination;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.UseCases;
 using Pathway.Web.Infrastructure.Forms;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Coordination.Items;
 
@@ -19,7 +21,7 @@ namespace Pathway.Web.Features.Coordination.Items;
 /// Opening a case item to edit it writes <c>coordination.item.read</c> with its case id.
 /// </summary>
 [Authorize(Policy = Policies.CoordinationAdmin)]
-[Audited("coordination.item.save")]
+[Audited(AuditActions.Coordination.ItemUpdate)]
 public sealed class EditItemModel(PathwayDbContext db, SaveAgendaItem save, CoordinationGroup group, AuditLog audit) : PageModel
 {
     [BindProperty] public string? Kind { get; set; }
@@ -56,7 +58,7 @@ public sealed class EditItemModel(PathwayDbContext db, SaveAgendaItem save, Coor
                     return NotFound();
                 }
                 (Person, Crn) = (person.Name, person.Crn);
-                await audit.WriteAsync("coordination.item.read", "GroupAgendaItem", i.Id, c, ct: ct);
+                await audit.WriteAsync(AuditActions.Coordination.ItemRead, "GroupAgendaItem", i.Id, c, ct: ct);
             }
             (Kind, Title, SharingBasis, LawfulBasis, LawfulBasisNote, ConsentOn, Minutes, Decisions, Version) =
                 (i.Kind.ToString(), i.Title, i.SharingBasis?.ToString(), i.LawfulBasis?.ToString(), i.LawfulBasisNote, DateParts.From(i.ConsentOn), i.Minutes, i.Decisions, i.Version);

@@ -4,6 +4,7 @@ using Pathway.Data.Entities;
 using Pathway.Domain.Coordination;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 

@@ -3,19 +3,21 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Coordination;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.UseCases;
 using Pathway.Web.Infrastructure.Forms;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Coordination.Meetings;
 
 /// <summary>Plans a meeting (<c>/coordination-group/meetings/new</c>) or records its date, chair, attendees and apologies.</summary>
 [Authorize(Policy = Policies.CoordinationAdmin)]
-[Audited("coordination.meeting.save")]
+[Audited(AuditActions.Coordination.MeetingUpdate)]
 public sealed class EditMeetingModel(PathwayDbContext db, SaveGroupMeeting save, CoordinationGroup group) : PageModel
 {
     [BindProperty] public DateParts MeetingOn { get; set; } = new();

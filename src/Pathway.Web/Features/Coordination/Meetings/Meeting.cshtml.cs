@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 
@@ -12,7 +13,7 @@ namespace Pathway.Web.Features.Coordination.Meetings;
 /// read row with its case id.
 /// </summary>
 [Authorize(Policy = Policies.CoordinationReader)]
-[Audited("coordination.meeting.read")]
+[Audited(AuditActions.Coordination.MeetingRead)]
 public sealed class MeetingModel(CoordinationGroup group, AuditLog audit) : PageModel
 {
     public MeetingView Meeting { get; private set; } = null!;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Coordination;
 using Pathway.Domain.Licences;
 using Pathway.Web.Infrastructure.Auditing;
@@ -13,7 +14,7 @@ namespace Pathway.Web.Features.Coordination.Meetings;
 
 /// <summary>Moves a meeting on: planned → held → minutes approved (after which it is read-only).</summary>
 [Authorize(Policy = Policies.CoordinationAdmin)]
-[Audited("coordination.meeting.status")]
+[Audited(AuditActions.Coordination.MeetingStatusUpdate)]
 public sealed class MeetingStatusModel(PathwayDbContext db, ChangeMeetingStatus change) : PageModel
 {
     [BindProperty] public int? Version { get; set; }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 
@@ -8,7 +9,7 @@ namespace Pathway.Web.Features.Coordination.Meetings;
 
 /// <summary>Downloads a meeting's minutes as PDF, with case items the reader may not see redacted (the same view as the page).</summary>
 [Authorize(Policy = Policies.CoordinationReader)]
-[Audited("coordination.minutes.pdf")]
+[Audited(AuditActions.Coordination.MinutesDownload)]
 public sealed class MinutesPdfModel(CoordinationGroup group, AuditLog audit) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid meetingId, CancellationToken ct)

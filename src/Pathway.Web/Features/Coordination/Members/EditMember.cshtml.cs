@@ -3,18 +3,20 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.UseCases;
 using Pathway.Web.Infrastructure.Forms;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Coordination.Members;
 
 /// <summary>Adds a member organisation to the group (<c>/coordination-group/members/new</c>) or changes one (for example, the date it left).</summary>
 [Authorize(Policy = Policies.CoordinationAdmin)]
-[Audited("coordination.member.save")]
+[Audited(AuditActions.Coordination.MemberUpdate)]
 public sealed class EditMemberModel(PathwayDbContext db, SaveGroupMember save) : PageModel
 {
     public const string ThisServiceValue = "this-service";

@@ -3,18 +3,20 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Web.Infrastructure.UseCases;
 using Pathway.Web.Infrastructure.Forms;
+using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Coordination.Members;
 
 /// <summary>Adds a representative to a member organisation (<c>/coordination-group/members/{id}/representatives/new</c>) or changes one.</summary>
 [Authorize(Policy = Policies.CoordinationAdmin)]
-[Audited("coordination.representative.save")]
+[Audited(AuditActions.Coordination.RepresentativeUpdate)]
 public sealed class EditRepresentativeModel(PathwayDbContext db, SaveGroupRepresentative save) : PageModel
 {
     [BindProperty] public string? Name { get; set; }

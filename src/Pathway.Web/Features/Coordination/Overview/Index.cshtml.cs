@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 
@@ -8,7 +9,7 @@ namespace Pathway.Web.Features.Coordination.Overview;
 
 /// <summary>The service co-ordination group: its member organisations and representatives, and its meetings.</summary>
 [Authorize(Policy = Policies.CoordinationReader)]
-[Audited("coordination.read")]
+[Audited(AuditActions.Coordination.Read)]
 public sealed class IndexModel(CoordinationGroup group, AuditLog audit) : PageModel
 {
     public IReadOnlyList<MemberView> Members { get; private set; } = [];

@@ -14,6 +14,7 @@ using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Forms;
 using EvaluationOutcomes = Pathway.Domain.Evaluation.Outcomes;
+using Pathway.Domain.Auditing;
 
 namespace Pathway.Web.Features.Evaluation.Outcomes;
 
@@ -25,7 +26,7 @@ namespace Pathway.Web.Features.Evaluation.Outcomes;
 /// see small cells suppressed and curves cut where fewer than five remain at risk. Every download is suppressed.
 /// </summary>
 [Authorize(Policy = Policies.EvaluationReader)]
-[Audited("evaluation.read")]
+[Audited(AuditActions.Evaluation.Read)]
 public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvider clock, IConfiguration config) : PageModel
 {
     public static readonly string[] Downloads = ["measures", "km", "cox", "engagement", "reasons", "alternatives", "followed"];
@@ -70,7 +71,7 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
             "followed" => Csv.Rows(AlternativesFollowed!, "Alternative tried"),
             _ => Csv.Rows(Alternatives!, "Team"),
         };
-        await audit.WriteAsync("evaluation.csv", "Evaluation", table, null, reason: Describe(), ct: ct);
+        await audit.WriteAsync(AuditActions.Evaluation.DataDownload, "Evaluation", table, null, reason: Describe(), ct: ct);
         return CsvResults.File(Csv.Write(rows), $"evaluation-{table}-{Cohort}-{FromDate:yyyy-MM-dd}-to-{ToDate:yyyy-MM-dd}.csv");
     }
 

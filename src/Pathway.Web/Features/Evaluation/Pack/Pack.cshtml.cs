@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Evaluation;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Auditing;
@@ -16,10 +17,10 @@ namespace Pathway.Web.Features.Evaluation.Pack;
 /// downloads it, so a service manager gets the same file as the clinical lead.
 /// </summary>
 [Authorize(Policy = Policies.EvaluationReader)]
-[Audited("evaluation.pack.read")]
+[Audited(AuditActions.Evaluation.PackRead)]
 public sealed class PackModel(PathwayDbContext db, AuditLog audit, TimeProvider clock, IConfiguration config) : PageModel
 {
-    public const string PdfAction = "evaluation.pack.pdf";
+    public const string PdfAction = AuditActions.Evaluation.PackDownload;
 
     [BindProperty(SupportsGet = true)] public string? Quarter { get; set; }
     [BindProperty(SupportsGet = true)] public string? Team { get; set; }

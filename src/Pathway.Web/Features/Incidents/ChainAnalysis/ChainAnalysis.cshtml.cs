@@ -10,6 +10,8 @@ using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.UseCases;
 using Entity = Pathway.Data.Entities.ChainAnalysis;
+using Pathway.Domain.Auditing;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Incidents.ChainAnalysis;
 
@@ -20,7 +22,7 @@ namespace Pathway.Web.Features.Incidents.ChainAnalysis;
 /// each other: a stale post changes nothing and says so.
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("chainanalysis.update")]
+[Audited(AuditActions.ChainAnalysis.Update)]
 [CaseScoped(AccessNeed.Edit, EntityType = "ChainAnalysis", EntityRouteValue = "incidentId")]
 public sealed class ChainAnalysisModel(CurrentCase current, ChainAnalysisRecord record, StartChainAnalysis start, SaveChainAnalysis save, EditChainLinks edit,
     CompleteChainAnalysis complete, AuditLog audit) : PageModel
@@ -52,7 +54,7 @@ public sealed class ChainAnalysisModel(CurrentCase current, ChainAnalysisRecord 
     {
         var a = await LoadAsync(incidentId, ct);
         if (a is null) return NotFound();
-        await audit.WriteAsync("chainanalysis.read", "ChainAnalysis", incidentId, current.Context.Id, ct: ct);
+        await audit.WriteAsync(AuditActions.ChainAnalysis.Read, "ChainAnalysis", incidentId, current.Context.Id, ct: ct);
         Fill(a);
         return Page();
     }

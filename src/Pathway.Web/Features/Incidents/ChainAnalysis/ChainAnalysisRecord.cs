@@ -7,6 +7,8 @@ using Pathway.Web.Features.CarePlans;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 using Entity = Pathway.Data.Entities.ChainAnalysis;
+using Pathway.Domain.Auditing;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Incidents.ChainAnalysis;
 
@@ -76,7 +78,7 @@ public sealed class ChainAnalysisRecord(PathwayDbContext db, AuditLog audit, Tim
         }
         if (db.Entry(a).State == EntityState.Unchanged) db.Entry(a).State = EntityState.Modified;
         db.Entry(a).Property(x => x.Version).OriginalValue = version;
-        audit.Add(completedBy is null ? "chainanalysis.update" : "chainanalysis.complete", "ChainAnalysis", a.Id, a.CaseId);
+        audit.Add(completedBy is null ? AuditActions.ChainAnalysis.Update : AuditActions.ChainAnalysis.Complete, "ChainAnalysis", a.Id, a.CaseId);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,6 +1,7 @@
 using Pathway.Domain.Incidents;
 using Pathway.Domain.Licences;
 using Entity = Pathway.Data.Entities.ChainAnalysis;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Incidents.ChainAnalysis;
 

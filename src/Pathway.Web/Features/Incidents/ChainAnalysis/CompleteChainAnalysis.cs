@@ -1,6 +1,7 @@
 using Pathway.Domain.Licences;
 using Pathway.Web.Infrastructure.UseCases;
 using Entity = Pathway.Data.Entities.ChainAnalysis;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Incidents.ChainAnalysis;
 

@@ -5,6 +5,8 @@ using Pathway.Domain.Licences;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 using Entity = Pathway.Data.Entities.ChainAnalysis;
+using Pathway.Domain.Auditing;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Incidents.ChainAnalysis;
 
@@ -34,7 +36,7 @@ public sealed class StartChainAnalysis(PathwayDbContext db, AuditLog audit, Time
         text.CopyTo(analysis);
         analysis.SetChain(chain);
         db.ChainAnalyses.Add(analysis);
-        audit.Add("chainanalysis.create", "ChainAnalysis", analysis.Id, incident.CaseId);
+        audit.Add(AuditActions.ChainAnalysis.Create, "ChainAnalysis", analysis.Id, incident.CaseId);
         try
         {
             await db.SaveChangesAsync(ct);

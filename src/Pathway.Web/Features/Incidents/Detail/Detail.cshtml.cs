@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.CarePlans;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
@@ -16,7 +17,7 @@ namespace Pathway.Web.Features.Incidents.Detail;
 
 /// <summary>One incident and its behaviour chain analysis, if there is one.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("incident.read")]
+[Audited(AuditActions.Incident.Read)]
 [CaseScoped(AccessNeed.Read, EntityType = "Incident", EntityRouteValue = "incidentId")]
 public sealed class DetailModel(CurrentCase current, CarePlanAccess access, PathwayDbContext db) : PageModel
 {

@@ -5,20 +5,21 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Incidents;
+using Pathway.Domain.Staff;
 using Pathway.Web.Features.CarePlans;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.UseCases;
-using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Features.Incidents.List;
 
 /// <summary>A case's incidents, newest first, and their patterns: by type, by function, and the triggers that recur.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("incident.list")]
+[Audited(AuditActions.Incident.List)]
 [CaseScoped(AccessNeed.Read, EntityType = "IncidentList")]
 public sealed class ListModel(CurrentCase current, CarePlanAccess access, PathwayDbContext db) : PageModel
 {

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Incidents;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.CarePlans;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
@@ -56,8 +58,8 @@ public sealed record NewIncident(DateOnly? Date, string? Time, string? Location,
 
 /// <summary>The form for <see cref="RecordIncident"/>. AP staff may record on residents they can see, as well as psychologists and offender managers.</summary>
 [Authorize(Policy = Policies.IncidentRecorder)]
-[Audited("incident.create")]
-[CaseScoped(AccessNeed.Contribute, EntityType = "Incident", ReadActionOnGet = "case.read")]
+[Audited(AuditActions.Incident.Create)]
+[CaseScoped(AccessNeed.Contribute, EntityType = "Incident", ReadActionOnGet = AuditActions.Case.Read)]
 public sealed class RecordModel(CurrentCase current, CarePlanAccess access, RecordIncident record) : PageModel
 {
     public CaseHeader Header => current.Context.Header(CaseTab.Incidents);

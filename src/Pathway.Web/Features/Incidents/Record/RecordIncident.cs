@@ -1,6 +1,8 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.CarePlans;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
@@ -23,7 +25,7 @@ public sealed class RecordIncident(PathwayDbContext db, AuditLog audit, TimeProv
         if (errors.Count > 0) return Outcome.Invalid<Incident>(errors);
         var incident = input.ToIncident(c.Id, c.Who.UserId, clock.GetUtcNow());
         db.Incidents.Add(incident);
-        audit.Add("incident.create", "Incident", incident.Id, c.Id);
+        audit.Add(AuditActions.Incident.Create, "Incident", incident.Id, c.Id);
         await db.SaveChangesAsync(ct);
         return incident;
     }

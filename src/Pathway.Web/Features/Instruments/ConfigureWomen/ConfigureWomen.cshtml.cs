@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Instruments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Instruments;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -17,7 +18,7 @@ namespace Pathway.Web.Features.Instruments.ConfigureWomen;
 /// Saving publishes a new version; screens already recorded keep the version they were scored with.
 /// </summary>
 [Authorize(Policy = Policies.ClinicalLead)]
-[Audited("instrument.definition.publish")]
+[Audited(AuditActions.Instrument.DefinitionPublish)]
 public sealed class ConfigureWomenModel(PathwayDbContext db) : PageModel
 {
     public const int BlankRows = 3;

@@ -3,8 +3,10 @@ using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Data.Instruments;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Instruments;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -31,7 +33,7 @@ public sealed class ConfigureWomensOpdScreen(PathwayDbContext db, AuditLog audit
 
         var (record, publishErrors) = await InstrumentCatalogue.StagePublishAsync(db, InstrumentJson.Write(next), "clinical-lead-form", who.UserId, clock.GetUtcNow(), ct);
         if (record is null) return Outcome.Invalid<InstrumentDefinitionRecord>([.. publishErrors.Select(e => new FieldError(string.Empty, e)), .. errors]);
-        audit.Add("instrument.definition.publish", "InstrumentDefinition", $"{record.Key}/{record.Version}", null);
+        audit.Add(AuditActions.Instrument.DefinitionPublish, "InstrumentDefinition", $"{record.Key}/{record.Version}", null);
         try
         {
             await db.SaveChangesAsync(ct);

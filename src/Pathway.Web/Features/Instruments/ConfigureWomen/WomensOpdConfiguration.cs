@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pathway.Domain.Instruments;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Instruments.ConfigureWomen;
 

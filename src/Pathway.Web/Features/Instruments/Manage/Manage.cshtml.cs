@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.UseCases;
@@ -15,7 +16,7 @@ namespace Pathway.Web.Features.Instruments.Manage;
 /// definition is refused with every problem named; nothing is saved.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-[Audited("instrument.definition.publish")]
+[Audited(AuditActions.Instrument.DefinitionPublish)]
 public sealed class ManageModel(PathwayDbContext db, PublishInstrumentDefinition publish) : PageModel
 {
     [BindProperty] public string? DefinitionJson { get; set; }

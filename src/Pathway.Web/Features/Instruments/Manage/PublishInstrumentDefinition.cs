@@ -2,7 +2,9 @@ using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Data.Instruments;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -22,7 +24,7 @@ public sealed class PublishInstrumentDefinition(PathwayDbContext db, AuditLog au
         if (string.IsNullOrWhiteSpace(json)) return Outcome.Invalid<InstrumentDefinitionRecord>([new(Field, "Paste the definition JSON")]);
         var (record, errors) = await InstrumentCatalogue.StagePublishAsync(db, json, "upload", who.UserId, clock.GetUtcNow(), ct);
         if (record is null) return Outcome.Invalid<InstrumentDefinitionRecord>(errors.Select(e => new FieldError(Field, e)).ToList());
-        audit.Add("instrument.definition.publish", "InstrumentDefinition", $"{record.Key}/{record.Version}", null);
+        audit.Add(AuditActions.Instrument.DefinitionPublish, "InstrumentDefinition", $"{record.Key}/{record.Version}", null);
         await db.SaveChangesAsync(ct);
         return record;
     }

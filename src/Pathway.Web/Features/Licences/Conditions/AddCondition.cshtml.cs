@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
@@ -15,7 +16,7 @@ namespace Pathway.Web.Features.Licences.Conditions;
 
 /// <summary>The form for <see cref="AddAdditionalCondition"/>.</summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("licence.condition.add")]
+[Audited(AuditActions.Licence.ConditionAdd)]
 [CaseScoped(AccessNeed.Edit)]
 public sealed class AddConditionModel(CurrentCase current, AddAdditionalCondition add, PathwayDbContext db, AuditLog audit) : PageModel
 {
@@ -36,7 +37,7 @@ public sealed class AddConditionModel(CurrentCase current, AddAdditionalConditio
     {
         var l = await LicenceLookup.FindAsync(db.Licences.AsNoTracking(), audit, current.Context.Id, licenceId, ct);
         if (l is null) return NotFound();
-        await audit.WriteAsync("licence.read", "Licence", l.Id, l.CaseId, ct: ct);
+        await audit.WriteAsync(AuditActions.Licence.Read, "Licence", l.Id, l.CaseId, ct: ct);
         Licence = l;
         return Page();
     }

@@ -1,5 +1,6 @@
 using Pathway.Data.Entities;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Licences.Conditions;
 

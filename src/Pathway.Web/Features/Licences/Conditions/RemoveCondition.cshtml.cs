@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -14,7 +15,7 @@ namespace Pathway.Web.Features.Licences.Conditions;
 
 /// <summary>Asks to confirm, then <see cref="RemoveAdditionalCondition"/>: the condition is kept with the date it was removed.</summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("licence.condition.remove")]
+[Audited(AuditActions.Licence.ConditionRemove)]
 [CaseScoped(AccessNeed.Edit)]
 public sealed class RemoveConditionModel(CurrentCase current, RemoveAdditionalCondition remove, PathwayDbContext db, AuditLog audit) : PageModel
 {
@@ -30,7 +31,7 @@ public sealed class RemoveConditionModel(CurrentCase current, RemoveAdditionalCo
         var condition = await RemoveAdditionalCondition.FindAsync(l, conditionId, audit, ct);
         if (condition is null) return NotFound();
         if (condition.RemovedAt is not null) return Redirect($"/cases/{caseId}/licences/{l.Id}");
-        await audit.WriteAsync("licence.read", "Licence", l.Id, caseId, ct: ct);
+        await audit.WriteAsync(AuditActions.Licence.Read, "Licence", l.Id, caseId, ct: ct);
         Licence = l;
         Condition = condition;
         return Page();

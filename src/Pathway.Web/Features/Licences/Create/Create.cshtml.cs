@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -12,8 +14,8 @@ namespace Pathway.Web.Features.Licences.Create;
 
 /// <summary>The form for <see cref="AddLicence"/>: a licence period, starting with the newest standard conditions in force.</summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("licence.create")]
-[CaseScoped(AccessNeed.Edit, ReadActionOnGet = "case.read")]
+[Audited(AuditActions.Licence.Create)]
+[CaseScoped(AccessNeed.Edit, ReadActionOnGet = AuditActions.Case.Read)]
 public sealed class CreateModel(CurrentCase current, AddLicence add, TimeProvider clock) : PageModel
 {
     [BindProperty] public LicenceForm Input { get; set; } = new();

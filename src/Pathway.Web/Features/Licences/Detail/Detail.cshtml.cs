@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
@@ -15,7 +16,7 @@ namespace Pathway.Web.Features.Licences.Detail;
 
 /// <summary>One licence: key dates, its standard conditions, additional conditions by category, and recall history.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("licence.read")]
+[Audited(AuditActions.Licence.Read)]
 [CaseScoped(AccessNeed.Read, EntityType = "Licence", EntityRouteValue = "licenceId")]
 public sealed class DetailModel(CurrentCase current, PathwayDbContext db, AuditLog audit) : PageModel
 {

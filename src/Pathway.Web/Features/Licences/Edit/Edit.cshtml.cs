@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -18,7 +20,7 @@ namespace Pathway.Web.Features.Licences.Edit;
 /// meantime nothing is overwritten and the page shows what differs, with the latest version, so the person can decide.
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("licence.update")]
+[Audited(AuditActions.Licence.Update)]
 [CaseScoped(AccessNeed.Edit)]
 public sealed class EditModel(CurrentCase current, UpdateLicence update, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
@@ -32,7 +34,7 @@ public sealed class EditModel(CurrentCase current, UpdateLicence update, Pathway
     {
         var l = await LicenceLookup.FindAsync(db.Licences.AsNoTracking(), audit, current.Context.Id, licenceId, ct);
         if (l is null) return NotFound();
-        await audit.WriteAsync("licence.read", "Licence", l.Id, l.CaseId, ct: ct);
+        await audit.WriteAsync(AuditActions.Licence.Read, "Licence", l.Id, l.CaseId, ct: ct);
         Input = LicenceForm.From(LicenceDetails.From(l), l.Version);
         Show(l);
         return Page();

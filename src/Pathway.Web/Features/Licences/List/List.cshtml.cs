@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -11,7 +12,7 @@ namespace Pathway.Web.Features.Licences.List;
 
 /// <summary>A case's licence periods, newest first.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("licence.list")]
+[Audited(AuditActions.Licence.List)]
 [CaseScoped(AccessNeed.Read, EntityType = "LicenceList")]
 public sealed class ListModel(CurrentCase current, PathwayDbContext db) : PageModel
 {

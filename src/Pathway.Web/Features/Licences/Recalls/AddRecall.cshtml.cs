@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -16,7 +18,7 @@ namespace Pathway.Web.Features.Licences.Recalls;
 
 /// <summary>The form for <see cref="RecordRecallOnLicence"/>: the revocation date, the type of recall, why, and the custody dates known so far.</summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("licence.recall.add")]
+[Audited(AuditActions.Licence.RecallAdd)]
 [CaseScoped(AccessNeed.Edit)]
 public sealed class AddRecallModel(CurrentCase current, RecordRecallOnLicence record, PathwayDbContext db, AuditLog audit) : PageModel
 {
@@ -54,7 +56,7 @@ public sealed class AddRecallModel(CurrentCase current, RecordRecallOnLicence re
     {
         var l = await LicenceLookup.FindAsync(db.Licences.AsNoTracking(), audit, current.Context.Id, licenceId, ct);
         if (l is null) return NotFound();
-        await audit.WriteAsync("licence.read", "Licence", l.Id, l.CaseId, ct: ct);
+        await audit.WriteAsync(AuditActions.Licence.Read, "Licence", l.Id, l.CaseId, ct: ct);
         Licence = l;
         return Page();
     }

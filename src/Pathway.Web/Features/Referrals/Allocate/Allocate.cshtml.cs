@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Staff;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -16,7 +18,7 @@ namespace Pathway.Web.Features.Referrals.Allocate;
 
 /// <summary>The form for <see cref="AllocateReferral"/>: the clinical lead allocates the open referral to a psychologist; a psychologist may take it for themselves.</summary>
 [Authorize(Policy = Policies.PdService)]
-[Audited("referral.allocate")]
+[Audited(AuditActions.Referral.Allocate)]
 [CaseScoped(AccessNeed.Edit, EntityType = "Referral")]
 public sealed class AllocateModel(CurrentCase current, AllocateReferral allocate, PathwayDbContext db, AuditLog audit) : PageModel
 {
@@ -29,7 +31,7 @@ public sealed class AllocateModel(CurrentCase current, AllocateReferral allocate
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        await audit.WriteAsync("referral.read", "Referral", null, current.Context.Id, ct: ct);
+        await audit.WriteAsync(AuditActions.Referral.Read, "Referral", null, current.Context.Id, ct: ct);
         await LoadAsync(ct);
         Version = Referral?.Version ?? 0;
         PsychologistId = Referral?.AllocatedPsychologistId?.ToString();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -16,8 +17,8 @@ namespace Pathway.Web.Features.Referrals.Create;
 /// for help with a case. Making the referral is what lets the service's psychologists see the case.
 /// </summary>
 [Authorize(Policy = Policies.Referrer)]
-[Audited("referral.create")]
-[CaseScoped(AccessNeed.Edit, ReadActionOnGet = "case.read")]
+[Audited(AuditActions.Referral.Create)]
+[CaseScoped(AccessNeed.Edit, ReadActionOnGet = AuditActions.Case.Read)]
 public sealed class CreateModel(CurrentCase current, MakeReferral make, PathwayDbContext db) : PageModel
 {
     [BindProperty] public ReferralForm Input { get; set; } = new();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Auditing;
@@ -16,7 +17,7 @@ public static class PathwayMapEndpoint
 {
     public static RouteGroupBuilder MapPathwayMapEndpoint(this RouteGroupBuilder api)
     {
-        api.MapGet("/pathway-map", GetAsync).WithTags("Referrals").RequireAuthorization(Policies.PathwayMapReader).Audited("pathway.map.read")
+        api.MapGet("/pathway-map", GetAsync).WithTags("Referrals").RequireAuthorization(Policies.PathwayMapReader).Audited(AuditActions.Pathway.MapRead)
             .WithSummary("People at each open stage of the care pathway; counts only, suppressed, for service managers");
         return api;
     }

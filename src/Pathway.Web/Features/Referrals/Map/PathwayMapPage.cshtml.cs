@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Referrals;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -9,7 +10,7 @@ namespace Pathway.Web.Features.Referrals.Map;
 
 /// <summary>The care pathway map: people at each stage, time in stage and the longest waits.</summary>
 [Authorize(Policy = Policies.PathwayMapReader)]
-[Audited("pathway.map.read")]
+[Audited(AuditActions.Pathway.MapRead)]
 public sealed class PathwayMapPageModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
     public PathwayMapView View { get; private set; } = null!;

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -19,7 +21,7 @@ namespace Pathway.Web.Features.Referrals.MoveStage;
 /// probation staff may only withdraw. Skipping, not suitable and withdrawn need a reason.
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("referral.stage.change")]
+[Audited(AuditActions.Referral.StageUpdate)]
 [CaseScoped(AccessNeed.Edit, EntityType = "Referral")]
 public sealed class MoveStageModel(CurrentCase current, MoveReferralStage move, PathwayDbContext db, AuditLog audit) : PageModel
 {
@@ -33,7 +35,7 @@ public sealed class MoveStageModel(CurrentCase current, MoveReferralStage move, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        await audit.WriteAsync("referral.read", "Referral", null, current.Context.Id, ct: ct);
+        await audit.WriteAsync(AuditActions.Referral.Read, "Referral", null, current.Context.Id, ct: ct);
         await LoadAsync(ct);
         if (Referral is not null)
         {

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Referrals;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
@@ -16,7 +17,7 @@ namespace Pathway.Web.Features.Referrals.Pathway;
 
 /// <summary>The case's place on the care pathway: the current referral, each stage with dates and time spent, and earlier referrals.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("referral.read")]
+[Audited(AuditActions.Referral.Read)]
 [CaseScoped(AccessNeed.Read, EntityType = "Referral")]
 public sealed class PathwayModel(CurrentCase current, PathwayDbContext db, TimeProvider clock) : PageModel
 {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Referrals;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Access;
@@ -14,7 +15,7 @@ namespace Pathway.Web.Features.Referrals.Queue;
 /// urgent and longest-waiting at the top. Filters and sorting are links and a GET form, so it works without JavaScript.
 /// </summary>
 [Authorize(Policy = Policies.PdService)]
-[Audited("referral.queue")]
+[Audited(AuditActions.Referral.QueueRead)]
 public sealed class QueueModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
     public QueueView View { get; private set; }

@@ -1,7 +1,9 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Instruments;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -16,6 +18,6 @@ public sealed class CompleteScreening(PathwayDbContext db, AuditLog audit, TimeP
 {
     public Task<Outcome<InstrumentResponse>> HandleAsync(CaseContext c, Guid responseId, ResponseAnswers answers, int version,
         IReadOnlyList<FieldError> unreadable, ScreeningFieldName nameField, CancellationToken ct) =>
-        ScreeningChange.ApplyAsync(db, audit, "screening.complete", c, responseId, version, unreadable, nameField,
+        ScreeningChange.ApplyAsync(db, audit, AuditActions.Screening.Complete, c, responseId, version, unreadable, nameField,
             r => ScreeningResponses.CompleteAsync(db, r, answers, c.Who.UserId, clock.GetUtcNow(), ct), ct);
 }

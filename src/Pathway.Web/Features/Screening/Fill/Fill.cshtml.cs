@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Instruments;
 using Pathway.Domain.Licences;
 using Pathway.Web.Features.Cases;
@@ -21,7 +22,7 @@ namespace Pathway.Web.Features.Screening.Fill;
 /// version it was loaded at, so a second person's save is never silently overwritten.
 /// </summary>
 [Authorize(Policy = Policies.ScreeningRecorder)]
-[Audited("screening.update")]
+[Audited(AuditActions.Screening.Update)]
 [CaseScoped(AccessNeed.Edit)]
 public sealed class FillModel(CurrentCase current, PathwayDbContext db, AuditLog audit) : PageModel
 {
@@ -41,7 +42,7 @@ public sealed class FillModel(CurrentCase current, PathwayDbContext db, AuditLog
         var r = await ScreeningResponses.FindAsync(db.InstrumentResponses.AsNoTracking(), id, responseId, ct);
         if (r is null) return await DeniedAsync(id, responseId, ct);
         if (r.Status == ResponseStatus.Completed) return Redirect($"/cases/{id}/screening/{r.Id}");
-        await audit.WriteAsync("screening.read", "InstrumentResponse", r.Id, id, ct: ct);
+        await audit.WriteAsync(AuditActions.Screening.Read, "InstrumentResponse", r.Id, id, ct: ct);
         Show(r, ScreeningResponses.AnswersOf(r));
         return Page();
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -14,7 +15,7 @@ namespace Pathway.Web.Features.Screening.List;
 
 /// <summary>A case's screening responses, newest first. Anyone who may read the case sees results; recorders may start one.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("screening.list")]
+[Audited(AuditActions.Screening.List)]
 [CaseScoped(AccessNeed.Read, EntityType = "InstrumentResponseList")]
 public sealed class ListModel(CurrentCase current, PathwayDbContext db) : PageModel
 {

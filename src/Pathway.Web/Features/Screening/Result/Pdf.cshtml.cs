@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -12,7 +13,7 @@ namespace Pathway.Web.Features.Screening.Result;
 
 /// <summary>Downloads a screening response as PDF: the same record as the printable result page.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("screening.pdf")]
+[Audited(AuditActions.Screening.Download)]
 [CaseScoped(AccessNeed.Read, EntityType = "InstrumentResponse", EntityRouteValue = "responseId")]
 public sealed class PdfModel(CurrentCase current, PathwayDbContext db, AuditLog audit) : PageModel
 {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Instruments;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
@@ -18,7 +19,7 @@ namespace Pathway.Web.Features.Screening.Result;
 /// licence. Laid out to print cleanly (the print stylesheet drops the service chrome).
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("screening.read")]
+[Audited(AuditActions.Screening.Read)]
 [CaseScoped(AccessNeed.Read, EntityType = "InstrumentResponse", EntityRouteValue = "responseId")]
 public sealed class ResultModel(CurrentCase current, PathwayDbContext db, AuditLog audit) : PageModel
 {

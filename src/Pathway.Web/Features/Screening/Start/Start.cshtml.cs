@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Instruments;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
@@ -17,7 +18,7 @@ namespace Pathway.Web.Features.Screening.Start;
 /// switched off for scoring (the women's OPD screen as shipped) is shown as guidance instead.
 /// </summary>
 [Authorize(Policy = Policies.ScreeningRecorder)]
-[Audited("screening.create")]
+[Audited(AuditActions.Screening.Create)]
 [CaseScoped(AccessNeed.Edit)]
 public sealed class StartModel(CurrentCase current, StartScreening start, PathwayDbContext db) : PageModel
 {

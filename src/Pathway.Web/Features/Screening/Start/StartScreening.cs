@@ -1,5 +1,6 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -16,7 +17,7 @@ public sealed class StartScreening(PathwayDbContext db, AuditLog audit, TimeProv
     {
         var (r, error) = await ScreeningResponses.StartAsync(db, c.Case, instrumentKey, c.Who.UserId, clock.GetUtcNow(), ct);
         if (r is null) return Outcome.Invalid<InstrumentResponse>([error!]);
-        audit.Add("screening.create", "InstrumentResponse", r.Id, c.Id);
+        audit.Add(AuditActions.Screening.Create, "InstrumentResponse", r.Id, c.Id);
         await db.SaveChangesAsync(ct);
         return r;
     }

@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Cases;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Signposting;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Auditing;
@@ -75,19 +77,19 @@ public static class DirectoryEndpoints
         dir.MapGet("/organisations", ListOrganisationsAsync).RequireAuthorization(Policies.DirectoryReader)
             .WithMetadata(new NotAuditedAttribute(NoPersonalData)).WithSummary("List the directory's organisations");
         dir.MapPost("/organisations", CreateOrganisationAsync).RequireAuthorization(Policies.DirectoryEditor)
-            .Audited("directory.organisation.save").WithSummary("Add an organisation");
+            .Audited(AuditActions.Directory.OrganisationUpdate).WithSummary("Add an organisation");
         dir.MapPut("/organisations/{organisationId:guid}", UpdateOrganisationAsync).RequireAuthorization(Policies.DirectoryEditor)
-            .Audited("directory.organisation.save").WithSummary("Change an organisation; send the version you read, or get 409");
+            .Audited(AuditActions.Directory.OrganisationUpdate).WithSummary("Change an organisation; send the version you read, or get 409");
         dir.MapGet("/services", ListServicesAsync).RequireAuthorization(Policies.DirectoryReader)
             .WithMetadata(new NotAuditedAttribute(NoPersonalData)).WithSummary("List services, optionally for one need (?need=accommodation)");
         dir.MapGet("/services/{serviceId:guid}", GetServiceAsync).RequireAuthorization(Policies.DirectoryReader)
             .WithMetadata(new NotAuditedAttribute(NoPersonalData)).WithSummary("Get one service with its eligibility rules");
         dir.MapPost("/services", CreateServiceAsync).RequireAuthorization(Policies.DirectoryEditor)
-            .Audited("directory.service.save").WithSummary("Add a service; contradictory eligibility rules are refused");
+            .Audited(AuditActions.Directory.ServiceUpdate).WithSummary("Add a service; contradictory eligibility rules are refused");
         dir.MapPut("/services/{serviceId:guid}", UpdateServiceAsync).RequireAuthorization(Policies.DirectoryEditor)
-            .Audited("directory.service.save").WithSummary("Change a service; send the version you read, or get 409");
+            .Audited(AuditActions.Directory.ServiceUpdate).WithSummary("Change a service; send the version you read, or get 409");
         dir.MapPost("/services/{serviceId:guid}/verify", VerifyServiceAsync).RequireAuthorization(Policies.DirectoryEditor)
-            .Audited("directory.service.verify").WithSummary("Record that the entry was checked with the service today");
+            .Audited(AuditActions.Directory.ServiceVerify).WithSummary("Record that the entry was checked with the service today");
         return api;
     }
 

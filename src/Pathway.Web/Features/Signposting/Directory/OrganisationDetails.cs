@@ -1,6 +1,7 @@
 using Pathway.Data.Entities;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Signposting;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Signposting.Directory;
 

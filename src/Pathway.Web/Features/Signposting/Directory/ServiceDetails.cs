@@ -3,6 +3,7 @@ using Pathway.Domain.Assessments;
 using Pathway.Domain.Cases;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Signposting;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Signposting.Directory;
 

@@ -2,6 +2,7 @@ using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
 using Pathway.Domain.Cases;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Signposting.Directory;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Signposting;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
@@ -18,7 +19,7 @@ namespace Pathway.Web.Features.Signposting.Matching;
 /// countersigned assessment, staff choose the needs to look for.
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("signposting.match")]
+[Audited(AuditActions.Signposting.Match)]
 [CaseScoped(AccessNeed.Edit, EntityType = "SignpostingMatch")]
 public sealed class MatchModel(CurrentCase current, PathwayDbContext db, RecordUnmetNeeds recordUnmet, SignpostingCalendar calendar, AuditLog audit) : PageModel
 {

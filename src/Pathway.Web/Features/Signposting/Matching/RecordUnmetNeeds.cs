@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Signposting;
 using Pathway.Web.Infrastructure.Auditing;
@@ -27,7 +28,7 @@ public sealed class RecordUnmetNeeds(PathwayDbContext db, AuditLog audit, Signpo
         {
             var row = new UnmetNeed { CaseId = c.Id, Need = need, District = PostcodeAreas.DistrictOf(c.Case.Postcode), RecordedOn = today, RecordedById = c.Who.UserId };
             db.UnmetNeeds.Add(row);
-            audit.Add("signposting.unmet.record", "UnmetNeed", row.Id, c.Id, reason: need.ToString());
+            audit.Add(AuditActions.Signposting.UnmetRecord, "UnmetNeed", row.Id, c.Id, reason: need.ToString());
         }
         await db.SaveChangesAsync(ct);
         return new Outcome<IReadOnlyList<NeedArea>>.Done(added);

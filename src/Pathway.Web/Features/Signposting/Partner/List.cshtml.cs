@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 
@@ -8,7 +9,7 @@ namespace Pathway.Web.Features.Signposting.Partner;
 
 /// <summary>A partner agency's referrals: those sent to its organisation's services, newest open ones first.</summary>
 [Authorize(Policy = Policies.PartnerAgency)]
-[Audited("partner.referral.list")]
+[Audited(AuditActions.Partner.ReferralList)]
 public sealed class ListModel(PathwayDbContext db, AuditLog audit, SignpostingCalendar calendar) : PageModel
 {
     public IReadOnlyList<PartnerReferralView> Referrals { get; private set; } = [];

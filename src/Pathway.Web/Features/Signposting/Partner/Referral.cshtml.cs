@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Signposting;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Signposting.Referrals;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -18,7 +20,7 @@ namespace Pathway.Web.Features.Signposting.Partner;
 /// with <see cref="RecordSignpostingMove"/>. Not a case page: the partner never sees the case, only what was sent.
 /// </summary>
 [Authorize(Policy = Policies.PartnerAgency)]
-[Audited("partner.referral.read")]
+[Audited(AuditActions.Partner.ReferralRead)]
 public sealed class ReferralModel(PathwayDbContext db, AuditLog audit, RecordSignpostingMove record) : PageModel
 {
     [BindProperty] public string? To { get; set; }

@@ -4,14 +4,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Signposting;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Features.Compliance;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
-using Pathway.Web.Infrastructure.Forms;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.Forms;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Signposting.Referrals;
@@ -21,7 +23,7 @@ namespace Pathway.Web.Features.Signposting.Referrals;
 /// with <see cref="RecordSignpostingMove"/>. Anyone who may read the case sees it; posting needs edit access.
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("signposting.read")]
+[Audited(AuditActions.Signposting.Read)]
 [CaseScoped(AccessNeed.Read, EntityType = "SignpostingReferral", EntityRouteValue = "signpostingId", NeedOnPost = AccessNeed.Edit)]
 public sealed class DetailModel(CurrentCase current, PathwayDbContext db, AuditLog audit, RecordSignpostingMove record, SignpostingCalendar calendar) : PageModel
 {

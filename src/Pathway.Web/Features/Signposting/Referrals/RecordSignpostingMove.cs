@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Access;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Signposting;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Compliance;
 using Pathway.Web.Features.Signposting.Partner;
 using Pathway.Web.Infrastructure.Auditing;
@@ -76,7 +78,7 @@ public sealed class RecordSignpostingMove(PathwayDbContext db, AuditLog audit, T
         }
         if (m.To == SignpostingReferralStatus.FirstAttended) referral.FirstAttendedOn = m.On;
         db.Entry(referral).Property(x => x.Version).OriginalValue = m.Version!.Value;
-        audit.Add("signposting.move", "SignpostingReferral", referral.Id, referral.CaseId,
+        audit.Add(AuditActions.Signposting.Move, "SignpostingReferral", referral.Id, referral.CaseId,
             reason: $"{move.From} to {m.To}{(actor == SignpostingActor.Partner ? " by the partner agency" : "")}");
         try
         {

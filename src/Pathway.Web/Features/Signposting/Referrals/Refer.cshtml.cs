@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -19,8 +20,8 @@ namespace Pathway.Web.Features.Signposting.Referrals;
 /// it the referral stays a suggestion.
 /// </summary>
 [Authorize(Policy = Policies.CaseEditor)]
-[Audited("signposting.create")]
-[CaseScoped(AccessNeed.Edit, EntityType = "SignpostingReferral", ReadActionOnGet = "case.read")]
+[Audited(AuditActions.Signposting.Create)]
+[CaseScoped(AccessNeed.Edit, EntityType = "SignpostingReferral", ReadActionOnGet = AuditActions.Case.Read)]
 public sealed class ReferModel(CurrentCase current, PathwayDbContext db, ReferToService refer) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Need { get; set; }

@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Signposting;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Signposting.Matching;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
@@ -65,7 +67,7 @@ public sealed class ReferToService(PathwayDbContext db, AuditLog audit, TimeProv
         referral.Events.Add(new SignpostingReferralEvent { ReferralId = referral.Id, To = status, On = today, ById = byId, RecordedAt = now });
         db.SignpostingReferrals.Add(referral);
         if (r.SendNow) await UnmetNeedsMet.MarkAsync(db, c.Id, referral.Need, today, ct);
-        audit.Add("signposting.create", "SignpostingReferral", referral.Id, c.Id);
+        audit.Add(AuditActions.Signposting.Create, "SignpostingReferral", referral.Id, c.Id);
         await db.SaveChangesAsync(ct);
         return referral;
     }

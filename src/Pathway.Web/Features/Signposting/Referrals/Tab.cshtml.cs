@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -13,7 +14,7 @@ namespace Pathway.Web.Features.Signposting.Referrals;
 
 /// <summary>A case's signposting: referrals to local services with where each stands, and needs no service could meet.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("signposting.list")]
+[Audited(AuditActions.Signposting.List)]
 [CaseScoped(AccessNeed.Read, EntityType = "SignpostingList")]
 public sealed class TabModel(CurrentCase current, PathwayDbContext db, SignpostingCalendar calendar) : PageModel
 {

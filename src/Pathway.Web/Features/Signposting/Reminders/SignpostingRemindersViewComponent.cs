@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Signposting;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -35,7 +36,7 @@ public sealed class SignpostingRemindersViewComponent(CaseAccess access, Pathway
             .OrderBy(x => x.ReferredOn).Take(500).ToListAsync(ct);
         var list = waiting.Where(x => calendar.ResponseOverdue(x.Status, x.ReferredOn)).Take(Shown)
             .Select(x => new Reminder(x.CaseId, x.Id, $"{x.GivenName} {x.FamilyName}", x.Crn, $"{x.Service} ({x.Organisation})", x.ReferredOn!.Value)).ToList();
-        if (list.Count > 0) await audit.WriteAsync("signposting.reminders.read", "SignpostingReminders", null, null, ct: ct);
+        if (list.Count > 0) await audit.WriteAsync(AuditActions.Signposting.RemindersRead, "SignpostingReminders", null, null, ct: ct);
         return View("~/Features/Signposting/Reminders/SignpostingReminders.cshtml", list);
     }
 }

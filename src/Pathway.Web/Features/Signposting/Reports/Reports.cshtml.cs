@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Disclosure;
 using Pathway.Domain.Signposting;
 using Pathway.Web.Features.Shared;
@@ -21,7 +22,7 @@ namespace Pathway.Web.Features.Signposting.Reports;
 /// and in every download.
 /// </summary>
 [Authorize(Policy = Policies.SignpostingReports)]
-[Audited("signposting.report.read")]
+[Audited(AuditActions.Signposting.ReportRead)]
 public sealed class ReportsModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
     public static readonly string[] Downloads = ["by-need", "by-service", "uptake", "unmet"];
@@ -55,7 +56,7 @@ public sealed class ReportsModel(PathwayDbContext db, AuditLog audit, TimeProvid
             "unmet" => Csv.Rows(r.UnmetTable(Policy), "Area"),
             _ => UptakeRows(),
         };
-        await audit.WriteAsync("signposting.report.csv", "SignpostingReport", $"{table} {FromDate:yyyy-MM-dd}..{ToDate:yyyy-MM-dd}", null, ct: ct);
+        await audit.WriteAsync(AuditActions.Signposting.ReportDownload, "SignpostingReport", $"{table} {FromDate:yyyy-MM-dd}..{ToDate:yyyy-MM-dd}", null, ct: ct);
         return CsvResults.File(Csv.Write(rows), $"signposting-{table}-{FromDate:yyyy-MM-dd}-to-{ToDate:yyyy-MM-dd}.csv");
     }
 

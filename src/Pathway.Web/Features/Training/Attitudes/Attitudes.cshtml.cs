@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -12,7 +13,7 @@ namespace Pathway.Web.Features.Training.Attitudes;
 /// The attitudes questionnaire (<see cref="SubmitAttitudes"/>): once when the learner starts, once after they pass the
 /// test at the end. Each statement is answered on a 5-point agreement scale.
 /// </summary>
-[Audited("training.attitudes.submit")]
+[Audited(AuditActions.Training.AttitudesSubmit)]
 public sealed class AttitudesModel(PathwayDbContext db, SubmitAttitudes submit) : PageModel
 {
     [BindProperty] public Dictionary<string, string?> Answers { get; set; } = [];

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Data.Training;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
@@ -41,7 +42,7 @@ public sealed class SubmitAttitudes(PathwayDbContext db, AuditLog audit, TimePro
             ScoresJson = CourseDocument.SerializeScores(scores),
         };
         db.AttitudeResponses.Add(row);
-        audit.Add(phase == TestPhase.Before ? "training.attitudes.before" : "training.attitudes.after", "AttitudeResponse", row.Id, null);
+        audit.Add(phase == TestPhase.Before ? AuditActions.Training.AttitudesBeforeSubmit : AuditActions.Training.AttitudesAfterSubmit, "AttitudeResponse", row.Id, null);
         try
         {
             await db.SaveChangesAsync(ct);

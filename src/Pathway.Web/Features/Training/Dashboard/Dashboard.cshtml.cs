@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Disclosure;
 using Pathway.Domain.Staff;
 using Pathway.Domain.Training;
@@ -15,7 +16,7 @@ namespace Pathway.Web.Features.Training.Dashboard;
 /// (<see cref="SmallCellSuppression"/>) so no one can be singled out. Opening it writes an audit row.
 /// </summary>
 [Authorize(Policy = Policies.TrainingReports)]
-[Audited("training.dashboard.read")]
+[Audited(AuditActions.Training.DashboardRead)]
 public sealed class DashboardModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
     public bool WithNames { get; private set; }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.UseCases;
@@ -8,7 +9,7 @@ using Pathway.Web.Infrastructure.UseCases;
 namespace Pathway.Web.Features.Training.Evaluation;
 
 /// <summary>The course evaluation form for <see cref="SubmitEvaluation"/>, once the learner has completed the course.</summary>
-[Audited("training.evaluation.submit")]
+[Audited(AuditActions.Training.EvaluationSubmit)]
 public sealed class EvaluationModel(PathwayDbContext db, SubmitEvaluation submit) : PageModel
 {
     public static IReadOnlyList<(string Field, string Question)> Questions => SubmitEvaluation.Questions;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -12,7 +13,7 @@ namespace Pathway.Web.Features.Training.KnowledgeCheck;
 /// The short check at the end of a module (<see cref="AnswerKnowledgeCheck"/>); the saved answers are then shown with
 /// whether they were right and why.
 /// </summary>
-[Audited("training.check.answer")]
+[Audited(AuditActions.Training.CheckAnswer)]
 public sealed class KnowledgeCheckModel(PathwayDbContext db, AnswerKnowledgeCheck answer) : PageModel
 {
     [BindProperty] public Dictionary<string, string?> Answers { get; set; } = [];

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -13,7 +14,7 @@ namespace Pathway.Web.Features.Training.KnowledgeTest;
 /// The knowledge test form, before and after the course (<see cref="TakeKnowledgeTest"/>). The answers to the test at the
 /// start are not revealed (the same items come back at the end).
 /// </summary>
-[Audited("training.test.submit")]
+[Audited(AuditActions.Training.TestSubmit)]
 public sealed class KnowledgeTestModel(PathwayDbContext db, TakeKnowledgeTest take) : PageModel
 {
     [BindProperty] public Dictionary<string, string?> Answers { get; set; } = [];

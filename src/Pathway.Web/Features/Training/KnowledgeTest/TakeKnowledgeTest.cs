@@ -1,6 +1,7 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Data.Training;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
@@ -43,7 +44,7 @@ public sealed class TakeKnowledgeTest(PathwayDbContext db, AuditLog audit, TimeP
             Passed = score.Passed, AnswersJson = CourseDocument.SerializeAnswers(answers), TakenAt = clock.GetUtcNow(),
         };
         db.KnowledgeTestAttempts.Add(attempt);
-        audit.Add(phase == TestPhase.Before ? "training.test.before" : "training.test.after", "KnowledgeTestAttempt", attempt.Id, null,
+        audit.Add(phase == TestPhase.Before ? AuditActions.Training.TestBeforeSubmit : AuditActions.Training.TestAfterSubmit, "KnowledgeTestAttempt", attempt.Id, null,
             reason: $"{score.Percent}%");
         await db.SaveChangesAsync(ct);
         return new TestTaken(lc, score);

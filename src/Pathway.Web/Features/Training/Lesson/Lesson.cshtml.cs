@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -13,7 +14,7 @@ namespace Pathway.Web.Features.Training.Lesson;
 /// "Mark as complete" (<see cref="CompleteLesson"/>) records it and moves on to the next lesson, or to the module's
 /// knowledge check after its last lesson.
 /// </summary>
-[Audited("training.lesson.complete")]
+[Audited(AuditActions.Training.LessonComplete)]
 public sealed class LessonModel(PathwayDbContext db, CompleteLesson complete, BookmarkLesson bookmark) : PageModel
 {
     public LearnerCourse Learner { get; private set; } = null!;

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -41,7 +43,7 @@ public sealed class AssignTrainingGroup(PathwayDbContext db, AuditLog audit, Tim
             existing.GroupId = group.Id;
             existing.UpdatedAt = clock.GetUtcNow();
         }
-        audit.Add("training.group.assign", "StaffUser", user!.Id, null, reason: group?.Key ?? "role default");
+        audit.Add(AuditActions.Training.GroupAssign, "StaffUser", user!.Id, null, reason: group?.Key ?? "role default");
         await db.SaveChangesAsync(ct);
         return new TrainingGroupAssigned(user.DisplayName, group);
     }

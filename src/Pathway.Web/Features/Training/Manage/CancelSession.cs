@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Features.Training.Sessions;
 using Pathway.Web.Infrastructure.Auditing;
@@ -30,7 +31,7 @@ public sealed class CancelSession(PathwayDbContext db, AuditLog audit, TimeProvi
         var booked = s.BookedCount;
         (s.CancelledAt, s.BookedCount) = (now, 0);
         db.Entry(s).Property(x => x.Version).OriginalValue = version;
-        audit.Add("training.session.cancel-session", "TrainingSession", s.Id, null,
+        audit.Add(AuditActions.Training.SessionCancel, "TrainingSession", s.Id, null,
             reason: $"released {booked} places and {live.Count - booked} waiting-list entries");
         try
         {

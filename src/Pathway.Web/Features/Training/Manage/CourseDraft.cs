@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Data.Training;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
@@ -40,7 +41,7 @@ public sealed class CourseDraft
         if (Draft is null || Draft.Version != readVersion) return false;
         Draft.ContentJson = CourseDocument.Serialize(content);
         db.Entry(Draft).Property(v => v.Version).OriginalValue = readVersion;
-        audit.Add("training.course.edit", "CourseVersion", Draft.Id, null, reason: reason);
+        audit.Add(AuditActions.Training.CourseUpdate, "CourseVersion", Draft.Id, null, reason: reason);
         try
         {
             await db.SaveChangesAsync(ct);

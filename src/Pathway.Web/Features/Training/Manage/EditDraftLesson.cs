@@ -2,6 +2,7 @@ using System.Globalization;
 using Pathway.Data;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Training;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 

@@ -1,6 +1,7 @@
 using Pathway.Data;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Training;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 

@@ -1,4 +1,5 @@
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
@@ -21,7 +22,7 @@ public sealed class CompleteCourse(PathwayDbContext db, AuditLog audit, TimeProv
         if (missing.Count > 0) return TrainingErrors.Refused<CourseCompleted>("You cannot complete this course yet. " + string.Join(". ", missing) + ".");
 
         lc.Enrolment!.CompletedAt = clock.GetUtcNow();
-        audit.Add("training.complete", "Enrolment", lc.Enrolment.Id, null, reason: $"post-test {lc.BestPostTest?.Percent}%");
+        audit.Add(AuditActions.Training.Complete, "Enrolment", lc.Enrolment.Id, null, reason: $"post-test {lc.BestPostTest?.Percent}%");
         await db.SaveChangesAsync(ct);
         return new CourseCompleted(lc, JustNow: true);
     }

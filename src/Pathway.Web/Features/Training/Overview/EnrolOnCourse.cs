@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -28,7 +29,7 @@ public sealed class EnrolOnCourse(PathwayDbContext db, AuditLog audit, TimeProvi
             EnrolledAt = clock.GetUtcNow(),
         };
         db.Enrolments.Add(enrolment);
-        audit.Add("training.enrol", "Enrolment", enrolment.Id, null);
+        audit.Add(AuditActions.Training.Enrol, "Enrolment", enrolment.Id, null);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -13,7 +14,7 @@ namespace Pathway.Web.Features.Training.Overview;
 /// to the current version; completing it (<see cref="CompleteCourse"/>) is refused, with a list of what is missing,
 /// until every requirement is met.
 /// </summary>
-[Audited("training.enrolment")]
+[Audited(AuditActions.Training.OverviewRead)]
 public sealed class OverviewModel(PathwayDbContext db, EnrolOnCourse enrol, CompleteCourse complete) : PageModel
 {
     public LearnerCourse Learner { get; private set; } = null!;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Training;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Staff;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
@@ -15,7 +16,7 @@ namespace Pathway.Web.Features.Training.Record;
 /// CPD hours and certificate, and the sessions attended. Learners see their own; training coordinators anyone's
 /// (<c>?user=</c>), which is audited.
 /// </summary>
-[Audited("training.record.read")]
+[Audited(AuditActions.Training.RecordRead)]
 public sealed class RecordModel(PathwayDbContext db, AuditLog audit) : PageModel
 {
     public sealed record Row(string Slug, string Title, int Attempt, int VersionNumber, DateTimeOffset EnrolledAt, int PercentDone,

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
@@ -32,7 +33,7 @@ public sealed class BookSessionPlace(PathwayDbContext db, AuditLog audit, TimePr
             if (status == BookingStatus.Booked) session.BookedCount++;
             SessionBookings.Touch(db, session);
             db.SessionBookings.Add(booking);
-            audit.Add(status == BookingStatus.Booked ? "training.session.book" : "training.session.wait", "SessionBooking", booking.Id, null, reason: $"session {sessionId}");
+            audit.Add(status == BookingStatus.Booked ? AuditActions.Training.SessionBook : AuditActions.Training.SessionWaitingListJoin, "SessionBooking", booking.Id, null, reason: $"session {sessionId}");
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
@@ -39,7 +40,7 @@ public sealed class CancelSessionPlace(PathwayDbContext db, AuditLog audit, Time
                 }
             }
             // One row per change: the promotion is named in it (the chain numbers rows at save, one per change).
-            audit.Add("training.session.cancel", "SessionBooking", booking.Id, null, reason: reason);
+            audit.Add(AuditActions.Training.SessionBookingCancel, "SessionBooking", booking.Id, null, reason: reason);
             SessionBookings.Touch(db, session);
             try
             {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
@@ -32,7 +33,7 @@ public sealed class MarkSessionRegister(PathwayDbContext db, AuditLog audit, Tim
             b.AttendanceMarkedById = markedBy;
         }
         db.Entry(session).State = EntityState.Modified; // moves the version: two registers saved at once do not interleave
-        audit.Add("training.session.register", "TrainingSession", sessionId, null, reason: $"{present.Count} of {booked.Count} present");
+        audit.Add(AuditActions.Training.SessionRegister, "TrainingSession", sessionId, null, reason: $"{present.Count} of {booked.Count} present");
         try
         {
             await db.SaveChangesAsync(ct);

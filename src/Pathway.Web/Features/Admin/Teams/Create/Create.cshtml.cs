@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.UseCases;
@@ -9,7 +10,7 @@ namespace Pathway.Web.Features.Admin.Teams.Create;
 
 /// <summary>The form for <see cref="CreateTeam"/>.</summary>
 [Authorize(Policy = Policies.Administrator)]
-[Audited("admin.teams.create")]
+[Audited(AuditActions.Admin.TeamsCreate)]
 public sealed class CreateModel(CreateTeam create) : PageModel
 {
     [BindProperty] public string? Name { get; set; }

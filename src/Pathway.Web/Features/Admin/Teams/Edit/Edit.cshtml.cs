@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.UseCases;
@@ -15,7 +16,7 @@ namespace Pathway.Web.Features.Admin.Teams.Edit;
 /// The form carries the version it was loaded at; a rename saved meanwhile by someone else is shown, not overwritten.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-[Audited("admin.teams.update")]
+[Audited(AuditActions.Admin.TeamsUpdate)]
 public sealed class EditModel(PathwayDbContext db, RenameTeam rename) : PageModel
 {
     [BindProperty] public string? Name { get; set; }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Staff;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Auditing;
@@ -25,7 +26,7 @@ public sealed class NewUserForm
 /// The form for <see cref="CreateStaffUser"/>: a member of staff with an initial password.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-[Audited("admin.users.create")]
+[Audited(AuditActions.Admin.UsersCreate)]
 public sealed class CreateModel(PathwayDbContext db, UserManager<StaffUser> users, CreateStaffUser create) : PageModel
 {
     [BindProperty] public NewUserForm Input { get; set; } = new();

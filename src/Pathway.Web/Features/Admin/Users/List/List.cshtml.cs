@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Staff;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Auditing;
@@ -20,7 +21,7 @@ public enum UserSort
 
 /// <summary>Every staff account, filtered and paged on the server. Shows staff details only, never case data.</summary>
 [Authorize(Policy = Policies.Administrator)]
-[Audited("admin.users.list")]
+[Audited(AuditActions.Admin.UsersList)]
 public sealed class ListModel(PathwayDbContext db, AuditLog audit) : PageModel
 {
     public const int PageSize = 25;

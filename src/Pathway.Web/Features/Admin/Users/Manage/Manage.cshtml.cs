@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Staff;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Auditing;
@@ -27,7 +28,7 @@ public sealed class RoleTeamForm
 /// (<see cref="ResetStaffTwoFactor"/>). Each handler saves the change and its audit row in one transaction.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-[Audited("admin.users.update")]
+[Audited(AuditActions.Admin.UsersUpdate)]
 public sealed class ManageModel(PathwayDbContext db, UserManager<StaffUser> users, AuditLog audit, ChangeStaffRoleAndTeam changeRoleAndTeam,
     DisableStaffUser disable, EnableStaffUser enable, ResetStaffTwoFactor resetTwoFactor) : PageModel
 {
@@ -43,7 +44,7 @@ public sealed class ManageModel(PathwayDbContext db, UserManager<StaffUser> user
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null) return NotFound();
         await LoadAsync(user, resetForm: true, ct);
-        await audit.WriteAsync("admin.users.read", "User", user.Id, null, ct: ct);
+        await audit.WriteAsync(AuditActions.Admin.UsersRead, "User", user.Id, null, ct: ct);
         return Page();
     }
 

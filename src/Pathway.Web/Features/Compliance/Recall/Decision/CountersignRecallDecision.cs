@@ -1,5 +1,6 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Recall;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
@@ -24,6 +25,6 @@ public sealed class CountersignRecallDecision(PathwayDbContext db, AuditLog audi
         r.CountersignedById = c.Who.UserId;
         r.CountersignedAt = clock.GetUtcNow();
         r.Status = RecallConsiderationStatus.Decided;
-        return await RecallChange.SaveAsync(db, audit, r, version.Value, "recall.countersign", null, ct);
+        return await RecallChange.SaveAsync(db, audit, r, version.Value, AuditActions.Recall.Countersign, null, ct);
     }
 }

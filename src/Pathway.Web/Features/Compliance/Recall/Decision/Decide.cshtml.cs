@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Recall;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -15,7 +16,7 @@ namespace Pathway.Web.Features.Compliance.Recall.Decision;
 /// Fixed-term suitability is shown with its reasons; choosing fixed-term where the facts exclude it is refused with them.
 /// </summary>
 [Authorize(Policy = Policies.RecallDecider)]
-[Audited("recall.decide")]
+[Audited(AuditActions.Recall.Decide)]
 [CaseScoped(AccessNeed.Edit, EntityType = nameof(RecallConsideration), EntityRouteValue = "considerationId")]
 public sealed class DecideModel(CurrentCase current, DecideRecall decide, PathwayDbContext db, AuditLog audit, TimeProvider clock)
     : RecallPageModel(current, db, audit, clock)
@@ -30,7 +31,7 @@ public sealed class DecideModel(CurrentCase current, DecideRecall decide, Pathwa
     [BindProperty] public Form Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid considerationId, CancellationToken ct) =>
-        await LoadAsync(considerationId, "recall.read", ct) ? Page() : NotFound();
+        await LoadAsync(considerationId, AuditActions.Recall.Read, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid considerationId, CancellationToken ct)
     {

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Recall;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
@@ -43,6 +45,6 @@ public sealed class DecideRecall(PathwayDbContext db, AuditLog audit, TimeProvid
         r.DecidedById = c.Who.UserId;
         r.DecidedAt = clock.GetUtcNow();
         r.Status = RecallWorkflow.After(input.Decision!.Value, options.Value.SeniorManagerCountersignature);
-        return await RecallChange.SaveAsync(db, audit, r, version.Value, "recall.decide", Api.Name(input.Decision.Value), ct);
+        return await RecallChange.SaveAsync(db, audit, r, version.Value, AuditActions.Recall.Decide, Api.Name(input.Decision.Value), ct);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Recall;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -25,7 +26,7 @@ public static class RecallDocumentLoader
 
 /// <summary>The decision-not-to-recall letter to the person, as PDF. Only for a no-recall decision.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("recall.letter.pdf")]
+[Audited(AuditActions.Recall.LetterDownload)]
 [CaseScoped(AccessNeed.Read, EntityType = nameof(RecallConsideration), EntityRouteValue = "considerationId")]
 public sealed class LetterModel(CurrentCase current, PathwayDbContext db, AuditLog audit, TimeProvider clock) : RecallPageModel(current, db, audit, clock)
 {
@@ -40,7 +41,7 @@ public sealed class LetterModel(CurrentCase current, PathwayDbContext db, AuditL
 
 /// <summary>The recall report (or, without a recall decision, the consideration record), as PDF.</summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("recall.report.pdf")]
+[Audited(AuditActions.Recall.ReportDownload)]
 [CaseScoped(AccessNeed.Read, EntityType = nameof(RecallConsideration), EntityRouteValue = "considerationId")]
 public sealed class ReportModel(CurrentCase current, PathwayDbContext db, AuditLog audit, TimeProvider clock) : RecallPageModel(current, db, audit, clock)
 {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Recall;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -13,7 +14,7 @@ namespace Pathway.Web.Features.Compliance.Recall.Overview;
 /// used and recalls by reason over the last 12 months. Counts are grouped in SQL; only the open list names people.
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("recall.overview")]
+[Audited(AuditActions.Recall.OverviewRead)]
 public sealed class RecallOverviewModel(CaseAccess access, PathwayDbContext db, AuditLog audit, TimeProvider clock) : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
 {
     public const int OpenLimit = 200;

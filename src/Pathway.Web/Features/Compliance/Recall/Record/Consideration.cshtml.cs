@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Compliance;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -16,7 +17,7 @@ namespace Pathway.Web.Features.Compliance.Recall.Record;
 /// reasons, and — first, before anything else — the alternatives agreed in the care plan that have not been tried.
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("recall.read")]
+[Audited(AuditActions.Recall.Read)]
 [CaseScoped(AccessNeed.Read, EntityType = nameof(RecallConsideration), EntityRouteValue = "considerationId")]
 public sealed class ConsiderationModel(CurrentCase current, PathwayDbContext db, AuditLog audit, TimeProvider clock) : RecallPageModel(current, db, audit, clock)
 {

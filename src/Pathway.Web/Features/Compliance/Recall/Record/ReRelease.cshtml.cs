@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -13,7 +15,7 @@ namespace Pathway.Web.Features.Compliance.Recall.Record;
 
 /// <summary>The form for <see cref="ReReleaseAfterRecall"/>: the recall gets its dates and a new licence period starts on the re-release day.</summary>
 [Authorize(Policy = Policies.ProbationRecorder)]
-[Audited("recall.re-release")]
+[Audited(AuditActions.Recall.ReRelease)]
 [CaseScoped(AccessNeed.Edit, EntityType = nameof(RecallConsideration), EntityRouteValue = "considerationId")]
 public sealed class ReReleaseModel(CurrentCase current, ReReleaseAfterRecall reRelease, PathwayDbContext db, AuditLog audit, TimeProvider clock)
     : RecallPageModel(current, db, audit, clock)
@@ -28,7 +30,7 @@ public sealed class ReReleaseModel(CurrentCase current, ReReleaseAfterRecall reR
     [BindProperty] public Form Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid considerationId, CancellationToken ct) =>
-        await LoadAsync(considerationId, "recall.read", ct) ? Page() : NotFound();
+        await LoadAsync(considerationId, AuditActions.Recall.Read, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid considerationId, CancellationToken ct)
     {

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Features.Licences;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
@@ -50,7 +52,7 @@ public sealed class ReReleaseAfterRecall(PathwayDbContext db, AuditLog audit, Ti
         licence.AdditionalConditions.AddRange(old.AdditionalConditions.Where(a => a.RemovedAt is null)
             .Select(a => new AdditionalCondition { LicenceId = licence.Id, Category = a.Category, Text = a.Text, CreatedAt = now }));
         db.Licences.Add(licence);
-        audit.Add("recall.re-release", nameof(Licence), licence.Id, c.Id, reason: $"recall {recall.Id}");
+        audit.Add(AuditActions.Recall.ReRelease, nameof(Licence), licence.Id, c.Id, reason: $"recall {recall.Id}");
         return await RecallChange.SaveAsync(db, audit, r, version.Value, null, null, ct) switch
         {
             Outcome<RecallConsideration>.Done d => new RecallReRelease(d.Value, licence),

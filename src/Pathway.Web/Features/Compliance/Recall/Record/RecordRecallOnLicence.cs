@@ -7,6 +7,8 @@ using Pathway.Web.Features.Licences;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 using DomainRecallType = Pathway.Domain.Licences.RecallType;
+using Pathway.Domain.Auditing;
+using Pathway.Domain.Validation;
 
 namespace Pathway.Web.Features.Compliance.Recall.Record;
 
@@ -45,7 +47,7 @@ public sealed class RecordRecallOnLicence(PathwayDbContext db, AuditLog audit, T
         };
         db.Recalls.Add(recall);
         r.RecallId = recall.Id;
-        audit.Add("recall.record", nameof(Data.Entities.Recall), recall.Id, c.Id, reason: $"consideration {r.Id}");
+        audit.Add(AuditActions.Recall.Record, nameof(Data.Entities.Recall), recall.Id, c.Id, reason: $"consideration {r.Id}");
         return await RecallChange.SaveAsync(db, audit, r, version.Value, null, null, ct);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Disclosure;
 using Pathway.Web.Features.Compliance.Recall.Overview;
 using Pathway.Web.Infrastructure.Auditing;
@@ -14,7 +15,7 @@ namespace Pathway.Web.Features.Compliance.Recall.Service;
 /// five, and any count that would reveal one, is hidden (<see cref="SmallCellSuppression"/>). Nobody is named.
 /// </summary>
 [Authorize(Policy = Policies.RecallServiceReader)]
-[Audited("recall.service")]
+[Audited(AuditActions.Recall.ServiceRead)]
 public sealed class RecallServiceModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
     public SuppressedTable Open { get; private set; } = null!;

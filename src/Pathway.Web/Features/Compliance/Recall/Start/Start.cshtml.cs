@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Compliance;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Recall;
@@ -17,8 +18,8 @@ namespace Pathway.Web.Features.Compliance.Recall.Start;
 
 /// <summary>The form for <see cref="StartRecallConsideration"/>: the signal and its prompts first, then one button. One open consideration per case.</summary>
 [Authorize(Policy = Policies.ProbationRecorder)]
-[Audited("recall.create")]
-[CaseScoped(AccessNeed.Edit, ReadActionOnGet = "compliance.read")]
+[Audited(AuditActions.Recall.Create)]
+[CaseScoped(AccessNeed.Edit, ReadActionOnGet = AuditActions.Compliance.Read)]
 public sealed class StartModel(CurrentCase current, StartRecallConsideration start, PathwayDbContext db, TimeProvider clock) : PageModel
 {
     public CaseHeader Header => current.Context.Header(CaseTab.Compliance);

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Recall;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -35,7 +37,7 @@ public sealed class StartRecallConsideration(PathwayDbContext db, AuditLog audit
             CreatedAt = clock.GetUtcNow(),
         };
         db.RecallConsiderations.Add(r);
-        audit.Add("recall.create", nameof(RecallConsideration), r.Id, c.Id);
+        audit.Add(AuditActions.Recall.Create, nameof(RecallConsideration), r.Id, c.Id);
         await db.SaveChangesAsync(ct);
         return r;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Recall;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -16,7 +17,7 @@ namespace Pathway.Web.Features.Compliance.Recall.Steps;
 /// guesses — and those not yet tried are then put in front of everyone who opens the record.
 /// </summary>
 [Authorize(Policy = Policies.ProbationRecorder)]
-[Audited("recall.update")]
+[Audited(AuditActions.Recall.Update)]
 [CaseScoped(AccessNeed.Edit, EntityType = nameof(RecallConsideration), EntityRouteValue = "considerationId")]
 public sealed class AlternativesModel(CurrentCase current, RecordAlternativesToRecall record, PathwayDbContext db, AuditLog audit, TimeProvider clock)
     : RecallPageModel(current, db, audit, clock)
@@ -42,7 +43,7 @@ public sealed class AlternativesModel(CurrentCase current, RecordAlternativesToR
 
     public async Task<IActionResult> OnGetAsync(Guid considerationId, CancellationToken ct)
     {
-        if (!await LoadAsync(considerationId, "recall.read", ct)) return NotFound();
+        if (!await LoadAsync(considerationId, AuditActions.Recall.Read, ct)) return NotFound();
         Input = new Form
         {
             Tried = Enum.GetValues<AlternativeToRecall>().Select(a => Record.AlternativesTried.FirstOrDefault(t => t.Alternative == a) is { } t

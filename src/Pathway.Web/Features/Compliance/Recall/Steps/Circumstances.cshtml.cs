@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Recall;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -12,7 +13,7 @@ namespace Pathway.Web.Features.Compliance.Recall.Steps;
 
 /// <summary>The form for <see cref="RecordRecallCircumstances"/> (step 1).</summary>
 [Authorize(Policy = Policies.ProbationRecorder)]
-[Audited("recall.update")]
+[Audited(AuditActions.Recall.Update)]
 [CaseScoped(AccessNeed.Edit, EntityType = nameof(RecallConsideration), EntityRouteValue = "considerationId")]
 public sealed class CircumstancesModel(CurrentCase current, RecordRecallCircumstances record, PathwayDbContext db, AuditLog audit, TimeProvider clock)
     : RecallPageModel(current, db, audit, clock)
@@ -32,7 +33,7 @@ public sealed class CircumstancesModel(CurrentCase current, RecordRecallCircumst
 
     public async Task<IActionResult> OnGetAsync(Guid considerationId, CancellationToken ct)
     {
-        if (!await LoadAsync(considerationId, "recall.read", ct)) return NotFound();
+        if (!await LoadAsync(considerationId, AuditActions.Recall.Read, ct)) return NotFound();
         Input = new Form
         {
             Concern = Record.Concern?.ToString(), Circumstances = Record.Circumstances, RiskSummary = Record.RiskSummary,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Compliance;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -17,7 +18,7 @@ namespace Pathway.Web.Features.Compliance.Recall.Steps;
 /// else who can read the case sees what is recorded.
 /// </summary>
 [Authorize(Policy = Policies.CaseData)]
-[Audited("recall.consult")]
+[Audited(AuditActions.Recall.Consult)]
 [CaseScoped(AccessNeed.Contribute, EntityType = nameof(RecallConsideration), EntityRouteValue = "considerationId")]
 public sealed class ConsultationModel(
     CurrentCase current, RecordRecallAdvice advice, RecordConsultationNotPossible notPossible, PathwayDbContext db, AuditLog audit, TimeProvider clock)

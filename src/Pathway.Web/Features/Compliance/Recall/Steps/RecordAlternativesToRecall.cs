@@ -1,7 +1,9 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Recall;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -33,7 +35,7 @@ public sealed class RecordAlternativesToRecall(PathwayDbContext db, AuditLog aud
         r.NoAlternativesReason = input.Tried.Count == 0 ? input.NoAlternativesReason!.Trim() : null;
         r.ContingencyAlternatives = RecallText.FormatList(input.InContingencyPlan);
         r.ContingencyPlanId = facts.ContingencyPlanId;
-        return await RecallChange.SaveAsync(db, audit, r, version!.Value, "recall.update", "alternatives", ct);
+        return await RecallChange.SaveAsync(db, audit, r, version!.Value, AuditActions.Recall.Update, "alternatives", ct);
     }
 
     internal static List<FieldError> Validate(AlternativesInput input)

@@ -1,6 +1,8 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -24,6 +26,6 @@ public sealed class RecordConsultationNotPossible(PathwayDbContext db, AuditLog 
         if (errors.Count > 0) return Outcome.Invalid<RecallConsideration>(errors);
 
         r.ConsultationNotPossibleReason = reason!.Trim();
-        return await RecallChange.SaveAsync(db, audit, r, version!.Value, "recall.consult", "not-possible", ct);
+        return await RecallChange.SaveAsync(db, audit, r, version!.Value, AuditActions.Recall.Consult, "not-possible", ct);
     }
 }

@@ -1,7 +1,9 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Compliance;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -28,6 +30,6 @@ public sealed class RecordRecallAdvice(PathwayDbContext db, AuditLog audit, Time
         r.ConsultedById = c.Who.UserId;
         r.ConsultedAt = clock.GetUtcNow();
         r.ConsultationNotPossibleReason = null;
-        return await RecallChange.SaveAsync(db, audit, r, version!.Value, "recall.consult", "advice", ct);
+        return await RecallChange.SaveAsync(db, audit, r, version!.Value, AuditActions.Recall.Consult, "advice", ct);
     }
 }

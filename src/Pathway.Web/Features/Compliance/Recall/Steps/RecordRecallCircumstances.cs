@@ -1,6 +1,8 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -38,6 +40,6 @@ public sealed class RecordRecallCircumstances(PathwayDbContext db, AuditLog audi
         r.ChargedWithSeriousOffence = input.RecalledBecauseOfCharge && input.ChargedWithSeriousOffence;
         r.BreachedConditions.Clear();
         r.BreachedConditions.AddRange(linked);
-        return await RecallChange.SaveAsync(db, audit, r, version!.Value, "recall.update", "circumstances", ct);
+        return await RecallChange.SaveAsync(db, audit, r, version!.Value, AuditActions.Recall.Update, "circumstances", ct);
     }
 }

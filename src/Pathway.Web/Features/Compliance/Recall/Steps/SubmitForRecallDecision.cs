@@ -1,5 +1,6 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Recall;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
@@ -25,6 +26,6 @@ public sealed class SubmitForRecallDecision(PathwayDbContext db, AuditLog audit,
         r.Status = RecallConsiderationStatus.AwaitingDecision;
         r.SubmittedAt = clock.GetUtcNow();
         r.SubmittedById = c.Who.UserId;
-        return await RecallChange.SaveAsync(db, audit, r, version.Value, "recall.submit", null, ct);
+        return await RecallChange.SaveAsync(db, audit, r, version.Value, AuditActions.Recall.Submit, null, ct);
     }
 }

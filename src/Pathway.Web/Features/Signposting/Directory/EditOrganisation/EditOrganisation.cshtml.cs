@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Signposting;
 using Pathway.Domain.Staff;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.UseCases;
@@ -15,7 +17,7 @@ namespace Pathway.Web.Features.Signposting.Directory.EditOrganisation;
 
 /// <summary>Adds an organisation to the directory (<c>/directory/organisations/new</c>) or changes one.</summary>
 [Authorize(Policy = Policies.DirectoryEditor)]
-[Audited("directory.organisation.save")]
+[Audited(AuditActions.Directory.OrganisationUpdate)]
 public sealed class EditOrganisationModel(PathwayDbContext db, SaveDirectoryOrganisation save) : PageModel
 {
     [BindProperty] public string? Name { get; set; }

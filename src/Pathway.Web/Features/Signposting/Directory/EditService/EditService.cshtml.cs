@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
+using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.UseCases;
@@ -16,7 +18,7 @@ namespace Pathway.Web.Features.Signposting.Directory.EditService;
 /// refused with the reason; a change saved meanwhile by someone else is shown, never overwritten.
 /// </summary>
 [Authorize(Policy = Policies.DirectoryEditor)]
-[Audited("directory.service.save")]
+[Audited(AuditActions.Directory.ServiceUpdate)]
 public sealed class EditServiceModel(PathwayDbContext db, SaveDirectoryService save) : PageModel
 {
     [BindProperty] public ServiceForm Form { get; set; } = new();

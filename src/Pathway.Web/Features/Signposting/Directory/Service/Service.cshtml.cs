@@ -4,17 +4,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Signposting;
+using Pathway.Domain.Staff;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
-using Pathway.Domain.Staff;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Signposting.Directory.Service;
 
 /// <summary>One directory service: what it offers, who it takes, how to refer; editors record that they checked it.</summary>
 [Authorize(Policy = Policies.DirectoryReader)]
-[Audited("directory.service.verify")]
+[Audited(AuditActions.Directory.ServiceVerify)]
 public sealed class ServiceModel(PathwayDbContext db, VerifyDirectoryService verify, TimeProvider clock) : PageModel
 {
     public DirectoryService Service { get; private set; } = null!;

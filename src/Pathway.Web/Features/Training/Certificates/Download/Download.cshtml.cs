@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.UseCases;
@@ -7,7 +8,7 @@ using Pathway.Web.Infrastructure.UseCases;
 namespace Pathway.Web.Features.Training.Certificates.Download;
 
 /// <summary>The signed-in learner's certificate for their latest completed attempt, as a PDF (<see cref="IssueCertificate"/>).</summary>
-[Audited("training.certificate.download")]
+[Audited(AuditActions.Training.CertificateDownload)]
 public sealed class DownloadModel(IssueCertificate issue) : PageModel
 {
     public string Slug { get; private set; } = "";

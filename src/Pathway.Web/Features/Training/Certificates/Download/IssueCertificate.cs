@@ -1,5 +1,6 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.UseCases;
 
@@ -17,7 +18,7 @@ public sealed class IssueCertificate(PathwayDbContext db, AuditLog audit, TimePr
         if (lc is null) return Outcome.NotFound<TrainingCertificate?>();
         if (lc.Enrolment is not { CompletedAt: not null } enrolment) return new Outcome<TrainingCertificate?>.Done(null);
         var (certificate, isNew) = await Certificates.ForAsync(db, enrolment, clock.GetUtcNow(), ct);
-        audit.Add(isNew ? "training.certificate.issue" : null, "TrainingCertificate", certificate!.Id, null);
+        audit.Add(isNew ? AuditActions.Training.CertificateIssue : null, "TrainingCertificate", certificate!.Id, null);
         await db.SaveChangesAsync(ct);
         return certificate;
     }

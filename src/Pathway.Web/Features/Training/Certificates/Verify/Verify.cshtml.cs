@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Domain.Auditing;
@@ -17,7 +17,7 @@ namespace Pathway.Web.Features.Training.Certificates.Verify;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(VerifyRateLimit.Policy)]
-[Audited("training.certificate.verify")]
+[Audited(AuditActions.Training.CertificateVerify)]
 public sealed class VerifyModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
     public sealed record Result(string Number, string Name, string Course, DateOnly CompletedOn, DateOnly? ValidUntil, string Validity, bool Valid);

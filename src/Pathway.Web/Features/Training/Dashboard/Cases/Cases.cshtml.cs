@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Features.Shared;
 using Pathway.Web.Infrastructure.Auditing;
@@ -16,7 +17,7 @@ namespace Pathway.Web.Features.Training.Dashboard.Cases;
 /// where it reaches practice. Service managers see only the suppressed counts on the dashboard.
 /// </summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
-[Audited("training.dashboard.cases.read")]
+[Audited(AuditActions.Training.DashboardCasesRead)]
 public sealed class CasesModel(PathwayDbContext db, AuditLog audit, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;

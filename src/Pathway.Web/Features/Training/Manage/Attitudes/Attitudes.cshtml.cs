@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -12,7 +13,7 @@ namespace Pathway.Web.Features.Training.Manage.Attitudes;
 /// to and whether it is reverse-scored. Statements can be added, reordered and removed; a subscale only once empty.
 /// </summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
-[Audited("training.course.edit")]
+[Audited(AuditActions.Training.CourseUpdate)]
 public sealed class AttitudesModel(PathwayDbContext db, ChangeCourseDraft change) : DraftPage(db, change)
 {
     public CourseContent? Draft => Course.Content;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -13,7 +14,7 @@ namespace Pathway.Web.Features.Training.Manage.Courses;
 
 /// <summary>Courses, their versions and enrolments, for training coordinators; starts a draft of the next version.</summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
-[Audited("training.course.draft")]
+[Audited(AuditActions.Training.CourseCreate)]
 public sealed class CoursesModel(PathwayDbContext db, StartCourseDraft start) : PageModel
 {
     public sealed record VersionRow(int Number, CourseVersionStatus Status, DateTimeOffset? PublishedAt, bool IsCurrent, int Enrolments, int Completed);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Training;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -16,7 +17,7 @@ namespace Pathway.Web.Features.Training.Manage.Draft;
 /// (<see cref="PublishCourseDraft"/>).
 /// </summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
-[Audited("training.course.publish")]
+[Audited(AuditActions.Training.CoursePublish)]
 public sealed class DraftModel(PathwayDbContext db, PublishCourseDraft publish, ChangeCourseDraft change) : PageModel
 {
     [BindProperty] public int Version { get; set; }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Training;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -14,7 +15,7 @@ namespace Pathway.Web.Features.Training.Manage.EditLesson;
 
 /// <summary>Edits a lesson of a draft (<see cref="EditDraftLesson"/>). "Preview" renders the Markdown without saving (no JavaScript needed).</summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
-[Audited("training.course.edit")]
+[Audited(AuditActions.Training.CourseUpdate)]
 public sealed class EditLessonModel(PathwayDbContext db, EditDraftLesson edit) : PageModel
 {
     [BindProperty] public string? Title { get; set; }

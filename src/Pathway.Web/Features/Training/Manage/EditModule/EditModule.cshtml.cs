@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -9,7 +10,7 @@ namespace Pathway.Web.Features.Training.Manage.EditModule;
 
 /// <summary>Renames a module of a draft.</summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
-[Audited("training.course.edit")]
+[Audited(AuditActions.Training.CourseUpdate)]
 public sealed class EditModuleModel(PathwayDbContext db, ChangeCourseDraft change, RenameDraftModule rename) : DraftPage(db, change)
 {
     [BindProperty] public string? Title { get; set; }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Training;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -13,7 +14,7 @@ namespace Pathway.Web.Features.Training.Manage.EditQuestion;
 
 /// <summary>Edits a knowledge-check or knowledge-test question of a draft (<see cref="EditDraftQuestion"/>): its text, up to four answers, the correct one and feedback.</summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
-[Audited("training.course.edit")]
+[Audited(AuditActions.Training.CourseUpdate)]
 public sealed class EditQuestionModel(PathwayDbContext db, EditDraftQuestion edit) : PageModel
 {
     public const int MaxOptions = 4;

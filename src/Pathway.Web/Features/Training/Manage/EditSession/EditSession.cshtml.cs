@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Staff;
 using Pathway.Domain.Training;
 using Pathway.Web.Features.Shared;
@@ -22,7 +23,7 @@ namespace Pathway.Web.Features.Training.Manage.EditSession;
 /// another coordinator saved is refused rather than overwriting it.
 /// </summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
-[Audited("training.session.edit")]
+[Audited(AuditActions.Training.SessionUpdate)]
 public sealed class EditSessionModel(PathwayDbContext db, ChangeSession change, CancelSession cancel, TimeProvider clock) : PageModel
 {
     private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -9,7 +10,7 @@ namespace Pathway.Web.Features.Training.Manage.EditStatement;
 
 /// <summary>Edits one attitude statement of a draft: its wording, its subscale and whether it is reverse-scored.</summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
-[Audited("training.course.edit")]
+[Audited(AuditActions.Training.CourseUpdate)]
 public sealed class EditStatementModel(PathwayDbContext db, ChangeCourseDraft change, EditDraftStatement edit) : DraftPage(db, change)
 {
     [BindProperty] public string? Text { get; set; }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -9,7 +10,7 @@ namespace Pathway.Web.Features.Training.Manage.EditSubscale;
 
 /// <summary>Names and describes an attitude subscale of a draft. Its key stays, so scores stay comparable across versions.</summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
-[Audited("training.course.edit")]
+[Audited(AuditActions.Training.CourseUpdate)]
 public sealed class EditSubscaleModel(PathwayDbContext db, ChangeCourseDraft change, EditDraftSubscale edit) : DraftPage(db, change)
 {
     [BindProperty] public string? Name { get; set; }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -18,7 +19,7 @@ namespace Pathway.Web.Features.Training.Manage.Groups;
 /// <see cref="AssignTrainingGroup"/>).
 /// </summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
-[Audited("training.requirements.update")]
+[Audited(AuditActions.Training.RequirementsUpdate)]
 public sealed class GroupsModel(PathwayDbContext db, SetTrainingRequirements setRequirements, AssignTrainingGroup assign) : PageModel
 {
     public sealed record CourseOption(Guid Id, string Title, int? RefresherMonths);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Pathway.Data;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
@@ -9,7 +10,7 @@ namespace Pathway.Web.Features.Training.Manage.PassMark;
 
 /// <summary>The knowledge-test pass mark of a draft. Learners already on a published version keep that version's mark.</summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
-[Audited("training.course.edit")]
+[Audited(AuditActions.Training.CourseUpdate)]
 public sealed class PassMarkModel(PathwayDbContext db, ChangeCourseDraft change, SetDraftPassMark set) : DraftPage(db, change)
 {
     [BindProperty] public string? PassMark { get; set; }

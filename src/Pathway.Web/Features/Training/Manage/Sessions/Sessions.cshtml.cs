@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Staff;
 using Pathway.Domain.Training;
 using Pathway.Web.Features.Training.Sessions;
@@ -17,7 +18,7 @@ namespace Pathway.Web.Features.Training.Manage.Sessions;
 
 /// <summary>Training coordinators schedule face-to-face sessions (<see cref="ScheduleSession"/>) and see those of the last 60 days on.</summary>
 [Authorize(Policy = Policies.TrainingCoordinator)]
-[Audited("training.session.schedule")]
+[Audited(AuditActions.Training.SessionSchedule)]
 public sealed class SessionsModel(PathwayDbContext db, ScheduleSession schedule, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<SessionView> Rows { get; private set; } = [];

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
+using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Staff;
 using Pathway.Domain.Training;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.UseCases;
-using Pathway.Data.Entities;
 
 namespace Pathway.Web.Features.Training.Sessions.Detail;
 
@@ -16,7 +17,7 @@ namespace Pathway.Web.Features.Training.Sessions.Detail;
 /// booked and waiting, and mark the attendance register once the session has started (<see cref="BookSessionPlace"/>,
 /// <see cref="CancelSessionPlace"/>, <see cref="MarkSessionRegister"/>).
 /// </summary>
-[Audited("training.session.book")]
+[Audited(AuditActions.Training.SessionBook)]
 public sealed class DetailModel(PathwayDbContext db, TimeProvider clock, BookSessionPlace book, CancelSessionPlace cancel, MarkSessionRegister register) : PageModel
 {
     public sealed record Person(Guid BookingId, string Name, string Email, BookingStatus Status, DateTimeOffset RequestedAt, bool? Attended);
