@@ -16,6 +16,15 @@ public static class PlanSave
     public const string ConflictMessage =
         "Someone else changed this care plan while you were working on it. Nothing has been saved: check the latest version, then make your change again";
 
+    /// <summary>
+    /// The plan with its texts, for a change that needs edit access to the case and sight of the plan (signing,
+    /// countersigning); null — a 404, with <see cref="CarePlanAccess"/>'s denied row — when either is missing.
+    /// </summary>
+    public static async Task<CarePlan?> FindToChangeAsync(PathwayDbContext db, CarePlanAccess access, CaseContext c, Guid planId, CancellationToken ct) =>
+        await access.CanEditAsync(c, "CarePlan", planId, ct) && await access.ViewAsync(c, ct, "CarePlan", planId) is { } pc
+            ? await access.FindPlanAsync(db.CarePlans.Include(p => p.Texts), pc, planId, ct)
+            : null;
+
     /// <summary>Saves the staged change; a stale version is a conflict with the current record from <paramref name="current"/>.</summary>
     public static async Task<Outcome<T>> SaveAsync<T>(PathwayDbContext db, T done, Func<Task<T>> current, CancellationToken ct)
     {

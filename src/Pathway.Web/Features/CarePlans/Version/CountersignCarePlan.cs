@@ -20,9 +20,7 @@ public sealed class CountersignCarePlan(PathwayDbContext db, AuditLog audit, Tim
     /// <param name="unreadable">What could not be read from the request (no version sent): reported alone, before the plan's rules.</param>
     public async Task<Outcome<CarePlan>> HandleAsync(CaseContext c, Guid planId, int version, IReadOnlyList<FieldError> unreadable, CancellationToken ct)
     {
-        if (!await access.CanEditAsync(c, "CarePlan", planId, ct) || await access.ViewAsync(c, ct, "CarePlan", planId) is not { } pc
-            || await access.FindPlanAsync(db.CarePlans.Include(p => p.Texts), pc, planId, ct) is not { } plan)
-            return Outcome.NotFound<CarePlan>();
+        if (await PlanSave.FindToChangeAsync(db, access, c, planId, ct) is not { } plan) return Outcome.NotFound<CarePlan>();
         if (unreadable.Count > 0) return Outcome.Invalid<CarePlan>(unreadable);
 
         var errors = CarePlanLifecycle.CanCountersign(new CarePlanFacts(plan.Status, [], plan.SignedById), c.Who.UserId, c.Who.Roles);
