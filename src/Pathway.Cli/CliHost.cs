@@ -13,7 +13,9 @@ public static class CliHost
 {
     public static ServiceProvider Build()
     {
-        var config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var config = new ConfigurationBuilder().AddEnvironmentVariables()
+            .AddInMemoryCollection(CliConsole.Settings?.Select(s => KeyValuePair.Create(s.Key.Replace("__", ":", StringComparison.Ordinal), (string?)s.Value)))
+            .Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
@@ -31,7 +33,7 @@ public static class CliHost
 
     public static int Fail(string message)
     {
-        Console.Error.WriteLine(message);
+        CliConsole.Error.WriteLine(message);
         return 1;
     }
 }

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Pathway.Web.Tests.Infrastructure;
 
 namespace Pathway.Web.Tests;
 
-/// <summary>`pathway analyse survival` run as a real process: R's answers come out, and every kind of bad file is refused by row and column.</summary>
+/// <summary>`pathway analyse survival` (run in-process, see <see cref="CliProcess"/>): R's answers come out, and every kind of bad file is refused by row and column.</summary>
 public sealed class SurvivalCliTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("pathway-survival-").FullName;
@@ -47,19 +47,8 @@ public sealed class SurvivalCliTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pathway.dll"));
-        psi.ArgumentList.Add("analyse");
-        psi.ArgumentList.Add("survival");
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) =>
+        CliProcess.RunAsync(new Dictionary<string, string>(), ["analyse", "survival", .. args]);
 
     [Fact]
     public async Task Json_StratifiedBreslowModel_MatchesR()

@@ -59,13 +59,13 @@ public static class AnalyseCommand
             {
                 using var buffer = new MemoryStream();
                 SurvivalReport.WriteJson(buffer, analysis);
-                await Console.Out.WriteAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()).AsMemory(), ct);
+                await CliConsole.Out.WriteAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()).AsMemory(), ct);
             }
             else
             {
                 using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
                 SurvivalReport.WriteText(text, analysis);
-                await Console.Out.WriteAsync(text.ToString().AsMemory(), ct);
+                await CliConsole.Out.WriteAsync(text.ToString().AsMemory(), ct);
             }
             return 0;
         });

@@ -26,10 +26,10 @@ public static class AuditCommand
             var result = await VerifyAsync(db, ring, sp.GetRequiredService<IAuditCheckpointStore>(), ct);
             if (result.Intact)
             {
-                Console.WriteLine($"Audit trail intact: {result.RowsChecked} rows checked.");
+                CliConsole.Out.WriteLine($"Audit trail intact: {result.RowsChecked} rows checked.");
                 return 0;
             }
-            Console.Error.WriteLine($"Audit trail broken at row {result.FirstBrokenSequence}: {result.Problem}.");
+            CliConsole.Error.WriteLine($"Audit trail broken at row {result.FirstBrokenSequence}: {result.Problem}.");
             return 1;
         });
 
@@ -39,7 +39,7 @@ public static class AuditCommand
         {
             using var sp = CliHost.Build();
             var ring = sp.GetRequiredService<PathwayKeys>().Rotate(PathwayKeys.AuditPurpose);
-            Console.WriteLine($"Current audit key is now {ring.CurrentId} ({ring.Keys.Count} keys in the ring).");
+            CliConsole.Out.WriteLine($"Current audit key is now {ring.CurrentId} ({ring.Keys.Count} keys in the ring).");
             return Task.FromResult(0);
         });
         return new Command("audit", "Audit trail tools.") { verify, rotate };

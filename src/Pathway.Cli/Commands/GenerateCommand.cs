@@ -23,9 +23,9 @@ public static class GenerateCommand
             await ReferenceData.MigrateAsync(db, ct);
             var sw = Stopwatch.StartNew();
             var result = await SyntheticService.GenerateAsync(db, n, pr.GetValue(seed), TimeProvider.System,
-                done => Console.Error.Write($"\r{done:N0} / {n:N0} people"), ct);
-            Console.Error.WriteLine();
-            Console.WriteLine($"Generated {result.People:N0} people, {result.Licences:N0} licences, {result.Conditions:N0} additional conditions, {result.Recalls:N0} recalls, {result.Screenings:N0} screening responses, {result.Contacts:N0} contacts across {result.Teams} teams in {sw.Elapsed.TotalSeconds:N1} s.");
+                done => CliConsole.Error.Write($"\r{done:N0} / {n:N0} people"), ct);
+            CliConsole.Error.WriteLine();
+            CliConsole.Out.WriteLine($"Generated {result.People:N0} people, {result.Licences:N0} licences, {result.Conditions:N0} additional conditions, {result.Recalls:N0} recalls, {result.Screenings:N0} screening responses, {result.Contacts:N0} contacts across {result.Teams} teams in {sw.Elapsed.TotalSeconds:N1} s.");
             return 0;
         });
         return cmd;

@@ -21,7 +21,7 @@ public static class MigrateCommand
             if (await db.KeyLegacyAuditRowsAsync(ct) == LegacyAuditKeying.Broken)
                 return CliHost.Fail("The audit trail written before keying is broken, so it was not re-signed: run `pathway audit verify`.");
             await PathwayUserStore.ProtectStoredSecretsAsync(db, sp.GetRequiredService<PathwayKeys>(), ct);
-            Console.WriteLine("Database is up to date.");
+            CliConsole.Out.WriteLine("Database is up to date.");
             return 0;
         });
         return cmd;

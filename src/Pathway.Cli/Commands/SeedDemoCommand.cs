@@ -20,8 +20,8 @@ public static class SeedDemoCommand
             await ReferenceData.MigrateAsync(db, ct);
             var seeded = await DemoSeed.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>(), TimeProvider.System, ct);
             if (!seeded) return CliHost.Fail("The database already has users or cases; the demo is only added to an empty database.");
-            Console.WriteLine($"Demo service added. Demo accounts use the password {DemoSeed.DemoPassword}:");
-            foreach (var a in DemoSeed.Accounts) Console.WriteLine($"  {a.Email}\t{a.Role}");
+            CliConsole.Out.WriteLine($"Demo service added. Demo accounts use the password {DemoSeed.DemoPassword}:");
+            foreach (var a in DemoSeed.Accounts) CliConsole.Out.WriteLine($"  {a.Email}\t{a.Role}");
             return 0;
         });
         return cmd;

@@ -29,7 +29,7 @@ public static class TeamsCommand
             db.Teams.Add(team);
             db.AuditEvents.Add(CliHost.Audit(AuditActions.Cli.TeamsCreate, "Team", team.Id));
             await db.SaveChangesAsync(ct);
-            Console.WriteLine($"{team.Id}\t{team.Name}\t{TeamKinds.DisplayName(k)}");
+            CliConsole.Out.WriteLine($"{team.Id}\t{team.Name}\t{TeamKinds.DisplayName(k)}");
             return 0;
         });
 
@@ -40,7 +40,7 @@ public static class TeamsCommand
             await using var scope = sp.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PathwayDbContext>();
             foreach (var t in await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct))
-                Console.WriteLine($"{t.Id}\t{t.Name}\t{TeamKinds.DisplayName(t.Kind)}");
+                CliConsole.Out.WriteLine($"{t.Id}\t{t.Name}\t{TeamKinds.DisplayName(t.Kind)}");
             return 0;
         });
         return new Command("teams", "Manage teams.") { add, list };

@@ -29,7 +29,7 @@ public static class TokensCommand
             var record = ApiTokens.Issue(db, user.Id, pr.GetValue(name)!, DateTimeOffset.UtcNow, d, ApiTokenIssuance.OperatorCli, out var plain);
             db.AuditEvents.Add(CliHost.Audit(AuditActions.Cli.TokensCreate, "ApiToken", record.Id));
             await db.SaveChangesAsync(ct);
-            Console.WriteLine(plain);
+            CliConsole.Out.WriteLine(plain);
             return 0;
         });
         return new Command("tokens", "Manage API tokens.") { create };

@@ -52,9 +52,9 @@ public static class UsersCommand
             await users.AddToRoleAsync(user, r.ToString());
             db.AuditEvents.Add(CliHost.Audit(AuditActions.Cli.UsersCreate, "User", user.Id));
             await db.SaveChangesAsync(ct);
-            Console.WriteLine($"Added {user.Email} ({user.Id}) as {StaffRoles.DisplayName(r)}.");
-            if (generated) Console.WriteLine($"Initial password: {pw}");
-            if (StaffRoles.SeesCaseData(r)) Console.WriteLine("They will set up an authenticator app when they first sign in.");
+            CliConsole.Out.WriteLine($"Added {user.Email} ({user.Id}) as {StaffRoles.DisplayName(r)}.");
+            if (generated) CliConsole.Out.WriteLine($"Initial password: {pw}");
+            if (StaffRoles.SeesCaseData(r)) CliConsole.Out.WriteLine("They will set up an authenticator app when they first sign in.");
             return 0;
         });
 
@@ -73,7 +73,7 @@ public static class UsersCommand
                 })
                 .ToListAsync(ct);
             foreach (var u in rows)
-                Console.WriteLine($"{u.Email}\t{u.DisplayName}\t{string.Join(",", u.Roles)}\t{u.Team}\t{(u.DisabledAt is null ? "active" : "disabled")}\t2FA:{(u.TwoFactorEnabled ? "on" : "off")}");
+                CliConsole.Out.WriteLine($"{u.Email}\t{u.DisplayName}\t{string.Join(",", u.Roles)}\t{u.Team}\t{(u.DisabledAt is null ? "active" : "disabled")}\t2FA:{(u.TwoFactorEnabled ? "on" : "off")}");
             return 0;
         });
 
@@ -93,7 +93,7 @@ public static class UsersCommand
             await users.UpdateSecurityStampAsync(user);
             db.AuditEvents.Add(CliHost.Audit(AuditActions.Cli.UsersDisable, "User", user.Id));
             await db.SaveChangesAsync(ct);
-            Console.WriteLine($"Disabled {user.Email}.");
+            CliConsole.Out.WriteLine($"Disabled {user.Email}.");
             return 0;
         });
         return new Command("users", "Manage staff accounts.") { add, list, disable };

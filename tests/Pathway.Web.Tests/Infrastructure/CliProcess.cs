@@ -1,11 +1,26 @@
+extern alias cli;
 using System.Diagnostics;
+using PathwayCli = cli::Pathway.Cli.PathwayCli;
 
 namespace Pathway.Web.Tests.Infrastructure;
 
-/// <summary>The `pathway` command run as a real process, with the environment a deployment would give it.</summary>
+/// <summary>
+/// The `pathway` command with the settings a deployment would give it as environment variables: run inside the test
+/// process (<see cref="RunAsync"/>: the same code, its own output writers and settings, so runs go side by side and
+/// nothing is started or compiled again), or as a real process (<see cref="RunProcessAsync"/>) where the executable
+/// itself is what is tested.
+/// </summary>
 public static class CliProcess
 {
     public static async Task<(int Exit, string Out, string Err)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await PathwayCli.RunAsync(args, output, error, environment);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    public static async Task<(int Exit, string Out, string Err)> RunProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "pathway.dll");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
