@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Pathway.Domain.Staff;
-using Pathway.Web.Features.Compliance.Timeline;
+using Pathway.Web.Features.Cases.Timeline;
 using Pathway.Web.Tests.Infrastructure;
 
 namespace Pathway.Web.Tests;
@@ -43,15 +43,46 @@ public abstract partial class ComplianceTimelineTests(AppFixture app)
     }
 
     [Fact]
+    public async Task TheCaseTimeline_IsFedByEveryArea_TheComplianceTimelineIsItsComplianceKinds_AndTheApiAgrees()
+    {
+        var id = app.World.InScope.Id; // referred, on licence, with a countersigned care plan and the compliance records above
+        var pages = await app.PagesAsync(StaffRole.Psychologist);
+        var html = await (await pages.GetAsync($"/cases/{id}/timeline")).Content.ReadAsStringAsync();
+        var kinds = KindPattern().Matches(html).Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Superset(new HashSet<string> { "referral", "licence", "contact", "warning", "breach", "incident", "consultation", "recall", "care-plan" }, kinds);
+        Assert.Contains("Released on licence", html, StringComparison.Ordinal);
+        Assert.Contains("Referred to the personality disorder service", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/cases/{id}/care-plans/{app.World.Plans[id].Id}\"", html, StringComparison.Ordinal);
+        var dates = DatePattern().Matches(html).Select(m => DateOnly.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d), dates);
+        Assert.All(dates, d => Assert.True(d <= DateOnly.FromDateTime(DateTime.UtcNow), $"{d} is in the future: a licence expiry still to come is not history"));
+
+        var compliance = await (await pages.GetAsync($"/cases/{id}/compliance/timeline")).Content.ReadAsStringAsync();
+        var complianceKinds = KindPattern().Matches(compliance).Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Subset(kinds, complianceKinds);
+        Assert.DoesNotContain("licence", complianceKinds);
+
+        var filtered = await (await pages.GetAsync($"/cases/{id}/timeline?kind=licence")).Content.ReadAsStringAsync();
+        Assert.Equal(["licence"], KindPattern().Matches(filtered).Select(m => m.Groups[1].Value).Distinct());
+
+        using var api = app.Api(StaffRole.Psychologist);
+        var whole = await api.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{id}/timeline");
+        Assert.Equal(kinds, whole.EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).ToHashSet());
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/cases/{app.World.OutOfScope.Id}/timeline")).StatusCode);
+        // Partner agencies read the case but not incidents or care plans: neither kind is on their timeline.
+        Assert.DoesNotContain("care-plan", CaseTimeline.KindsFor(new HashSet<StaffRole> { StaffRole.PartnerAgency }).Select(k => k.Key));
+    }
+
+    [Fact]
     public async Task OutOfScope_Is404_AndIncidentsAreLeftOutForRolesThatDoNotSeeThem()
     {
         using var om = app.Api(StaffRole.OffenderManager);
         Assert.Equal(HttpStatusCode.NotFound, (await om.GetAsync($"/api/v1/cases/{app.World.OutOfScope.Id}/compliance/timeline")).StatusCode);
-        Assert.DoesNotContain("incident", ComplianceTimeline.KindsFor(new HashSet<StaffRole> { StaffRole.PartnerAgency }).Select(k => k.Key));
-        Assert.Contains("incident", ComplianceTimeline.KindsFor(new HashSet<StaffRole> { StaffRole.ApprovedPremisesStaff }).Select(k => k.Key));
+        Assert.DoesNotContain("incident", CaseTimeline.KindsFor(new HashSet<StaffRole> { StaffRole.PartnerAgency }, TimelineScope.Compliance).Select(k => k.Key));
+        Assert.Contains("incident", CaseTimeline.KindsFor(new HashSet<StaffRole> { StaffRole.ApprovedPremisesStaff }, TimelineScope.Compliance).Select(k => k.Key));
     }
 
-    [GeneratedRegex("data-kind=\"([a-z]+)\"")]
+    [GeneratedRegex("data-kind=\"([a-z-]+)\"")]
     private static partial Regex KindPattern();
 
     [GeneratedRegex("<time datetime=\"(\\d{4}-\\d{2}-\\d{2})\"")]

@@ -24,7 +24,7 @@ public abstract class IncidentTests(AppFixture app)
         var res = await AppFixture.PostFormAsync(ap, $"/cases/{CaseId}/incidents/new", Incident("Room 12"));
         Assert.Equal(HttpStatusCode.Redirect, res.StatusCode);
         var timeline = await (await ap.GetAsync($"/cases/{CaseId}/timeline")).Content.ReadAsStringAsync();
-        Assert.Contains("Incident: Self-harm", timeline, StringComparison.Ordinal);
+        Assert.Contains("Incident: self-harm", timeline, StringComparison.Ordinal);
         var list = await (await ap.GetAsync($"/cases/{CaseId}/incidents")).Content.ReadAsStringAsync();
         Assert.Contains("Triggers that recur", list, StringComparison.Ordinal);
         Assert.Contains("<svg class=\"app-chart\"", list, StringComparison.Ordinal);

@@ -9,6 +9,7 @@ using Pathway.Domain.Licences;
 using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases.Create;
 using Pathway.Web.Features.Cases.Edit;
+using Pathway.Web.Features.Cases.Timeline;
 using Pathway.Web.Infrastructure;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
@@ -80,11 +81,18 @@ public static class CaseEndpoints
         var cases = api.MapGroup("/cases").WithTags("Cases");
         cases.MapGet("/", ListAsync).Audited(AuditActions.Case.List).WithSummary("Search and list the cases you can see");
         cases.MapGet("/{id:guid}", GetAsync).Audited(AuditActions.Case.Read).ForCase(AccessNeed.Read).WithSummary("Get one case");
+        cases.MapGet("/{id:guid}/timeline", GetTimelineAsync).Audited(AuditActions.Case.TimelineRead).ForCase(AccessNeed.Read, "Timeline")
+            .WithSummary("The case's whole timeline from every area, newest first (optionally only some kinds: ?kind=licence&kind=contact)");
         cases.MapPost("/", CreateAsync).Audited(AuditActions.Case.Create).RequireAuthorization(Policies.CaseEditor).WithSummary("Add a person on licence");
         cases.MapPut("/{id:guid}", UpdateAsync).Audited(AuditActions.Case.Update).ForCase(AccessNeed.Edit).RequireAuthorization(Policies.CaseEditor)
             .WithSummary("Change a person's details; send the version you read, or get 409 if someone else changed it");
         return api;
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<TimelineEntryDto>>, NotFound>> GetTimelineAsync(
+        Guid id, string[]? kind, CurrentCase current, PathwayDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await TimelineEntryDto.LoadAsync(db, current.Context, kind, TimelineScope.Whole,
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct));
 
     private static async Task<Ok<PagedResult<CaseDto>>> ListAsync(
         string? search, int? page, int? pageSize, CaseAccess access, AuditLog audit, HttpContext http, CancellationToken ct)

@@ -7,6 +7,7 @@ using Pathway.Domain.Compliance;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
+using Pathway.Web.Features.Cases.Timeline;
 using Pathway.Web.Features.Compliance.Concerns;
 using Pathway.Web.Features.Compliance.Contacts;
 using Pathway.Web.Features.Compliance.Enforcement;
@@ -100,9 +101,6 @@ public sealed record ComplianceWindowDto(int Weeks, int Kept, int Expected, doub
     public static ComplianceWindowDto From(ComplianceWindow w) => new(w.Weeks, w.Kept, w.Expected, w.Rate, w.Excused, w.AwaitingOutcome);
 }
 
-/// <summary>One compliance timeline entry; <c>link</c> is the page that shows the record, where there is one.</summary>
-public sealed record TimelineEntryDto(string Date, string Kind, string Title, string? Detail, string? Status, string? Link, string? By);
-
 public static class ComplianceEndpoints
 {
     public static RouteGroupBuilder MapComplianceEndpoints(this RouteGroupBuilder api)
@@ -152,13 +150,8 @@ public static class ComplianceEndpoints
     // missing or out-of-scope case never reaches them. `Guid id` stays in the signatures for the OpenAPI document.
 
     private static async Task<Results<Ok<IReadOnlyList<TimelineEntryDto>>, NotFound>> GetTimelineAsync(
-        Guid id, string[]? kind, CurrentCase current, PathwayDbContext db, CancellationToken ct)
-    {
-        var c = current.Context;
-        var (entries, names) = await Timeline.ComplianceTimeline.LoadAsync(db, c.Id, c.Who.Roles, kind ?? [], ct);
-        return TypedResults.Ok<IReadOnlyList<TimelineEntryDto>>(entries.Select(e => new TimelineEntryDto(Api.Date(e.Date), e.Kind.Key, e.Title, e.Detail, e.Status, e.Href,
-            e.ById is { } by ? names.GetValueOrDefault(by) : null)).ToList());
-    }
+        Guid id, string[]? kind, CurrentCase current, PathwayDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await TimelineEntryDto.LoadAsync(db, current.Context, kind, TimelineScope.Compliance, Today(clock), ct));
 
     private static async Task<Results<Ok<IReadOnlyList<FiredRuleDto>>, NotFound>> GetSignalsAsync(
         Guid id, CurrentCase current, PathwayDbContext db, TimeProvider clock, CancellationToken ct)

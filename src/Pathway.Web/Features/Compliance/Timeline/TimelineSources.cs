@@ -4,6 +4,7 @@ using Pathway.Domain.CarePlans;
 using Pathway.Domain.Compliance;
 using Pathway.Domain.Incidents;
 using Pathway.Domain.Staff;
+using Pathway.Web.Features.Cases.Timeline;
 using Pathway.Web.Features.Compliance.Contacts;
 using Pathway.Web.Features.Compliance.Enforcement;
 
@@ -15,7 +16,7 @@ public sealed class ContactSource : ITimelineSource
     public TimelineKind Kind { get; } = new("contact", "Contacts");
     public bool Visible(IReadOnlySet<StaffRole> roles) => true;
 
-    public async Task<IReadOnlyList<TimelineEntry>> LoadAsync(PathwayDbContext db, Guid caseId, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<TimelineEntry>> LoadAsync(PathwayDbContext db, Guid caseId, DateOnly today, int limit, CancellationToken ct)
     {
         var rows = await db.Contacts.AsNoTracking().Where(x => x.CaseId == caseId).OrderByDescending(x => x.Date).Take(limit).ToListAsync(ct);
         return rows.Select(x => new TimelineEntry(x.Date, x.CreatedAt, Kind, ContactText.Kind(x.Kind), x.Reason, ContactText.Outcome(x.Outcome),
@@ -28,7 +29,7 @@ public sealed class WarningSource : ITimelineSource
     public TimelineKind Kind { get; } = new("warning", "Warning letters");
     public bool Visible(IReadOnlySet<StaffRole> roles) => true;
 
-    public async Task<IReadOnlyList<TimelineEntry>> LoadAsync(PathwayDbContext db, Guid caseId, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<TimelineEntry>> LoadAsync(PathwayDbContext db, Guid caseId, DateOnly today, int limit, CancellationToken ct)
     {
         var rows = await db.WarningLetters.AsNoTracking().Where(x => x.CaseId == caseId).OrderByDescending(x => x.IssuedOn).Take(limit).ToListAsync(ct);
         return rows.Select(x => new TimelineEntry(x.IssuedOn, x.CreatedAt, Kind, WarningLevels.DisplayName(x.Level) + " letter",
@@ -44,7 +45,7 @@ public sealed class BreachSource : ITimelineSource
     public TimelineKind Kind { get; } = new("breach", "Breaches");
     public bool Visible(IReadOnlySet<StaffRole> roles) => true;
 
-    public async Task<IReadOnlyList<TimelineEntry>> LoadAsync(PathwayDbContext db, Guid caseId, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<TimelineEntry>> LoadAsync(PathwayDbContext db, Guid caseId, DateOnly today, int limit, CancellationToken ct)
     {
         var rows = await db.Breaches.AsNoTracking().Where(x => x.CaseId == caseId).OrderByDescending(x => x.OccurredOn).Take(limit).ToListAsync(ct);
         return rows.Select(x => new TimelineEntry(x.OccurredOn, x.CreatedAt, Kind, "Breach of licence conditions",
@@ -57,7 +58,7 @@ public sealed class ConcernSource : ITimelineSource
     public TimelineKind Kind { get; } = new("concern", "Behaviours of concern");
     public bool Visible(IReadOnlySet<StaffRole> roles) => true;
 
-    public async Task<IReadOnlyList<TimelineEntry>> LoadAsync(PathwayDbContext db, Guid caseId, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<TimelineEntry>> LoadAsync(PathwayDbContext db, Guid caseId, DateOnly today, int limit, CancellationToken ct)
     {
         var rows = await db.BehavioursOfConcern.AsNoTracking().Where(x => x.CaseId == caseId).OrderByDescending(x => x.Date).Take(limit).ToListAsync(ct);
         return rows.Select(x => new TimelineEntry(x.Date, x.CreatedAt, Kind, "Behaviour of concern: " + ConcernTypes.DisplayName(x.Type).ToLowerInvariant(),
@@ -72,7 +73,7 @@ public sealed class IncidentSource : ITimelineSource
     public TimelineKind Kind { get; } = new("incident", "Incidents");
     public bool Visible(IReadOnlySet<StaffRole> roles) => CarePlanSections.ViewFor(roles) != CarePlanView.None;
 
-    public async Task<IReadOnlyList<TimelineEntry>> LoadAsync(PathwayDbContext db, Guid caseId, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<TimelineEntry>> LoadAsync(PathwayDbContext db, Guid caseId, DateOnly today, int limit, CancellationToken ct)
     {
         var rows = await db.Incidents.AsNoTracking().Where(x => x.CaseId == caseId).OrderByDescending(x => x.OccurredAt).Take(limit)
             .Select(x => new { x.Id, x.OccurredAt, x.Type, x.Severity, x.Location, x.RecordedById }).ToListAsync(ct);
@@ -87,7 +88,7 @@ public sealed class ConsultationSource : ITimelineSource
     public TimelineKind Kind { get; } = new("consultation", "Consultations");
     public bool Visible(IReadOnlySet<StaffRole> roles) => true;
 
-    public async Task<IReadOnlyList<TimelineEntry>> LoadAsync(PathwayDbContext db, Guid caseId, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<TimelineEntry>> LoadAsync(PathwayDbContext db, Guid caseId, DateOnly today, int limit, CancellationToken ct)
     {
         var rows = await db.Consultations.AsNoTracking().Where(x => x.CaseId == caseId).OrderByDescending(x => x.HeldOn).Take(limit)
             .Select(x => new { x.Id, x.HeldOn, x.CreatedAt, x.Advice, x.RecordedById }).ToListAsync(ct);
@@ -105,7 +106,7 @@ public sealed class RecallSource : ITimelineSource
     public TimelineKind Kind { get; } = new("recall", "Recall decisions");
     public bool Visible(IReadOnlySet<StaffRole> roles) => true;
 
-    public async Task<IReadOnlyList<TimelineEntry>> LoadAsync(PathwayDbContext db, Guid caseId, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<TimelineEntry>> LoadAsync(PathwayDbContext db, Guid caseId, DateOnly today, int limit, CancellationToken ct)
     {
         var rows = await db.RecallConsiderations.AsNoTracking().Where(x => x.CaseId == caseId).OrderByDescending(x => x.CreatedAt).Take(limit)
             .Select(x => new { x.Id, x.CreatedAt, x.Concern, x.Status, x.Decision, x.DecidedAt, x.DecidedById, x.OversightRationale, x.StartedById })
