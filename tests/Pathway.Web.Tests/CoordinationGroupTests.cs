@@ -120,7 +120,7 @@ public abstract class CoordinationGroupTests(AppFixture app)
             new { kind = "caseDiscussion", title = "Case", caseId = app.World.InScope.Id, sharingBasis = "sharedWithoutAgreement", lawfulBasisNote = "Risk of serious harm to a former partner" });
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
         var id = (await ok.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "coordination.item.update" && a.EntityId == id.ToString() && a.CaseId == app.World.InScope.Id)));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == "coordination.item.create" && a.EntityId == id.ToString() && a.CaseId == app.World.InScope.Id)));
     }
 
     [Fact]

@@ -163,6 +163,7 @@ public static class AuditActions
         public const string ActionCreate = "coordination.action.create";
         public const string ActionList = "coordination.action.list";
         public const string ActionStatusUpdate = "coordination.action.status.update";
+        public const string ItemCreate = "coordination.item.create";
         public const string ItemRead = "coordination.item.read";
         public const string ItemUpdate = "coordination.item.update";
         public const string MeetingRead = "coordination.meeting.read";

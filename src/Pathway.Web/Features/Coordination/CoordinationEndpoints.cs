@@ -107,7 +107,7 @@ public static class CoordinationEndpoints
             .WithSummary("Record the meeting as held, or approve its minutes (then read-only)");
         g.MapGet("/meetings/{meetingId:guid}/minutes.pdf", MinutesPdfAsync).RequireAuthorization(Policies.CoordinationReader).Audited(AuditActions.Coordination.MinutesDownload)
             .WithSummary("The minutes as PDF, with case items you may not read redacted");
-        g.MapPost("/meetings/{meetingId:guid}/items", CreateItemAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited(AuditActions.Coordination.ItemUpdate)
+        g.MapPost("/meetings/{meetingId:guid}/items", CreateItemAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited(AuditActions.Coordination.ItemCreate)
             .WithSummary("Add an agenda item: a case discussion (with its basis for sharing) or a service-development item");
         g.MapGet("/items/{agendaItemId:guid}", GetItemAsync).RequireAuthorization(Policies.CoordinationReader).Audited(AuditActions.Coordination.ItemRead)
             .WithSummary("One agenda item; restricted if it discusses a case you may not read");

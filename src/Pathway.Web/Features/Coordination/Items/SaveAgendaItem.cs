@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Auditing;
 using Pathway.Domain.Coordination;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
@@ -55,6 +56,7 @@ public sealed class SaveAgendaItem(PathwayDbContext db, CoordinationGroup group,
             errors.AddRange(CoordinationRules.CheckSharingBasis(d.SharingBasis, d.LawfulBasis, d.LawfulBasisNote, d.ConsentOn, GroupChanges.Today(clock)));
         }
         if (errors.Count > 0) return GroupChanges.Invalid(errors);
+        var created = i is null;
         if (i is null)
         {
             var number = await db.GroupAgendaItems.Where(x => x.MeetingId == meetingId).Select(x => (int?)x.Number).MaxAsync(ct) ?? 0;
@@ -72,7 +74,7 @@ public sealed class SaveAgendaItem(PathwayDbContext db, CoordinationGroup group,
             i.LawfulBasis = d.LawfulBasis ?? ReferralOptions.Usual;
             i.LawfulBasisNote = GroupChanges.Clean(d.LawfulBasisNote);
         }
-        audit.Add(null, "GroupAgendaItem", i.Id, i.CaseId);
+        audit.Add(created ? AuditActions.Coordination.ItemCreate : AuditActions.Coordination.ItemUpdate, "GroupAgendaItem", i.Id, i.CaseId);
         return await GroupChanges.SaveAsync(db, i.Id, ct);
     }
 }
