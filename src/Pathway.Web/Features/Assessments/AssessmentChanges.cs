@@ -30,6 +30,22 @@ public static class AssessmentChanges
     public static Task<Assessment?> FindAsync(PathwayDbContext db, Infrastructure.Auditing.AuditLog audit, Guid caseId, Guid assessmentId, CancellationToken ct) =>
         AssessmentLookup.FindAsync(db.Assessments.WithContent(), audit, caseId, assessmentId, ct);
 
+    /// <summary>
+    /// The version a lifecycle step (submit, return, countersign, start a new version) works on: done with the version,
+    /// tracked, when it is on the case and was read at the version it is now; otherwise the outcome the step ends with —
+    /// not found (with a denied row), invalid (unreadable input), or a conflict with the version as saved now.
+    /// </summary>
+    public static async Task<Outcome<Assessment>> FindForStepAsync(
+        PathwayDbContext db, Infrastructure.Auditing.AuditLog audit, CaseContext c, Guid assessmentId, int version, IReadOnlyList<FieldError> unreadable,
+        CancellationToken ct)
+    {
+        var a = await FindAsync(db, audit, c.Id, assessmentId, ct);
+        if (a is null) return Outcome.NotFound<Assessment>();
+        if (unreadable.Count > 0) return Outcome.Invalid<Assessment>(unreadable);
+        if (version != a.Version) return Outcome.Conflict(a);
+        return a;
+    }
+
     public static Task<bool> HasNewerAsync(PathwayDbContext db, Assessment a, CancellationToken ct) =>
         db.Assessments.AnyAsync(x => x.SeriesId == a.SeriesId && x.VersionNumber > a.VersionNumber, ct);
 

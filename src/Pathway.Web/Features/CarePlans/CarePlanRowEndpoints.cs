@@ -71,15 +71,19 @@ public static class CarePlanRowEndpoints
         var unreadable = new List<FieldError>();
         var input = Goal(body, unreadable);
         var outcome = await add.HandleAsync(current.Context, planId, input, body.Version ?? 0, unreadable, ct);
-        return outcome switch
+        return await RowAddedAsync(outcome, current.Context, planId, "goals", async goalId => CarePlanGoalDto.From(await PlanSave.CurrentGoalAsync(db, goalId, ct)));
+    }
+
+    /// <summary>A row added to a draft: 201 at the row's address with the row as saved; or invalid, a conflict with the plan as saved now, or not found.</summary>
+    private static async Task<Results<Created<TDto>, NotFound, ValidationProblem, Conflict<ConflictProblem<CarePlanVersionDto>>>> RowAddedAsync<TDto>(
+        Outcome<PlanRowAdded> outcome, CaseContext c, Guid planId, string rows, Func<Guid, Task<TDto>> load) =>
+        outcome switch
         {
-            Outcome<PlanRowAdded>.Done { Value.RowId: { } goalId } =>
-                TypedResults.Created($"/api/v1/cases/{current.Context.Id}/care-plans/{planId}/goals/{goalId}", CarePlanGoalDto.From(await PlanSave.CurrentGoalAsync(db, goalId, ct))),
+            Outcome<PlanRowAdded>.Done { Value.RowId: { } rowId } => TypedResults.Created($"/api/v1/cases/{c.Id}/care-plans/{planId}/{rows}/{rowId}", await load(rowId)),
             Outcome<PlanRowAdded>.Invalid i => TypedResults.ValidationProblem(i.Errors.ToProblemErrors()),
-            Outcome<PlanRowAdded>.Conflict c => PlanConflict(c.Current.Plan, current.Context),
+            Outcome<PlanRowAdded>.Conflict conflict => PlanConflict(conflict.Current.Plan, c),
             _ => TypedResults.NotFound(),
         };
-    }
 
     private static async Task<Results<Ok<CarePlanGoalDto>, NotFound>> GetGoalAsync(
         Guid id, Guid planId, Guid goalId, CurrentCase current, DraftRows rows, CancellationToken ct)
@@ -117,14 +121,7 @@ public static class CarePlanRowEndpoints
         var unreadable = new List<FieldError>();
         var input = Action(body, unreadable);
         var outcome = await add.HandleAsync(current.Context, planId, input, body.Version ?? 0, unreadable, ct);
-        return outcome switch
-        {
-            Outcome<PlanRowAdded>.Done { Value.RowId: { } actionId } =>
-                TypedResults.Created($"/api/v1/cases/{current.Context.Id}/care-plans/{planId}/actions/{actionId}", CarePlanActionDto.From(await PlanSave.CurrentActionAsync(db, actionId, ct))),
-            Outcome<PlanRowAdded>.Invalid i => TypedResults.ValidationProblem(i.Errors.ToProblemErrors()),
-            Outcome<PlanRowAdded>.Conflict c => PlanConflict(c.Current.Plan, current.Context),
-            _ => TypedResults.NotFound(),
-        };
+        return await RowAddedAsync(outcome, current.Context, planId, "actions", async actionId => CarePlanActionDto.From(await PlanSave.CurrentActionAsync(db, actionId, ct)));
     }
 
     private static async Task<Results<Ok<CarePlanActionDto>, NotFound>> GetActionAsync(

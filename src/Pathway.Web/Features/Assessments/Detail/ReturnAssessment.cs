@@ -20,10 +20,8 @@ public sealed class ReturnAssessment(PathwayDbContext db, AuditLog audit)
 {
     public async Task<Outcome<Assessment>> HandleAsync(CaseContext c, Guid assessmentId, int version, IReadOnlyList<FieldError> unreadable, CancellationToken ct)
     {
-        var a = await AssessmentChanges.FindAsync(db, audit, c.Id, assessmentId, ct);
-        if (a is null) return Outcome.NotFound<Assessment>();
-        if (unreadable.Count > 0) return Outcome.Invalid<Assessment>(unreadable);
-        if (version != a.Version) return Outcome.Conflict(a);
+        var found = await AssessmentChanges.FindForStepAsync(db, audit, c, assessmentId, version, unreadable, ct);
+        if (found is not Outcome<Assessment>.Done { Value: var a }) return found;
         var refusal = AssessmentLifecycle.CanReturn(a.Status, AssessmentRoles.Actor(c.Who));
         if (refusal is not null) return AssessmentChanges.NotAllowed(refusal);
         a.Status = AssessmentStatus.Draft;

@@ -20,10 +20,8 @@ public sealed class StartNewAssessmentVersion(PathwayDbContext db, AuditLog audi
 {
     public async Task<Outcome<Assessment>> HandleAsync(CaseContext c, Guid assessmentId, int version, IReadOnlyList<FieldError> unreadable, CancellationToken ct)
     {
-        var a = await AssessmentChanges.FindAsync(db, audit, c.Id, assessmentId, ct);
-        if (a is null) return Outcome.NotFound<Assessment>();
-        if (unreadable.Count > 0) return Outcome.Invalid<Assessment>(unreadable);
-        if (version != a.Version) return Outcome.Conflict(a);
+        var found = await AssessmentChanges.FindForStepAsync(db, audit, c, assessmentId, version, unreadable, ct);
+        if (found is not Outcome<Assessment>.Done { Value: var a }) return found;
         var (decision, reason) = AssessmentLifecycle.Edit(a.Status, a.AuthorId, AssessmentRoles.Actor(c.Who), await AssessmentChanges.HasNewerAsync(db, a, ct));
         if (decision != EditDecision.StartNewVersion) return AssessmentChanges.NotAllowed(reason ?? "This version is not locked; change it directly");
         var target = await AssessmentChanges.CopyToNewVersionAsync(db, a, c.Who, clock.GetUtcNow(), ct);
