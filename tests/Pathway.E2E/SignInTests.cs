@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Pathway.E2E;
 
-public sealed class SignInTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
+public sealed class SignInTests(IsolatedBrowserApp app, ITestOutputHelper output) : IClassFixture<IsolatedBrowserApp>
 {
     [Fact]
     public async Task FirstSignIn_WithoutAuthenticator_EnrolsShowsTenRecoveryCodesAndLandsHome()

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Pathway.E2E;
 
 /// <summary>Draft authoring, session change and cancel, the AP keyworker and the per-case training view, and the 429 page, each scanned with axe.</summary>
-public sealed class TrainingAuthoringPageTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
+public sealed class TrainingAuthoringPageTests(IsolatedBrowserApp app, ITestOutputHelper output) : IClassFixture<IsolatedBrowserApp>
 {
     private const string Draft = "/training/manage/courses/understanding-personality-disorder/draft";
 

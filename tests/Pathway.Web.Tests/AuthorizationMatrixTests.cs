@@ -18,14 +18,20 @@ namespace Pathway.Web.Tests;
 /// Walks every endpoint and page × every role × a case in scope, out of scope and restricted, and checks the answer
 /// against the access model: a role without the screen's policy is refused; a case outside scope is a 404 with a denied
 /// audit row; a case in scope is served. An endpoint this test cannot classify fails it, so new endpoints join the matrix.
+/// The walk is several thousand requests, so it is dealt into parts (every <see cref="Parts"/>th endpoint from
+/// <see cref="Part"/>), each a class of its own with its own app, which the test runner runs side by side.
 /// </summary>
-public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper output)
+public abstract class AuthorizationMatrix(AppFixture app, ITestOutputHelper output)
 {
-    private enum Scope { None, InScope, OutOfScope, Restricted }
+    /// <summary>Which part of the endpoints this class walks (0-based), of how many.</summary>
+    protected virtual int Part => 0;
+    protected virtual int Parts => 1;
 
-    private sealed record Probe(string Method, string Template, bool IsApi, IReadOnlyList<string> Policies, bool Anonymous);
+    private protected enum Scope { None, InScope, OutOfScope, Restricted }
 
-    private IReadOnlyList<Probe> Endpoints()
+    private protected sealed record Probe(string Method, string Template, bool IsApi, IReadOnlyList<string> Policies, bool Anonymous);
+
+    private protected IReadOnlyList<Probe> Endpoints()
     {
         var sources = app.Factory.Services.GetRequiredService<EndpointDataSource>();
         var probes = new List<Probe>();
@@ -52,7 +58,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
     }
 
     /// <summary>(page template, the handler's URL with its default choices).</summary>
-    private static readonly (string Page, string Handler)[] PageHandlers =
+    private protected static readonly (string Page, string Handler)[] PageHandlers =
     [
         ("/evaluation/pack", "/evaluation/pack?handler=Pdf"), // the quarterly pack PDF, last completed quarter, all teams
     ];
@@ -60,16 +66,16 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
     /// <summary>The roles each policy admits come from <see cref="Policies.RoleTable"/> (pinned by <see cref="PolicyRoleTableTests"/>).
     /// Members' staff pass the co-ordination reader policy by role, then by being an active representative: every such role
     /// is one in the world (GroupWorld).</summary>
-    private static bool Passes(StaffRole role, string policy) =>
+    private protected static bool Passes(StaffRole role, string policy) =>
         policy == Policies.BreakGlass ? CaseAccessRules.CanBreakGlass(new StaffContext(Guid.Empty, new HashSet<StaffRole> { role }, null))
         : Policies.RoleTable.TryGetValue(policy, out var roles) ? roles.Contains(role)
         : throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Add it to Policies.RoleTable or teach AuthorizationMatrixTests.Passes.");
 
     /// <summary>Both the JSON API and the FHIR export are called with API tokens.</summary>
-    private static bool IsTokenApi(string template) =>
+    private protected static bool IsTokenApi(string template) =>
         template.StartsWith("/api/", StringComparison.Ordinal) || template.StartsWith("/fhir/", StringComparison.Ordinal);
 
-    private static bool IsCaseScoped(string template) =>
+    private protected static bool IsCaseScoped(string template) =>
         template.StartsWith("/cases/{", StringComparison.Ordinal) || template.StartsWith("/api/v1/cases/{", StringComparison.Ordinal)
         || template.StartsWith("/fhir/r4/Patient/{", StringComparison.Ordinal)
         || template.StartsWith("/fhir/r4/QuestionnaireResponse/{", StringComparison.Ordinal)
@@ -77,7 +83,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         || template.StartsWith("/fhir/r4/CarePlan/{", StringComparison.Ordinal)
         || template.StartsWith("/fhir/r4/Goal/{", StringComparison.Ordinal);
 
-    private (string Path, Guid? CaseId) Fill(string template, Scope scope)
+    private protected (string Path, Guid? CaseId) Fill(string template, Scope scope)
     {
         var w0 = app.World;
         if (template.StartsWith("/admin/users/{id", StringComparison.Ordinal))
@@ -128,7 +134,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         return (path, c?.Id);
     }
 
-    private bool CanRead(StaffRole role, Scope scope)
+    private protected bool CanRead(StaffRole role, Scope scope)
     {
         var w = app.World;
         var c = scope switch { Scope.InScope => w.InScope, Scope.OutOfScope => w.OutOfScope, _ => w.Restricted };
@@ -150,7 +156,7 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
     {
         var failures = new StringBuilder();
         var checkedCount = 0;
-        foreach (var probe in Endpoints())
+        foreach (var probe in Endpoints().Where((_, i) => i % Parts == Part))
         {
             if (probe.Anonymous) continue;
             var caseScoped = IsCaseScoped(probe.Template);
@@ -175,13 +181,63 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
                 }
             }
         }
-        output.WriteLine($"{checkedCount} endpoint × role × scope combinations checked on {app.Factory.Provider}.");
+        output.WriteLine($"{checkedCount} endpoint × role × scope combinations checked on {app.Factory.Provider} (part {Part + 1} of {Parts}).");
         Assert.True(checkedCount > 100, "The matrix found too few endpoints to be meaningful.");
         Assert.True(failures.Length == 0, failures.ToString());
     }
 
+    private protected HttpStatusCode[] Expect(Probe probe, StaffRole role, Scope scope, bool caseScoped)
+    {
+        // Screens a role may not use at all: the API says 403; pages send to the access-denied page.
+        if (!probe.Policies.All(p => Passes(role, p)))
+            return probe.IsApi ? [HttpStatusCode.Forbidden] : [HttpStatusCode.Redirect];
+        if (caseScoped && !CanRead(role, scope)) return [HttpStatusCode.NotFound];
+        // The whole care plan as PDF is not for roles that work from the one-page summary: theirs is the summary PDF.
+        if ((probe.Template.EndsWith("/care-plans/{planId:guid}/pdf", StringComparison.Ordinal)
+                || probe.Template.StartsWith("/fhir/r4/CarePlan/", StringComparison.Ordinal) || probe.Template.StartsWith("/fhir/r4/Goal/", StringComparison.Ordinal)
+                || probe.Template.EndsWith("/CarePlan", StringComparison.Ordinal))
+            && Pathway.Domain.CarePlans.CarePlanSections.ViewFor(new HashSet<StaffRole> { role }) == Pathway.Domain.CarePlans.CarePlanView.Summary)
+            return [HttpStatusCode.NotFound];
+        // Enrolling oneself on a course takes no body: the first call answers 201 with the enrolment, a repeat 200.
+        if (probe.Method == "POST" && probe.Template == "/api/v1/training/courses/{slug}/enrolment")
+            return [HttpStatusCode.Created, HttpStatusCode.OK];
+        if (probe.Method is "POST" or "PUT")
+            return IsCaseScoped(probe.Template) || probe.IsApi ? [HttpStatusCode.BadRequest] : [HttpStatusCode.OK];
+        return [HttpStatusCode.OK];
+    }
+
+    private protected async Task<HttpStatusCode> SendAsync(Probe probe, StaffRole role, string path)
+    {
+        var client = probe.IsApi ? app.Api(role) : await app.PagesAsync(role);
+        using var request = new HttpRequestMessage(new HttpMethod(probe.Method), path);
+        if (probe.Method is "POST" or "PUT") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        using var response = await client.SendAsync(request);
+        if (probe.IsApi) client.Dispose();
+        if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("access-denied", StringComparison.Ordinal) != true)
+            return HttpStatusCode.Ambiguous; // any other redirect is a surprise worth reporting
+        return response.StatusCode;
+    }
+
+    private protected Task<long> LastAuditSequenceAsync() =>
+        app.Factory.WithDbAsync(db => db.AuditEvents.MaxAsync(a => (long?)a.Sequence).ContinueWith(t => t.Result ?? 0));
+
+    private protected Task<bool> DeniedAuditExistsAsync(long after, StaffRole role, Guid caseId)
+    {
+        var userId = app.World.Users[role].Id;
+        return app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a =>
+            a.Sequence > after && a.UserId == userId && a.Outcome == AuditOutcome.Denied && (a.CaseId == caseId || a.EntityId == caseId.ToString())));
+    }
+}
+
+/// <summary>The matrix's first part, and the checks that walk every route once: case-scoped reads are audited with the
+/// case, and a POST to a page without a POST handler is a 405.</summary>
+public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper output) : AuthorizationMatrix(app, output)
+{
+    private readonly AppFixture app = app;
+    private readonly ITestOutputHelper output = output;
+
     /// <summary>The first role the route lets in that may also read the in-scope case: a reader of the route.</summary>
-    private StaffRole? Reader(Probe probe) =>
+    private protected StaffRole? Reader(Probe probe) =>
         Enum.GetValues<StaffRole>().Cast<StaffRole?>().FirstOrDefault(r =>
             probe.Policies.All(p => Passes(r!.Value, p)) && Expect(probe, r!.Value, Scope.InScope, IsCaseScoped(probe.Template)).Contains(HttpStatusCode.OK));
 
@@ -250,50 +306,26 @@ public abstract class AuthorizationMatrixTests(AppFixture app, ITestOutputHelper
         Assert.True(failures.Length == 0, failures.ToString());
     }
 
-    private HttpStatusCode[] Expect(Probe probe, StaffRole role, Scope scope, bool caseScoped)
-    {
-        // Screens a role may not use at all: the API says 403; pages send to the access-denied page.
-        if (!probe.Policies.All(p => Passes(role, p)))
-            return probe.IsApi ? [HttpStatusCode.Forbidden] : [HttpStatusCode.Redirect];
-        if (caseScoped && !CanRead(role, scope)) return [HttpStatusCode.NotFound];
-        // The whole care plan as PDF is not for roles that work from the one-page summary: theirs is the summary PDF.
-        if ((probe.Template.EndsWith("/care-plans/{planId:guid}/pdf", StringComparison.Ordinal)
-                || probe.Template.StartsWith("/fhir/r4/CarePlan/", StringComparison.Ordinal) || probe.Template.StartsWith("/fhir/r4/Goal/", StringComparison.Ordinal)
-                || probe.Template.EndsWith("/CarePlan", StringComparison.Ordinal))
-            && Pathway.Domain.CarePlans.CarePlanSections.ViewFor(new HashSet<StaffRole> { role }) == Pathway.Domain.CarePlans.CarePlanView.Summary)
-            return [HttpStatusCode.NotFound];
-        // Enrolling oneself on a course takes no body: the first call answers 201 with the enrolment, a repeat 200.
-        if (probe.Method == "POST" && probe.Template == "/api/v1/training/courses/{slug}/enrolment")
-            return [HttpStatusCode.Created, HttpStatusCode.OK];
-        if (probe.Method is "POST" or "PUT")
-            return IsCaseScoped(probe.Template) || probe.IsApi ? [HttpStatusCode.BadRequest] : [HttpStatusCode.OK];
-        return [HttpStatusCode.OK];
-    }
-
-    private async Task<HttpStatusCode> SendAsync(Probe probe, StaffRole role, string path)
-    {
-        var client = probe.IsApi ? app.Api(role) : await app.PagesAsync(role);
-        using var request = new HttpRequestMessage(new HttpMethod(probe.Method), path);
-        if (probe.Method is "POST" or "PUT") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
-        using var response = await client.SendAsync(request);
-        if (probe.IsApi) client.Dispose();
-        if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("access-denied", StringComparison.Ordinal) != true)
-            return HttpStatusCode.Ambiguous; // any other redirect is a surprise worth reporting
-        return response.StatusCode;
-    }
-
-    private Task<long> LastAuditSequenceAsync() =>
-        app.Factory.WithDbAsync(db => db.AuditEvents.MaxAsync(a => (long?)a.Sequence).ContinueWith(t => t.Result ?? 0));
-
-    private Task<bool> DeniedAuditExistsAsync(long after, StaffRole role, Guid caseId)
-    {
-        var userId = app.World.Users[role].Id;
-        return app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(a =>
-            a.Sequence > after && a.UserId == userId && a.Outcome == AuditOutcome.Denied && (a.CaseId == caseId || a.EntityId == caseId.ToString())));
-    }
 }
 
-public sealed class AuthorizationMatrixTestsSqlite(SqliteApp app, ITestOutputHelper output) : AuthorizationMatrixTests(app, output), IClassFixture<SqliteApp>;
+public sealed class AuthorizationMatrixTestsSqlite(SqliteApp app, ITestOutputHelper output) : AuthorizationMatrixTests(app, output), IClassFixture<SqliteApp>
+{
+    protected override int Parts => 3;
+}
+
+/// <summary>The matrix's second part on SQLite, with an app of its own so that it runs beside the others.</summary>
+public sealed class AuthorizationMatrixTestsSqlitePart2(SqliteApp app, ITestOutputHelper output) : AuthorizationMatrix(app, output), IClassFixture<SqliteApp>
+{
+    protected override int Part => 1;
+    protected override int Parts => 3;
+}
+
+/// <summary>The matrix's third part on SQLite.</summary>
+public sealed class AuthorizationMatrixTestsSqlitePart3(SqliteApp app, ITestOutputHelper output) : AuthorizationMatrix(app, output), IClassFixture<SqliteApp>
+{
+    protected override int Part => 2;
+    protected override int Parts => 3;
+}
 
 public sealed class AuthorizationMatrixTestsPostgres(PostgresApp app, ITestOutputHelper output) : AuthorizationMatrixTests(app, output), IClassFixture<PostgresApp>
 {

@@ -14,25 +14,92 @@ namespace Pathway.E2E.Infrastructure;
 
 /// <summary>
 /// The real app on a real 127.0.0.1 port (Kestrel, SQLite in a temp file, environment "Testing" so two-factor sign-in is
-/// enforced) with a <see cref="TestWorld"/>, and one headless Chromium shared by the tests of a class. Each test gets its
-/// own browser context, so cookies never leak between tests; a role's signed-in session is made once, through the real
-/// sign-in pages, and reused.
+/// enforced) with a <see cref="TestWorld"/>, and one headless Chromium. One app and browser serve every test class of the
+/// assembly (classes still run side by side): starting them, and signing each role in, is done once per run, not once
+/// per class. A class whose tests would disturb others (sign-in codes, rate limits) uses <see cref="IsolatedBrowserApp"/>,
+/// which starts its own. Each test gets its own browser context, so cookies never leak between tests; a role's signed-in
+/// session is made once, through the real sign-in pages, and reused.
 /// </summary>
-public sealed partial class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
+{
+    private static readonly Lazy<Task<BrowserHost>> Shared = new(StartSharedAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    private BrowserHost _host = null!;
+
+    /// <summary>Whether this fixture has an app and browser of its own rather than the assembly's shared one.</summary>
+    protected virtual bool Isolated => false;
+
+    public TestWorld World => _host.World;
+    public string BaseUrl => _host.BaseUrl;
+    public IBrowser Browser => _host.Browser;
+
+    /// <summary>Screenshots go beside the test assembly, in <c>screenshots/</c>.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync() => _host = Isolated ? await BrowserHost.StartAsync() : await Shared.Value;
+
+    public async Task DisposeAsync()
+    {
+        if (Isolated) await _host.DisposeAsync(); // the shared host lives until the test run ends
+    }
+
+    private static async Task<BrowserHost> StartSharedAsync()
+    {
+        var host = await BrowserHost.StartAsync();
+        // Close the browser and stop the app when the test process ends, so no Chromium outlives the run.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => host.DisposeAsync().GetAwaiter().GetResult();
+        return host;
+    }
+
+    /// <summary>A fresh page in its own context: anonymous, or signed in as <paramref name="role"/> with two-factor.</summary>
+    public Task<IPage> NewPageAsync(StaffRole? role = null, bool javaScript = true) => _host.NewPageAsync(role, javaScript);
+
+    /// <summary>A staff member in a case-data role who has never set up an authenticator app.</summary>
+    public Task<StaffUser> CreateUserWithoutTwoFactorAsync(StaffRole role, string displayName) => _host.CreateUserWithoutTwoFactorAsync(role, displayName);
+
+    /// <summary>Signs in through the pages: email and password, then the code from the authenticator app.</summary>
+    public static Task SignInAsync(IPage page, string email, string authenticatorKey = TestWorld.AuthenticatorKey) =>
+        BrowserHost.SignInAsync(page, email, authenticatorKey);
+
+    public static Task SubmitPasswordAsync(IPage page, string email) => BrowserHost.SubmitPasswordAsync(page, email);
+
+    /// <summary>What an authenticator app shows now for a base32 key.</summary>
+    public static string CodeNow(string base32Key) => BrowserHost.CodeNow(base32Key);
+
+    public static Regex TwoFactorPage() => BrowserHost.TwoFactorPage();
+
+    public static Regex HomePage() => BrowserHost.HomePage();
+}
+
+/// <summary>An app and browser of the class's own, for tests that change what other classes rely on: who may sign in with
+/// which code, or how many requests an address has made.</summary>
+public sealed class IsolatedBrowserApp : BrowserApp
+{
+    protected override bool Isolated => true;
+}
+
+/// <summary>One running app with its world, one Chromium, and the signed-in session of each role.</summary>
+public sealed partial class BrowserHost : IAsyncDisposable
 {
     private readonly PathwayFactory _factory = new(Provider.Sqlite);
     private readonly Dictionary<StaffRole, string> _sessions = [];
     private readonly SemaphoreSlim _sessionGate = new(1, 1);
     private IPlaywright? _playwright;
+    private int _disposed;
 
     public TestWorld World { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>Screenshots go beside the test assembly, in <c>screenshots/</c>.</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private BrowserHost() { }
 
-    public async Task InitializeAsync()
+    public static async Task<BrowserHost> StartAsync()
+    {
+        var host = new BrowserHost();
+        await host.InitializeAsync();
+        return host;
+    }
+
+    private async Task InitializeAsync()
     {
         // Generous waits: CI machines are small and shared, and a wait only costs time when something is wrong.
         SetDefaultExpectTimeout(15_000);
@@ -58,8 +125,9 @@ public sealed partial class BrowserApp : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         if (Browser is not null) await Browser.CloseAsync(); // closes every context the tests opened
         _playwright?.Dispose();
         await _factory.DisposeAsync();
@@ -87,7 +155,7 @@ public sealed partial class BrowserApp : IAsyncLifetime
         try
         {
             if (_sessions.TryGetValue(role, out var state)) return state;
-                var page = await NewPageAsync();
+            var page = await NewPageAsync();
             // A code is accepted once; tests may sign this person in themselves with the code for now.
             await TestWorld.ForgetLastAuthenticatorCodeAsync(_factory.Services, World.Users[role].Email!);
             await SignInAsync(page, World.Users[role].Email!);
