@@ -36,10 +36,11 @@ trap stop_pg EXIT
 export PATHWAY_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Include Error Detail=true"
 export PATHWAY_TEST_CHROMIUM="$(command -v chromium)"
 
-# 3. Build once, then run every test project.
+# 3. Build once, then run every test project. Release: the app's own code is then compiled with optimisations, which
+# makes the HTTP and browser tests about a third faster than a Debug build on this machine.
 results="$root/TestResults"
 rm -rf "$results"
-if ! dotnet build Pathway.slnx -c Debug -nologo -v quiet; then
+if ! dotnet build Pathway.slnx -c Release -nologo -v quiet; then
   echo "Build failed"
   echo "0 passed, 1 failed"
   exit 1
@@ -47,13 +48,13 @@ fi
 # A build that reports success must have produced every test assembly; on a heavily loaded machine one once did not.
 # Build again, visibly, rather than report "invalid argument" for each missing assembly.
 for p in Pathway.Domain.Tests Pathway.Web.Tests Pathway.E2E; do
-  if [ ! -f "tests/$p/bin/Debug/net10.0/$p.dll" ]; then
+  if [ ! -f "tests/$p/bin/Release/net10.0/$p.dll" ]; then
     echo "tests/$p was not built; building again"
-    dotnet build Pathway.slnx -c Debug -nologo -v minimal -m:1 || { echo "Build failed"; echo "0 passed, 1 failed"; exit 1; }
+    dotnet build Pathway.slnx -c Release -nologo -v minimal -m:1 || { echo "Build failed"; echo "0 passed, 1 failed"; exit 1; }
     break
   fi
 done
-dotnet test Pathway.slnx -c Debug --no-build --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
+dotnet test Pathway.slnx -c Release --no-build --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
 status=$?
 
 # 4. Sum the counters of every TRX file.
