@@ -107,6 +107,10 @@ public abstract class PathwayDbContext(DbContextOptions options)
     // API retries: create answers kept for an Idempotency-Key
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
+    // The outbox: events written with the change, and their deliveries per channel
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<OutboxDelivery> OutboxDeliveries => Set<OutboxDelivery>();
+
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
