@@ -216,6 +216,15 @@ public abstract class PathwayDbContext(DbContextOptions options)
         return LegacyAuditKeying.Keyed;
     }
 
+    /// <summary>
+    /// The outbox deliveries due now, at most <paramref name="max"/>, claimed for the caller's open transaction. On
+    /// PostgreSQL the rows are locked and rows another instance holds are skipped (<c>FOR UPDATE SKIP LOCKED</c>), so two
+    /// app instances never work the same delivery; SQLite is one process, whose dispatcher serialises itself.
+    /// </summary>
+    public virtual Task<List<OutboxDelivery>> ClaimDueDeliveriesAsync(DateTimeOffset now, int max, CancellationToken ct) =>
+        OutboxDeliveries.Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
+            .OrderBy(d => d.NextAttemptAt).Take(max).ToListAsync(ct);
+
     /// <summary>Serialises audit writers inside this process (the SQLite deployment is one process).</summary>
     protected virtual Task<IDisposable?> AcquireProcessAuditLockAsync(CancellationToken ct) => Task.FromResult<IDisposable?>(null);
 
