@@ -110,6 +110,10 @@ public abstract class PathwayDbContext(DbContextOptions options)
     // The outbox: events written with the change, and their deliveries per channel
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<OutboxDelivery> OutboxDeliveries => Set<OutboxDelivery>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<SentEmail> SentEmails => Set<SentEmail>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
