@@ -107,6 +107,14 @@ public abstract class PathwayDbContext(DbContextOptions options)
     // API retries: create answers kept for an Idempotency-Key
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
+    // The outbox: events written with the change, and their deliveries per channel
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<OutboxDelivery> OutboxDeliveries => Set<OutboxDelivery>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<SentEmail> SentEmails => Set<SentEmail>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
     /// <summary>The clock used for UpdatedAt stamps; tests may replace it.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -211,6 +219,15 @@ public abstract class PathwayDbContext(DbContextOptions options)
         await tx.CommitAsync(ct);
         return LegacyAuditKeying.Keyed;
     }
+
+    /// <summary>
+    /// The outbox deliveries due now, at most <paramref name="max"/>, claimed for the caller's open transaction. On
+    /// PostgreSQL the rows are locked and rows another instance holds are skipped (<c>FOR UPDATE SKIP LOCKED</c>), so two
+    /// app instances never work the same delivery; SQLite is one process, whose dispatcher serialises itself.
+    /// </summary>
+    public virtual Task<List<OutboxDelivery>> ClaimDueDeliveriesAsync(DateTimeOffset now, int max, CancellationToken ct) =>
+        OutboxDeliveries.Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
+            .OrderBy(d => d.NextAttemptAt).Take(max).ToListAsync(ct);
 
     /// <summary>Serialises audit writers inside this process (the SQLite deployment is one process).</summary>
     protected virtual Task<IDisposable?> AcquireProcessAuditLockAsync(CancellationToken ct) => Task.FromResult<IDisposable?>(null);

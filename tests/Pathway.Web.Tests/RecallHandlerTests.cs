@@ -12,6 +12,7 @@ using Pathway.Web.Features.Compliance.Recall;
 using Pathway.Web.Features.Compliance.Recall.Decision;
 using Pathway.Web.Features.Compliance.Recall.Steps;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 using Pathway.Web.Tests.Infrastructure;
 
@@ -40,7 +41,7 @@ public sealed class RecallHandlerTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains(invalid.Errors, e => e.Field == "Status" && e.Message.Contains("read-only", StringComparison.Ordinal));
 
         var spo = await ContextAsync(db, caseId, StaffRole.SeniorProbationOfficer);
-        var decide = await new DecideRecall(db, Audit(db), TimeProvider.System, Options.Create(new RecallOptions())).HandleAsync(spo, rid,
+        var decide = await new DecideRecall(db, Audit(db), TimeProvider.System, Options.Create(new RecallOptions()), new DomainEvents(db, new HttpContextAccessor(), TimeProvider.System)).HandleAsync(spo, rid,
             new DecisionInput(RecallDecisionKind.StandardRecall, "Changed my mind"), version, [], default);
         Assert.IsType<Outcome<RecallConsideration>.Invalid>(decide);
 

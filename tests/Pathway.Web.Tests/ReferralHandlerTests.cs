@@ -11,6 +11,7 @@ using Pathway.Web.Features.Referrals.Allocate;
 using Pathway.Web.Features.Referrals.Create;
 using Pathway.Web.Features.Referrals.MoveStage;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 using Pathway.Web.Tests.Infrastructure;
 
@@ -32,7 +33,7 @@ public sealed class ReferralHandlerTests(SqliteApp app) : IClassFixture<SqliteAp
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PathwayDbContext>();
         var c = await ContextAsync(db, caseId, StaffRole.OffenderManager);
-        var make = new MakeReferral(db, Audit(db, "referral.create"), TimeProvider.System);
+        var make = new MakeReferral(db, Audit(db, "referral.create"), TimeProvider.System, Events(db));
 
         var invalid = await make.HandleAsync(c, Valid with { Reason = " ", Urgency = null }, [], default);
         Assert.True(Assert.IsType<Outcome<Referral>.Invalid>(invalid).Errors.Count >= 2);
@@ -53,12 +54,12 @@ public sealed class ReferralHandlerTests(SqliteApp app) : IClassFixture<SqliteAp
         var caseId = await ContactTests.NewCaseAsync(app, referred: false);
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PathwayDbContext>();
-        var made = Assert.IsType<Outcome<Referral>.Done>(await new MakeReferral(db, Audit(db, "referral.create"), TimeProvider.System)
+        var made = Assert.IsType<Outcome<Referral>.Done>(await new MakeReferral(db, Audit(db, "referral.create"), TimeProvider.System, Events(db))
             .HandleAsync(await ContextAsync(db, caseId, StaffRole.OffenderManager), Valid, [], default)).Value;
 
         var psy = await ContextAsync(db, caseId, StaffRole.Psychologist);
         var lead = app.World.Users[StaffRole.ClinicalLead].Id;
-        var allocate = await new AllocateReferral(db, Audit(db, "referral.allocate"), TimeProvider.System).HandleAsync(psy, lead, made.Version, [], default);
+        var allocate = await new AllocateReferral(db, Audit(db, "referral.allocate"), TimeProvider.System, Events(db)).HandleAsync(psy, lead, made.Version, [], default);
         Assert.Equal(AllocateReferral.Refused, Assert.IsType<Outcome<Referral>.Forbidden>(allocate).Reason);
 
         var om = await ContextAsync(db, caseId, StaffRole.OffenderManager);
@@ -80,6 +81,8 @@ public sealed class ReferralHandlerTests(SqliteApp app) : IClassFixture<SqliteAp
         http.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new AuditedAttribute(action)), action));
         return new AuditLog(db, new HttpContextAccessor { HttpContext = http }, TimeProvider.System);
     }
+
+    private static DomainEvents Events(PathwayDbContext db) => new(db, new HttpContextAccessor(), TimeProvider.System);
 
     private async Task<CaseContext> ContextAsync(PathwayDbContext db, Guid caseId, StaffRole role)
     {

@@ -25,6 +25,7 @@ public static class AuditActions
         public const string RecoveryCodesCreate = "account.recovery-codes.create";
         public const string SignIn = "account.sign-in";
         public const string SignOut = "account.sign-out";
+        public const string NotificationsUpdate = "account.notifications.update";
         public const string TokensCreate = "account.tokens.create";
         public const string TokensList = "account.tokens.list";
         public const string TokensRevoke = "account.tokens.revoke";
@@ -36,6 +37,9 @@ public static class AuditActions
     {
         public const string EarlyWarningRulesConfirm = "admin.early-warning-rules.confirm";
         public const string EarlyWarningRulesUpdate = "admin.early-warning-rules.update";
+        public const string OutboxList = "admin.outbox.list";
+        public const string OutboxDeliveryReset = "admin.outbox.delivery.reset";
+        public const string SentEmailsList = "admin.sent-emails.list";
         public const string TeamsCreate = "admin.teams.create";
         public const string TeamsUpdate = "admin.teams.update";
         public const string UsersCreate = "admin.users.create";

@@ -12,6 +12,7 @@ using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
 using Pathway.Web.Infrastructure.Database;
+using Pathway.Web.Infrastructure.Outbox;
 
 using Pathway.Web.Features.Account;
 using Pathway.Web.Features.Training.Certificates.Verify;
@@ -33,6 +34,7 @@ public static class PathwayServices
         services.AddPathwayDataProtection(config);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
+        services.AddOutbox(config);
         services.AddReverseProxySupport(config);
         services.AddVerifyRateLimit(config);
         services.AddSignInThrottle(config);

@@ -192,6 +192,13 @@ public sealed partial class BrowserHost : IAsyncDisposable
     public static string CodeNow(string base32Key) => new Totp(Base32Encoding.ToBytes(base32Key)).ComputeTotp();
 
     /// <summary>A staff member in a case-data role who has never set up an authenticator app.</summary>
+    /// <summary>Work on the app's database directly, to set up a page's records.</summary>
+    public async Task WithDbAsync(Func<Pathway.Data.PathwayDbContext, Task> work)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<Pathway.Data.PathwayDbContext>());
+    }
+
     public async Task<StaffUser> CreateUserWithoutTwoFactorAsync(StaffRole role, string displayName)
     {
         await using var scope = _factory.Services.CreateAsyncScope();

@@ -124,6 +124,8 @@ public class PathwayFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Pathway", ConnectionString);
         builder.UseSetting("Demo:SeedOnStartup", "false");
+        // Tests dispatch the outbox by hand (OutboxDispatcher.DispatchOnceAsync), never in the background.
+        builder.UseSetting("Outbox:Enabled", "false");
         // Every request from TestServer comes from one (unknown) address and fixtures sign the same people in many
         // times: sign-in throttling is set out of reach here, and tests that prove it lower it in their own app.
         builder.UseSetting("Authentication:SignInThrottle:AttemptsPerAddressPerMinute", "1000000");

@@ -69,6 +69,7 @@ public static class Navigation
             links.Add(new("Teams", "/admin/teams", "Teams and the organisations they belong to."));
             links.Add(new("Reference data", "/admin/reference-data", "Licence condition sets, alternatives to recall and other lists."));
             links.Add(new("Instruments", "/admin/instruments", "Screening and assessment instrument definitions and their versions."));
+            links.Add(new("Outbox and emails", "/manage/outbox", "Notifications and emails waiting, delivered or failed, with a retry."));
         }
         if (who.IsIn(StaffRole.TrainingCoordinator))
             links.Add(new("Training courses and sessions", "/training/manage", "Courses, face-to-face sessions, registers and requirements."));

@@ -1,10 +1,12 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Events;
 using Pathway.Domain.Assessments;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Assessments.Detail;
@@ -16,7 +18,7 @@ namespace Pathway.Web.Features.Assessments.Detail;
 /// saved; a step <see cref="AssessmentLifecycle"/> does not allow this person now is refused
 /// (<see cref="AssessmentChanges.NotAllowed"/>).
 /// </summary>
-public sealed class CountersignAssessment(PathwayDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class CountersignAssessment(PathwayDbContext db, AuditLog audit, TimeProvider clock, DomainEvents events)
 {
     public async Task<Outcome<Assessment>> HandleAsync(CaseContext c, Guid assessmentId, int version, IReadOnlyList<FieldError> unreadable, CancellationToken ct)
     {
@@ -29,6 +31,7 @@ public sealed class CountersignAssessment(PathwayDbContext db, AuditLog audit, T
         a.CountersignedAt = clock.GetUtcNow();
         db.Entry(a).Property(x => x.Version).OriginalValue = version;
         audit.Add(AuditActions.Assessment.Countersign, "Assessment", a.Id, a.CaseId);
+        events.Raise(DomainEventTypes.AssessmentCountersigned, c.Case, $"/cases/{c.Id}/assessments/{a.Id}", new { assessmentId = a.Id, authorId = a.AuthorId });
         return await AssessmentChanges.SaveAsync(db, a, ct);
     }
 }

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Events;
 using Pathway.Domain.Access;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Access;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.BreakGlass.Request;
@@ -24,7 +26,7 @@ public sealed record EmergencyAccess(Guid CaseId, BreakGlassGrant? Grant);
 /// reason. A case the person can already see opens without a grant. Otherwise the grant and its allowed
 /// <c>case.break-glass</c> row, carrying the reason, are saved together.
 /// </summary>
-public sealed class OpenCaseInEmergency(PathwayDbContext db, CaseAccess access, AuditLog audit, TimeProvider clock)
+public sealed class OpenCaseInEmergency(PathwayDbContext db, CaseAccess access, AuditLog audit, TimeProvider clock, DomainEvents events)
 {
     public const int MinReasonLength = 20;
     public const int MaxReasonLength = 2000;
@@ -65,6 +67,7 @@ public sealed class OpenCaseInEmergency(PathwayDbContext db, CaseAccess access, 
         };
         db.BreakGlassGrants.Add(grant);
         audit.Add(AuditActions.Case.BreakGlassRequest, "BreakGlassGrant", grant.Id, c.Id, AuditOutcome.Allowed, reason);
+        events.Raise(DomainEventTypes.BreakGlassGranted, c, "/break-glass/review", new { grantId = grant.Id });
         await db.SaveChangesAsync(ct);
         return new EmergencyAccess(c.Id, grant);
     }

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Events;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.CarePlans;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.CarePlans.Version;
@@ -15,7 +17,7 @@ namespace Pathway.Web.Features.CarePlans.Version;
 /// Every required section needs content, each risk-management pillar its plan or why it does not apply, and the review
 /// date must be in the future and within a year. A signature on a stale reading of the plan is a conflict.
 /// </summary>
-public sealed class SignCarePlan(PathwayDbContext db, AuditLog audit, TimeProvider clock, CarePlanAccess access)
+public sealed class SignCarePlan(PathwayDbContext db, AuditLog audit, TimeProvider clock, CarePlanAccess access, DomainEvents events)
 {
     /// <param name="unreadable">What could not be read from the request (no version sent): reported alone, before the plan's rules.</param>
     public async Task<Outcome<CarePlan>> HandleAsync(CaseContext c, Guid planId, int version, IReadOnlyList<FieldError> unreadable, CancellationToken ct)
@@ -41,6 +43,7 @@ public sealed class SignCarePlan(PathwayDbContext db, AuditLog audit, TimeProvid
         plan.SignedAt = clock.GetUtcNow();
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
         audit.Add(AuditActions.CarePlan.Sign, "CarePlan", plan.Id, plan.CaseId);
+        events.Raise(DomainEventTypes.CarePlanSubmitted, c.Case, $"/cases/{c.Id}/care-plans/{plan.Id}", new { carePlanId = plan.Id, signedById = plan.SignedById });
         return await PlanSave.SaveAsync(db, plan, () => PlanSave.CurrentAsync(db, planId, ct), ct);
     }
 }

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Events;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Consultations.Edit;
@@ -14,7 +16,7 @@ namespace Pathway.Web.Features.Consultations.Edit;
 /// The change carries the version it was read at: if someone else saved since, nothing is overwritten and the outcome
 /// is a conflict with the consultation as saved now. Field errors are reported before a conflict.
 /// </summary>
-public sealed class UpdateConsultation(PathwayDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class UpdateConsultation(PathwayDbContext db, AuditLog audit, TimeProvider clock, DomainEvents events)
 {
     public async Task<Outcome<Consultation>> HandleAsync(CaseContext c, Guid consultationId, ConsultationDetails details, IReadOnlyList<Guid?> actionIds,
         int? version, IReadOnlyList<FieldError> unreadable, CancellationToken ct)
@@ -32,7 +34,12 @@ public sealed class UpdateConsultation(PathwayDbContext db, AuditLog audit, Time
         if (errors.Count > 0) return Outcome.Invalid<Consultation>(errors);
         if (version != con.Version) return Outcome.Conflict(await ConsultationPeople.ReadAsync(db, consultationId, ct));
 
+        var ownersBefore = con.Actions.ToDictionary(a => a.Id, a => a.OwnerId);
         ConsultationPeople.Apply(con, details, actionIds, candidates, clock.GetUtcNow());
+        // A new action, or one given to someone else, now waits for its owner.
+        foreach (var action in con.Actions.Where(a => !ownersBefore.TryGetValue(a.Id, out var owner) || owner != a.OwnerId))
+            events.Raise(DomainEventTypes.ConsultationActionAssigned, c.Case, $"/cases/{c.Id}/consultations/{con.Id}",
+                new { consultationId = con.Id, actionId = action.Id, ownerId = action.OwnerId });
         db.Entry(con).Property(x => x.Version).OriginalValue = version!.Value;
         // The attendee list is replaced, which EF sees only as child rows; mark the consultation changed so its version moves.
         db.Entry(con).State = EntityState.Modified;

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Events;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Validation;
 using Pathway.Web.Features.Referrals;
 using Pathway.Web.Features.Referrals.MoveStage;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Consultations.Record;
@@ -17,7 +19,7 @@ namespace Pathway.Web.Features.Consultations.Record;
 /// Without an open referral there is nothing to record it on: the outcome is not found (the API answers 409, as the
 /// case itself was found).
 /// </summary>
-public sealed class RecordConsultation(PathwayDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class RecordConsultation(PathwayDbContext db, AuditLog audit, TimeProvider clock, DomainEvents events)
 {
     public const string NoOpenReferral = "There is no open referral for this person. Refer them to the PD service before recording a consultation";
 
@@ -39,6 +41,9 @@ public sealed class RecordConsultation(PathwayDbContext db, AuditLog audit, Time
         if (referral.Stage == PathwayStage.Referred) MoveReferralStage.Apply(referral, PathwayStage.Consultation, null, me, now);
         db.Consultations.Add(con);
         audit.Add(null, "Consultation", con.Id, c.Id);
+        foreach (var action in con.Actions)
+            events.Raise(DomainEventTypes.ConsultationActionAssigned, c.Case, $"/cases/{c.Id}/consultations/{con.Id}",
+                new { consultationId = con.Id, actionId = action.Id, ownerId = action.OwnerId });
         await db.SaveChangesAsync(ct);
         return con;
     }

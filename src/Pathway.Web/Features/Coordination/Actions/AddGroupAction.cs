@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Events;
 using Pathway.Domain.Coordination;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Coordination.Actions;
@@ -17,7 +19,7 @@ public sealed record GroupActionDetails(string? Description, Guid? AgendaItemId,
 /// of staff), when, and the agenda item it came from — which, for a case discussion, must be on a case the author may
 /// read; the action then carries that case. Answers the action's id.
 /// </summary>
-public sealed class AddGroupAction(PathwayDbContext db, CoordinationGroup group, AuditLog audit, TimeProvider clock)
+public sealed class AddGroupAction(PathwayDbContext db, CoordinationGroup group, AuditLog audit, TimeProvider clock, DomainEvents events)
 {
     public async Task<Outcome<Guid>> HandleAsync(Guid meetingId, GroupActionDetails d, IReadOnlyList<FieldError> unreadable, CancellationToken ct)
     {
@@ -53,6 +55,8 @@ public sealed class AddGroupAction(PathwayDbContext db, CoordinationGroup group,
         };
         db.GroupActions.Add(a);
         audit.Add(null, "GroupAction", a.Id, caseId);
+        if (a.OwnerStaffUserId is { } owner)
+            events.Raise(DomainEventTypes.CoordinationActionAssigned, caseId, null, "/coordination-group/actions", new { groupActionId = a.Id, ownerId = owner });
         return await GroupChanges.SaveAsync(db, a.Id, ct);
     }
 }

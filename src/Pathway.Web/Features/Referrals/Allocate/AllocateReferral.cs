@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Events;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Referrals.Allocate;
@@ -16,7 +18,7 @@ namespace Pathway.Web.Features.Referrals.Allocate;
 /// psychologist only to themselves (forbidden otherwise, with a denied audit row). The psychologist becomes the case's
 /// psychologist, so it is on their caseload. The change carries the version read; a stale one is a conflict.
 /// </summary>
-public sealed class AllocateReferral(PathwayDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class AllocateReferral(PathwayDbContext db, AuditLog audit, TimeProvider clock, DomainEvents events)
 {
     public const string Refused = "A psychologist may take a referral for themselves only; the clinical lead allocates to others";
 
@@ -37,6 +39,7 @@ public sealed class AllocateReferral(PathwayDbContext db, AuditLog audit, TimePr
         r.AllocatedPsychologistId = psychologistId;
         r.AllocatedAt = clock.GetUtcNow();
         c.Case.PsychologistId = psychologistId;
+        events.Raise(DomainEventTypes.ReferralAllocated, c.Case, $"/cases/{c.Id}/pathway", new { referralId = r.Id, psychologistId });
         return await SaveAsync(db, audit, c, r, version!.Value, ct);
     }
 

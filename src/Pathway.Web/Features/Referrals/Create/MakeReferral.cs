@@ -1,9 +1,11 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Events;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Referrals;
 using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Referrals.Create;
@@ -14,7 +16,7 @@ namespace Pathway.Web.Features.Referrals.Create;
 /// service's psychologists (docs/architecture.md, access model). One open referral at a time: with one already open the
 /// outcome is a conflict with it.
 /// </summary>
-public sealed class MakeReferral(PathwayDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class MakeReferral(PathwayDbContext db, AuditLog audit, TimeProvider clock, DomainEvents events)
 {
     public const string AlreadyOpen = "This person already has an open referral to the PD service. Add to it through a consultation, or withdraw it before referring again";
 
@@ -42,6 +44,7 @@ public sealed class MakeReferral(PathwayDbContext db, AuditLog audit, TimeProvid
         c.Case.ReferredToServiceOn = DateOnly.FromDateTime(now.UtcDateTime);
         db.Referrals.Add(r);
         audit.Add(null, "Referral", r.Id, c.Id);
+        events.Raise(DomainEventTypes.ReferralCreated, c.Case, "/referrals", new { referralId = r.Id });
         await db.SaveChangesAsync(ct);
         return r;
     }

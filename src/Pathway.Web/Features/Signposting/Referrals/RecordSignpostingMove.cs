@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Events;
 using Pathway.Domain.Access;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
@@ -10,6 +11,7 @@ using Pathway.Web.Features.Compliance;
 using Pathway.Web.Features.Signposting.Partner;
 using Pathway.Web.Infrastructure.Auditing;
 using Pathway.Web.Infrastructure.Auth;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Signposting.Referrals;
@@ -24,7 +26,7 @@ public sealed record SignpostingMoveRequest(SignpostingReferralStatus? To, DateO
 /// <see cref="SignpostingStateMachine"/>'s; a move against an older version changes nothing and answers the referral as
 /// it stands. The move, its history row and its audit row are saved together.
 /// </summary>
-public sealed class RecordSignpostingMove(PathwayDbContext db, AuditLog audit, TimeProvider clock, SignpostingCalendar calendar)
+public sealed class RecordSignpostingMove(PathwayDbContext db, AuditLog audit, TimeProvider clock, SignpostingCalendar calendar, DomainEvents events)
 {
     /// <summary>Staff: the referral must belong to the case in hand (already checked for edit); another case's is a 404 with a denied row.</summary>
     public async Task<Outcome<SignpostingReferral>> ByStaffAsync(CaseContext c, Guid signpostingId, SignpostingMoveRequest m, IReadOnlyList<FieldError> unreadable,
@@ -77,6 +79,14 @@ public sealed class RecordSignpostingMove(PathwayDbContext db, AuditLog audit, T
             await UnmetNeedsMet.MarkAsync(db, referral.CaseId, referral.Need, calendar.Today, ct);
         }
         if (m.To == SignpostingReferralStatus.FirstAttended) referral.FirstAttendedOn = m.On;
+        if (m.To == SignpostingReferralStatus.Referred)
+        {
+            var partnerTeamId = await db.DirectoryServices.Where(s => s.Id == referral.ServiceId).Select(s => s.Organisation!.PartnerTeamId).FirstOrDefaultAsync(ct);
+            ReferToService.RaiseSent(events, referral, partnerTeamId);
+        }
+        if (actor == SignpostingActor.Partner)
+            events.Raise(DomainEventTypes.SignpostingReferralReplied, referral.CaseId, null, $"/cases/{referral.CaseId}/signposting/{referral.Id}",
+                new { signpostingReferralId = referral.Id, referredById = referral.CreatedById });
         db.Entry(referral).Property(x => x.Version).OriginalValue = m.Version!.Value;
         audit.Add(AuditActions.Signposting.Move, "SignpostingReferral", referral.Id, referral.CaseId,
             reason: $"{move.From} to {m.To}{(actor == SignpostingActor.Partner ? " by the partner agency" : "")}");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Events;
 using Pathway.Domain.Assessments;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
@@ -8,6 +9,7 @@ using Pathway.Domain.Signposting;
 using Pathway.Domain.Validation;
 using Pathway.Web.Features.Signposting.Matching;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Signposting.Referrals;
@@ -22,7 +24,7 @@ public sealed record NewSignpostingReferral(Guid? ServiceId, NeedArea? Need, str
 /// whose rules exclude the person (<see cref="Domain.Signposting.Matching"/>), is refused with the reason. Sending
 /// marks the need met if it was recorded as unmet.
 /// </summary>
-public sealed class ReferToService(PathwayDbContext db, AuditLog audit, TimeProvider clock, SignpostingCalendar calendar)
+public sealed class ReferToService(PathwayDbContext db, AuditLog audit, TimeProvider clock, SignpostingCalendar calendar, DomainEvents events)
 {
     public const int ReasonMax = 2000, SafetyMax = 1000, ContactMax = 500;
 
@@ -68,7 +70,13 @@ public sealed class ReferToService(PathwayDbContext db, AuditLog audit, TimeProv
         db.SignpostingReferrals.Add(referral);
         if (r.SendNow) await UnmetNeedsMet.MarkAsync(db, c.Id, referral.Need, today, ct);
         audit.Add(AuditActions.Signposting.Create, "SignpostingReferral", referral.Id, c.Id);
+        if (r.SendNow) RaiseSent(events, referral, service.Organisation!.PartnerTeamId);
         await db.SaveChangesAsync(ct);
         return referral;
     }
+
+    /// <summary>A referral sent to a service: its organisation's partner-agency team hears of it (a partner reads it at /partner).</summary>
+    internal static void RaiseSent(DomainEvents events, SignpostingReferral referral, Guid? partnerTeamId) =>
+        events.Raise(DomainEventTypes.SignpostingReferralSent, referral.CaseId, null, $"/partner/referrals/{referral.Id}",
+            new { signpostingReferralId = referral.Id, partnerTeamId });
 }

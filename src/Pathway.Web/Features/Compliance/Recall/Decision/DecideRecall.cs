@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Options;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Events;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Recall;
 using Pathway.Domain.Validation;
 using Pathway.Web.Features.Cases;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Compliance.Recall.Decision;
@@ -16,7 +18,7 @@ namespace Pathway.Web.Features.Compliance.Recall.Decision;
 /// officer only (<see cref="RecallWorkflow.ValidateDecision"/>), refusing fixed-term recall where no fixed-term route
 /// exists and standard recall where fixed-term is required. The decision keeps the regime it was made under.
 /// </summary>
-public sealed class DecideRecall(PathwayDbContext db, AuditLog audit, TimeProvider clock, IOptions<RecallOptions> options)
+public sealed class DecideRecall(PathwayDbContext db, AuditLog audit, TimeProvider clock, IOptions<RecallOptions> options, DomainEvents events)
 {
     public async Task<Outcome<RecallConsideration>> HandleAsync(CaseContext c, Guid considerationId, DecisionInput input, int? version,
         IReadOnlyList<FieldError> unreadable, CancellationToken ct)
@@ -45,6 +47,8 @@ public sealed class DecideRecall(PathwayDbContext db, AuditLog audit, TimeProvid
         r.DecidedById = c.Who.UserId;
         r.DecidedAt = clock.GetUtcNow();
         r.Status = RecallWorkflow.After(input.Decision!.Value, options.Value.SeniorManagerCountersignature);
+        events.Raise(DomainEventTypes.RecallDecided, c.Case, $"/cases/{c.Id}/recall/{r.Id}",
+            new { considerationId = r.Id, startedById = r.StartedById, offenderManagerId = c.Case.OffenderManagerId });
         return await RecallChange.SaveAsync(db, audit, r, version.Value, AuditActions.Recall.Decide, Api.Name(input.Decision.Value), ct);
     }
 }

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Events;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Recall;
 using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Compliance.Recall.Start;
@@ -16,7 +18,7 @@ namespace Pathway.Web.Features.Compliance.Recall.Start;
 /// today: a recall revokes a licence, so there is nothing to recall from before release, after the licence ends (top-up
 /// supervision included) or while already recalled. One open consideration per case.
 /// </summary>
-public sealed class StartRecallConsideration(PathwayDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class StartRecallConsideration(PathwayDbContext db, AuditLog audit, TimeProvider clock, DomainEvents events)
 {
     public async Task<Outcome<RecallConsideration>> HandleAsync(CaseContext c, RecallConcern? concern, IReadOnlyList<FieldError> unreadable, CancellationToken ct)
     {
@@ -38,6 +40,10 @@ public sealed class StartRecallConsideration(PathwayDbContext db, AuditLog audit
         };
         db.RecallConsiderations.Add(r);
         audit.Add(AuditActions.Recall.Create, nameof(RecallConsideration), r.Id, c.Id);
+        // The senior probation officer hears a consideration has started; the psychologist is asked for advice.
+        events.Raise(DomainEventTypes.RecallConsiderationStarted, c.Case, $"/cases/{c.Id}/recall/{r.Id}", new { considerationId = r.Id });
+        events.Raise(DomainEventTypes.RecallAdviceRequested, c.Case, $"/cases/{c.Id}/recall/{r.Id}/consultation",
+            new { considerationId = r.Id, psychologistId = c.Case.PsychologistId });
         await db.SaveChangesAsync(ct);
         return r;
     }

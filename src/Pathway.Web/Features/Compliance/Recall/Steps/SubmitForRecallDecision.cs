@@ -1,8 +1,10 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Domain.Events;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.Recall;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Compliance.Recall.Steps;
@@ -11,7 +13,7 @@ namespace Pathway.Web.Features.Compliance.Recall.Steps;
 /// Step 4, from <see cref="SubmitModel"/> or <c>POST …/submit</c>: sends the record to a senior probation officer for
 /// management oversight, refused with the list of what is missing (<see cref="RecallWorkflow.CanSubmitForDecision"/>).
 /// </summary>
-public sealed class SubmitForRecallDecision(PathwayDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class SubmitForRecallDecision(PathwayDbContext db, AuditLog audit, TimeProvider clock, DomainEvents events)
 {
     public async Task<Outcome<RecallConsideration>> HandleAsync(CaseContext c, Guid considerationId, int? version, CancellationToken ct)
     {
@@ -26,6 +28,7 @@ public sealed class SubmitForRecallDecision(PathwayDbContext db, AuditLog audit,
         r.Status = RecallConsiderationStatus.AwaitingDecision;
         r.SubmittedAt = clock.GetUtcNow();
         r.SubmittedById = c.Who.UserId;
+        events.Raise(DomainEventTypes.RecallDecisionNeeded, c.Case, $"/cases/{c.Id}/recall/{r.Id}/decision", new { considerationId = r.Id });
         return await RecallChange.SaveAsync(db, audit, r, version.Value, AuditActions.Recall.Submit, null, ct);
     }
 }
