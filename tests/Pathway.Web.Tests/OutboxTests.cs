@@ -35,7 +35,7 @@ public abstract class OutboxTests(AppFixture app)
         var e = Assert.Single(await EventsAsync(caseId));
         Assert.Equal(DomainEventTypes.ReferralCreated, e.EventType);
         Assert.Equal(c.Case.Crn, e.Crn);
-        Assert.Equal(h.Who.Id, e.ActorId);
+        Assert.Equal(h.Who.UserId, e.ActorId);
         Assert.Contains(made.Id.ToString(), e.AdditionalInformation, StringComparison.Ordinal);
         await app.Factory.WithDbAsync(async db =>
         {
