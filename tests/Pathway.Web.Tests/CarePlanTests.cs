@@ -353,10 +353,10 @@ public abstract class CarePlanTests(AppFixture app)
             return await db.SaveChangesAsync();
         });
         var html = await GetHtmlAsync(StaffRole.OffenderManager, "/");
-        Assert.Contains("data-testid=\"reviews-due\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-kind=\"care-plan-review\"", html, StringComparison.Ordinal);
         Assert.Contains(app.World.Restricted.Crn, html, StringComparison.Ordinal);
         Assert.DoesNotContain(app.World.OutOfScope.Crn, html, StringComparison.Ordinal); // not theirs, not visible
-        Assert.DoesNotContain("reviews-due", await GetHtmlAsync(StaffRole.ApprovedPremisesStaff, "/"), StringComparison.Ordinal);
+        Assert.DoesNotContain("care-plan-review", await GetHtmlAsync(StaffRole.ApprovedPremisesStaff, "/"), StringComparison.Ordinal);
     }
 }
 

@@ -152,7 +152,7 @@ public abstract class CoordinationGroupTests(AppFixture app)
         // The partner owns it through their representative record.
         var partner = await app.PagesAsync(StaffRole.PartnerAgency);
         var home = await AppFixture.TextAsync(await partner.GetAsync("/"));
-        Assert.Contains("data-testid=\"my-group-actions\"", home);
+        Assert.Contains("data-kind=\"coordination-action\"", home);
         Assert.Contains("Send the group the new referral form", home);
         using var api = app.Api(StaffRole.PartnerAgency);
         var mine = await api.GetFromJsonAsync<JsonElement>($"{Api}/actions?open=true&mine=true");

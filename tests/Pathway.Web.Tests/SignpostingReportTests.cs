@@ -105,7 +105,7 @@ public abstract class SignpostingReportTests(AppFixture app)
         Assert.Contains(service.Name, home);
         // The world's own referrals were sent today: not yet due a reply, so not listed.
         Assert.DoesNotContain("World group", home);
-        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "signposting.reminders.read" && e.UserId == app.World.Users[StaffRole.Psychologist].Id)));
+        Assert.True(await app.Factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "task.list" && e.UserId == app.World.Users[StaffRole.Psychologist].Id)));
 
         // Someone else who did not make the referral is not reminded of it.
         var om = await app.PagesAsync(StaffRole.OffenderManager);

@@ -20,18 +20,21 @@ internal static class DemoCarePlans
         IReadOnlyDictionary<string, string>? overrides = null, DateTimeOffset? goalAchievedAt = null)
     {
         if (formulation.CountersignedAt is not { } locked || createdAt <= locked) throw new ArgumentException($"A plan for {c.Crn} must follow its locked assessment");
-        if (signedAt is { } s && (s <= createdAt || countersignedAt is not { } cs || cs <= s)) throw new ArgumentException($"Plan dates out of order for {c.Crn}");
-        var active = signedAt is not null;
+        // Signed and not yet countersigned: the plan waits for the offender manager.
+        var awaiting = signedAt is not null && countersignedAt is null;
+        if (signedAt is { } s && (s <= createdAt || (countersignedAt is { } cs && cs <= s))) throw new ArgumentException($"Plan dates out of order for {c.Crn}");
+        var active = signedAt is not null && !awaiting;
         var plan = new CarePlan
         {
-            CaseId = c.Id, Number = 1, Status = active ? CarePlanStatus.Active : CarePlanStatus.Draft, Reason = "First plan after the formulation",
-            CreatedById = psych, CreatedAt = createdAt, UpdatedAt = countersignedAt ?? createdAt, FormulationAssessmentId = formulation.Id,
-            ReviewDate = review, Agreement = active ? PersonAgreement.Agreed : null,
-            SignedById = active ? psych : null, SignedAt = signedAt, CountersignedById = active ? countersignedBy : null, CountersignedAt = countersignedAt,
+            CaseId = c.Id, Number = 1, Status = active ? CarePlanStatus.Active : awaiting ? CarePlanStatus.AwaitingCountersignature : CarePlanStatus.Draft,
+            Reason = "First plan after the formulation",
+            CreatedById = psych, CreatedAt = createdAt, UpdatedAt = countersignedAt ?? signedAt ?? createdAt, FormulationAssessmentId = formulation.Id,
+            ReviewDate = review, Agreement = signedAt is not null ? PersonAgreement.Agreed : null,
+            SignedById = signedAt is not null ? psych : null, SignedAt = signedAt, CountersignedById = active ? countersignedBy : null, CountersignedAt = countersignedAt,
         };
         foreach (var (key, text) in Texts)
         {
-            if (!active && key.StartsWith("risk", StringComparison.Ordinal)) continue;
+            if (signedAt is null && key.StartsWith("risk", StringComparison.Ordinal)) continue;
             plan.Texts.Add(new CarePlanText { CarePlanId = plan.Id, Key = key, Text = overrides?.GetValueOrDefault(key) ?? text });
         }
         db.CarePlanRestrictedNotes.Add(new CarePlanRestrictedNote { CarePlanId = plan.Id, Text = "Police intelligence about a former associate: not to be shared with him." });

@@ -137,6 +137,8 @@ public static class DemoSeed
             if (personas.TryGetValue(i, out var write)) write(story);
             else Personas.DemoBackground.Write(story, cases[i], i, Referred(i), background);
         }
+        // Work waiting for someone on the rest of the caseload: an assessment to countersign, recall steps, emergency access to review.
+        Personas.WaitingWork.Write(story, cases, personas.Keys.ToHashSet());
         // Earlier licences and OGRS3 scores, so the evaluation has a history to compare with.
         DemoEvaluation.AddHistory(cases, story);
         // A case was opened, and each licence recorded, in working hours before the person's first release on record.
@@ -169,6 +171,19 @@ public static class DemoSeed
             db.InstrumentResponses.Add(screening.Sapas(c, psychologist.Id, at));
             if (screening.OpdScreen(c, psychologist.Id, at.AddMinutes(40), forceOverride: i == 1) is { } opd) db.InstrumentResponses.Add(opd);
             if (i == 0) db.InstrumentResponses.Add(screening.Hcr20(c, staff["clinical.lead@pathway.example"].Id, at.AddDays(3)));
+        }
+        // The most recent person screened: the psychologist has started an HCR-20 rating sheet for them and not finished it.
+        if (story.Screenings.Count > 0)
+        {
+            var (lastScreened, lastAt) = story.Screenings.MaxBy(x => x.At);
+            var draft = screening.Hcr20(lastScreened, psychologist.Id, lastAt.AddMinutes(45));
+            draft.Status = ResponseStatus.Draft;
+            draft.CompletedAt = null;
+            draft.CompletedById = null;
+            draft.ResultJson = null;
+            draft.Outcome = null;
+            draft.UpdatedAt = draft.StartedAt;
+            db.InstrumentResponses.Add(draft);
         }
         await db.SaveChangesAsync(ct);
         return true;

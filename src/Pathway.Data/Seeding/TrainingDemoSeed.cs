@@ -38,6 +38,8 @@ public static class TrainingDemoSeed
         Completed(db, content, staff["psychologist@pathway.example"].Id, course.Id, versionId, now.AddDays(-60), pre: 9, post: 11, before: 4, after: 5);
         Completed(db, content, staff["clinical.lead@pathway.example"].Id, course.Id, versionId, now.AddDays(-50), pre: 8, post: 12, before: 4, after: 4);
         Completed(db, content, staff["partner@pathway.example"].Id, course.Id, versionId, now.AddDays(-30), pre: 3, post: 9, before: 2, after: 4);
+        // Chris (training coordinator) took it when it was first offered, three years ago: the refresher is due in a fortnight.
+        Completed(db, content, staff["training@pathway.example"].Id, course.Id, versionId, now.AddMonths(-36).AddDays(14), pre: 7, post: 12, before: 3, after: 5);
 
         // Kit (training-only account from a partner charity): started, nothing done yet.
         Enrol(db, staff["learner@pathway.example"].Id, course.Id, versionId, now.AddDays(-1));

@@ -319,6 +319,11 @@ public static class AuditActions
         public const string UnmetRecord = "signposting.unmet.record";
     }
 
+    public static class Task
+    {
+        public const string List = "task.list";
+    }
+
     public static class Training
     {
         public const string AttitudesAfterSubmit = "training.attitudes.after.submit";

@@ -42,6 +42,12 @@ public static class CoordinationRoles
 
     /// <summary>Keep the membership, meetings, minutes and actions: the clinical lead and psychologists (<see cref="RoleSets.Clinicians"/>).</summary>
     public static bool CanAdminister(IEnumerable<StaffRole> roles) => roles.Any(RoleSets.Clinicians.Contains);
+
+    /// <summary>
+    /// Who may mark an action done, dropped or open again: the group's administrators, and the action's own owner — the
+    /// member of staff it was given to, or the staff user linked to the representative it was given to.
+    /// </summary>
+    public static bool CanSetActionStatus(IEnumerable<StaffRole> roles, bool ownsAction) => ownsAction || CanAdminister(roles);
 }
 
 /// <summary>The group's pure rules: the meeting state machine, the basis for sharing a case, overdue actions.</summary>

@@ -71,6 +71,7 @@ public static class PathwayPipeline
         Features.Compliance.Recall.RecallEndpoints.MapRecallEndpoints(api);
         api.MapTrainingEndpoints();
         Features.Coordination.CoordinationEndpoints.MapCoordinationEndpoints(api);
+        Features.Tasks.TaskEndpoints.MapTaskEndpoints(api);
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         // The reference page asks for the document relative to itself.

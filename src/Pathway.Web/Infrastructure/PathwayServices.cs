@@ -51,6 +51,23 @@ public static class PathwayServices
         services.AddScoped<Features.Cases.Sharing.AddNamedStaff>();
         services.AddScoped<Features.Cases.Sharing.RemoveNamedStaff>();
         services.AddScoped<CaseAccess>();
+        // Tasks: "Waiting for you", one source per area, asked in this order
+        services.AddOptions<Features.Tasks.TaskOptions>().Bind(config.GetSection(Features.Tasks.TaskOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Features.Tasks.ITaskSource, Features.Referrals.ReferralTasks>();
+        services.AddScoped<Features.Tasks.ITaskSource, Features.Consultations.ConsultationTasks>();
+        services.AddScoped<Features.Tasks.ITaskSource, Features.Screening.ScreeningTasks>();
+        services.AddScoped<Features.Tasks.ITaskSource, Features.Assessments.AssessmentTasks>();
+        services.AddScoped<Features.Tasks.ITaskSource, Features.CarePlans.CarePlanTasks>();
+        services.AddScoped<Features.Tasks.ITaskSource, Features.Incidents.IncidentTasks>();
+        services.AddScoped<Features.Tasks.ITaskSource, Features.Compliance.Signals.SignalTasks>();
+        services.AddScoped<Features.Tasks.ITaskSource, Features.Compliance.Recall.RecallTasks>();
+        services.AddScoped<Features.Tasks.ITaskSource, Features.Signposting.SignpostingTasks>();
+        services.AddScoped<Features.Tasks.ITaskSource, Features.Coordination.CoordinationTasks>();
+        services.AddScoped<Features.Tasks.ITaskSource, Features.Training.TrainingTasks>();
+        services.AddScoped<Features.Tasks.ITaskSource, Features.BreakGlass.BreakGlassTasks>();
+        services.AddScoped<Features.Tasks.TaskList>();
+        services.AddScoped<Features.Tasks.TaskCounter>();
+        services.AddMemoryCache();
         services.AddScoped<UseCases.CurrentCase>();
         services.AddScoped<Features.Compliance.Contacts.AddContact>();
         services.AddScoped<Features.Compliance.Contacts.RecordContactOutcome>();

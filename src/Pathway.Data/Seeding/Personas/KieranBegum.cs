@@ -8,7 +8,8 @@ namespace Pathway.Data.Seeding.Personas;
 
 /// <summary>
 /// Kieran Begum (X000001, Northfield): a long sentence, on licence for a year and a half; referred in the summer,
-/// assessed and formulated, and his first care plan is being drafted now. His sister says he has stopped answering the
+/// assessed and formulated; his first care plan was written over the last fortnight and signed by the psychologist
+/// yesterday, and waits for his offender manager's countersignature. His sister says he has stopped answering the
 /// phone, and he was out at two home visits: an early-warning signal.
 /// </summary>
 internal static class KieranBegum
@@ -28,7 +29,8 @@ internal static class KieranBegum
                 DemoAssessments.Need(NeedArea.EmotionalRegulation, NeedPriority.High, "Skills for shame and withdrawal"),
                 DemoAssessments.Need(NeedArea.Relationships, NeedPriority.Medium, "Repair contact with his sister and mother"),
             ]);
-        DemoCarePlans.Plan(s.Db, c, assessment, s.Psychologist, createdAt: s.At(10), overrides: DemoCarePlans.InTheCommunity);
+        DemoCarePlans.Plan(s.Db, c, assessment, s.Psychologist, createdAt: s.At(10), signedAt: DemoTime.At(s.Day(1), 15, 40),
+            review: s.Day(1).AddMonths(6), overrides: DemoCarePlans.InTheCommunity);
 
         s.WeeklyContacts(c, rng);
         foreach (var daysAgo in new[] { 18, 4 })

@@ -117,8 +117,8 @@ public static class CoordinationEndpoints
             .WithSummary("The group's actions, soonest due first (?open=true for open ones, ?mine=true for your own)");
         g.MapPost("/meetings/{meetingId:guid}/actions", CreateActionAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited(AuditActions.Coordination.ActionCreate)
             .WithSummary("Record an action agreed at the meeting, with one owner and a due date");
-        g.MapPut("/actions/{groupActionId:guid}/status", SetActionStatusAsync).RequireAuthorization(Policies.CoordinationAdmin).Audited(AuditActions.Coordination.ActionStatusUpdate)
-            .WithSummary("Mark an action open, done or dropped; send the version you read, or get 409");
+        g.MapPut("/actions/{groupActionId:guid}/status", SetActionStatusAsync).RequireAuthorization(Policies.CoordinationReader).Audited(AuditActions.Coordination.ActionStatusUpdate)
+            .WithSummary("Mark an action open, done or dropped (the group's administrators, or the action's owner); send the version you read, or get 409");
         return api;
     }
 

@@ -28,6 +28,20 @@ public sealed class CoordinationGroup(PathwayDbContext db, CaseAccess access, Au
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     public bool CanAdminister => CoordinationRoles.CanAdminister(Who.Roles);
 
+    /// <summary>May the signed-in person mark this action done, dropped or open again (<see cref="CoordinationRoles.CanSetActionStatus"/>)?</summary>
+    public async Task<bool> CanSetStatusAsync(GroupAction a, CancellationToken ct) => CoordinationRoles.CanSetActionStatus(Who.Roles, await OwnsAsync(a, ct));
+
+    /// <summary>Whether the signed-in person owns this action: it was given to them, or to a representative they are linked to while active.</summary>
+    public async Task<bool> OwnsAsync(GroupAction a, CancellationToken ct)
+    {
+        var me = Who.UserId;
+        if (a.OwnerStaffUserId == me) return true;
+        if (a.OwnerRepresentativeId is not { } rep) return false;
+        var today = Today;
+        return await db.GroupRepresentatives.AsNoTracking()
+            .AnyAsync(r => r.Id == rep && r.StaffUserId == me && r.ActiveFrom <= today && (r.LeftOn == null || r.LeftOn > today), ct);
+    }
+
     /// <summary>Whether the signed-in person is linked to a representative who is active today.</summary>
     public async Task<bool> IsRepresentativeAsync(CancellationToken ct)
     {
@@ -147,12 +161,16 @@ public sealed class CoordinationGroup(PathwayDbContext db, CaseAccess access, Au
         return views;
     }
 
+    // The staff user linked to each owning representative, from the last OwnerNamesAsync, so a list can offer owners their own actions.
+    private Dictionary<Guid, Guid> _linkedUsers = [];
+
     private async Task<Dictionary<Guid, string>> OwnerNamesAsync(IReadOnlyCollection<GroupAction> actions, CancellationToken ct)
     {
         var repIds = actions.Select(a => a.OwnerRepresentativeId).OfType<Guid>().Distinct().ToList();
         var userIds = actions.Select(a => a.OwnerStaffUserId).OfType<Guid>().Distinct().ToList();
-        var reps = await db.GroupRepresentatives.AsNoTracking().Where(r => repIds.Contains(r.Id)).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
+        var reps = await db.GroupRepresentatives.AsNoTracking().Where(r => repIds.Contains(r.Id)).Select(r => new { r.Id, r.Name, r.StaffUserId }).ToListAsync(ct);
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        _linkedUsers = reps.Where(r => r.StaffUserId is not null).ToDictionary(r => r.Id, r => r.StaffUserId!.Value);
         return reps.Select(r => (r.Id, r.Name)).Concat(users.Select(u => (u.Id, u.DisplayName))).ToDictionary(x => x.Item1, x => x.Item2);
     }
 
@@ -172,7 +190,10 @@ public sealed class CoordinationGroup(PathwayDbContext db, CaseAccess access, Au
         var restricted = a.CaseId is { } c && !visible.ContainsKey(c);
         var owner = (a.OwnerRepresentativeId ?? a.OwnerStaffUserId) is { } o ? owners.GetValueOrDefault(o) ?? "Unknown" : "No owner";
         return new ActionView(a.Id, a.MeetingId, meetingOn, a.AgendaItemId, restricted, restricted ? ActionView.RestrictedDescription : a.Description, owner,
-            a.OwnerStaffUserId, a.DueOn, a.Status, CoordinationRules.IsOverdue(a.Status, a.DueOn, Today), a.Version);
+            a.OwnerStaffUserId, a.DueOn, a.Status, CoordinationRules.IsOverdue(a.Status, a.DueOn, Today), a.Version)
+        {
+            OwnerUserId = a.OwnerStaffUserId ?? (a.OwnerRepresentativeId is { } r ? _linkedUsers.GetValueOrDefault(r) : null),
+        };
     }
 
     public static string? Basis(GroupAgendaItem i)

@@ -25,6 +25,9 @@ public sealed record ActionView(Guid Id, Guid MeetingId, DateOnly MeetingOn, Gui
     Guid? OwnerStaffUserId, DateOnly DueOn, GroupActionStatus Status, bool Overdue, int Version)
 {
     public const string RestrictedDescription = "Action on a restricted case discussion";
+
+    /// <summary>The member of staff who owns the action: its staff owner, or the user linked to its owning representative.</summary>
+    public Guid? OwnerUserId { get; init; }
 }
 
 public sealed record MeetingSummary(Guid Id, DateOnly MeetingOn, MeetingStatus Status, int Items, int OpenActions, int OverdueActions);

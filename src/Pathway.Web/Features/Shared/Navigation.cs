@@ -4,7 +4,8 @@ using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Features.Shared;
 
-public sealed record NavItem(string Text, string Href, bool Active);
+/// <summary>A link in the service navigation; <see cref="Count"/> is shown beside it as a tag (the tasks waiting).</summary>
+public sealed record NavItem(string Text, string Href, bool Active, int? Count = null);
 
 /// <summary>A link on a hub page (<c>/manage</c>, <c>/reports</c>): where it goes and what is there.</summary>
 public sealed record HubLink(string Text, string Href, string Description);
@@ -16,21 +17,24 @@ public sealed record HubLink(string Text, string Href, string Description);
 /// </summary>
 public static class Navigation
 {
-    public static IReadOnlyList<NavItem> For(StaffContext who, PathString path)
+    public static IReadOnlyList<NavItem> For(StaffContext who, PathString path, int? tasks = null)
     {
-        var items = new List<(string Text, string Href)> { ("Home", "/") };
+        // Everyone has work that can wait for them (training at least), so everyone sees "Tasks" with its count.
+        var items = new List<(string Text, string Href)> { ("Home", "/"), ("Tasks", "/tasks") };
         if (WorksCases(who)) items.Add(("Cases", "/cases"));
         if (ReferralAccessRules.IsService(who)) items.Add(("Referrals", "/referrals"));
         if (who.IsIn(StaffRole.PartnerAgency)) items.Add(("Referrals to you", "/partner/referrals"));
         if (who.IsInAny(RoleSets.ProbationAndClinicalLead)) items.Add(("Recall", "/recall"));
         // Probation, police, AP and partner staff reach the group from their home page while they represent a member.
         if (who.IsInAny(RoleSets.CliniciansAndManagers)) items.Add(("Co-ordination", "/coordination-group"));
-        if (who.IsInAny(RoleSets.PractitionersAndManagers)) items.Add(("Services", "/directory"));
+        // The clinical lead keeps the directory and reaches it from Manage, so that their row still fits with Tasks in it.
+        if (who.IsInAny(RoleSets.PractitionersAndManagers) && !DirectoryUnderManage(who)) items.Add(("Services", "/directory"));
         if (ReportsFor(who).Count > 0) items.Add(("Reports", "/reports"));
         // Every member of staff is a learner; training-only accounts see this and their account, nothing else.
         items.Add(("Training", "/training"));
         if (ManageFor(who).Count > 0) items.Add(("Manage", "/manage"));
-        return items.Select(i => new NavItem(i.Text, i.Href, IsActive(i.Href, path))).ToList();
+        var directoryUnderManage = DirectoryUnderManage(who);
+        return items.Select(i => new NavItem(i.Text, i.Href, IsActive(i.Href, path, directoryUnderManage), i.Href == "/tasks" ? tasks : null)).ToList();
     }
 
     /// <summary>The service's figures and maps this person may open, for <c>/reports</c>.</summary>
@@ -61,6 +65,8 @@ public static class Navigation
             links.Add(new("Rules and sources", "/manage/rules", "Every dated version of the rules Pathway applies, its source, and what is still to confirm."));
             links.Add(new("Early-warning rules", "/admin/early-warning-rules", "The thresholds that raise an early-warning signal on a case."));
         }
+        if (DirectoryUnderManage(who))
+            links.Add(new("Service directory", "/directory", "The local services people can be signposted to: check, correct and add entries."));
         if (who.IsIn(StaffRole.ClinicalLead))
             links.Add(new("Women's OPD screen", "/instruments/womens-opd-screen", "Configure the screen for women before it can be scored."));
         if (who.IsIn(StaffRole.Administrator))
@@ -76,21 +82,24 @@ public static class Navigation
         return links;
     }
 
+    private static bool DirectoryUnderManage(StaffContext who) => who.IsIn(StaffRole.ClinicalLead);
+
     private static bool WorksCases(StaffContext who) => who.SeesCaseData && !who.IsIn(StaffRole.PartnerAgency);
 
     private static readonly string[] ReportPaths = ["/reports", "/pathway-map", "/evaluation", "/recall/service", "/signposting/reports", "/training/dashboard"];
     private static readonly string[] ManagePaths = ["/manage", "/admin", "/break-glass/review", "/instruments/womens-opd-screen", "/training/manage"];
     private static readonly string[] CasePaths = ["/cases", "/signals", "/break-glass"];
 
-    private static bool IsActive(string href, PathString path)
+    private static bool IsActive(string href, PathString path, bool directoryUnderManage)
     {
         bool Under(string p) => path.StartsWithSegments(p);
-        bool Elsewhere() => ReportPaths.Any(Under) || ManagePaths.Any(Under);
+        bool InManage() => ManagePaths.Any(Under) || (directoryUnderManage && Under("/directory"));
+        bool Elsewhere() => ReportPaths.Any(Under) || InManage();
         return href switch
         {
             "/" => path == "/",
             "/reports" => ReportPaths.Any(Under),
-            "/manage" => ManagePaths.Any(Under),
+            "/manage" => InManage(),
             "/cases" => CasePaths.Any(Under) && !Elsewhere(),
             _ => Under(href) && !Elsewhere(),
         };

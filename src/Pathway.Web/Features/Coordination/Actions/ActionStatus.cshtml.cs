@@ -12,19 +12,26 @@ using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Coordination.Actions;
 
-/// <summary>Marks a group action done or dropped (or open again); allowed after the minutes are approved.</summary>
-[Authorize(Policy = Policies.CoordinationAdmin)]
+/// <summary>
+/// Marks a group action done or dropped (or open again); allowed after the minutes are approved. The group's
+/// administrators may change any action, an owner (staff or linked representative) their own; other readers of the
+/// group see the action without the form, and a change they send anyway is refused by <see cref="SetGroupActionStatus"/>.
+/// </summary>
+[Authorize(Policy = Policies.CoordinationReader)]
 [Audited(AuditActions.Coordination.ActionStatusUpdate)]
 public sealed class ActionStatusModel(PathwayDbContext db, SetGroupActionStatus set, CoordinationGroup group, AuditLog audit) : PageModel
 {
     [BindProperty] public string? Status { get; set; }
     [BindProperty] public int? Version { get; set; }
     public string Description { get; private set; } = "";
+    /// <summary>Whether the form is offered: to the group's administrators and the action's owner; other readers see the action only.</summary>
+    public bool CanChange { get; private set; } = true;
 
     public async Task<IActionResult> OnGetAsync(Guid groupActionId, CancellationToken ct)
     {
         var a = await db.GroupActions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == groupActionId, ct);
-        if (a is null) return NotFound();
+        if (a is null || !await group.CanReadAsync(ct)) return NotFound();
+        CanChange = await group.CanSetStatusAsync(a, ct);
         if (a.CaseId is { } c)
         {
             if ((await group.VisibleCasesAsync([c], ct)).Count == 0)
@@ -45,7 +52,7 @@ public sealed class ActionStatusModel(PathwayDbContext db, SetGroupActionStatus 
         return await this.PresentAsync(outcome, _ =>
         {
             TempData["Success"] = "Action updated";
-            return Redirect("/coordination-group/actions");
+            return Redirect(group.CanAdminister ? "/coordination-group/actions" : "/");
         }, async () =>
         {
             var a = await db.GroupActions.AsNoTracking().FirstAsync(x => x.Id == groupActionId, ct);

@@ -12,10 +12,12 @@ namespace Pathway.Web.Features.Coordination.Actions;
 /// <summary>
 /// Marks a group action done or dropped (or open again), from <see cref="ActionStatusModel"/> or the API. Allowed after
 /// the minutes are approved: it is follow-up, not the minutes. An action on a case the person may not read does not
-/// exist for them: 404 and a denied row. Answers the action's id.
+/// exist for them: 404 and a denied row. The group's administrators may change any action; anyone else only an action
+/// they own (<see cref="CoordinationRoles.CanSetActionStatus"/>), or it does not exist for them either (404 and a denied row). Answers the action's id.
 /// </summary>
 public sealed class SetGroupActionStatus(PathwayDbContext db, CoordinationGroup group, AuditLog audit, TimeProvider clock)
 {
+
     public async Task<Outcome<Guid>> HandleAsync(Guid id, GroupActionStatus? status, int? version, IReadOnlyList<FieldError> unreadable, CancellationToken ct)
     {
         var errors = unreadable.ToList();
@@ -29,6 +31,11 @@ public sealed class SetGroupActionStatus(PathwayDbContext db, CoordinationGroup 
         if (version is null) errors.Add(new("Version", "Send the version of the action you are changing"));
         if (status is null && !errors.Any(e => e.Field == "Status")) errors.Add(new("Status", "Choose the action's status: open, done or dropped"));
         if (errors.Count > 0) return GroupChanges.Invalid(errors);
+        if (!await group.CanSetStatusAsync(a, ct))
+        {
+            await audit.DeniedAsync("GroupAction", a.Id, a.CaseId, ct);
+            return Outcome.NotFound<Guid>();
+        }
         db.Entry(a).Property(x => x.Version).OriginalValue = version!.Value;
         a.Status = status!.Value;
         a.StatusOn = GroupChanges.Today(clock);
