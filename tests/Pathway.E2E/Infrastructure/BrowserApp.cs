@@ -56,6 +56,9 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>A staff member in a case-data role who has never set up an authenticator app.</summary>
     public Task<StaffUser> CreateUserWithoutTwoFactorAsync(StaffRole role, string displayName) => _host.CreateUserWithoutTwoFactorAsync(role, displayName);
 
+    /// <summary>Works on the app's database directly (to give a page records to show).</summary>
+    public Task WithDbAsync(Func<Pathway.Data.PathwayDbContext, Task> work) => _host.WithDbAsync(work);
+
     /// <summary>Signs in through the pages: email and password, then the code from the authenticator app.</summary>
     public static Task SignInAsync(IPage page, string email, string authenticatorKey = TestWorld.AuthenticatorKey) =>
         BrowserHost.SignInAsync(page, email, authenticatorKey);
@@ -191,7 +194,6 @@ public sealed partial class BrowserHost : IAsyncDisposable
     /// <summary>What an authenticator app shows now for a base32 key.</summary>
     public static string CodeNow(string base32Key) => new Totp(Base32Encoding.ToBytes(base32Key)).ComputeTotp();
 
-    /// <summary>A staff member in a case-data role who has never set up an authenticator app.</summary>
     /// <summary>Work on the app's database directly, to set up a page's records.</summary>
     public async Task WithDbAsync(Func<Pathway.Data.PathwayDbContext, Task> work)
     {
@@ -199,6 +201,7 @@ public sealed partial class BrowserHost : IAsyncDisposable
         await work(scope.ServiceProvider.GetRequiredService<Pathway.Data.PathwayDbContext>());
     }
 
+    /// <summary>A staff member in a case-data role who has never set up an authenticator app.</summary>
     public async Task<StaffUser> CreateUserWithoutTwoFactorAsync(StaffRole role, string displayName)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
