@@ -30,11 +30,14 @@ public static class DomainEventTypes
     public const string ConsultationActionAssigned = "pathway.consultation.action.assigned";
     public const string AssessmentSubmitted = "pathway.assessment.submitted";
     public const string AssessmentCountersigned = "pathway.assessment.countersigned";
+    public const string AssessmentReturned = "pathway.assessment.returned";
     public const string CarePlanSubmitted = "pathway.care-plan.submitted";
     public const string CarePlanCountersigned = "pathway.care-plan.countersigned";
     public const string RecallConsiderationStarted = "pathway.recall.consideration.started";
     public const string RecallAdviceRequested = "pathway.recall.advice-requested";
     public const string RecallDecisionNeeded = "pathway.recall.decision-needed";
+    public const string RecallAdviceGiven = "pathway.recall.advice-given";
+    public const string RecallCountersignatureNeeded = "pathway.recall.countersignature-needed";
     public const string RecallDecided = "pathway.recall.decided";
     public const string SignpostingReferralSent = "pathway.signposting.referral.sent";
     public const string SignpostingReferralReplied = "pathway.signposting.referral.replied";
@@ -55,11 +58,14 @@ public static class DomainEventTypes
         new(ConsultationActionAssigned, NotificationKind.Consultations, "An action from a consultation has been given to you."),
         new(AssessmentSubmitted, NotificationKind.Assessments, "An assessment is waiting for your countersignature."),
         new(AssessmentCountersigned, NotificationKind.Assessments, "An assessment you wrote has been countersigned."),
+        new(AssessmentReturned, NotificationKind.Assessments, "An assessment you wrote has been returned to you."),
         new(CarePlanSubmitted, NotificationKind.CarePlans, "A care plan is waiting for your countersignature."),
         new(CarePlanCountersigned, NotificationKind.CarePlans, "A care plan you worked on has been countersigned."),
         new(RecallConsiderationStarted, NotificationKind.Recall, "A recall consideration has been started on a case you work with."),
         new(RecallAdviceRequested, NotificationKind.Recall, "Your advice has been asked for on a recall consideration."),
         new(RecallDecisionNeeded, NotificationKind.Recall, "A recall consideration is waiting for your decision."),
+        new(RecallAdviceGiven, NotificationKind.Recall, "The psychologist's advice has been recorded on a recall consideration you are working on."),
+        new(RecallCountersignatureNeeded, NotificationKind.Recall, "A decision to recall is waiting for your countersignature."),
         new(RecallDecided, NotificationKind.Recall, "A recall decision has been made on a case you work with."),
         new(SignpostingReferralSent, NotificationKind.Signposting, "A referral has been sent to your organisation."),
         new(SignpostingReferralReplied, NotificationKind.Signposting, "A service has replied to a referral you made."),

@@ -51,6 +51,9 @@ public abstract partial class NotificationTests(AppFixture app)
     [Fact]
     public async Task AnAllocation_NotifiesThePsychologist_InAppAndByEmail_OnceHoweverOftenDelivered()
     {
+        // The psychologist hears of everything immediately (the default), whatever another test chose for them.
+        var psychologistId = app.World.Users[StaffRole.Psychologist].Id;
+        await app.Factory.WithDbAsync(db => db.NotificationPreferences.Where(p => p.UserId == psychologistId).ExecuteDeleteAsync());
         var (_, crn, e) = await AllocateAsync();
         await DispatchAllAsync();
         var psychologist = app.World.Users[StaffRole.Psychologist];
@@ -69,6 +72,32 @@ public abstract partial class NotificationTests(AppFixture app)
         await DispatchAllAsync();
         Assert.Equal(1, await app.Factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.EventId == e.Id)));
         Assert.Equal(1, await app.Factory.WithDbAsync(db => db.SentEmails.CountAsync(s => s.EventId == e.Id)));
+    }
+
+    [Fact]
+    public async Task AReturnedAssessment_RecallAdvice_AndADecisionToCountersign_EachReachThePersonTheWorkNowWaitsFor()
+    {
+        var w = app.World;
+        OutboxEvent Event(string type, StaffRole actor, object additional) => new()
+        {
+            EventType = type, CaseId = w.InScope.Id, Crn = w.InScope.Crn, DetailPath = "/", ActorId = w.Users[actor].Id,
+            AdditionalInformation = System.Text.Json.JsonSerializer.Serialize(additional),
+        };
+        Task<IReadOnlyList<Guid>> To(OutboxEvent e) => app.Factory.WithDbAsync(db => NotificationRecipients.ForAsync(db, e, default));
+
+        // The clinical lead returns an assessment: its author hears of it.
+        Assert.Equal([w.Users[StaffRole.Psychologist].Id],
+            await To(Event(DomainEventTypes.AssessmentReturned, StaffRole.ClinicalLead, new { authorId = w.Users[StaffRole.Psychologist].Id })));
+        // The psychologist records advice: the offender manager who started the consideration hears of it, not the psychologist.
+        Assert.Equal([w.Users[StaffRole.OffenderManager].Id], await To(Event(DomainEventTypes.RecallAdviceGiven, StaffRole.Psychologist,
+            new { startedById = w.Users[StaffRole.OffenderManager].Id, offenderManagerId = w.Users[StaffRole.OffenderManager].Id })));
+        // A senior probation officer decides to recall: the case team's other senior managers are asked to countersign,
+        // never the one who decided.
+        var spo = w.Users[StaffRole.SeniorProbationOfficer];
+        var other = await app.NewStaffAsync(StaffRole.SeniorProbationOfficer, w.TeamA.Id);
+        var askedToCountersign = await To(Event(DomainEventTypes.RecallCountersignatureNeeded, StaffRole.SeniorProbationOfficer, new { }));
+        Assert.Contains(other.Id, askedToCountersign);
+        Assert.DoesNotContain(spo.Id, askedToCountersign);
     }
 
     [Fact]

@@ -130,11 +130,13 @@ public abstract partial class TrainingCertificateTests
                 db.StaffGroupRequirements.Add(new StaffGroupRequirement { GroupId = other.Id, CourseId = course.Id });
             await db.SaveChangesAsync();
         });
+        // Both reach the person as work waiting for them on the home page ("Waiting for you"), linking to the course.
         var home = await AppFixture.TextAsync(await (await app.SignedInAsync(user)).GetAsync("/"));
-        Assert.Contains("Refresher due by", home, StringComparison.Ordinal);
+        Assert.Contains("refresher before it expires", home, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/training/courses/{Slug}\"", home, StringComparison.Ordinal);
 
         var newcomer = await AppFixture.TextAsync(await (await app.SignedInAsync(await app.NewStaffAsync(StaffRole.Learner, null))).GetAsync("/"));
-        Assert.Contains("Required for your group and not yet completed", newcomer, StringComparison.Ordinal);
+        Assert.Contains(": required for your group", newcomer, StringComparison.Ordinal);
 
         var coordinator = await AppFixture.TextAsync(await (await app.PagesAsync(StaffRole.TrainingCoordinator)).GetAsync("/training/dashboard"));
         Assert.Contains("data-testid=\"coordinator-reminders\"", coordinator, StringComparison.Ordinal);

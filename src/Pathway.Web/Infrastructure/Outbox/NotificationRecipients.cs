@@ -27,12 +27,12 @@ public static class NotificationRecipients
             DomainEventTypes.ConsultationActionAssigned or DomainEventTypes.ConsultationActionOverdue => [Id("ownerId")],
             DomainEventTypes.AssessmentSubmitted or DomainEventTypes.CarePlanSubmitted or DomainEventTypes.BreakGlassGranted =>
                 await InRoleAsync(db, StaffRole.ClinicalLead, null, ct),
-            DomainEventTypes.AssessmentCountersigned => [Id("authorId")],
+            DomainEventTypes.AssessmentCountersigned or DomainEventTypes.AssessmentReturned => [Id("authorId")],
             DomainEventTypes.CarePlanCountersigned => [Id("signedById")],
-            DomainEventTypes.RecallConsiderationStarted or DomainEventTypes.RecallDecisionNeeded =>
+            DomainEventTypes.RecallConsiderationStarted or DomainEventTypes.RecallDecisionNeeded or DomainEventTypes.RecallCountersignatureNeeded =>
                 await InRoleAsync(db, StaffRole.SeniorProbationOfficer, teamId ?? Guid.Empty, ct),
             DomainEventTypes.RecallAdviceRequested => Id("psychologistId") is { } p ? [p] : await InRoleAsync(db, StaffRole.ClinicalLead, null, ct),
-            DomainEventTypes.RecallDecided => [Id("offenderManagerId"), Id("startedById")],
+            DomainEventTypes.RecallDecided or DomainEventTypes.RecallAdviceGiven => [Id("offenderManagerId"), Id("startedById")],
             DomainEventTypes.SignpostingReferralSent => Id("partnerTeamId") is { } team ? await InRoleAsync(db, StaffRole.PartnerAgency, team, ct) : [],
             DomainEventTypes.SignpostingReferralReplied or DomainEventTypes.SignpostingReferralNoReply => [Id("referredById")],
             DomainEventTypes.CoordinationActionAssigned or DomainEventTypes.CoordinationActionOverdue => [Id("ownerId")],

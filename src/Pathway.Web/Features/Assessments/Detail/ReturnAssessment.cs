@@ -2,9 +2,11 @@ using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
 using Pathway.Domain.Auditing;
+using Pathway.Domain.Events;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Assessments.Detail;
@@ -16,7 +18,7 @@ namespace Pathway.Web.Features.Assessments.Detail;
 /// <see cref="AssessmentLifecycle"/> does not allow this person now is refused
 /// (<see cref="AssessmentChanges.NotAllowed"/>).
 /// </summary>
-public sealed class ReturnAssessment(PathwayDbContext db, AuditLog audit)
+public sealed class ReturnAssessment(PathwayDbContext db, AuditLog audit, DomainEvents events)
 {
     public async Task<Outcome<Assessment>> HandleAsync(CaseContext c, Guid assessmentId, int version, IReadOnlyList<FieldError> unreadable, CancellationToken ct)
     {
@@ -28,6 +30,7 @@ public sealed class ReturnAssessment(PathwayDbContext db, AuditLog audit)
         a.SubmittedAt = null;
         db.Entry(a).Property(x => x.Version).OriginalValue = version;
         audit.Add(AuditActions.Assessment.Return, "Assessment", a.Id, a.CaseId);
+        events.Raise(DomainEventTypes.AssessmentReturned, c.Case, $"/cases/{c.Id}/assessments/{a.Id}", new { assessmentId = a.Id, authorId = a.AuthorId });
         return await AssessmentChanges.SaveAsync(db, a, ct);
     }
 }

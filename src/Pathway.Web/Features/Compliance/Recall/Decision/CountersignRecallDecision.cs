@@ -1,8 +1,10 @@
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Auditing;
+using Pathway.Domain.Events;
 using Pathway.Domain.Recall;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Compliance.Recall.Decision;
@@ -11,7 +13,7 @@ namespace Pathway.Web.Features.Compliance.Recall.Decision;
 /// A recall decision countersigned by a second senior probation officer (not the one who decided), from
 /// <see cref="CountersignModel"/> or <c>POST …/countersignature</c>.
 /// </summary>
-public sealed class CountersignRecallDecision(PathwayDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class CountersignRecallDecision(PathwayDbContext db, AuditLog audit, TimeProvider clock, DomainEvents events)
 {
     public async Task<Outcome<RecallConsideration>> HandleAsync(CaseContext c, Guid considerationId, int? version, CancellationToken ct)
     {
@@ -25,6 +27,8 @@ public sealed class CountersignRecallDecision(PathwayDbContext db, AuditLog audi
         r.CountersignedById = c.Who.UserId;
         r.CountersignedAt = clock.GetUtcNow();
         r.Status = RecallConsiderationStatus.Decided;
+        events.Raise(DomainEventTypes.RecallDecided, c.Case, $"/cases/{c.Id}/recall/{r.Id}",
+            new { considerationId = r.Id, startedById = r.StartedById, offenderManagerId = c.Case.OffenderManagerId });
         return await RecallChange.SaveAsync(db, audit, r, version.Value, AuditActions.Recall.Countersign, null, ct);
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Pathway.Data;
 using Pathway.Data.Entities;
-using Pathway.Domain.Events;
 using Pathway.Domain.Auditing;
+using Pathway.Domain.Events;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Recall;
 using Pathway.Domain.Validation;
@@ -47,8 +47,12 @@ public sealed class DecideRecall(PathwayDbContext db, AuditLog audit, TimeProvid
         r.DecidedById = c.Who.UserId;
         r.DecidedAt = clock.GetUtcNow();
         r.Status = RecallWorkflow.After(input.Decision!.Value, options.Value.SeniorManagerCountersignature);
-        events.Raise(DomainEventTypes.RecallDecided, c.Case, $"/cases/{c.Id}/recall/{r.Id}",
-            new { considerationId = r.Id, startedById = r.StartedById, offenderManagerId = c.Case.OffenderManagerId });
+        // A decision to recall that a second senior manager must countersign is not final yet: that manager is told first.
+        if (r.Status == RecallConsiderationStatus.AwaitingCountersignature)
+            events.Raise(DomainEventTypes.RecallCountersignatureNeeded, c.Case, $"/cases/{c.Id}/recall/{r.Id}/countersign", new { considerationId = r.Id });
+        else
+            events.Raise(DomainEventTypes.RecallDecided, c.Case, $"/cases/{c.Id}/recall/{r.Id}",
+                new { considerationId = r.Id, startedById = r.StartedById, offenderManagerId = c.Case.OffenderManagerId });
         return await RecallChange.SaveAsync(db, audit, r, version.Value, AuditActions.Recall.Decide, Api.Name(input.Decision.Value), ct);
     }
 }

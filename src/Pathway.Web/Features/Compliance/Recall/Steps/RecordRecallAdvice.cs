@@ -2,9 +2,11 @@ using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Auditing;
 using Pathway.Domain.Compliance;
+using Pathway.Domain.Events;
 using Pathway.Domain.Licences;
 using Pathway.Domain.Validation;
 using Pathway.Web.Infrastructure.Auditing;
+using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 
 namespace Pathway.Web.Features.Compliance.Recall.Steps;
@@ -13,7 +15,7 @@ namespace Pathway.Web.Features.Compliance.Recall.Steps;
 /// Step 3, from <see cref="ConsultationModel"/> or <c>PUT …/consultation</c>: the psychologist's (or clinical lead's)
 /// advice. Read access to the case is enough; advice replaces a recorded reason the consultation was not possible.
 /// </summary>
-public sealed class RecordRecallAdvice(PathwayDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class RecordRecallAdvice(PathwayDbContext db, AuditLog audit, TimeProvider clock, DomainEvents events)
 {
     public async Task<Outcome<RecallConsideration>> HandleAsync(CaseContext c, Guid considerationId, string? advice, int? version, CancellationToken ct)
     {
@@ -30,6 +32,8 @@ public sealed class RecordRecallAdvice(PathwayDbContext db, AuditLog audit, Time
         r.ConsultedById = c.Who.UserId;
         r.ConsultedAt = clock.GetUtcNow();
         r.ConsultationNotPossibleReason = null;
+        events.Raise(DomainEventTypes.RecallAdviceGiven, c.Case, $"/cases/{c.Id}/recall/{r.Id}",
+            new { considerationId = r.Id, startedById = r.StartedById, offenderManagerId = c.Case.OffenderManagerId });
         return await RecallChange.SaveAsync(db, audit, r, version!.Value, AuditActions.Recall.Consult, "advice", ct);
     }
 }
