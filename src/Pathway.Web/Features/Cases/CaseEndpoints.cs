@@ -90,7 +90,7 @@ public static class CaseEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TimelineEntryDto>>, NotFound>> GetTimelineAsync(
-        Guid id, string[]? kind, CurrentCase current, PathwayDbContext db, TimeProvider clock, CancellationToken ct) =>
+        Guid id, CurrentCase current, PathwayDbContext db, TimeProvider clock, CancellationToken ct, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? kind = null) =>
         TypedResults.Ok(await TimelineEntryDto.LoadAsync(db, current.Context, kind, TimelineScope.Whole,
             DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct));
 

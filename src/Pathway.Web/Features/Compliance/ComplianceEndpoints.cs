@@ -150,7 +150,7 @@ public static class ComplianceEndpoints
     // missing or out-of-scope case never reaches them. `Guid id` stays in the signatures for the OpenAPI document.
 
     private static async Task<Results<Ok<IReadOnlyList<TimelineEntryDto>>, NotFound>> GetTimelineAsync(
-        Guid id, string[]? kind, CurrentCase current, PathwayDbContext db, TimeProvider clock, CancellationToken ct) =>
+        Guid id, CurrentCase current, PathwayDbContext db, TimeProvider clock, CancellationToken ct, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? kind = null) =>
         TypedResults.Ok(await TimelineEntryDto.LoadAsync(db, current.Context, kind, TimelineScope.Compliance, Today(clock), ct));
 
     private static async Task<Results<Ok<IReadOnlyList<FiredRuleDto>>, NotFound>> GetSignalsAsync(

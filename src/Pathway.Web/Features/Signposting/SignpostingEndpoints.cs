@@ -88,7 +88,7 @@ public static class SignpostingEndpoints
     // `Guid id` stays in their signatures for the OpenAPI document.
 
     private static async Task<Results<Ok<IReadOnlyList<NeedMatchesDto>>, NotFound, ValidationProblem>> MatchesAsync(
-        Guid id, string[]? need, CurrentCase current, PathwayDbContext db, AuditLog audit, SignpostingCalendar calendar, CancellationToken ct)
+        Guid id, CurrentCase current, PathwayDbContext db, AuditLog audit, SignpostingCalendar calendar, CancellationToken ct, [Microsoft.AspNetCore.Mvc.FromQuery] string[]? need = null)
     {
         var c = current.Context;
         var errors = new List<FieldError>();
