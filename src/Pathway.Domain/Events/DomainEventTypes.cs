@@ -57,7 +57,7 @@ public static class DomainEventTypes
         new(ReferralAllocated, NotificationKind.Referrals, "A referral has been allocated to you."),
         new(ConsultationActionAssigned, NotificationKind.Consultations, "An action from a consultation has been given to you."),
         new(AssessmentSubmitted, NotificationKind.Assessments, "An assessment is waiting for your countersignature."),
-        new(AssessmentCountersigned, NotificationKind.Assessments, "An assessment you wrote has been countersigned."),
+        new(AssessmentCountersigned, NotificationKind.Assessments, "An assessment on a case you work with has been countersigned."),
         new(AssessmentReturned, NotificationKind.Assessments, "An assessment you wrote has been returned to you."),
         new(CarePlanSubmitted, NotificationKind.CarePlans, "A care plan is waiting for your countersignature."),
         new(CarePlanCountersigned, NotificationKind.CarePlans, "A care plan you worked on has been countersigned."),

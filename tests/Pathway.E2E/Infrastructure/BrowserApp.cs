@@ -28,6 +28,9 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>Whether this fixture has an app and browser of its own rather than the assembly's shared one.</summary>
     protected virtual bool Isolated => false;
 
+    /// <summary>Settings for an isolated app on top of the test app's (for example, the outbox running in the background).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public TestWorld World => _host.World;
     public string BaseUrl => _host.BaseUrl;
     public IBrowser Browser => _host.Browser;
@@ -35,7 +38,7 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>Screenshots go beside the test assembly, in <c>screenshots/</c>.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public async Task InitializeAsync() => _host = Isolated ? await BrowserHost.StartAsync() : await Shared.Value;
+    public async Task InitializeAsync() => _host = Isolated ? await BrowserHost.StartAsync(Settings) : await Shared.Value;
 
     public async Task DisposeAsync()
     {
@@ -44,7 +47,7 @@ public class BrowserApp : IAsyncLifetime
 
     private static async Task<BrowserHost> StartSharedAsync()
     {
-        var host = await BrowserHost.StartAsync();
+        var host = await BrowserHost.StartAsync(new Dictionary<string, string>());
         // Close the browser and stop the app when the test process ends, so no Chromium outlives the run.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => host.DisposeAsync().GetAwaiter().GetResult();
         return host;
@@ -55,6 +58,12 @@ public class BrowserApp : IAsyncLifetime
 
     /// <summary>A staff member in a case-data role who has never set up an authenticator app.</summary>
     public Task<StaffUser> CreateUserWithoutTwoFactorAsync(StaffRole role, string displayName) => _host.CreateUserWithoutTwoFactorAsync(role, displayName);
+
+    /// <summary>A member of staff of <paramref name="role"/> in <paramref name="teamId"/>, with the world's authenticator key, who signs in like the world's people.</summary>
+    public Task<StaffUser> CreateStaffAsync(StaffRole role, Guid? teamId, string displayName) => _host.CreateStaffAsync(role, teamId, displayName);
+
+    /// <summary>The running app's services (to reach what a test arranges or checks beside the pages).</summary>
+    public IServiceProvider Services => _host.Services;
 
     /// <summary>Works on the app's database directly (to give a page records to show).</summary>
     public Task WithDbAsync(Func<Pathway.Data.PathwayDbContext, Task> work) => _host.WithDbAsync(work);
@@ -75,15 +84,38 @@ public class BrowserApp : IAsyncLifetime
 
 /// <summary>An app and browser of the class's own, for tests that change what other classes rely on: who may sign in with
 /// which code, or how many requests an address has made.</summary>
-public sealed class IsolatedBrowserApp : BrowserApp
+public class IsolatedBrowserApp : BrowserApp
 {
     protected override bool Isolated => true;
+}
+
+/// <summary>
+/// An isolated app whose outbox dispatcher runs in the background, as in production (other test apps turn it off and
+/// dispatch by hand), every second: notifications and kept emails appear as they would for real people.
+/// </summary>
+public sealed class DeliveringBrowserApp : IsolatedBrowserApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Outbox:Enabled"] = "true",
+        ["Outbox:Interval"] = "00:00:01",
+    };
+}
+
+/// <summary>The test app with some settings of a test class's own, applied after the test app's.</summary>
+internal sealed class SettingsFactory(IReadOnlyDictionary<string, string> settings) : PathwayFactory(Provider.Sqlite)
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
 }
 
 /// <summary>One running app with its world, one Chromium, and the signed-in session of each role.</summary>
 public sealed partial class BrowserHost : IAsyncDisposable
 {
-    private readonly PathwayFactory _factory = new(Provider.Sqlite);
+    private readonly PathwayFactory _factory;
     private readonly Dictionary<StaffRole, string> _sessions = [];
     private readonly SemaphoreSlim _sessionGate = new(1, 1);
     private IPlaywright? _playwright;
@@ -93,11 +125,14 @@ public sealed partial class BrowserHost : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
 
-    private BrowserHost() { }
+    private BrowserHost(IReadOnlyDictionary<string, string> settings) =>
+        _factory = settings.Count == 0 ? new PathwayFactory(Provider.Sqlite) : new SettingsFactory(settings);
 
-    public static async Task<BrowserHost> StartAsync()
+    public IServiceProvider Services => _factory.Services;
+
+    public static async Task<BrowserHost> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
-        var host = new BrowserHost();
+        var host = new BrowserHost(settings);
         await host.InitializeAsync();
         return host;
     }
@@ -199,6 +234,23 @@ public sealed partial class BrowserHost : IAsyncDisposable
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         await work(scope.ServiceProvider.GetRequiredService<Pathway.Data.PathwayDbContext>());
+    }
+
+    /// <summary>A staff member with the world's authenticator key and two-factor sign-in, like the world's people.</summary>
+    public async Task<StaffUser> CreateStaffAsync(StaffRole role, Guid? teamId, string displayName)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var email = $"staff-{Guid.NewGuid():N}@test.pathway.example";
+        var user = new StaffUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, TeamId = teamId, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        Check(await users.CreateAsync(user, TestWorld.Password));
+        Check(await users.AddToRoleAsync(user, role.ToString()));
+        Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", TestWorld.AuthenticatorKey));
+        Check(await users.SetTwoFactorEnabledAsync(user, true));
+        return user;
     }
 
     /// <summary>A staff member in a case-data role who has never set up an authenticator app.</summary>

@@ -138,6 +138,22 @@ public abstract class RecallTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Starting_AsksTheCasesPsychologistForAdvice_WhichWaitsForThemUntilGiven()
+    {
+        var id = await CaseAsync();
+        var psychologist = app.World.Users[StaffRole.Psychologist].Id;
+        await app.Factory.WithDbAsync(db => db.Cases.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.PsychologistId, psychologist)));
+        using var om = app.Api(StaffRole.OffenderManager);
+        var (rid, _) = await StartAsync(om, id);
+
+        Assert.NotNull(await app.Factory.WithDbAsync(db => db.RecallConsiderations.Where(r => r.Id == rid).Select(r => r.ConsultationRequestedAt).SingleAsync()));
+        using var api = app.Api(StaffRole.Psychologist);
+        var tasks = await Json(await api.GetAsync($"/api/v1/me/tasks?kind=recall-advice&case={id}"));
+        var task = Assert.Single(tasks.GetProperty("items").EnumerateArray());
+        Assert.Equal(rid.ToString(), task.GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task FixedTerm_IsRefusedWithTheReason_WhenTheFactsExcludeIt()
     {
         var id = await CaseAsync(MappaLevel.Level2, onPathway: false);

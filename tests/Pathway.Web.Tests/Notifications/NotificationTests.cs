@@ -75,7 +75,7 @@ public abstract partial class NotificationTests(AppFixture app)
     }
 
     [Fact]
-    public async Task AReturnedAssessment_RecallAdvice_AndADecisionToCountersign_EachReachThePersonTheWorkNowWaitsFor()
+    public async Task AReturnedOrCountersignedAssessment_RecallAdvice_ADecisionToCountersign_AndASignedCarePlan_EachReachThePersonTheWorkNowWaitsFor()
     {
         var w = app.World;
         OutboxEvent Event(string type, StaffRole actor, object additional) => new()
@@ -98,6 +98,17 @@ public abstract partial class NotificationTests(AppFixture app)
         var askedToCountersign = await To(Event(DomainEventTypes.RecallCountersignatureNeeded, StaffRole.SeniorProbationOfficer, new { }));
         Assert.Contains(other.Id, askedToCountersign);
         Assert.DoesNotContain(spo.Id, askedToCountersign);
+        // The clinical lead countersigns an assessment: its author and the case's offender manager, who referred, hear of it.
+        var authorAndOffenderManager = new[] { w.Users[StaffRole.Psychologist].Id, w.Users[StaffRole.OffenderManager].Id };
+        Assert.Equal(authorAndOffenderManager.Order(), (await To(Event(DomainEventTypes.AssessmentCountersigned, StaffRole.ClinicalLead,
+            new { authorId = w.Users[StaffRole.Psychologist].Id, offenderManagerId = w.Users[StaffRole.OffenderManager].Id }))).Order());
+        // The psychologist signs a care plan: the case's offender manager, who countersigns it, hears of it; with no offender
+        // manager, the case team's senior probation officers do. Never the clinical lead, who cannot countersign a plan.
+        Assert.Equal([w.Users[StaffRole.OffenderManager].Id], await To(Event(DomainEventTypes.CarePlanSubmitted, StaffRole.Psychologist,
+            new { signedById = w.Users[StaffRole.Psychologist].Id, offenderManagerId = w.Users[StaffRole.OffenderManager].Id })));
+        var noOffenderManager = await To(Event(DomainEventTypes.CarePlanSubmitted, StaffRole.Psychologist, new { signedById = w.Users[StaffRole.Psychologist].Id }));
+        Assert.Contains(spo.Id, noOffenderManager);
+        Assert.DoesNotContain(w.Users[StaffRole.ClinicalLead].Id, noOffenderManager);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Pathway.Web.Infrastructure.Outbox;
 
 /// <summary>
 /// Who an event's work now waits for: the person named in it (the allocated psychologist, an action's owner, the
-/// author of a countersigned assessment), or a role (the clinical lead, the case team's senior probation officers, a
+/// author of a countersigned assessment, the offender manager who countersigns a care plan), or a role (the clinical lead, the case team's senior probation officers, a
 /// partner agency's team). Never the person who made the change, and never a disabled account.
 /// </summary>
 public static class NotificationRecipients
@@ -25,9 +25,14 @@ public static class NotificationRecipients
             DomainEventTypes.ReferralCreated => await InRoleAsync(db, StaffRole.ClinicalLead, null, ct),
             DomainEventTypes.ReferralAllocated => [Id("psychologistId")],
             DomainEventTypes.ConsultationActionAssigned or DomainEventTypes.ConsultationActionOverdue => [Id("ownerId")],
-            DomainEventTypes.AssessmentSubmitted or DomainEventTypes.CarePlanSubmitted or DomainEventTypes.BreakGlassGranted =>
-                await InRoleAsync(db, StaffRole.ClinicalLead, null, ct),
-            DomainEventTypes.AssessmentCountersigned or DomainEventTypes.AssessmentReturned => [Id("authorId")],
+            DomainEventTypes.AssessmentSubmitted or DomainEventTypes.BreakGlassGranted => await InRoleAsync(db, StaffRole.ClinicalLead, null, ct),
+            // A signed care plan is countersigned on the probation side (CarePlanLifecycle.CanCountersign): the case's
+            // offender manager, or the case team's senior probation officers when it has none.
+            DomainEventTypes.CarePlanSubmitted => Id("offenderManagerId") is { } om ? [om]
+                : await InRoleAsync(db, StaffRole.SeniorProbationOfficer, teamId ?? Guid.Empty, ct),
+            // A countersigned assessment is final: its author and the case's offender manager (who referred) can use it.
+            DomainEventTypes.AssessmentCountersigned => [Id("authorId"), Id("offenderManagerId")],
+            DomainEventTypes.AssessmentReturned => [Id("authorId")],
             DomainEventTypes.CarePlanCountersigned => [Id("signedById")],
             DomainEventTypes.RecallConsiderationStarted or DomainEventTypes.RecallDecisionNeeded or DomainEventTypes.RecallCountersignatureNeeded =>
                 await InRoleAsync(db, StaffRole.SeniorProbationOfficer, teamId ?? Guid.Empty, ct),

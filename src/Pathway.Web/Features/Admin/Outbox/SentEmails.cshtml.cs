@@ -16,10 +16,14 @@ public sealed class SentEmailsModel(PathwayDbContext db, AuditLog audit) : PageM
 {
     public const int Shown = 100;
     public IReadOnlyList<SentEmail> Emails { get; private set; } = [];
+    /// <summary>The event type each email came from, by event id (a daily digest has none).</summary>
+    public IReadOnlyDictionary<Guid, string> EventTypes { get; private set; } = new Dictionary<Guid, string>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Emails = await db.SentEmails.AsNoTracking().OrderByDescending(e => e.SentAt).Take(Shown).ToListAsync(ct);
+        var ids = Emails.Select(e => e.EventId).OfType<Guid>().Distinct().ToList();
+        EventTypes = await db.OutboxEvents.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.EventType, ct);
         await audit.WriteAsync(null, nameof(SentEmail), null, null, ct: ct);
     }
 }

@@ -31,7 +31,7 @@ public sealed class CountersignAssessment(PathwayDbContext db, AuditLog audit, T
         a.CountersignedAt = clock.GetUtcNow();
         db.Entry(a).Property(x => x.Version).OriginalValue = version;
         audit.Add(AuditActions.Assessment.Countersign, "Assessment", a.Id, a.CaseId);
-        events.Raise(DomainEventTypes.AssessmentCountersigned, c.Case, $"/cases/{c.Id}/assessments/{a.Id}", new { assessmentId = a.Id, authorId = a.AuthorId });
+        events.Raise(DomainEventTypes.AssessmentCountersigned, c.Case, $"/cases/{c.Id}/assessments/{a.Id}", new { assessmentId = a.Id, authorId = a.AuthorId, offenderManagerId = c.Case.OffenderManagerId });
         return await AssessmentChanges.SaveAsync(db, a, ct);
     }
 }

@@ -43,7 +43,7 @@ public sealed class SignCarePlan(PathwayDbContext db, AuditLog audit, TimeProvid
         plan.SignedAt = clock.GetUtcNow();
         db.Entry(plan).Property(p => p.Version).OriginalValue = version;
         audit.Add(AuditActions.CarePlan.Sign, "CarePlan", plan.Id, plan.CaseId);
-        events.Raise(DomainEventTypes.CarePlanSubmitted, c.Case, $"/cases/{c.Id}/care-plans/{plan.Id}", new { carePlanId = plan.Id, signedById = plan.SignedById });
+        events.Raise(DomainEventTypes.CarePlanSubmitted, c.Case, $"/cases/{c.Id}/care-plans/{plan.Id}", new { carePlanId = plan.Id, signedById = plan.SignedById, offenderManagerId = c.Case.OffenderManagerId });
         return await PlanSave.SaveAsync(db, plan, () => PlanSave.CurrentAsync(db, planId, ct), ct);
     }
 }

@@ -33,10 +33,13 @@ public sealed class StartRecallConsideration(PathwayDbContext db, AuditLog audit
         var open = await db.RecallConsiderations.AsNoTracking().AnyAsync(r => r.CaseId == c.Id && r.Status != RecallConsiderationStatus.Decided, ct);
         if (open) return RecallChange.Invalid("Status", "A recall consideration for this person is already open: continue that one");
 
+        var now = clock.GetUtcNow();
         var r = new RecallConsideration
         {
             CaseId = c.Id, LicenceId = licence.Id, Status = RecallConsiderationStatus.InProgress, Concern = concern, StartedById = c.Who.UserId,
-            CreatedAt = clock.GetUtcNow(),
+            CreatedAt = now,
+            // The case's psychologist is asked for advice now: this puts "Give your advice" in their Waiting for you.
+            ConsultationRequestedAt = c.Case.PsychologistId is null ? null : now,
         };
         db.RecallConsiderations.Add(r);
         audit.Add(AuditActions.Recall.Create, nameof(RecallConsideration), r.Id, c.Id);
