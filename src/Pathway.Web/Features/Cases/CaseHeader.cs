@@ -32,13 +32,13 @@ public sealed record CaseHeader(CaseRecord Case, CaseTab Active, bool ShowAccess
 {
     /// <summary>
     /// The case's pages in groups, so the top row stays one row at 1280 px. The groups follow the work: the PD service's
-    /// route from referral to assessment; the plan and what happens against it; supervising the licence, up to recall;
-    /// the local services a person is signposted to; and the record of the case itself.
+    /// route from referral through consultation and screening to assessment; the plan and what happens against it;
+    /// supervising the licence, up to recall; the local services a person is signposted to; and the record of the case.
     /// </summary>
     public static readonly IReadOnlyList<CaseTabGroup> Groups =
     [
         new("Overview", [new(CaseTab.Overview, "Overview", "")]),
-        new("Referral and assessment",
+        new("Assessment",
         [
             new(CaseTab.Pathway, "Pathway", "/pathway"),
             new(CaseTab.Consultations, "Consultations", "/consultations"),
