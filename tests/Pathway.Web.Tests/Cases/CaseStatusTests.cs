@@ -209,6 +209,23 @@ public abstract class CaseStatusTests(AppFixture app)
         Assert.All(s.Tasks, t => Assert.Equal(c.Id, t.Case!.CaseId));
     }
 
+    [Theory]
+    [InlineData(StaffRole.OffenderManager, TaskKind.CarePlanToCountersign, true)]
+    [InlineData(StaffRole.PublicProtectionOfficer, TaskKind.CarePlanToCountersign, false)]
+    [InlineData(StaffRole.ApprovedPremisesStaff, TaskKind.CarePlanReview, false)]
+    [InlineData(StaffRole.ApprovedPremisesStaff, TaskKind.ChainAnalysisDue, true)]
+    [InlineData(StaffRole.PartnerAgency, TaskKind.ChainAnalysisDue, false)]
+    [InlineData(StaffRole.Psychologist, TaskKind.CoordinationAction, true)]
+    [InlineData(StaffRole.OffenderManager, TaskKind.CoordinationAction, false)]
+    [InlineData(StaffRole.ClinicalLead, TaskKind.BreakGlassReview, true)]
+    [InlineData(StaffRole.Psychologist, TaskKind.BreakGlassReview, false)]
+    [InlineData(StaffRole.PublicProtectionOfficer, TaskKind.RecallDecision, true)]
+    public void TaskKinds_AreShownAsTheViewersRoleMaySeeThem(StaffRole role, TaskKind kind, bool shown)
+    {
+        var who = new Pathway.Domain.Access.StaffContext(Guid.NewGuid(), new HashSet<StaffRole> { role }, null);
+        Assert.Equal(shown, CaseStatus.Sees(who, kind));
+    }
+
     [Fact]
     public async Task Status_TakesTheSameNumberOfQueries_HoweverMuchTheCaseHolds()
     {
