@@ -50,6 +50,7 @@ public static class PathwayServices
         services.AddScoped<Features.Cases.Sharing.SetPoliceUnitSharing>();
         services.AddScoped<Features.Cases.Sharing.AddNamedStaff>();
         services.AddScoped<Features.Cases.Sharing.RemoveNamedStaff>();
+        services.AddScoped<Features.Cases.Overview.CaseStatusQuery>();
         services.AddScoped<CaseAccess>();
         // Tasks: "Waiting for you", one source per area, asked in this order
         services.AddOptions<Features.Tasks.TaskOptions>().Bind(config.GetSection(Features.Tasks.TaskOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

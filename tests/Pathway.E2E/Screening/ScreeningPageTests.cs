@@ -59,7 +59,9 @@ public sealed class ScreeningPageTests(BrowserApp app, ITestOutputHelper output)
 
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(page.Locator(".govuk-service-navigation")).ToBeHiddenAsync();
-        await Expect(page.Locator(".moj-sub-navigation")).ToBeHiddenAsync();
+        // The case's two rows of sub-navigation (its groups and the group's pages) both go.
+        await Expect(page.Locator(".moj-sub-navigation")).ToHaveCountAsync(2);
+        foreach (var nav in await page.Locator(".moj-sub-navigation").AllAsync()) await Expect(nav).ToBeHiddenAsync();
         await Expect(page.GetByTestId("citation")).ToBeVisibleAsync();
         var pdf = await page.PdfAsync(new() { Format = "A4" });
         Assert.True(pdf.Length > 1000);

@@ -65,9 +65,10 @@ public abstract class CaseSharingTests(AppFixture app)
     [Fact]
     public async Task SharingTab_IsShownToPeopleWhoCanEditTheCase_Only()
     {
+        // Sharing is a page of the "Record" group, listed under the group's row on its pages (the timeline is the first).
         var link = $"href=\"/cases/{app.World.InScope.Id}/sharing\"";
-        var asOm = await AppFixture.TextAsync(await (await app.PagesAsync(StaffRole.OffenderManager)).GetAsync($"/cases/{app.World.InScope.Id}"));
-        var asPpu = await AppFixture.TextAsync(await (await app.PagesAsync(StaffRole.PublicProtectionOfficer)).GetAsync($"/cases/{app.World.InScope.Id}"));
+        var asOm = await AppFixture.TextAsync(await (await app.PagesAsync(StaffRole.OffenderManager)).GetAsync($"/cases/{app.World.InScope.Id}/timeline"));
+        var asPpu = await AppFixture.TextAsync(await (await app.PagesAsync(StaffRole.PublicProtectionOfficer)).GetAsync($"/cases/{app.World.InScope.Id}/timeline"));
         Assert.Contains(link, asOm, StringComparison.Ordinal);
         Assert.DoesNotContain(link, asPpu, StringComparison.Ordinal);
     }

@@ -15,11 +15,12 @@ public sealed class AssessmentTasks(PathwayDbContext db) : ITaskSource
     public async Task<IReadOnlyList<WorkItem>> FindAsync(TaskScope s, CancellationToken ct)
     {
         var people = s.People;
-        var countersigner = s.Who.IsIn(StaffRole.ClinicalLead);
+        var anyone = s.Anyone;
+        var countersigner = s.ForRole(StaffRole.ClinicalLead);
         var me = s.Who.UserId;
         var rows = await db.Assessments.AsNoTracking()
-            .Where(a => (a.Status == AssessmentStatus.Draft && people.Contains(a.AuthorId))
-                || (countersigner && a.Status == AssessmentStatus.Submitted && a.AuthorId != me))
+            .Where(a => (a.Status == AssessmentStatus.Draft && (anyone || people.Contains(a.AuthorId)))
+                || (countersigner && a.Status == AssessmentStatus.Submitted && (anyone || a.AuthorId != me)))
             .Join(s.Visible, a => a.CaseId, c => c.Id, (a, c) => new { a.Id, a.CaseId, a.Status, a.AuthorId, a.CreatedAt, a.SubmittedAt, c.GivenName, c.FamilyName, c.Crn })
             .Take(200).ToListAsync(ct);
         return rows.Select(x => x.Status == AssessmentStatus.Draft

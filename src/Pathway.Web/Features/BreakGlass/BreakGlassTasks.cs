@@ -13,8 +13,11 @@ public sealed class BreakGlassTasks(PathwayDbContext db) : ITaskSource
 {
     public async Task<IReadOnlyList<WorkItem>> FindAsync(TaskScope s, CancellationToken ct)
     {
+        // Oversight of colleagues' emergency access: only ever the clinical lead's to see, as the access log is.
         if (!s.Who.IsIn(StaffRole.ClinicalLead)) return [];
-        var grants = await db.BreakGlassGrants.AsNoTracking().Where(g => g.ReviewedAt == null)
+        var anyone = s.Anyone;
+        var visible = s.Visible;
+        var grants = await db.BreakGlassGrants.AsNoTracking().Where(g => g.ReviewedAt == null && (!anyone || visible.Any(c => c.Id == g.CaseId)))
             .OrderBy(g => g.GrantedAt).Take(200)
             .Select(g => new { g.Id, g.CaseId, g.GrantedAt, By = db.Users.Where(u => u.Id == g.UserId).Select(u => u.DisplayName).FirstOrDefault() })
             .ToListAsync(ct);

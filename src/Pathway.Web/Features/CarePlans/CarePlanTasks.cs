@@ -15,13 +15,14 @@ public sealed class CarePlanTasks(PathwayDbContext db) : ITaskSource
     public async Task<IReadOnlyList<WorkItem>> FindAsync(TaskScope s, CancellationToken ct)
     {
         var people = s.People;
+        var anyone = s.Anyone;
         var horizon = s.Today.AddDays(CarePlanReviews.DueSoonDays);
         var rows = await (
             from p in db.CarePlans.AsNoTracking()
             join c in s.Visible on p.CaseId equals c.Id
-            where (p.Status == CarePlanStatus.AwaitingCountersignature && c.OffenderManagerId != null && people.Contains(c.OffenderManagerId.Value) && p.SignedById != c.OffenderManagerId)
+            where (p.Status == CarePlanStatus.AwaitingCountersignature && c.OffenderManagerId != null && (anyone || people.Contains(c.OffenderManagerId.Value)) && p.SignedById != c.OffenderManagerId)
                 || (p.Status == CarePlanStatus.Active && p.ReviewDate != null && p.ReviewDate <= horizon
-                    && ((c.PsychologistId != null && people.Contains(c.PsychologistId.Value)) || (c.OffenderManagerId != null && people.Contains(c.OffenderManagerId.Value))))
+                    && ((c.PsychologistId != null && (anyone || people.Contains(c.PsychologistId.Value))) || (c.OffenderManagerId != null && (anyone || people.Contains(c.OffenderManagerId.Value)))))
             select new { p.Id, p.CaseId, p.Status, p.ReviewDate, p.SignedAt, p.UpdatedAt, c.OffenderManagerId, c.PsychologistId, c.GivenName, c.FamilyName, c.Crn })
             .Take(200).ToListAsync(ct);
         var items = new List<WorkItem>();
@@ -35,7 +36,7 @@ public sealed class CarePlanTasks(PathwayDbContext db) : ITaskSource
                 continue;
             }
             var review = x.ReviewDate!.Value;
-            foreach (var person in new[] { x.PsychologistId, x.OffenderManagerId }.OfType<Guid>().Distinct().Where(p => people.Contains(p)))
+            foreach (var person in new[] { x.PsychologistId, x.OffenderManagerId }.OfType<Guid>().Distinct().Where(p => s.Has(p)))
                 items.Add(new(TaskKind.CarePlanReview, $"{x.Id}:{person}", "Review the care plan", $"/cases/{x.CaseId}/care-plans/{x.Id}/review",
                     label, person, null, review.AddDays(-CarePlanReviews.DueSoonDays), review, CarePlanReviews.State(review, s.Today) == ReviewState.Overdue));
         }

@@ -13,8 +13,9 @@ public sealed class ConsultationTasks(PathwayDbContext db, IOptions<TaskOptions>
     {
         var soon = s.Today.AddDays(options.Value.DueSoonDays);
         var people = s.People;
+        var anyone = s.Anyone;
         var rows = await db.ConsultationActions.AsNoTracking()
-            .Where(a => people.Contains(a.OwnerId) && a.CompletedAt == null && a.DueOn <= soon)
+            .Where(a => (anyone || people.Contains(a.OwnerId)) && a.CompletedAt == null && a.DueOn <= soon)
             .Join(s.Visible, a => a.CaseId, c => c.Id, (a, c) => new { a.Id, a.CaseId, a.ConsultationId, a.OwnerId, a.Description, a.DueOn, a.CreatedAt, c.GivenName, c.FamilyName, c.Crn })
             .OrderBy(x => x.DueOn).Take(200).ToListAsync(ct);
         return rows.Select(x => new WorkItem(TaskKind.ConsultationAction, x.Id.ToString(), x.Description,

@@ -17,14 +17,18 @@ public sealed class CoordinationTasks(PathwayDbContext db, IOptions<TaskOptions>
     {
         var soon = s.Today.AddDays(options.Value.DueSoonDays);
         var people = s.People;
+        var anyone = s.Anyone;
+        var visible = s.Visible;
         var today = s.Today;
         var reps = await db.GroupRepresentatives.AsNoTracking()
-            .Where(r => r.StaffUserId != null && people.Contains(r.StaffUserId.Value) && r.ActiveFrom <= today && (r.LeftOn == null || r.LeftOn > today))
+            .Where(r => r.StaffUserId != null && (anyone || people.Contains(r.StaffUserId.Value)) && r.ActiveFrom <= today && (r.LeftOn == null || r.LeftOn > today))
             .Select(r => new { r.Id, User = r.StaffUserId!.Value }).ToListAsync(ct);
         var repIds = reps.Select(r => (Guid?)r.Id).ToList();
         var actions = await db.GroupActions.AsNoTracking()
             .Where(a => a.Status == GroupActionStatus.Open && a.DueOn <= soon
-                && ((a.OwnerStaffUserId != null && people.Contains(a.OwnerStaffUserId.Value)) || repIds.Contains(a.OwnerRepresentativeId)))
+                && (anyone
+                    ? a.CaseId != null && visible.Any(c => c.Id == a.CaseId)
+                    : (a.OwnerStaffUserId != null && people.Contains(a.OwnerStaffUserId.Value)) || repIds.Contains(a.OwnerRepresentativeId)))
             .Select(a => new { a.Id, a.CaseId, a.Description, a.DueOn, a.CreatedAt, a.OwnerStaffUserId, a.OwnerRepresentativeId })
             .OrderBy(a => a.DueOn).Take(200).ToListAsync(ct);
         var caseIds = actions.Select(a => a.CaseId).OfType<Guid>().Distinct().ToList();

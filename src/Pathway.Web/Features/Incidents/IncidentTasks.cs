@@ -17,11 +17,12 @@ public sealed class IncidentTasks(PathwayDbContext db, IOptions<TaskOptions> opt
         var days = options.Value.ChainAnalysisAfterDays;
         var cutoff = s.Now.AddDays(-days);
         var people = s.People;
-        var lead = s.Who.IsIn(StaffRole.ClinicalLead);
+        var anyone = s.Anyone;
+        var lead = s.ForRole(StaffRole.ClinicalLead);
         var rows = await db.Incidents.AsNoTracking()
             .Where(i => i.OccurredAt <= cutoff && !db.ChainAnalyses.Any(a => a.IncidentId == i.Id && a.CompletedAt != null))
             .Join(s.Visible, i => i.CaseId, c => c.Id, (i, c) => new { i.Id, i.CaseId, i.OccurredAt, c.PsychologistId, c.GivenName, c.FamilyName, c.Crn })
-            .Where(x => (x.PsychologistId != null && people.Contains(x.PsychologistId.Value)) || (lead && x.PsychologistId == null))
+            .Where(x => (x.PsychologistId != null && (anyone || people.Contains(x.PsychologistId.Value))) || (lead && x.PsychologistId == null))
             .Take(200).ToListAsync(ct);
         return rows.Select(x =>
         {

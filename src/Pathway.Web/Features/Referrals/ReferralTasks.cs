@@ -16,7 +16,7 @@ public sealed class ReferralTasks(PathwayDbContext db) : ITaskSource
     {
         var items = new List<WorkItem>();
         var open = db.Referrals.AsNoTracking().Where(r => r.EndedAt == null);
-        if (s.Who.IsIn(StaffRole.ClinicalLead))
+        if (s.ForRole(StaffRole.ClinicalLead))
         {
             var rows = await open.Where(r => r.AllocatedPsychologistId == null)
                 .Join(s.Visible, r => r.CaseId, c => c.Id, (r, c) => new { r.Id, r.CaseId, r.ReferredAt, r.Urgency, c.GivenName, c.FamilyName, c.Crn })
@@ -26,7 +26,8 @@ public sealed class ReferralTasks(PathwayDbContext db) : ITaskSource
                 TaskRows.Case(x.CaseId, x.GivenName, x.FamilyName, x.Crn), null, StaffRole.ClinicalLead, TaskRows.Day(x.ReferredAt), null, false)));
         }
         var people = s.People;
-        var waiting = await open.Where(r => r.AllocatedPsychologistId != null && people.Contains(r.AllocatedPsychologistId.Value)
+        var anyone = s.Anyone;
+        var waiting = await open.Where(r => r.AllocatedPsychologistId != null && (anyone || people.Contains(r.AllocatedPsychologistId.Value))
                 && !db.Consultations.Any(k => k.ReferralId == r.Id))
             .Join(s.Visible, r => r.CaseId, c => c.Id, (r, c) => new { r.Id, r.CaseId, r.AllocatedPsychologistId, r.AllocatedAt, r.ReferredAt, c.GivenName, c.FamilyName, c.Crn })
             .Take(200).ToListAsync(ct);

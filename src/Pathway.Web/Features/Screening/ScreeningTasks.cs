@@ -11,8 +11,9 @@ public sealed class ScreeningTasks(PathwayDbContext db) : ITaskSource
     public async Task<IReadOnlyList<WorkItem>> FindAsync(TaskScope s, CancellationToken ct)
     {
         var people = s.People;
+        var anyone = s.Anyone;
         var rows = await db.InstrumentResponses.AsNoTracking()
-            .Where(r => r.Status == ResponseStatus.Draft && people.Contains(r.StartedById))
+            .Where(r => r.Status == ResponseStatus.Draft && (anyone || people.Contains(r.StartedById)))
             .Join(s.Visible, r => r.CaseId, c => c.Id, (r, c) => new { r.Id, r.CaseId, r.StartedById, r.StartedAt, Title = r.Definition!.Title, c.GivenName, c.FamilyName, c.Crn })
             .Take(200).ToListAsync(ct);
         return rows.Select(x => new WorkItem(TaskKind.ScreeningDraft, x.Id.ToString(), $"Finish the {x.Title}",

@@ -20,10 +20,11 @@ public sealed class SignpostingTasks(PathwayDbContext db, SignpostingCalendar ca
     {
         var items = new List<WorkItem>();
         var people = s.People;
-        if (s.Who.SeesCaseData && !s.Who.IsIn(StaffRole.PartnerAgency))
+        var anyone = s.Anyone;
+        if (anyone || (s.Who.SeesCaseData && !s.Who.IsIn(StaffRole.PartnerAgency)))
         {
             var waiting = await db.SignpostingReferrals.AsNoTracking()
-                .Where(r => people.Contains(r.CreatedById) && r.Status == SignpostingReferralStatus.Referred && r.ReferredOn != null)
+                .Where(r => (anyone || people.Contains(r.CreatedById)) && r.Status == SignpostingReferralStatus.Referred && r.ReferredOn != null)
                 .Join(s.Visible, r => r.CaseId, c => c.Id, (r, c) => new
                 {
                     r.Id, r.CaseId, r.CreatedById, r.ReferredOn, r.Status, Service = r.Service!.Name, c.GivenName, c.FamilyName, c.Crn,
@@ -34,7 +35,8 @@ public sealed class SignpostingTasks(PathwayDbContext db, SignpostingCalendar ca
                     $"/cases/{x.CaseId}/signposting/{x.Id}", TaskRows.Case(x.CaseId, x.GivenName, x.FamilyName, x.Crn), x.CreatedById, null,
                     x.ReferredOn!.Value, null, true)));
         }
-        if (s.Who.IsIn(StaffRole.PartnerAgency))
+        // Neither a partner's answers nor the directory are about a case.
+        if (!anyone && s.Who.IsIn(StaffRole.PartnerAgency))
         {
             var toAnswer = await PartnerReferrals.For(db, s.Who.TeamId).AsNoTracking()
                 .Where(r => r.Status == SignpostingReferralStatus.Referred)
@@ -43,7 +45,7 @@ public sealed class SignpostingTasks(PathwayDbContext db, SignpostingCalendar ca
             items.AddRange(toAnswer.Select(x => new WorkItem(TaskKind.SignpostingToAnswer, x.Id.ToString(), $"Accept or decline the referral to {x.Service}",
                 $"/partner/referrals/{x.Id}", null, null, StaffRole.PartnerAgency, x.ReferredOn ?? x.StatusOn, null, calendar.ResponseOverdue(x.Status, x.ReferredOn))));
         }
-        if (s.Who.IsInAny(RoleSets.Clinicians))
+        if (!anyone && s.Who.IsInAny(RoleSets.Clinicians))
         {
             var checkedSince = s.Today.AddMonths(-DirectoryVerification.VerifyEveryMonths);
             var stale = await db.DirectoryServices.AsNoTracking()

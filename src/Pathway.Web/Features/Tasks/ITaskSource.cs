@@ -1,5 +1,6 @@
 using Pathway.Data.Entities;
 using Pathway.Domain.Access;
+using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Features.Tasks;
 
@@ -11,7 +12,20 @@ namespace Pathway.Web.Features.Tasks;
 /// </summary>
 public sealed record TaskScope(StaffContext Who, IQueryable<CaseRecord> Visible, IReadOnlyList<Guid> People, DateOnly Today, DateTimeOffset Now)
 {
-    public bool Has(Guid? person) => person is { } p && People.Contains(p);
+    /// <summary>
+    /// Set for one case's status (its overview): the work on the cases in <see cref="Visible"/> waiting for anyone.
+    /// <see cref="People"/> is then not used, work that waits for a role is found whatever the viewer's role (except
+    /// oversight of the viewer's colleagues, such as emergency access), and work that is not about a case is not looked for.
+    /// </summary>
+    public bool Anyone { get; init; }
+
+    public bool Has(Guid? person) => person is { } p && (Anyone || People.Contains(p));
+
+    /// <summary>Whether to look for work that waits for whoever holds <paramref name="role"/>.</summary>
+    public bool ForRole(StaffRole role) => Anyone || Who.IsIn(role);
+
+    /// <summary>Whether to look for work that waits for whoever holds one of <paramref name="roles"/>.</summary>
+    public bool ForRoles(IReadOnlySet<StaffRole> roles) => Anyone || Who.IsInAny(roles);
 }
 
 /// <summary>

@@ -41,7 +41,22 @@ public sealed class TaskList(IEnumerable<ITaskSource> sources, CaseAccess access
             ? await db.Users.AsNoTracking().Where(u => u.TeamId == who.TeamId && u.DisabledAt == null).Select(u => u.Id).ToListAsync(ct)
             : [who.UserId];
         if (!people.Contains(who.UserId)) people.Add(who.UserId);
-        var scope = new TaskScope(who, await access.VisibleAsync(ct), people, DateOnly.FromDateTime(now.UtcDateTime), now);
+        return await FindAsync(new TaskScope(who, await access.VisibleAsync(ct), people, DateOnly.FromDateTime(now.UtcDateTime), now), ct);
+    }
+
+    /// <summary>
+    /// The work on one case waiting for anyone, in order, for the case's status on its overview. The caller has already
+    /// checked that the viewer may read the case; which kinds the viewer is shown is the caller's to decide.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkItem>> ForCaseAsync(Domain.Access.StaffContext who, Guid caseId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var scope = new TaskScope(who, db.Cases.AsNoTracking().Where(c => c.Id == caseId), [], DateOnly.FromDateTime(now.UtcDateTime), now) { Anyone = true };
+        return (await FindAsync(scope, ct)).Where(i => i.Case?.CaseId == caseId).ToList();
+    }
+
+    private async Task<IReadOnlyList<WorkItem>> FindAsync(TaskScope scope, CancellationToken ct)
+    {
         var items = new List<WorkItem>();
         foreach (var source in sources) items.AddRange(await source.FindAsync(scope, ct));
         var ids = items.Select(i => i.WaitsForPersonId).OfType<Guid>().Distinct().ToList();

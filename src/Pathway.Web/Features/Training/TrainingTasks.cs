@@ -13,6 +13,8 @@ public sealed class TrainingTasks(PathwayDbContext db) : ITaskSource
 {
     public async Task<IReadOnlyList<WorkItem>> FindAsync(TaskScope s, CancellationToken ct)
     {
+        // A person's own training is not work on a case.
+        if (s.Anyone) return [];
         var who = s.Who;
         var group = await StaffGroupLookup.ForAsync(db, who, ct);
         var required = await db.StaffGroupRequirements.AsNoTracking().Where(r => r.GroupId == group.Id).Select(r => r.CourseId).ToListAsync(ct);

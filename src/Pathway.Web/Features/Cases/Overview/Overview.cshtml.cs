@@ -16,7 +16,7 @@ namespace Pathway.Web.Features.Cases.Overview;
 [Authorize(Policy = Policies.CaseData)]
 [Audited(AuditActions.Case.Read)]
 [CaseScoped(AccessNeed.Read)]
-public sealed class OverviewModel(CurrentCase current, CaseAccess access, PathwayDbContext db) : PageModel
+public sealed class OverviewModel(CurrentCase current, CaseAccess access, PathwayDbContext db, CaseStatusQuery status, TimeProvider clock) : PageModel
 {
     public CaseRecord Case { get; private set; } = null!;
     public CaseHeader Header { get; private set; } = null!;
@@ -30,8 +30,9 @@ public sealed class OverviewModel(CurrentCase current, CaseAccess access, Pathwa
     public bool CanSetKeyworker { get; private set; }
     /// <summary>Of the offender manager and AP keyworker, those trained today (Kirkpatrick level 3).</summary>
     public IReadOnlySet<Guid> TrainedStaff { get; private set; } = new HashSet<Guid>();
-    public Licence? CurrentLicence { get; private set; }
     public IReadOnlyList<string> SharedWith { get; private set; } = [];
+    /// <summary>What is happening now, shown first.</summary>
+    public CaseStatus Status { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -50,9 +51,8 @@ public sealed class OverviewModel(CurrentCase current, CaseAccess access, Pathwa
         Psychologist = c.PsychologistId is { } p ? staff.GetValueOrDefault(p) : null;
         Keyworker = c.ApKeyworkerId is { } k ? staff.GetValueOrDefault(k) : null;
         CanSetKeyworker = User.ToStaffContext().IsInAny(Domain.Staff.RoleSets.KeyworkerSetters);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         TrainedStaff = await Training.Dashboard.TrainingFigures.TrainedAsync(db, new[] { c.OffenderManagerId, c.ApKeyworkerId }.OfType<Guid>().ToArray(), today, ct);
-        CurrentLicence = await db.Licences.AsNoTracking().Include(l => l.Recalls)
-            .Where(l => l.CaseId == c.Id).OrderByDescending(l => l.ReleaseDate).FirstOrDefaultAsync(ct);
+        Status = await status.ForAsync(c.Id, current.Context.Who, ct);
     }
 }

@@ -22,18 +22,19 @@ public sealed class RecallTasks(PathwayDbContext db) : ITaskSource
     public async Task<IReadOnlyList<WorkItem>> FindAsync(TaskScope s, CancellationToken ct)
     {
         var people = s.People;
-        var spo = s.Who.IsInAny(RoleSets.RecallDeciders);
+        var anyone = s.Anyone;
+        var spo = s.ForRoles(RoleSets.RecallDeciders);
         var me = s.Who.UserId;
         var letterFrom = s.Now.AddDays(-LetterDays);
         var rows = await db.RecallConsiderations.AsNoTracking()
             .Join(s.Visible, r => r.CaseId, c => c.Id, (r, c) => new { r, c })
             .Where(x =>
                 (x.r.Status == RecallConsiderationStatus.InProgress && x.r.ConsultationRequestedAt != null && x.r.ConsultedAt == null
-                    && x.r.ConsultationNotPossibleReason == null && x.c.PsychologistId != null && people.Contains(x.c.PsychologistId.Value))
+                    && x.r.ConsultationNotPossibleReason == null && x.c.PsychologistId != null && (anyone || people.Contains(x.c.PsychologistId.Value)))
                 || (spo && x.r.Status == RecallConsiderationStatus.AwaitingDecision)
-                || (spo && x.r.Status == RecallConsiderationStatus.AwaitingCountersignature && x.r.DecidedById != me)
+                || (spo && x.r.Status == RecallConsiderationStatus.AwaitingCountersignature && (anyone || x.r.DecidedById != me))
                 || (x.r.Status == RecallConsiderationStatus.Decided && x.r.Decision == RecallDecisionKind.NoRecall && x.r.DecidedAt >= letterFrom
-                    && x.c.OffenderManagerId != null && people.Contains(x.c.OffenderManagerId.Value)))
+                    && x.c.OffenderManagerId != null && (anyone || people.Contains(x.c.OffenderManagerId.Value))))
             .Select(x => new
             {
                 x.r.Id, x.r.CaseId, x.r.Status, x.r.ConsultationRequestedAt, x.r.SubmittedAt, x.r.DecidedAt, x.r.CreatedAt,

@@ -13,7 +13,7 @@ public sealed class SignalTasks(PathwayDbContext db) : ITaskSource
     public async Task<IReadOnlyList<WorkItem>> FindAsync(TaskScope s, CancellationToken ct)
     {
         var people = s.People;
-        var mine = s.Visible.Where(c => (c.OffenderManagerId != null && people.Contains(c.OffenderManagerId.Value))
+        var mine = s.Anyone ? s.Visible : s.Visible.Where(c => (c.OffenderManagerId != null && people.Contains(c.OffenderManagerId.Value))
             || (c.PsychologistId != null && people.Contains(c.PsychologistId.Value)));
         var rules = await CaseSignals.RulesAsync(db, ct);
         var from = CaseSignals.LookbackStart(rules, s.Today);
@@ -27,7 +27,7 @@ public sealed class SignalTasks(PathwayDbContext db) : ITaskSource
             var rulesFired = fired[c.Id];
             var since = rulesFired.SelectMany(f => f.Dates).DefaultIfEmpty(s.Today).Min();
             var title = rulesFired.Count == 1 ? "Look at the early-warning signal" : $"Look at {rulesFired.Count} early-warning signals";
-            foreach (var person in new[] { c.OffenderManagerId, c.PsychologistId }.OfType<Guid>().Distinct().Where(p => people.Contains(p)))
+            foreach (var person in new[] { c.OffenderManagerId, c.PsychologistId }.OfType<Guid>().Distinct().Where(p => s.Has(p)))
                 items.Add(new(TaskKind.EarlyWarningSignal, $"{c.Id}:{person}", title, $"/cases/{c.Id}/compliance",
                     TaskRows.Case(c.Id, c.GivenName, c.FamilyName, c.Crn), person, null, since, null, false));
         }
