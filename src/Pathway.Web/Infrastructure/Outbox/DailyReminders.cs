@@ -190,7 +190,8 @@ public sealed class DailyRemindersService(DailyReminders job, IOptions<OutboxOpt
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                log.LogError(ex, "The daily reminders could not run");
+                // The exception's type only: a database error's message can quote the values of the row it failed on.
+                log.LogError("The daily reminders could not run: {Error}", ex.GetType().Name);
             }
             await Task.Delay(TimeSpan.FromMinutes(5), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
