@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Pathway.Data.Entities;
 using Pathway.Domain.Assessments;
+using Pathway.Domain.Coordination;
 using Pathway.Domain.Events;
 using Pathway.Domain.Staff;
 using Pathway.Web.Features.Assessments.Detail;
 using Pathway.Web.Features.BreakGlass.Request;
+using Pathway.Web.Features.Coordination.Actions;
 using Pathway.Web.Infrastructure.Outbox;
 using Pathway.Web.Infrastructure.UseCases;
 using Pathway.Web.Tests.Infrastructure;
@@ -64,6 +66,31 @@ public abstract class HandlerEventTests(AppFixture app)
         var grant = Assert.IsType<Outcome<EmergencyAccess>.Done>(await open.HandleAsync(app.World.OutOfScope.Crn, Reason, s.Who, default)).Value.Grant!;
         await AssertOneEventAsync(before, DomainEventTypes.BreakGlassGranted, app.World.OutOfScope, "/break-glass/review", om.Id, grant.Id);
         Assert.True(await app.Factory.WithDbAsync(db => db.BreakGlassGrants.AnyAsync(g => g.Id == grant.Id)));
+    }
+
+    [Fact]
+    public async Task AGroupActionOwnedByStaff_WritesItsEvent_OneOwnedByARepresentativeOrInvalidWritesNone()
+    {
+        var lead = app.World.Users[StaffRole.ClinicalLead];
+        var owner = app.World.Users[StaffRole.Psychologist].Id;
+        var (meeting, representative) = await app.Factory.WithDbAsync(async db =>
+            (await db.GroupMeetings.Where(m => m.Status != MeetingStatus.MinutesApproved).Select(m => m.Id).FirstAsync(),
+             await db.GroupRepresentatives.Select(r => (Guid?)r.Id).FirstOrDefaultAsync()));
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14);
+        await using var s = HandlerScope.As(app, lead, StaffRole.ClinicalLead);
+        var add = s.Get<AddGroupAction>();
+        var before = await EventIdsAsync();
+        Assert.IsType<Outcome<Guid>.Invalid>(await add.HandleAsync(meeting, new GroupActionDetails("Call the hostel", null, null, owner, null), [], default));
+        if (representative is { } rep)
+            Assert.IsType<Outcome<Guid>.Done>(await add.HandleAsync(meeting, new GroupActionDetails("Call the hostel", null, rep, null, due), [], default));
+        Assert.Empty(await NewEventsAsync(before));
+
+        var id = Assert.IsType<Outcome<Guid>.Done>(await add.HandleAsync(meeting, new GroupActionDetails("Call the hostel", null, null, owner, due), [], default)).Value;
+        var e = Assert.Single(await NewEventsAsync(before));
+        Assert.Equal((DomainEventTypes.CoordinationActionAssigned, (Guid?)null, (string?)null, "/coordination-group/actions", (Guid?)lead.Id),
+            (e.EventType, e.CaseId, e.Crn, e.DetailPath, e.ActorId));
+        Assert.Contains(id.ToString(), e.AdditionalInformation, StringComparison.Ordinal);
+        Assert.Contains(owner.ToString(), e.AdditionalInformation, StringComparison.Ordinal);
     }
 
     private Task<Assessment> SubmittedAsync(Guid authorId) => app.Factory.WithDbAsync(async db =>
