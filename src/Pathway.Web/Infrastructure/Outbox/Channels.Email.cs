@@ -11,6 +11,8 @@ public sealed class NotifyOptions
 {
     public const string Section = "Notify";
     public string? ApiKey { get; set; }
+    /// <summary>The Notify API's address: the real service unless a test or a stand-in says otherwise.</summary>
+    public string ApiUrl { get; set; } = "https://api.notifications.service.gov.uk";
     /// <summary>The address people open Pathway at, for the link in an email (for example <c>https://pathway.example.org</c>).</summary>
     public string BaseUrl { get; set; } = "http://localhost:5000";
     /// <summary>Notify template ids: <c>Notification</c> (one piece of work) and <c>Digest</c> (the daily summary).</summary>
@@ -19,6 +21,16 @@ public sealed class NotifyOptions
         ["Notification"] = "pathway-notification",
         ["Digest"] = "pathway-daily-digest",
     };
+
+    /// <summary>
+    /// With a key set, what Notify would refuse is refused at start-up instead: a key not in Notify's
+    /// <c>name-serviceId-secret</c> form (both UUIDs), a template id that is not a UUID, an API address that is not http(s).
+    /// </summary>
+    public bool IsUsable() =>
+        string.IsNullOrWhiteSpace(ApiKey)
+        || (ApiKey.Length > 74 && ApiKey[^74] == '-' && ApiKey[^37] == '-' && Guid.TryParse(ApiKey[^73..^37], out _) && Guid.TryParse(ApiKey[^36..], out _)
+            && Templates.Count >= 2 && Templates.Values.All(id => Guid.TryParse(id, out _))
+            && Uri.TryCreate(ApiUrl, UriKind.Absolute, out var api) && api.Scheme is "https" or "http");
 
     public string Template(string name) => Templates.TryGetValue(name, out var id) ? id : throw new InvalidOperationException($"Notify:Templates:{name} is not set.");
 }

@@ -6,22 +6,26 @@ using Pathway.Domain.CarePlans;
 using Pathway.Domain.Coordination;
 using Pathway.Domain.Events;
 using Pathway.Domain.Signposting;
+using Pathway.Domain.Training;
 using Pathway.Web.Features.Signposting;
 
 namespace Pathway.Web.Infrastructure.Outbox;
 
 /// <summary>
 /// The daily job: reminders raised into the outbox (care-plan reviews due within a week or overdue, overdue
-/// consultation and co-ordination actions, signposting referrals with no reply in 10 working days), then one digest
-/// email to each person who chose a daily digest, counting their new notifications. It runs once a day across all
-/// app instances: the first to take the <see cref="JobLease"/> row for the day runs it, the others skip. A reminder
-/// about the same thing is not repeated within a week.
+/// consultation and co-ordination actions, signposting referrals with no reply in 10 working days, refreshers of
+/// completed training expiring within <see cref="TrainingReminderDays"/>), then one digest email to each person who
+/// chose a daily digest, counting their new notifications. It runs once a day across all app instances: the first to
+/// take the <see cref="JobLease"/> row for the day runs it, the others skip. A reminder about the same thing is not
+/// repeated within a week; a training reminder is raised once per person, course and refresher due date.
 /// </summary>
 public sealed class DailyReminders(IServiceScopeFactory scopes, IEmailSender email, IOptions<NotifyOptions> notify, IOptions<SignpostingOptions> signposting,
     TimeProvider clock)
 {
     public const string JobName = "daily-reminders";
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(15);
+    /// <summary>How far ahead of a refresher's due date its holder is reminded (the home page's "expiring" window).</summary>
+    public const int TrainingReminderDays = 30;
     private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     /// <summary>Runs today's job if no instance has; returns whether this call ran it.</summary>
@@ -73,7 +77,7 @@ public sealed class DailyReminders(IServiceScopeFactory scopes, IEmailSender ema
             .Select(e => (e.EventType, e.AdditionalInformation)).ToHashSet();
         void Raise(string type, Guid? caseId, string path, Guid id, object info)
         {
-            var json = System.Text.Json.JsonSerializer.Serialize(info, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+            var json = Json(info);
             if (recent.Any(r => r.EventType == type && r.AdditionalInformation.Contains(id.ToString(), StringComparison.Ordinal))) return;
             DomainEvents.Stage(db, new OutboxEvent { EventType = type, OccurredAt = now, CaseId = caseId, DetailPath = path, AdditionalInformation = json }, now);
         }
@@ -99,6 +103,8 @@ public sealed class DailyReminders(IServiceScopeFactory scopes, IEmailSender ema
             Raise(DomainEventTypes.CoordinationActionOverdue, a.CaseId, "/coordination-group/actions", a.Id,
                 new { groupActionId = a.Id, ownerId = a.OwnerStaffUserId });
 
+        await RaiseTrainingRemindersAsync(db, now, today, ct);
+
         var sent = await db.SignpostingReferrals.AsNoTracking().Where(r => r.Status == SignpostingReferralStatus.Referred && r.ReferredOn != null)
             .Select(r => new { r.Id, r.CaseId, r.ReferredOn, r.CreatedById }).ToListAsync(ct);
         foreach (var r in sent.Where(r => WorkingDays.ResponseOverdue(r.ReferredOn!.Value, today, signposting.Value.Holidays)))
@@ -106,6 +112,47 @@ public sealed class DailyReminders(IServiceScopeFactory scopes, IEmailSender ema
                 new { signpostingReferralId = r.Id, referredById = r.CreatedById });
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// "Training expiring": a completed course whose refresher falls due after today and within
+    /// <see cref="TrainingReminderDays"/> (<see cref="Coverage.RefresherDueSoon"/>, the rule the home page uses), once per
+    /// person, course and due date: the window is at most that long, so looking back that far finds an earlier reminder.
+    /// </summary>
+    private static async Task RaiseTrainingRemindersAsync(PathwayDbContext db, DateTimeOffset now, DateOnly today, CancellationToken ct)
+    {
+        var courses = await db.Courses.AsNoTracking().Where(c => c.CurrentVersionId != null && c.RefresherMonths > 0)
+            .Select(c => new { c.Id, c.Slug, c.RefresherMonths }).ToDictionaryAsync(c => c.Id, ct);
+        if (courses.Count == 0) return;
+        var courseIds = courses.Keys.ToList();
+        var completions = await db.Enrolments.AsNoTracking()
+            .Where(e => e.CompletedAt != null && courseIds.Contains(e.CourseId) && db.Users.Any(u => u.Id == e.UserId && u.DisabledAt == null))
+            .GroupBy(e => new { e.UserId, e.CourseId }).Select(g => new { g.Key.UserId, g.Key.CourseId, Last = g.Max(e => e.CompletedAt) })
+            .ToListAsync(ct);
+
+        var since = now.AddDays(-TrainingReminderDays - 1);
+        var raised = (await db.OutboxEvents.AsNoTracking().Where(e => e.EventType == DomainEventTypes.TrainingExpiring && e.OccurredAt > since)
+            .Select(e => e.AdditionalInformation).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var done in completions)
+        {
+            var course = courses[done.CourseId];
+            var last = DateOnly.FromDateTime(done.Last!.Value.UtcDateTime);
+            if (!Coverage.RefresherDueSoon(last, course.RefresherMonths, today, TrainingReminderDays)) continue;
+            var due = Refresher.DueOn(last, course.RefresherMonths)!.Value;
+            if (due <= today) continue; // expired: the home page lists it as training due, not as a reminder
+            var info = Json(new TrainingExpiry(course.Id, done.UserId, due));
+            if (!raised.Add(info)) continue;
+            DomainEvents.Stage(db, new OutboxEvent
+            {
+                EventType = DomainEventTypes.TrainingExpiring, OccurredAt = now, DetailPath = $"/training/courses/{course.Slug}", AdditionalInformation = info,
+            }, now);
+        }
+    }
+
+    /// <summary>A training reminder's ids (its person, course and due date also make it unique).</summary>
+    private sealed record TrainingExpiry(Guid CourseId, Guid UserId, DateOnly DueOn);
+
+    private static string Json(object info) => System.Text.Json.JsonSerializer.Serialize(info, WebJson);
+    private static readonly System.Text.Json.JsonSerializerOptions WebJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     /// <summary>One email per person who chose a digest for some kind, counting unread notifications of those kinds not yet counted.</summary>
     private async Task SendDigestsAsync(PathwayDbContext db, DateTimeOffset now, DateOnly today, CancellationToken ct)
@@ -143,7 +190,8 @@ public sealed class DailyRemindersService(DailyReminders job, IOptions<OutboxOpt
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                log.LogError(ex, "The daily reminders could not run");
+                // The exception's type only: a database error's message can quote the values of the row it failed on.
+                log.LogError("The daily reminders could not run: {Error}", ex.GetType().Name);
             }
             await Task.Delay(TimeSpan.FromMinutes(5), clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }

@@ -31,7 +31,7 @@ public sealed class LocalEmailSender(TimeProvider clock) : IEmailSender
 /// </summary>
 public sealed class NotifyEmailSender(IOptions<NotifyOptions> options) : IEmailSender
 {
-    private readonly NotificationClient _client = new(options.Value.ApiKey);
+    private readonly NotificationClient _client = new(options.Value.ApiUrl, options.Value.ApiKey);
 
     public async Task SendAsync(PathwayDbContext db, string email, string templateId, IReadOnlyDictionary<string, string> personalisation, string reference,
         Guid? eventId, CancellationToken ct)

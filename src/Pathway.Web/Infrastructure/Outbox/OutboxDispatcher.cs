@@ -106,7 +106,8 @@ public sealed class OutboxDispatcherService(OutboxDispatcher dispatcher, IOption
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                log.LogError(ex, "The outbox dispatcher could not work a batch");
+                // The exception's type only: a database error's message can quote the values of the row it failed on.
+                log.LogError("The outbox dispatcher could not work a batch: {Error}", ex.GetType().Name);
             }
             if (worked < options.Value.BatchSize)
                 await Task.Delay(options.Value.Interval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -16,7 +16,10 @@ public static class OutboxServices
         services.AddHostedService<DailyRemindersService>();
         services.AddScoped<Features.Admin.Outbox.RetryDelivery>();
         // Channels: in-app notices, and email through GOV.UK Notify (or kept locally when no key is configured).
-        services.AddOptions<NotifyOptions>().Bind(config.GetSection(NotifyOptions.Section));
+        services.AddOptions<NotifyOptions>().Bind(config.GetSection(NotifyOptions.Section))
+            .Validate(o => o.IsUsable(), "Notify: with ApiKey set, the key must be a GOV.UK Notify API key (name-serviceId-secret), "
+                + "Templates:Notification and Templates:Digest Notify template ids (UUIDs), and ApiUrl an http(s) address")
+            .ValidateOnStart();
         if (string.IsNullOrWhiteSpace(config[$"{NotifyOptions.Section}:ApiKey"])) services.AddSingleton<IEmailSender, LocalEmailSender>();
         else services.AddSingleton<IEmailSender, NotifyEmailSender>();
         services.AddSingleton<IDeliveryChannel, InAppChannel>();
