@@ -232,9 +232,15 @@ public sealed class WorkThatMovesJourneyTests(DeliveringBrowserApp app, ITestOut
         await journey.EmailsAreListedWithTheirEventsAndNoPersonalDataAsync(User(StaffRole.Administrator), person);
     }
 
-    /// <summary>The case tab of that name (the case's sub-navigation).</summary>
-    private static Task CaseTabAsync(IPage page, string tab) =>
-        page.Locator(".moj-sub-navigation").GetByRole(AriaRole.Link, new() { Name = tab, Exact = true }).First.ClickAsync();
+    /// <summary>The case page of that name: its group in the case sections first, then the page in the group's row.</summary>
+    private static async Task CaseTabAsync(IPage page, string tab)
+    {
+        var group = Pathway.Web.Features.Cases.CaseHeader.Groups.Single(g => g.Pages.Any(p => p.Text == tab));
+        await page.GetByTestId("case-groups").GetByRole(AriaRole.Link, new() { Name = group.Text, Exact = true }).ClickAsync();
+        var pages = page.GetByTestId("case-pages");
+        if (await pages.CountAsync() > 0 && await pages.GetByRole(AriaRole.Link, new() { Name = tab, Exact = true }).CountAsync() > 0)
+            await pages.GetByRole(AriaRole.Link, new() { Name = tab, Exact = true }).ClickAsync();
+    }
 
     /// <summary>
     /// A person on team A's caseload with the world's offender manager; optionally the world's psychologist, an open
