@@ -24,7 +24,7 @@ public abstract class EvaluationTests(AppFixture app)
     /// A new team with six licences released on <paramref name="release"/> and running to <paramref name="licenceEnd"/>,
     /// three recalled 30, 60 and 90 days after release: the small known data the evaluation page and pack are checked on.
     /// </summary>
-    public static async Task<Guid> KnownTeamAsync(AppFixture app, string name, DateOnly release, DateOnly licenceEnd)
+    public static async Task<Guid> KnownTeamAsync(AppFixture app, string name, DateOnly release, DateOnly licenceEnd, DateOnly? topUpEnd = null)
     {
         var team = await app.Factory.WithDbAsync(async db =>
         {
@@ -40,8 +40,8 @@ public abstract class EvaluationTests(AppFixture app)
             {
                 var l = new Licence
                 {
-                    CaseId = c.Id, SentenceType = SentenceType.StandardDeterminate, SentenceLengthMonths = 36, ReleaseDate = release,
-                    LicenceExpiryDate = licenceEnd, StandardConditionSetCode = StandardConditionSets.Lco2015.Code, CreatedAt = DateTimeOffset.UtcNow,
+                    CaseId = c.Id, SentenceType = SentenceType.StandardDeterminate, SentenceLengthMonths = topUpEnd is null ? 36 : 18, ReleaseDate = release,
+                    LicenceExpiryDate = licenceEnd, TopUpSupervisionEndDate = topUpEnd, StandardConditionSetCode = StandardConditionSets.Lco2015.Code, CreatedAt = DateTimeOffset.UtcNow,
                 };
                 db.Licences.Add(l);
                 if (recallAfter is { } d)
@@ -50,6 +50,21 @@ public abstract class EvaluationTests(AppFixture app)
             });
         }
         return team.Id;
+    }
+
+    [Fact]
+    public async Task FollowUp_EndsAtTheLicenceEnd_NotAtTheEndOfTopUpSupervision()
+    {
+        // A breach of top-up supervision goes to court, not recall, so its months cannot count as time at risk of recall.
+        // Licences of 300 days, then top-up to 165 days from now: the three recalled (days 30, 60, 90) give 180 days and
+        // the three not recalled 3 × 300, so 1,080 days = 35.5 person-months (to the top-up end it would be 45.3).
+        var team = await KnownTeamAsync(app, "Top-up", Today.AddDays(-400), Today.AddDays(-100), topUpEnd: Today.AddDays(165));
+        var from = Today.AddDays(-500);
+        var psychologist = await app.PagesAsync(StaffRole.Psychologist);
+        var html = await AppFixture.TextAsync(await psychologist.GetAsync(
+            $"/evaluation?Cohort=ServiceStart&Team={team}&From.Day={from.Day}&From.Month={from.Month}&From.Year={from.Year}"));
+        var row = RecallFiguresTests.Table(html, "measures").Single(r => r.Label == "Released after the service started").Cells;
+        Assert.Equal(("6", "3", "35.5"), (row["Licence periods"], row["Recalled"], row["Person-months on licence"]));
     }
 
     [Fact]

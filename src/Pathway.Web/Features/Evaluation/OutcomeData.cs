@@ -36,7 +36,9 @@ public static class OutcomeData
         var licences = await Released(db, releasedFrom, releasedTo, teamId)
             .Select(l => new
             {
-                l.Id, l.CaseId, l.ReleaseDate, End = l.TopUpSupervisionEndDate ?? l.LicenceExpiryDate,
+                // Follow-up ends at the licence's end: top-up supervision follows it, but a breach of top-up goes to
+                // court, not recall, so its months are not time at risk of recall (shared DOMAIN.md section 9).
+                l.Id, l.CaseId, l.ReleaseDate, End = l.LicenceExpiryDate,
                 Recall = l.Recalls.OrderBy(r => r.RecallDate).Select(r => (DateOnly?)r.RecallDate).FirstOrDefault(),
                 l.Case!.DateOfBirth, l.Case.Gender, l.Case.RoshLevel, l.Case.OffenderManagerId,
             })
