@@ -53,6 +53,23 @@ public abstract class EvaluationTests(AppFixture app)
     }
 
     [Fact]
+    public async Task TheTeamFilter_OffersProbationTeamsOnly_AndRefusesAnyOther()
+    {
+        // A person's case belongs to a probation team: police, approved-premises, partner and service teams have no
+        // licences of their own to compare, on the page or in the pack.
+        var psychologist = await app.PagesAsync(StaffRole.Psychologist);
+        foreach (var path in new[] { "/evaluation", "/evaluation/pack" })
+        {
+            var html = await (await psychologist.GetAsync(path)).Content.ReadAsStringAsync();
+            Assert.Contains($"value=\"{app.World.TeamA.Id}\"", html);
+            foreach (var other in new[] { app.World.Ppu, app.World.Premises, app.World.Service, app.World.Partner })
+                Assert.DoesNotContain($"value=\"{other.Id}\"", html);
+            var refused = await (await psychologist.GetAsync($"{path}?Team={app.World.Ppu.Id}")).Content.ReadAsStringAsync();
+            Assert.Contains("Choose a team from the list", refused);
+        }
+    }
+
+    [Fact]
     public async Task FollowUp_EndsAtTheLicenceEnd_NotAtTheEndOfTopUpSupervision()
     {
         // A breach of top-up supervision goes to court, not recall, so its months cannot count as time at risk of recall.

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pathway.Data;
 using Pathway.Data.Entities;
 using Pathway.Domain.Evaluation;
+using Pathway.Web.Features.Shared;
 using Pathway.Web.Features.Training.Dashboard;
 
 namespace Pathway.Web.Features.Evaluation;
@@ -17,6 +18,12 @@ public static class OutcomeData
     /// <summary>The day the PD service started, from configuration (<c>Evaluation:ServiceStartedOn</c>, ISO date).</summary>
     public static DateOnly ServiceStartedOn(IConfiguration config) =>
         DateOnly.TryParse(config["Evaluation:ServiceStartedOn"], System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : new DateOnly(2025, 4, 1);
+
+    /// <summary>The teams a person's case can belong to (probation teams): the choices for an evaluation's team filter.</summary>
+    public static async Task<List<Govuk.Option>> TeamChoicesAsync(PathwayDbContext db, CancellationToken ct) =>
+        (await db.Teams.AsNoTracking().Where(t => t.Kind == Pathway.Domain.Staff.TeamKind.Probation).OrderBy(t => t.Name)
+            .Select(t => new { t.Id, t.Name }).ToListAsync(ct))
+        .Select(t => new Govuk.Option(t.Id.ToString(), t.Name)).ToList();
 
     /// <summary>Licences released in the period, optionally one team's.</summary>
     public static IQueryable<Licence> Released(PathwayDbContext db, DateOnly releasedFrom, DateOnly releasedTo, Guid? teamId) =>

@@ -168,14 +168,13 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
         Policy = policy;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         ServiceStartedOn = OutcomeData.ServiceStartedOn(config);
-        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
-        Teams = teams.Select(t => new Govuk.Option(t.Id.ToString(), t.Name)).ToList();
+        Teams = await OutcomeData.TeamChoicesAsync(db, ct);
         var fromError = From.TryParse("The start date", out var from);
         var toError = To.TryParse("The end date", out var to);
         if (fromError is not null) ModelState.AddModelError(nameof(From), fromError);
         if (toError is not null) ModelState.AddModelError(nameof(To), toError);
         if (!Enum.IsDefined(Cohort)) ModelState.AddModelError(nameof(Cohort), "Choose a comparison from the list");
-        if (Team is { } id && teams.All(t => t.Id != id)) ModelState.AddModelError(nameof(Team), "Choose a team from the list");
+        if (Team is { } id && Teams.All(t => t.Value != id.ToString())) ModelState.AddModelError(nameof(Team), "Choose a team from the list");
         FromDate = from ?? today.AddYears(-3).AddDays(1);
         ToDate = to ?? today;
         if (fromError is null && toError is null && FromDate > ToDate)

@@ -57,8 +57,7 @@ public sealed class PackModel(PathwayDbContext db, AuditLog audit, TimeProvider 
     private async Task<Choice?> ValidateAsync(CancellationToken ct)
     {
         Quarters = FinancialQuarter.Choices(Today);
-        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
-        Teams = teams.Select(t => new Govuk.Option(t.Id.ToString(), t.Name)).ToList();
+        Teams = await OutcomeData.TeamChoicesAsync(db, ct);
 
         var quarter = string.IsNullOrWhiteSpace(Quarter) ? Quarters[1] : FinancialQuarter.Parse(Quarter.Trim());
         if (quarter is null || !Quarters.Contains(quarter))
@@ -69,9 +68,9 @@ public sealed class PackModel(PathwayDbContext db, AuditLog audit, TimeProvider 
         string? teamName = null;
         if (!string.IsNullOrWhiteSpace(Team))
         {
-            var team = Guid.TryParse(Team, out var id) ? teams.FirstOrDefault(t => t.Id == id) : null;
+            var team = Guid.TryParse(Team, out var id) ? Teams.FirstOrDefault(t => t.Value == id.ToString()) : null;
             if (team is null) ModelState.AddModelError(nameof(Team), "Choose a team from the list");
-            else (teamId, teamName) = (team.Id, team.Name);
+            else (teamId, teamName) = (id, team.Text);
         }
         return ModelState.IsValid ? new Choice(quarter!, teamId, teamName) : null;
     }
