@@ -19,6 +19,11 @@ public sealed class EvaluationPageTests(BrowserApp app, ITestOutputHelper output
         await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Evaluation: recall outcomes" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=measures]")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync(output, $"{path} as {role}");
+        // The charts' text is in the page's font (inline SVG outside a govuk-body class would take the serif default).
+        var fonts = await page.Locator("svg.app-chart text, .app-figure svg text").EvaluateAllAsync<string[]>(
+            "texts => texts.map(t => getComputedStyle(t).fontFamily)");
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f => Assert.StartsWith("arial", f, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
