@@ -47,7 +47,7 @@ public static class SyntheticCoordination
         {
             MeetingId = held.Id, Number = 1, Kind = AgendaItemKind.ServiceDevelopment, Title = "Waiting times for the emotional wellbeing group", CreatedAt = now,
             Minutes = "Harbour Wellbeing reported waits of about three weeks. Referrals from the PD service are arriving with consent and a clear contact route.",
-            Decisions = "Harbour Wellbeing to share a one-page referral guide with probation teams.",
+            Decisions = "Harbour Wellbeing to share a one-page referral guide with probation teams; the clinical lead to add the group's waiting times to the service's referral guidance.",
         };
         var caseItem = new GroupAgendaItem
         {
@@ -63,6 +63,12 @@ public static class SyntheticCoordination
             {
                 MeetingId = held.Id, AgendaItemId = development.Id, Description = "Send probation teams the one-page referral guide",
                 OwnerRepresentativeId = partner.Id, DueOn = today.AddDays(-5), Status = GroupActionStatus.Open, CreatedAt = now,
+            },
+            // Owned by a member of staff and overdue: the daily job reminds the clinical lead of it.
+            new GroupAction
+            {
+                MeetingId = held.Id, AgendaItemId = development.Id, Description = "Add the group's waiting times to the referral guidance",
+                OwnerStaffUserId = staff["clinical.lead@pathway.example"].Id, DueOn = today.AddDays(-7), Status = GroupActionStatus.Open, CreatedAt = now,
             },
             new GroupAction
             {

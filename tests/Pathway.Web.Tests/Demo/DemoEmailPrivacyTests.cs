@@ -34,9 +34,10 @@ public sealed partial class DemoEmailPrivacyTests(SeededDemo demo) : IClassFixtu
         DailyReminders Job() => ActivatorUtilities.CreateInstance<DailyReminders>(services);
         Assert.True(await Job().RunIfDueAsync());
         var reminders = await WithDbAsync(db => db.OutboxEvents.AsNoTracking().Select(e => e.EventType).Distinct().ToListAsync());
-        // (The demo as seeded has no care-plan review due within a week and no overdue co-ordination action with a staff
-        // owner, so those two reminders come only from the events raised below.)
+        // Lee Campbell's care-plan review is due in five days; the clinical lead's group action is a week overdue.
         Assert.Contains(DomainEventTypes.TrainingExpiring, reminders);
+        Assert.Contains(DomainEventTypes.CarePlanReviewDue, reminders);
+        Assert.Contains(DomainEventTypes.CoordinationActionOverdue, reminders);
         Assert.All(reminders, r => Assert.True(DomainEventTypes.Get(r).IsReminder, r));
 
         // Every event type about every demo case, naming the case's own staff.

@@ -8,7 +8,7 @@ namespace Pathway.Data.Seeding.Personas;
 
 /// <summary>
 /// Lee Campbell (X000007, Northfield): on licence until next year, in his own flat, on the pathway with an active care
-/// plan whose review is due in ten days. In the last fortnight: a missed appointment and a first warning letter, eviction
+/// plan whose review is due in five days. In the last fortnight: a missed appointment and a first warning letter, eviction
 /// after a row with his landlord, and a second missed appointment — the early-warning signal the recall walkthrough
 /// starts from. Nobody has started considering recall yet: the offender manager does that in the walkthrough, and can,
 /// because his licence is current.
@@ -34,7 +34,7 @@ internal static class LeeCampbell
                 DemoAssessments.Need(NeedArea.SubstanceUse, NeedPriority.Medium, "Alcohol use when distressed; open to community alcohol service"),
             ]);
         DemoCarePlans.Plan(s.Db, c, assessment, s.Psychologist, createdAt: s.At(225), signedAt: s.At(212), countersignedBy: s.OmNorth,
-            countersignedAt: s.At(210, 1), review: s.Today.AddDays(10), overrides: DemoCarePlans.InTheCommunity, goalAchievedAt: s.At(150));
+            countersignedAt: s.At(210, 1), review: s.Today.AddDays(5), overrides: DemoCarePlans.InTheCommunity, goalAchievedAt: s.At(150));
 
         // Weekly contacts, kept, until a fortnight ago; then the signal.
         s.WeeklyContacts(c, rng, lastDaysAgo: 15, unacceptableShare: 0);
