@@ -376,7 +376,7 @@ public abstract class HandlerEventTests(AppFixture app)
         Assert.Empty(await NewEventsAsync(before));
 
         var sent = Assert.IsType<Outcome<SignpostingReferral>.Done>(await refer.HandleAsync(c, Signposting(consented: true, send: true), [], default)).Value;
-        await AssertOneEventAsync(before, DomainEventTypes.SignpostingReferralSent, app.World.InScope.Id, $"/partner/referrals/{sent.Id}", psychologist.Id,
+        await AssertOneEventAsync(before, DomainEventTypes.SignpostingReferralSent, app.World.InScope, $"/partner/referrals/{sent.Id}", psychologist.Id,
             sent.Id, app.World.Partner.Id);
     }
 
@@ -409,7 +409,7 @@ public abstract class HandlerEventTests(AppFixture app)
             Assert.Empty(await NewEventsAsync(before));
 
             Assert.IsType<Outcome<SignpostingReferral>.Done>(await move.ByStaffAsync(c, suggested, new(SignpostingReferralStatus.Referred, today, null, v), [], default));
-            await AssertOneEventAsync(before, DomainEventTypes.SignpostingReferralSent, app.World.InScope.Id, $"/partner/referrals/{suggested}", psychologist.Id,
+            await AssertOneEventAsync(before, DomainEventTypes.SignpostingReferralSent, app.World.InScope, $"/partner/referrals/{suggested}", psychologist.Id,
                 suggested, app.World.Partner.Id);
         }
 
@@ -421,7 +421,7 @@ public abstract class HandlerEventTests(AppFixture app)
             Assert.IsType<Outcome<SignpostingReferral>.Invalid>(await move.ByPartnerAsync(s.Who, referred, new(SignpostingReferralStatus.Declined, today, " ", v), [], default));
             Assert.Empty(await NewEventsAsync(before));
             Assert.IsType<Outcome<SignpostingReferral>.Done>(await move.ByPartnerAsync(s.Who, referred, new(SignpostingReferralStatus.Accepted, today, null, v), [], default));
-            await AssertOneEventAsync(before, DomainEventTypes.SignpostingReferralReplied, app.World.InScope.Id,
+            await AssertOneEventAsync(before, DomainEventTypes.SignpostingReferralReplied, app.World.InScope,
                 $"/cases/{app.World.InScope.Id}/signposting/{referred}", partner.Id, referred, psychologist.Id);
         }
     }
@@ -548,10 +548,7 @@ public abstract class HandlerEventTests(AppFixture app)
     private async Task AssertOneEventAsync(HashSet<Guid> before, string type, CaseRecord about, string detailPath, Guid actor, params Guid[] carries) =>
         Assert.Equal(about.Crn, (await AssertOneEventAsync(before, type, about.Id, detailPath, actor, carries)).Crn);
 
-    /// <summary>
-    /// As above without checking the CRN: signposting events are raised by case id, and take the CRN only when the case
-    /// happens to be loaded in the request (so a partner's reply has none).
-    /// </summary>
+    /// <summary>The event's type, case, detail path, actor, the ids it carries and its pending deliveries.</summary>
     private async Task<OutboxEvent> AssertOneEventAsync(HashSet<Guid> before, string type, Guid caseId, string detailPath, Guid actor, params Guid[] carries)
     {
         var e = Assert.Single(await NewEventsAsync(before));

@@ -79,13 +79,16 @@ public sealed class RecordSignpostingMove(PathwayDbContext db, AuditLog audit, T
             await UnmetNeedsMet.MarkAsync(db, referral.CaseId, referral.Need, calendar.Today, ct);
         }
         if (m.To == SignpostingReferralStatus.FirstAttended) referral.FirstAttendedOn = m.On;
+        // Every event carries the person's CRN (the HMPPS person reference), whether or not this request loaded the case.
+        var crn = m.To == SignpostingReferralStatus.Referred || actor == SignpostingActor.Partner
+            ? await db.Cases.Where(x => x.Id == referral.CaseId).Select(x => x.Crn).SingleAsync(ct) : null;
         if (m.To == SignpostingReferralStatus.Referred)
         {
             var partnerTeamId = await db.DirectoryServices.Where(s => s.Id == referral.ServiceId).Select(s => s.Organisation!.PartnerTeamId).FirstOrDefaultAsync(ct);
-            ReferToService.RaiseSent(events, referral, partnerTeamId);
+            ReferToService.RaiseSent(events, referral, crn!, partnerTeamId);
         }
         if (actor == SignpostingActor.Partner)
-            events.Raise(DomainEventTypes.SignpostingReferralReplied, referral.CaseId, null, $"/cases/{referral.CaseId}/signposting/{referral.Id}",
+            events.Raise(DomainEventTypes.SignpostingReferralReplied, referral.CaseId, crn, $"/cases/{referral.CaseId}/signposting/{referral.Id}",
                 new { signpostingReferralId = referral.Id, referredById = referral.CreatedById });
         db.Entry(referral).Property(x => x.Version).OriginalValue = m.Version!.Value;
         audit.Add(AuditActions.Signposting.Move, "SignpostingReferral", referral.Id, referral.CaseId,

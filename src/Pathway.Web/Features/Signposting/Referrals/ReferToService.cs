@@ -70,13 +70,13 @@ public sealed class ReferToService(PathwayDbContext db, AuditLog audit, TimeProv
         db.SignpostingReferrals.Add(referral);
         if (r.SendNow) await UnmetNeedsMet.MarkAsync(db, c.Id, referral.Need, today, ct);
         audit.Add(AuditActions.Signposting.Create, "SignpostingReferral", referral.Id, c.Id);
-        if (r.SendNow) RaiseSent(events, referral, service.Organisation!.PartnerTeamId);
+        if (r.SendNow) RaiseSent(events, referral, c.Case.Crn, service.Organisation!.PartnerTeamId);
         await db.SaveChangesAsync(ct);
         return referral;
     }
 
     /// <summary>A referral sent to a service: its organisation's partner-agency team hears of it (a partner reads it at /partner).</summary>
-    internal static void RaiseSent(DomainEvents events, SignpostingReferral referral, Guid? partnerTeamId) =>
-        events.Raise(DomainEventTypes.SignpostingReferralSent, referral.CaseId, null, $"/partner/referrals/{referral.Id}",
+    internal static void RaiseSent(DomainEvents events, SignpostingReferral referral, string crn, Guid? partnerTeamId) =>
+        events.Raise(DomainEventTypes.SignpostingReferralSent, referral.CaseId, crn, $"/partner/referrals/{referral.Id}",
             new { signpostingReferralId = referral.Id, partnerTeamId });
 }
