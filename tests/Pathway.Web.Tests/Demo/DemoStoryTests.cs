@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pathway.Data;
 using Pathway.Data.Entities;
+using Pathway.Data.Security;
 using Pathway.Data.Seeding;
 using Pathway.Domain.Assessments;
 using Pathway.Domain.CarePlans;
@@ -194,6 +195,7 @@ public sealed class DemoStoryTests(SeededDemo demo) : IClassFixture<SeededDemo>
             await AppFixture.SignInAsync(demo.Factory.Services, client, a.Email, DemoSeed.DemoPassword, SeededDemo.AuthenticatorKey);
             var home = await AppFixture.TextAsync(await client.GetAsync("/"));
             if (!work.Any(w => home.Contains(w, StringComparison.Ordinal))) idle.Add($"{a.Email} ({a.Role})");
+            await HomeAgreesWithTheApi_AndItsLinksWorkAsync(a.Email, client, home);
             kinds.UnionWith(System.Text.RegularExpressions.Regex.Matches(home, "data-kind=\"([a-z-]+)\"").Select(m => m.Groups[1].Value));
             if (a.Email == "om.north@pathway.example") Assert.Contains("Overdue</strong>", home);
             if (a.Role == StaffRole.PartnerAgency)
@@ -202,6 +204,48 @@ public sealed class DemoStoryTests(SeededDemo demo) : IClassFixture<SeededDemo>
         Assert.True(idle.Count == 0, "Nothing to do on the home page for " + string.Join(", ", idle));
         var missing = Pathway.Web.Features.Tasks.TaskKinds.All.Select(k => k.Slug).Where(k => !kinds.Contains(k)).ToList();
         Assert.True(missing.Count == 0, "No demo account has a task of these kinds: " + string.Join(", ", missing));
+    }
+
+    /// <summary>
+    /// The home page's count is <c>GET /api/v1/me/tasks</c>'s total for the same person, every task it lists is in the
+    /// API's list with the same link, and every such link opens (the demo's "Waiting for you" leads somewhere real).
+    /// </summary>
+    private async Task HomeAgreesWithTheApi_AndItsLinksWorkAsync(string email, HttpClient pages, string home)
+    {
+        var token = await demo.ReadAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            ApiTokens.Issue(db, user.Id, "demo home check", DateTimeOffset.UtcNow, 1, ApiTokenIssuance.OperatorCli, out var plain);
+            await db.SaveChangesAsync();
+            return plain;
+        });
+        using var api = demo.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var links = new HashSet<string?>();
+        var total = 0;
+        for (var page = 1; page == 1 || links.Count < total; page++) // 25 a page
+        {
+            var response = await api.GetAsync($"/api/v1/me/tasks?page={page}");
+            Assert.True(response.IsSuccessStatusCode, $"{email}: /api/v1/me/tasks?page={page} answered {(int)response.StatusCode}");
+            using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            total = json.RootElement.GetProperty("total").GetInt32();
+            var items = json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("link").GetString()).ToList();
+            if (items.Count == 0) break;
+            links.UnionWith(items);
+        }
+
+        var shown = System.Text.RegularExpressions.Regex.Match(home, "data-testid=\"task-total\">(\\d+) tasks?");
+        Assert.True(shown.Success, $"{email}: no task count on the home page");
+        Assert.Equal((email, total), (email, int.Parse(shown.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        var homeLinks = System.Text.RegularExpressions.Regex.Matches(home, "<li data-testid=\"task\">.*?href=\"([^\"]+)\"", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).Distinct().ToList();
+        Assert.NotEmpty(homeLinks);
+        foreach (var link in homeLinks)
+        {
+            Assert.True(links.Contains(link), $"{email}: {link} is on the home page but not in /api/v1/me/tasks");
+            var opened = await pages.GetAsync(link);
+            Assert.True(opened.StatusCode == System.Net.HttpStatusCode.OK, $"{email}: {link} answered {(int)opened.StatusCode}");
+        }
     }
 
     /// <summary>
