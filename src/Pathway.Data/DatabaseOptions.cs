@@ -51,16 +51,14 @@ public static class DatabaseServiceCollectionExtensions
     /// <summary>Registers <see cref="PathwayDbContext"/> as the provider-specific context.</summary>
     public static IServiceCollection AddPathwayDatabase(this IServiceCollection services, DatabaseOptions options)
     {
+        if (options.Provider == DatabaseProvider.Sqlite) options.ConnectionString ??= DatabaseOptions.DefaultSqliteConnectionString();
         services.AddSingleton(options);
+        // The connection string is read from the registered options each time a context's options are built (once per
+        // scope), not captured here: the test harness moves one running app from database to database between classes.
         if (options.Provider == DatabaseProvider.Postgres)
-        {
             services.AddDbContext<PathwayDbContext, PostgresPathwayDbContext>(o => ConfigurePostgres(o, options.ConnectionString!));
-        }
         else
-        {
-            var cs = options.ConnectionString ?? DatabaseOptions.DefaultSqliteConnectionString();
-            services.AddDbContext<PathwayDbContext, SqlitePathwayDbContext>(o => ConfigureSqlite(o, cs));
-        }
+            services.AddDbContext<PathwayDbContext, SqlitePathwayDbContext>(o => ConfigureSqlite(o, options.ConnectionString!));
         return services;
     }
 

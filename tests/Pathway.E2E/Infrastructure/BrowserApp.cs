@@ -239,30 +239,26 @@ public sealed partial class BrowserHost : IAsyncDisposable
     /// <summary>A staff member with the world's authenticator key and two-factor sign-in, like the world's people.</summary>
     public async Task<StaffUser> CreateStaffAsync(StaffRole role, Guid? teamId, string displayName)
     {
+        var user = await CreateAsync(role, teamId, displayName);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var stored = await users.FindByIdAsync(user.Id.ToString()) ?? throw new InvalidOperationException("The new user was not saved.");
+        Check(await users.SetAuthenticationTokenAsync(stored, "[AspNetUserStore]", "AuthenticatorKey", TestWorld.AuthenticatorKey));
+        Check(await users.SetTwoFactorEnabledAsync(stored, true));
+        return stored;
+    }
+
+    /// <summary>A staff member in a case-data role who has never set up an authenticator app.</summary>
+    public Task<StaffUser> CreateUserWithoutTwoFactorAsync(StaffRole role, string displayName) => CreateAsync(role, World.Service.Id, displayName);
+
+    private async Task<StaffUser> CreateAsync(StaffRole role, Guid? teamId, string displayName)
+    {
         await using var scope = _factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var email = $"staff-{Guid.NewGuid():N}@test.pathway.example";
         var user = new StaffUser
         {
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, TeamId = teamId, CreatedAt = DateTimeOffset.UtcNow,
-        };
-        Check(await users.CreateAsync(user, TestWorld.Password));
-        Check(await users.AddToRoleAsync(user, role.ToString()));
-        Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", TestWorld.AuthenticatorKey));
-        Check(await users.SetTwoFactorEnabledAsync(user, true));
-        return user;
-    }
-
-    /// <summary>A staff member in a case-data role who has never set up an authenticator app.</summary>
-    public async Task<StaffUser> CreateUserWithoutTwoFactorAsync(StaffRole role, string displayName)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var email = $"new-{Guid.NewGuid():N}@test.pathway.example";
-        var user = new StaffUser
-        {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, TeamId = World.Service.Id,
-            CreatedAt = DateTimeOffset.UtcNow,
         };
         Check(await users.CreateAsync(user, TestWorld.Password));
         Check(await users.AddToRoleAsync(user, role.ToString()));

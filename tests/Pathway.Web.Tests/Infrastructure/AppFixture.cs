@@ -7,18 +7,22 @@ using Pathway.Domain.Staff;
 
 namespace Pathway.Web.Tests.Infrastructure;
 
-/// <summary>One running app and its <see cref="TestWorld"/>, shared by the tests of a class.</summary>
-public abstract partial class AppFixture : IAsyncLifetime
+/// <summary>
+/// A running app on a database of its own, and its <see cref="TestWorld"/>, shared by the tests of a class. The app
+/// itself comes from <see cref="AppPool"/>: starting one costs seconds of CPU, so a class borrows one that another class
+/// has finished with, moved to a fresh database first. Classes that change the app itself (its key files, its
+/// settings) use <see cref="OwnSqliteApp"/> or <see cref="OwnPostgresApp"/> instead.
+/// </summary>
+public abstract partial class AppFixture(Provider provider, bool pooled = true) : IAsyncLifetime
 {
-    public PathwayFactory Factory { get; }
+    public PathwayFactory Factory { get; private set; } = null!;
     public TestWorld World { get; private set; } = null!;
     private readonly Dictionary<StaffRole, HttpClient> _signedIn = [];
     private readonly SemaphoreSlim _signInGate = new(1, 1);
 
-    protected AppFixture(Provider provider) => Factory = new PathwayFactory(provider);
-
     public async Task InitializeAsync()
     {
+        Factory = pooled ? AppPool.Take(provider) : new PathwayFactory(provider);
         _ = Factory.Server; // start the app: migrations and reference data run at start-up
         World = await TestWorld.CreateAsync(Factory.Services);
     }
@@ -26,7 +30,8 @@ public abstract partial class AppFixture : IAsyncLifetime
     public Task DisposeAsync()
     {
         foreach (var c in _signedIn.Values) c.Dispose();
-        Factory.Dispose();
+        if (pooled) AppPool.Return(Factory);
+        else Factory.Dispose();
         return Task.CompletedTask;
     }
 
@@ -91,3 +96,9 @@ public abstract partial class AppFixture : IAsyncLifetime
 public sealed class SqliteApp() : AppFixture(Provider.Sqlite);
 
 public sealed class PostgresApp() : AppFixture(Provider.Postgres);
+
+/// <summary>An app started for this class alone, for tests that change the app itself (key files, checkpoints).</summary>
+public sealed class OwnSqliteApp() : AppFixture(Provider.Sqlite, pooled: false);
+
+/// <inheritdoc cref="OwnSqliteApp"/>
+public sealed class OwnPostgresApp() : AppFixture(Provider.Postgres, pooled: false);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -23,35 +25,88 @@ public class PathwayFactory : WebApplicationFactory<Program>
 {
     public Provider Provider { get; }
     public LogSink Logs { get; } = new();
-    public string ConnectionString { get; }
+
+    /// <summary>The database the app uses now: a fresh copy of the migrated template (see <see cref="MoveToFreshDatabase"/>).</summary>
+    public string ConnectionString => _database.ConnectionString;
 
     /// <summary>This app's own key folder (audit keys, secret keys, checkpoints), so no test writes into the repository's data/.</summary>
     public string KeyDirectory { get; } = Path.Combine(Path.GetTempPath(), $"pathway-keys-{Guid.NewGuid():N}");
-    private readonly string? _sqliteFile;
-    private readonly string? _pgDatabase;
+    private TestDatabase _database;
 
     public PathwayFactory(Provider provider)
     {
         Provider = provider;
-        if (provider == Provider.Sqlite)
+        _database = TestDatabase.Create(provider);
+    }
+
+    /// <summary>
+    /// Points the running app at a fresh copy of the migrated template and drops the database it used, so a pooled app
+    /// (<see cref="AppPool"/>) serves the next test class as if it had just started: no rows but its Data Protection key
+    /// ring (which the app made at start-up and keeps in memory), no cached task counts, no audit checkpoints from the
+    /// last class's chain. The captured logs stay: they hold what start-up logged, and every class's privacy checks
+    /// then cover everything the app has logged so far.
+    /// </summary>
+    public void MoveToFreshDatabase()
+    {
+        var old = _database;
+        var keyRing = WithDbAsync(db => db.DataProtectionKeys.AsNoTracking().ToListAsync()).GetAwaiter().GetResult();
+        _database = TestDatabase.Create(Provider);
+        Services.GetRequiredService<DatabaseOptions>().ConnectionString = _database.ConnectionString;
+        old.Drop();
+        WithDbAsync(db =>
         {
-            _sqliteFile = Path.Combine(Path.GetTempPath(), $"pathway-test-{Guid.NewGuid():N}.db");
-            File.Copy(SqliteTemplate.Value, _sqliteFile);
-            ConnectionString = $"Data Source={_sqliteFile}";
-        }
-        else
+            db.DataProtectionKeys.AddRange(keyRing.Select(k => new DataProtectionKey { FriendlyName = k.FriendlyName, Xml = k.Xml }));
+            return db.SaveChangesAsync();
+        }).GetAwaiter().GetResult();
+        (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear();
+        var checkpoints = Path.Combine(KeyDirectory, Pathway.Data.Auditing.FileAuditCheckpointStore.FileName);
+        if (File.Exists(checkpoints)) File.Delete(checkpoints);
+    }
+
+    /// <summary>A copy of the migrated template: a file for SQLite, a database for PostgreSQL.</summary>
+    private sealed class TestDatabase
+    {
+        public required string ConnectionString { get; init; }
+        private string? SqliteFile { get; init; }
+        private string? PostgresName { get; init; }
+
+        public static TestDatabase Create(Provider provider)
         {
+            if (provider == Provider.Sqlite)
+            {
+                var file = Path.Combine(Path.GetTempPath(), $"pathway-test-{Guid.NewGuid():N}.db");
+                File.Copy(SqliteTemplate.Value, file);
+                return new TestDatabase { ConnectionString = $"Data Source={file}", SqliteFile = file };
+            }
             var admin = PostgresAdminConnectionString();
-            _pgDatabase = $"pathway_test_{Guid.NewGuid():N}";
+            var name = $"pathway_test_{Guid.NewGuid():N}";
             using (var conn = new NpgsqlConnection(admin))
             {
                 conn.Open();
                 using var cmd = conn.CreateCommand();
-                cmd.CommandText = $"CREATE DATABASE {_pgDatabase} TEMPLATE {PostgresTemplate.Value}";
+                cmd.CommandText = $"CREATE DATABASE {name} TEMPLATE {PostgresTemplate.Value}";
                 lock (PostgresTemplateGate) cmd.ExecuteNonQuery(); // one copy of the template at a time
-
             }
-            ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = _pgDatabase }.ConnectionString;
+            return new TestDatabase { ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString, PostgresName = name };
+        }
+
+        public void Drop()
+        {
+            if (SqliteFile is not null)
+            {
+                using (var conn = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString)) Microsoft.Data.Sqlite.SqliteConnection.ClearPool(conn);
+                foreach (var f in new[] { SqliteFile, SqliteFile + "-wal", SqliteFile + "-shm" })
+                    try { File.Delete(f); } catch (IOException) { } // a connection still closing: the folder is temporary
+            }
+            if (PostgresName is not null)
+            {
+                using (var conn = new NpgsqlConnection(ConnectionString)) NpgsqlConnection.ClearPool(conn);
+                using var admin = new NpgsqlConnection(PostgresAdminConnectionString());
+                admin.Open();
+                using var cmd = admin.CreateCommand();
+                cmd.CommandText = $"DROP DATABASE IF EXISTS {PostgresName} WITH (FORCE)";
+                cmd.ExecuteNonQuery();
+            }
         }
     }
 
@@ -160,20 +215,6 @@ public class PathwayFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         if (Directory.Exists(KeyDirectory)) Directory.Delete(KeyDirectory, recursive: true);
-        if (_sqliteFile is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
-                if (File.Exists(f)) File.Delete(f);
-        }
-        if (_pgDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var conn = new NpgsqlConnection(PostgresAdminConnectionString());
-            conn.Open();
-            using var cmd = conn.CreateCommand();
-            cmd.CommandText = $"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)";
-            cmd.ExecuteNonQuery();
-        }
+        _database.Drop();
     }
 }

@@ -267,6 +267,6 @@ public abstract class AuditTests(AppFixture app)
     private Task<long> LastAsync() => app.Factory.WithDbAsync(db => db.AuditEvents.MaxAsync(a => (long?)a.Sequence).ContinueWith(t => t.Result ?? 0));
 }
 
-public sealed class AuditTestsSqlite(SqliteApp app) : AuditTests(app), IClassFixture<SqliteApp>;
+public sealed class AuditTestsSqlite(OwnSqliteApp app) : AuditTests(app), IClassFixture<OwnSqliteApp>;
 
-public sealed class AuditTestsPostgres(PostgresApp app) : AuditTests(app), IClassFixture<PostgresApp>;
+public sealed class AuditTestsPostgres(OwnPostgresApp app) : AuditTests(app), IClassFixture<OwnPostgresApp>;
