@@ -19,7 +19,7 @@ namespace Pathway.Web.Tests.Security;
 /// against the access model: a role without the screen's policy is refused; a case outside scope is a 404 with a denied
 /// audit row; a case in scope is served. An endpoint this test cannot classify fails it, so new endpoints join the matrix.
 /// The walk is several thousand requests, so it is dealt into parts (every <see cref="Parts"/>th endpoint from
-/// <see cref="Part"/>), each a class of its own with its own app, which the test runner runs side by side.
+/// <see cref="Part"/>), each a class of its own, which the test runner runs side by side.
 /// </summary>
 public abstract class AuthorizationMatrix(AppFixture app, ITestOutputHelper output)
 {
@@ -313,7 +313,7 @@ public sealed class AuthorizationMatrixTestsSqlite(SqliteApp app, ITestOutputHel
     protected override int Parts => 3;
 }
 
-/// <summary>The matrix's second part on SQLite, with an app of its own so that it runs beside the others.</summary>
+/// <summary>The matrix's second part on SQLite, a class of its own so that it runs beside the others.</summary>
 public sealed class AuthorizationMatrixTestsSqlitePart2(SqliteApp app, ITestOutputHelper output) : AuthorizationMatrix(app, output), IClassFixture<SqliteApp>
 {
     protected override int Part => 1;
@@ -330,4 +330,14 @@ public sealed class AuthorizationMatrixTestsSqlitePart3(SqliteApp app, ITestOutp
 public sealed class AuthorizationMatrixTestsPostgres(PostgresApp app, ITestOutputHelper output) : AuthorizationMatrixTests(app, output), IClassFixture<PostgresApp>
 {
     protected override bool ChecksPolicyRefusals => false;
+    protected override int Parts => 2;
+}
+
+/// <summary>The matrix's second part on PostgreSQL: the walk there renders every page a role is let into on every case
+/// scope, the longest single test in the suite, so it is dealt in two to run beside the rest.</summary>
+public sealed class AuthorizationMatrixTestsPostgresPart2(PostgresApp app, ITestOutputHelper output) : AuthorizationMatrix(app, output), IClassFixture<PostgresApp>
+{
+    protected override bool ChecksPolicyRefusals => false;
+    protected override int Part => 1;
+    protected override int Parts => 2;
 }
