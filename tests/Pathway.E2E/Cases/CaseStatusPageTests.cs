@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Pathway.E2E.Cases;
 
-/// <summary>The case's groups of pages fit one row at 1280 px and wrap at 390 px; "Now" heads the overview; both pass axe.</summary>
+/// <summary>The case's groups of pages fit one row at 1280 px and wrap at 390 px, where no page scrolls sideways; "Now" heads the overview; both pass axe.</summary>
 public sealed class CaseStatusPageTests(BrowserApp app, ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
     [Theory]
@@ -33,12 +33,13 @@ public sealed class CaseStatusPageTests(BrowserApp app, ITestOutputHelper output
         var name = $"case-groups-{role}{path.Replace('/', '-')}";
         await Screenshot(page, $"{name}-1280.png");
 
-        // At 390 px the rows stack (MoJ's sub-navigation on a phone); no link may reach past the screen's edge. (Wide
-        // tables further down a page are the page's own matter, not the navigation's.)
+        // At 390 px the rows stack (MoJ's sub-navigation on a phone); no link may reach past the screen's edge, and the
+        // page does not scroll sideways (a wide table scrolls inside its own region).
         await page.SetViewportSizeAsync(390, 844);
         var widest = await page.Locator(".app-case-groups a, .app-case-pages a").EvaluateAllAsync<double>(
             "links => Math.max(...links.map(a => a.getBoundingClientRect().right))");
         Assert.InRange(widest, 1, 390);
+        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth"), $"{path} scrolls sideways at 390 px");
         await page.AssertAccessibleAsync(output, $"{path} as {role} at 390 px");
         await Screenshot(page, $"{name}-390.png");
     }
