@@ -71,18 +71,19 @@ public sealed class HandCheckedStatisticsTests
         Assert.Equal(1, logRank.DegreesOfFreedom);
     }
 
+    // Rows (start, stop]: A (0, 3] event x=1; B (0, 1] event x=0; C (2, 4] censored x=1; D (0, 4] censored x=0.
+    private static readonly double[] LateStart = [0, 0, 2, 0];
+    private static readonly double[] LateStop = [3, 1, 4, 4];
+    private static readonly bool[] LateEvent = [true, true, false, false];
+    private static readonly double[] LateX = [1, 0, 1, 0];
+
     [Fact]
     public void Cox_CountingProcess_LateEntrantIsNotAtRiskBeforeItsStart()
     {
-        // Rows (start, stop]: A (0, 3] event x=1; B (0, 1] event x=0; C (2, 4] censored x=1; D (0, 4] censored x=0.
         // At t=1 the risk set is {A, B, D} (C enters at 2); at t=3 it is {A, C, D}. With u = eᵇ,
         // ℓ(b) = −log(u + 2) + b − log(2u + 1); ℓ'(b) = 0 gives 2u² = 2, so b = 0; the information there is
         // 2/9 + 2/9 = 4/9, so the SE is 1.5. (R: coxph(Surv(start, stop, e) ~ x, cluster = cl) agrees.)
-        double[] start = [0, 0, 2, 0];
-        double[] stop = [3, 1, 4, 4];
-        bool[] e = [true, true, false, false];
-        double[] x = [1, 0, 1, 0];
-        var fit = CoxModel.Fit(stop, e, [x], ["x"], start: start).Value!;
+        var fit = CoxModel.Fit(LateStop, LateEvent, [LateX], ["x"], start: LateStart).Value!;
         Assert.True(fit.Counting);
         Assert.Equal(0, fit.Coefficients[0].Coef, 9);
         Assert.Equal(1.5, fit.Coefficients[0].StdErr, 9);
@@ -90,7 +91,7 @@ public sealed class HandCheckedStatisticsTests
         Assert.Null(fit.Coefficients[0].RobustStdErr);
 
         // Ignoring the late entry (C at risk from 0) changes the answer: there e²ᵇ = 1/2.
-        var naive = CoxModel.Fit(stop, e, [x], ["x"]).Value!;
+        var naive = CoxModel.Fit(LateStop, LateEvent, [LateX], ["x"]).Value!;
         Assert.Equal(Math.Log(1 / Math.Sqrt(2)), naive.Coefficients[0].Coef, 9);
     }
 
@@ -100,11 +101,7 @@ public sealed class HandCheckedStatisticsTests
         // The data above at b = 0: x̄ = 1/3 and dΛ = 1/3 at t=1, x̄ = 2/3 and dΛ = 1/3 at t=3, so the score residuals are
         // A: (1 − 2/3) − (2/3 + 1/3)/3 = 0; B: −1/3 + 1/9 = −2/9; C: −1/9; D: (1/3 + 2/3)/3 = 1/3.
         // Clustered {A}, {B, D}, {C}: sums 0, 1/9, −1/9; robust variance = V²·Σ = (9/4)²·(2/81) = 1/8.
-        double[] start = [0, 0, 2, 0];
-        double[] stop = [3, 1, 4, 4];
-        bool[] e = [true, true, false, false];
-        double[] x = [1, 0, 1, 0];
-        var fit = CoxModel.Fit(stop, e, [x], ["x"], start: start, cluster: ["a", "bd", "c", "bd"]).Value!;
+        var fit = CoxModel.Fit(LateStop, LateEvent, [LateX], ["x"], start: LateStart, cluster: ["a", "bd", "c", "bd"]).Value!;
         var c = fit.Coefficients[0];
         Assert.Equal(1.5, c.StdErr, 9);
         Assert.Equal(Math.Sqrt(1.0 / 8), c.RobustStdErr!.Value, 9);
@@ -115,7 +112,7 @@ public sealed class HandCheckedStatisticsTests
         Assert.Equal(Math.Exp(c.Coef + z975 * Math.Sqrt(1.0 / 8)), c.Upper, 9);
 
         // One person per row: every residual is its own cluster, Σ = (0 + 4 + 1 + 9)/81.
-        var own = CoxModel.Fit(stop, e, [x], ["x"], start: start, cluster: ["a", "b", "c", "d"]).Value!;
+        var own = CoxModel.Fit(LateStop, LateEvent, [LateX], ["x"], start: LateStart, cluster: ["a", "b", "c", "d"]).Value!;
         Assert.Equal(Math.Sqrt(81.0 / 16 * 14 / 81), own.Coefficients[0].RobustStdErr!.Value, 9);
     }
 
