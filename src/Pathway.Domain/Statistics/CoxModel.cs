@@ -204,6 +204,8 @@ public static class CoxModel
                 clusterOf[r] = c;
             }
             clusters = clusterCode.Count;
+            if (clusters < 2)
+                return StatisticsResult<CoxFit>.Failed("robust standard errors need at least two clusters, but every row has the same cluster id");
             var meat = ClusteredScoreCrossProduct(data, newBeta, ties, work, clusterOf, clusters.Value, out _);
             robust = Sandwich(naiveVariance, meat);
             var lRobust = LinearAlgebra.Cholesky(robust);

@@ -151,6 +151,14 @@ public sealed class HandCheckedStatisticsTests
     }
 
     [Fact]
+    public void Cox_OneCluster_FailsPlainly()
+    {
+        var result = CoxModel.Fit(LateStop, LateEvent, [LateX], ["x"], start: LateStart, cluster: ["p", "p", "p", "p"]);
+        Assert.False(result.Succeeded);
+        Assert.Equal("robust standard errors need at least two clusters, but every row has the same cluster id", result.Failure);
+    }
+
+    [Fact]
     public void Cox_EmptyInterval_FailsNamingTheRow()
     {
         var result = CoxModel.Fit([3, 2], [true, true], [[1, 0]], ["x"], start: [0, 2]);
