@@ -24,14 +24,15 @@ json <- function(x) {
 
 # --- one case: fit everything on the CSV as read back, so R and C# see the same doubles -------------
 reference <- function(name, data, time, event, group = NULL, covariates = character(), strata = NULL,
-                      ties = "efron", conf = "log", start = NULL, cluster = NULL) {
-  csv <- file.path(out, paste0(name, ".csv"))
+                      ties = "efron", conf = "log", start = NULL, cluster = NULL, dataset = name) {
+  # Cases fitted to the same data with other options share one CSV (dataset).
+  csv <- file.path(out, paste0(dataset, ".csv"))
   write.csv(data, csv, row.names = FALSE)
   d <- read.csv(csv, stringsAsFactors = FALSE)
   # With a start column the rows are (start, stop] intervals: counting-process data, no Kaplan–Meier or log-rank.
   y <- if (is.null(start)) Surv(d[[time]], d[[event]]) else Surv(d[[start]], d[[time]], d[[event]])
   g <- if (is.null(group)) rep("all", nrow(d)) else as.character(d[[group]])
-  res <- list(name = name, csv = paste0(name, ".csv"), time = time, event = event,
+  res <- list(name = name, csv = paste0(dataset, ".csv"), time = time, event = event,
               group = if (is.null(group)) NULL else group, covariates = if (length(covariates)) I(covariates) else list(),
               strata = if (is.null(strata)) NULL else strata, ties = ties, conf = conf)
   res$start <- start
@@ -153,9 +154,9 @@ for (id in seq_len(people)) {
 }
 cp <- do.call(rbind, rows)
 cp$id <- sprintf("P%03d", cp$id)
-reference("counting-efron", cp, "stop", "event", covariates = c("x1", "female", "pathway"), start = "start")
-reference("counting-breslow", cp, "stop", "event", covariates = c("x1", "female", "pathway"), start = "start", ties = "breslow")
-reference("counting-cluster-efron", cp, "stop", "event", covariates = c("x1", "female", "pathway"), start = "start", cluster = "id")
-reference("counting-cluster-breslow", cp, "stop", "event", covariates = c("x1", "female", "pathway"), start = "start", cluster = "id", ties = "breslow")
-reference("counting-strata-cluster", cp, "stop", "event", covariates = c("x1", "female", "pathway"), start = "start", cluster = "id", strata = "site")
-reference("counting-strata-cluster-breslow", cp, "stop", "event", covariates = c("x1", "female", "pathway"), start = "start", cluster = "id", strata = "site", ties = "breslow")
+reference("counting-efron", cp, dataset = "counting", "stop", "event", covariates = c("x1", "female", "pathway"), start = "start")
+reference("counting-breslow", cp, dataset = "counting", "stop", "event", covariates = c("x1", "female", "pathway"), start = "start", ties = "breslow")
+reference("counting-cluster-efron", cp, dataset = "counting", "stop", "event", covariates = c("x1", "female", "pathway"), start = "start", cluster = "id")
+reference("counting-cluster-breslow", cp, dataset = "counting", "stop", "event", covariates = c("x1", "female", "pathway"), start = "start", cluster = "id", ties = "breslow")
+reference("counting-strata-cluster", cp, dataset = "counting", "stop", "event", covariates = c("x1", "female", "pathway"), start = "start", cluster = "id", strata = "site")
+reference("counting-strata-cluster-breslow", cp, dataset = "counting", "stop", "event", covariates = c("x1", "female", "pathway"), start = "start", cluster = "id", strata = "site", ties = "breslow")
