@@ -24,20 +24,24 @@ json <- function(x) {
 
 # --- one case: fit everything on the CSV as read back, so R and C# see the same doubles -------------
 reference <- function(name, data, time, event, group = NULL, covariates = character(), strata = NULL,
-                      ties = "efron", conf = "log") {
-  csv <- file.path(out, paste0(name, ".csv"))
+                      ties = "efron", conf = "log", start = NULL, cluster = NULL, dataset = name) {
+  # Cases fitted to the same data with other options share one CSV (dataset).
+  csv <- file.path(out, paste0(dataset, ".csv"))
   write.csv(data, csv, row.names = FALSE)
   d <- read.csv(csv, stringsAsFactors = FALSE)
-  y <- Surv(d[[time]], d[[event]])
+  # With a start column the rows are (start, stop] intervals: counting-process data, no Kaplan–Meier or log-rank.
+  y <- if (is.null(start)) Surv(d[[time]], d[[event]]) else Surv(d[[start]], d[[time]], d[[event]])
   g <- if (is.null(group)) rep("all", nrow(d)) else as.character(d[[group]])
-  res <- list(name = name, csv = paste0(name, ".csv"), time = time, event = event,
+  res <- list(name = name, csv = paste0(dataset, ".csv"), time = time, event = event,
               group = if (is.null(group)) NULL else group, covariates = if (length(covariates)) I(covariates) else list(),
               strata = if (is.null(strata)) NULL else strata, ties = ties, conf = conf)
+  res$start <- start
+  res$cluster <- cluster
   if (is.null(group)) res$group <- NULL
   if (is.null(strata)) res$strata <- NULL
 
   km <- list()
-  for (lev in sort(unique(g))) {
+  for (lev in if (is.null(start)) sort(unique(g)) else character()) {
     sel <- g == lev
     f <- survfit(Surv(d[[time]][sel], d[[event]][sel]) ~ 1, conf.type = conf)
     km[[length(km) + 1]] <- list(group = lev, time = I(f$time), nRisk = I(f$n.risk), nEvent = I(f$n.event),
@@ -56,9 +60,13 @@ reference <- function(name, data, time, event, group = NULL, covariates = charac
 
   if (length(covariates) > 0) {
     x <- as.matrix(d[, covariates, drop = FALSE])
-    fit <- if (is.null(strata)) coxph(y ~ x, ties = ties) else coxph(y ~ x + strata(d[[strata]]), ties = ties)
+    cl <- if (is.null(cluster)) NULL else d[[cluster]]
+    fit <- if (is.null(strata)) coxph(y ~ x, ties = ties, cluster = cl) else coxph(y ~ x + strata(d[[strata]]), ties = ties, cluster = cl)
     s <- summary(fit)
-    res$cox <- list(coef = I(unname(fit$coefficients)), se = I(unname(sqrt(diag(fit$var)))),
+    # With a cluster, fit$var is the robust (grouped dfbeta sandwich) variance and fit$naive.var the model-based one;
+    # summary's z, p and CI and fit$wald.test use the robust variance, fit$rscore is the robust score test.
+    naive <- if (is.null(cluster)) fit$var else fit$naive.var
+    res$cox <- list(coef = I(unname(fit$coefficients)), se = I(unname(sqrt(diag(naive)))),
       z = I(unname(s$coefficients[, "z"])), p = I(unname(s$coefficients[, "Pr(>|z|)"])),
       lower = I(unname(s$conf.int[, "lower .95"])), upper = I(unname(s$conf.int[, "upper .95"])),
       loglik = I(fit$loglik), lrTest = 2 * diff(fit$loglik), waldTest = unname(fit$wald.test),
@@ -66,6 +74,12 @@ reference <- function(name, data, time, event, group = NULL, covariates = charac
       waldP = pchisq(unname(fit$wald.test), length(covariates), lower.tail = FALSE),
       scoreP = pchisq(unname(fit$score), length(covariates), lower.tail = FALSE), concordance = I(unname(fit$concordance[1:6])), iterations = fit$iter,
       n = fit$n, nEvents = fit$nevent)
+    if (!is.null(cluster)) {
+      res$cox$robustSe <- I(unname(sqrt(diag(fit$var))))
+      res$cox$robustScoreTest <- unname(fit$rscore)
+      res$cox$robustScoreP <- pchisq(unname(fit$rscore), length(covariates), lower.tail = FALSE)
+      res$cox$clusters <- length(unique(cl))
+    }
   }
   writeLines(json(res), file.path(out, paste0(name, ".json")))
   cat("wrote", name, "\n")
@@ -109,3 +123,40 @@ half <- data.frame(t = c(1, 2, 3, 4, 5, 6), e = c(1, 1, 1, 0, 1, 0))
 reference("median-half", half, "t", "e")
 flat <- data.frame(t = c(1, 2, 3, 4), e = c(1, 1, 0, 0))
 reference("median-flat", flat, "t", "e")
+
+# Right-censored with clustering: lung patients clustered on institution (robust SEs on the start = 0 path).
+reference("lung-cluster", lu, "time", "status", covariates = c("age", "sex", "ph_ecog"), cluster = "inst")
+
+# Counting process: several licence periods per person, each followed from release (time 0) in whole months, so event
+# times tie; "pathway" switches on part-way through some periods (a time-varying covariate, the period split at the
+# switch); a person-level frailty makes periods of one person correlated, so clustering on the person matters.
+set.seed(20261207)
+people <- 160
+rows <- list()
+for (id in seq_len(people)) {
+  x1 <- round(rnorm(1), 3); female <- rbinom(1, 1, 0.3); site <- sample(c("north", "south"), 1)
+  frailty <- exp(rnorm(1, 0, 0.6))
+  for (period in seq_len(sample(1:3, 1, prob = c(0.4, 0.35, 0.25)))) {
+    len <- sample(6:24, 1)
+    switch_at <- if (runif(1) < 0.5) sample(1:(len - 1), 1) else Inf
+    h1 <- 0.04 * frailty * exp(0.35 * x1 + 0.3 * female + ifelse(site == "south", 0.4, 0))
+    h2 <- h1 * exp(-0.5)
+    e <- rexp(1)
+    t <- if (e <= h1 * switch_at) e / h1 else switch_at + (e - h1 * switch_at) / h2
+    stop <- min(ceiling(t), len); event <- as.integer(ceiling(t) <= len)
+    if (switch_at < stop) {
+      rows[[length(rows) + 1]] <- data.frame(id = id, start = 0, stop = switch_at, event = 0L, x1 = x1, female = female, pathway = 0L, site = site)
+      rows[[length(rows) + 1]] <- data.frame(id = id, start = switch_at, stop = stop, event = event, x1 = x1, female = female, pathway = 1L, site = site)
+    } else {
+      rows[[length(rows) + 1]] <- data.frame(id = id, start = 0, stop = stop, event = event, x1 = x1, female = female, pathway = 0L, site = site)
+    }
+  }
+}
+cp <- do.call(rbind, rows)
+cp$id <- sprintf("P%03d", cp$id)
+reference("counting-efron", cp, dataset = "counting", "stop", "event", covariates = c("x1", "female", "pathway"), start = "start")
+reference("counting-breslow", cp, dataset = "counting", "stop", "event", covariates = c("x1", "female", "pathway"), start = "start", ties = "breslow")
+reference("counting-cluster-efron", cp, dataset = "counting", "stop", "event", covariates = c("x1", "female", "pathway"), start = "start", cluster = "id")
+reference("counting-cluster-breslow", cp, dataset = "counting", "stop", "event", covariates = c("x1", "female", "pathway"), start = "start", cluster = "id", ties = "breslow")
+reference("counting-strata-cluster", cp, dataset = "counting", "stop", "event", covariates = c("x1", "female", "pathway"), start = "start", cluster = "id", strata = "site")
+reference("counting-strata-cluster-breslow", cp, dataset = "counting", "stop", "event", covariates = c("x1", "female", "pathway"), start = "start", cluster = "id", strata = "site", ties = "breslow")

@@ -69,6 +69,12 @@ public static class SurvivalReport
             w.WriteStartObject();
             w.WriteString("ties", f.Ties == CoxTies.Breslow ? "breslow" : "efron");
             if (a.Table.Strata is not null) w.WriteNumber("strata", a.Table.Strata.Distinct().Count());
+            w.WriteBoolean("counting", f.Counting);
+            if (f.Clusters is { } clusters)
+            {
+                w.WriteNumber("clusters", clusters);
+                w.WriteString("variance", "robust: z, p, lower, upper and waldTest use robustSe, as R's summary(coxph(..., cluster = id)); se is the naive one");
+            }
             w.WriteStartArray("covariates");
             foreach (var c in f.Coefficients)
             {
@@ -77,6 +83,7 @@ public static class SurvivalReport
                 w.WriteNumber("coef", c.Coef);
                 w.WriteNumber("hr", c.HazardRatio);
                 w.WriteNumber("se", c.StdErr);
+                if (c.RobustStdErr is { } robustSe) w.WriteNumber("robustSe", robustSe);
                 w.WriteNumber("z", c.Z);
                 w.WriteNumber("p", c.P);
                 w.WriteNumber("lower", c.Lower);
@@ -91,6 +98,7 @@ public static class SurvivalReport
             Test(w, "lrTest", f.LikelihoodRatio);
             Test(w, "waldTest", f.Wald);
             Test(w, "scoreTest", f.Score);
+            if (f.RobustScore is { } robustScore) Test(w, "robustScoreTest", robustScore);
             w.WriteNumber("concordance", f.Concordance.C);
             w.WriteStartObject("concordancePairs");
             w.WriteNumber("concordant", f.Concordance.Concordant);
@@ -112,7 +120,7 @@ public static class SurvivalReport
     public static void WriteText(TextWriter w, SurvivalAnalysis a)
     {
         var conf = a.ConfidenceType switch { ConfidenceType.LogLog => "log-log", ConfidenceType.Plain => "plain", _ => "log" };
-        w.WriteLine($"Survival analysis: {a.Table.Count} rows, {a.Table.Event.Count(e => e)} events.");
+        w.WriteLine($"Survival analysis: {a.Table.Count} rows{(a.Table.Start is null ? "" : " ((start, stop] intervals)")}, {a.Table.Event.Count(e => e)} events.");
         foreach (var c in a.Curves)
         {
             w.WriteLine();
@@ -141,14 +149,16 @@ public static class SurvivalReport
             else
             {
                 var f = cox.Value!;
-                w.WriteLine($"Cox proportional hazards ({(f.Ties == CoxTies.Breslow ? "Breslow" : "Efron")} ties{(a.Table.Strata is null ? "" : ", stratified")}): n = {f.N}, events = {f.Events}");
-                w.WriteLine($"  {"covariate",-16} {"coef",9} {"HR",9} {"se",9} {"z",8} {"p",9} {"HR lower",9} {"HR upper",9}");
+                var robust = f.Clusters is not null;
+                w.WriteLine($"Cox proportional hazards ({(f.Ties == CoxTies.Breslow ? "Breslow" : "Efron")} ties{(a.Table.Strata is null ? "" : ", stratified")}{(f.Counting ? ", (start, stop] intervals" : "")}): n = {f.N}, events = {f.Events}");
+                if (robust) w.WriteLine($"  Robust standard errors clustered on {f.Clusters} clusters; z, p and the CI use them.");
+                w.WriteLine($"  {"covariate",-16} {"coef",9} {"HR",9} {"se",9}{(robust ? $" {"robust se",9}" : "")} {"z",8} {"p",9} {"HR lower",9} {"HR upper",9}");
                 foreach (var c in f.Coefficients)
-                    w.WriteLine($"  {c.Name,-16} {F(c.Coef),9} {F(c.HazardRatio),9} {F(c.StdErr),9} {F(c.Z),8} {P(c.P),9} {F(c.Lower),9} {F(c.Upper),9}");
+                    w.WriteLine($"  {c.Name,-16} {F(c.Coef),9} {F(c.HazardRatio),9} {F(c.StdErr),9}{(robust ? $" {F(c.RobustStdErr),9}" : "")} {F(c.Z),8} {P(c.P),9} {F(c.Lower),9} {F(c.Upper),9}");
                 w.WriteLine($"  Log-likelihood: null {F(f.LogLikNull)}, model {F(f.LogLik)}; concordance {F(f.Concordance.C)}");
                 w.WriteLine($"  Likelihood ratio test = {F(f.LikelihoodRatio.ChiSquare)} on {f.LikelihoodRatio.DegreesOfFreedom} df, p = {P(f.LikelihoodRatio.P)}");
-                w.WriteLine($"  Wald test             = {F(f.Wald.ChiSquare)} on {f.Wald.DegreesOfFreedom} df, p = {P(f.Wald.P)}");
-                w.WriteLine($"  Score (log-rank) test = {F(f.Score.ChiSquare)} on {f.Score.DegreesOfFreedom} df, p = {P(f.Score.P)}");
+                w.WriteLine($"  Wald test             = {F(f.Wald.ChiSquare)} on {f.Wald.DegreesOfFreedom} df, p = {P(f.Wald.P)}{(robust ? " (robust)" : "")}");
+                w.WriteLine($"  Score (log-rank) test = {F(f.Score.ChiSquare)} on {f.Score.DegreesOfFreedom} df, p = {P(f.Score.P)}{(f.RobustScore is { } rs ? $",   Robust = {F(rs.ChiSquare)}  p = {P(rs.P)}" : "")}");
             }
         }
     }

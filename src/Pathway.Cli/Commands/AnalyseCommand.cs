@@ -13,7 +13,9 @@ public static class AnalyseCommand
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "A CSV file with a header row" };
-        var time = new Option<string>("--time") { Description = "Column with the follow-up time (non-negative number)", Required = true };
+        var time = new Option<string>("--time") { Description = "Column with the follow-up time (non-negative number); with --start, the end of each interval", Required = true };
+        var start = new Option<string?>("--start") { Description = "Column with the start of each (start, stop] interval: counting-process rows, as R's Surv(start, stop, event); needs --covariates" };
+        var cluster = new Option<string?>("--cluster") { Description = "Column of person (or other cluster) ids: robust standard errors clustered on it, as R's coxph(..., cluster = id)" };
         var evt = new Option<string>("--event") { Description = "Column with 1 for an event, 0 for censored", Required = true };
         var group = new Option<string?>("--group") { Description = "Column of group labels: one Kaplan–Meier curve per group and a log-rank test" };
         var covariates = new Option<string?>("--covariates") { Description = "Comma-separated numeric columns for a Cox model, e.g. age,female,ogrs3" };
@@ -23,7 +25,7 @@ public static class AnalyseCommand
         var format = new Option<string>("--format") { Description = "text | json", DefaultValueFactory = _ => "text" };
         var survival = new Command("survival", "Kaplan–Meier curves, a log-rank test and a Cox model from a CSV; results agree with R's survival package.")
         {
-            file, time, evt, group, covariates, strata, ties, conf, format,
+            file, time, evt, start, group, covariates, strata, cluster, ties, conf, format,
         };
         survival.SetAction(async (pr, ct) =>
         {
@@ -46,12 +48,18 @@ public static class AnalyseCommand
             var covariateNames = (pr.GetValue(covariates) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (covariateNames.Distinct(StringComparer.Ordinal).Count() != covariateNames.Length)
                 return CliHost.Fail("--covariates names a column twice.");
+            var startColumn = pr.GetValue(start);
+            var clusterColumn = pr.GetValue(cluster);
+            if (startColumn is not null && pr.GetValue(group) is not null)
+                return CliHost.Fail("--group cannot be used with --start: the Kaplan–Meier curves and log-rank test here take one row per person, not (start, stop] intervals.");
+            if ((startColumn is not null || clusterColumn is not null) && covariateNames.Length == 0)
+                return CliHost.Fail($"{(startColumn is not null ? "--start" : "--cluster")} needs --covariates: it applies to the Cox model.");
 
             var path = pr.GetValue(file)!;
             if (!File.Exists(path)) return CliHost.Fail($"{path}: no such file.");
             StatisticsResult<SurvivalTable> parsed;
             using (var reader = new StreamReader(path))
-                parsed = SurvivalTable.Parse(reader, new SurvivalColumns(pr.GetValue(time)!, pr.GetValue(evt)!, pr.GetValue(group), covariateNames, pr.GetValue(strata)));
+                parsed = SurvivalTable.Parse(reader, new SurvivalColumns(pr.GetValue(time)!, pr.GetValue(evt)!, pr.GetValue(group), covariateNames, pr.GetValue(strata), startColumn, clusterColumn));
             if (!parsed.Succeeded) return CliHost.Fail($"{path}: {parsed.Failure}.");
 
             var analysis = SurvivalAnalysis.Run(parsed.Value!, tieMethod, confType);

@@ -2,8 +2,12 @@ using System.Globalization;
 
 namespace Pathway.Domain.Statistics;
 
-/// <summary>Which CSV columns hold what. Group and strata are labels; covariates are numbers.</summary>
-public sealed record SurvivalColumns(string Time, string Event, string? Group = null, IReadOnlyList<string>? Covariates = null, string? Strata = null);
+/// <summary>
+/// Which CSV columns hold what. Group, strata and cluster are labels; covariates are numbers. With <see cref="Start"/>,
+/// each row is a (start, stop] interval and <see cref="Time"/> is its stop.
+/// </summary>
+public sealed record SurvivalColumns(string Time, string Event, string? Group = null, IReadOnlyList<string>? Covariates = null, string? Strata = null,
+    string? Start = null, string? Cluster = null);
 
 /// <summary>Survival data read from a CSV: one row per person or period, validated.</summary>
 public sealed record SurvivalTable(
@@ -12,14 +16,16 @@ public sealed record SurvivalTable(
     IReadOnlyList<string>? Group,
     IReadOnlyList<string> CovariateNames,
     IReadOnlyList<IReadOnlyList<double>> Covariates,
-    IReadOnlyList<string>? Strata)
+    IReadOnlyList<string>? Strata,
+    IReadOnlyList<double>? Start = null,
+    IReadOnlyList<string>? Cluster = null)
 {
     public int Count => Time.Count;
 
     /// <summary>
     /// Reads a comma-separated file with a header row (RFC 4180 quoting). Fails on the first bad value, naming the row
     /// (data rows counted from 1; the file line is given too) and the column: a missing column, an empty or non-numeric
-    /// value, a negative or non-finite time, an event that is not 0 or 1.
+    /// value, a negative or non-finite time, a start not before its stop, an event that is not 0 or 1.
     /// </summary>
     public static StatisticsResult<SurvivalTable> Parse(TextReader reader, SurvivalColumns columns)
     {
@@ -31,7 +37,7 @@ public sealed record SurvivalTable(
         for (var i = 0; i < header.Count; i++) index.TryAdd(header[i].Trim(), i);
 
         var covariateNames = columns.Covariates ?? [];
-        foreach (var name in new[] { columns.Time, columns.Event, columns.Group, columns.Strata }.Concat(covariateNames))
+        foreach (var name in new[] { columns.Start, columns.Time, columns.Event, columns.Group, columns.Strata, columns.Cluster }.Concat(covariateNames))
         {
             if (name is not null && !index.ContainsKey(name))
                 return Fail($"column '{name}' is not in the header (columns are: {string.Join(", ", header.Select(h => h.Trim()))})");
@@ -41,6 +47,8 @@ public sealed record SurvivalTable(
         var evt = new List<bool>();
         var group = columns.Group is null ? null : new List<string>();
         var strata = columns.Strata is null ? null : new List<string>();
+        var start = columns.Start is null ? null : new List<double>();
+        var cluster = columns.Cluster is null ? null : new List<string>();
         var covariates = covariateNames.Select(_ => new List<double>()).ToArray();
         var row = 0;
         var line = 1;
@@ -73,6 +81,15 @@ public sealed record SurvivalTable(
             if (t < 0) return Fail($"{Where(columns.Time)}: the time {tText} is negative");
             time.Add(t);
 
+            if (columns.Start is not null)
+            {
+                var sText = Cell(columns.Start, out p);
+                if (p is not null) return Fail(p);
+                if (!TryNumber(sText!, out var s)) return Fail($"{Where(columns.Start)}: '{sText}' is not a number");
+                if (s >= t) return Fail($"{Where(columns.Start)}: the start {sText} is not before the stop {tText} (column '{columns.Time}'), so the interval is empty");
+                start!.Add(s);
+            }
+
             var eText = Cell(columns.Event, out p);
             if (p is not null) return Fail(p);
             if (eText is not ("0" or "1")) return Fail($"{Where(columns.Event)}: the event must be 0 (censored) or 1 (event), not '{eText}'");
@@ -90,6 +107,12 @@ public sealed record SurvivalTable(
                 if (p is not null) return Fail(p);
                 strata!.Add(s!);
             }
+            if (columns.Cluster is not null)
+            {
+                var c = Cell(columns.Cluster, out p);
+                if (p is not null) return Fail(p);
+                cluster!.Add(c!);
+            }
             for (var k = 0; k < covariateNames.Count; k++)
             {
                 var c = Cell(covariateNames[k], out p);
@@ -99,7 +122,7 @@ public sealed record SurvivalTable(
             }
         }
         if (row == 0) return Fail("the file has a header but no data rows");
-        return StatisticsResult<SurvivalTable>.Ok(new SurvivalTable(time, evt, group, covariateNames.ToArray(), covariates, strata));
+        return StatisticsResult<SurvivalTable>.Ok(new SurvivalTable(time, evt, group, covariateNames.ToArray(), covariates, strata, start, cluster));
     }
 
     private static StatisticsResult<SurvivalTable> Fail(string message) => StatisticsResult<SurvivalTable>.Failed(message);

@@ -29,6 +29,13 @@ public sealed class AgreementWithRTests
         Assert.Contains("ties-breslow", names);
         Assert.Contains("ties-strata", names);
         Assert.Contains("veteran-strata", names);
+        Assert.Contains("lung-cluster", names);
+        Assert.Contains("counting-efron", names);
+        Assert.Contains("counting-breslow", names);
+        Assert.Contains("counting-cluster-efron", names);
+        Assert.Contains("counting-cluster-breslow", names);
+        Assert.Contains("counting-strata-cluster", names);
+        Assert.Contains("counting-strata-cluster-breslow", names);
     }
 
     [Theory]
@@ -39,7 +46,8 @@ public sealed class AgreementWithRTests
         var r = doc.RootElement;
         var covariates = r.GetProperty("covariates").EnumerateArray().Select(e => e.GetString()!).ToArray();
         var columns = new SurvivalColumns(r.GetProperty("time").GetString()!, r.GetProperty("event").GetString()!,
-            r.TryGetProperty("group", out var g) ? g.GetString() : null, covariates, r.TryGetProperty("strata", out var s) ? s.GetString() : null);
+            r.TryGetProperty("group", out var g) ? g.GetString() : null, covariates, r.TryGetProperty("strata", out var s) ? s.GetString() : null,
+            r.TryGetProperty("start", out var st) ? st.GetString() : null, r.TryGetProperty("cluster", out var cl) ? cl.GetString() : null);
         using var reader = new StreamReader(Path.Combine(Folder, r.GetProperty("csv").GetString()!));
         var parsed = SurvivalTable.Parse(reader, columns);
         Assert.True(parsed.Succeeded, parsed.Failure);
@@ -79,9 +87,23 @@ public sealed class AgreementWithRTests
         if (r.TryGetProperty("cox", out var cox))
         {
             var ties = r.GetProperty("ties").GetString() == "breslow" ? CoxTies.Breslow : CoxTies.Efron;
-            var result = CoxModel.Fit(table.Time, table.Event, table.Covariates, table.CovariateNames, table.Strata, ties);
+            var result = CoxModel.Fit(table.Time, table.Event, table.Covariates, table.CovariateNames, table.Strata, ties, table.Start, table.Cluster);
             Assert.True(result.Succeeded, result.Failure);
             var fit = result.Value!;
+            Assert.Equal(table.Start is not null, fit.Counting);
+            if (cox.TryGetProperty("robustSe", out _))
+            {
+                AssertSeries(cox, "robustSe", fit.Coefficients.Select(c => c.RobustStdErr), Coefficient);
+                AssertNear(cox.GetProperty("robustScoreTest").GetDouble(), fit.RobustScore!.ChiSquare, Statistic, "robust score test");
+                AssertNear(cox.GetProperty("robustScoreP").GetDouble(), fit.RobustScore.P, Statistic, "robust score p");
+                Assert.Equal(cox.GetProperty("clusters").GetInt32(), fit.Clusters);
+                Assert.NotNull(fit.NaiveVariance);
+            }
+            else
+            {
+                Assert.All(fit.Coefficients, c => Assert.Null(c.RobustStdErr));
+                Assert.Null(fit.Clusters);
+            }
             AssertSeries(cox, "coef", fit.Coefficients.Select(c => (double?)c.Coef), Coefficient);
             AssertSeries(cox, "se", fit.Coefficients.Select(c => (double?)c.StdErr), Coefficient);
             AssertSeries(cox, "lower", fit.Coefficients.Select(c => (double?)c.Lower), Coefficient);

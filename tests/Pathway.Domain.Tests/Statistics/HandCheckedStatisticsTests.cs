@@ -71,6 +71,101 @@ public sealed class HandCheckedStatisticsTests
         Assert.Equal(1, logRank.DegreesOfFreedom);
     }
 
+    // Rows (start, stop]: A (0, 3] event x=1; B (0, 1] event x=0; C (2, 4] censored x=1; D (0, 4] censored x=0.
+    private static readonly double[] LateStart = [0, 0, 2, 0];
+    private static readonly double[] LateStop = [3, 1, 4, 4];
+    private static readonly bool[] LateEvent = [true, true, false, false];
+    private static readonly double[] LateX = [1, 0, 1, 0];
+
+    [Fact]
+    public void Cox_CountingProcess_LateEntrantIsNotAtRiskBeforeItsStart()
+    {
+        // At t=1 the risk set is {A, B, D} (C enters at 2); at t=3 it is {A, C, D}. With u = eᵇ,
+        // ℓ(b) = −log(u + 2) + b − log(2u + 1); ℓ'(b) = 0 gives 2u² = 2, so b = 0; the information there is
+        // 2/9 + 2/9 = 4/9, so the SE is 1.5. (R: coxph(Surv(start, stop, e) ~ x, cluster = cl) agrees.)
+        var fit = CoxModel.Fit(LateStop, LateEvent, [LateX], ["x"], start: LateStart).Value!;
+        Assert.True(fit.Counting);
+        Assert.Equal(0, fit.Coefficients[0].Coef, 9);
+        Assert.Equal(1.5, fit.Coefficients[0].StdErr, 9);
+        Assert.Equal(-2 * Math.Log(3), fit.LogLikNull, 12);
+        Assert.Null(fit.Coefficients[0].RobustStdErr);
+
+        // Ignoring the late entry (C at risk from 0) changes the answer: there e²ᵇ = 1/2.
+        var naive = CoxModel.Fit(LateStop, LateEvent, [LateX], ["x"]).Value!;
+        Assert.Equal(Math.Log(1 / Math.Sqrt(2)), naive.Coefficients[0].Coef, 9);
+    }
+
+    [Fact]
+    public void Cox_Clustered_RobustSeIsTheSandwichOfSummedScoreResiduals()
+    {
+        // The data above at b = 0: x̄ = 1/3 and dΛ = 1/3 at t=1, x̄ = 2/3 and dΛ = 1/3 at t=3, so the score residuals are
+        // A: (1 − 2/3) − (2/3 + 1/3)/3 = 0; B: −1/3 + 1/9 = −2/9; C: −1/9; D: (1/3 + 2/3)/3 = 1/3.
+        // Clustered {A}, {B, D}, {C}: sums 0, 1/9, −1/9; robust variance = V²·Σ = (9/4)²·(2/81) = 1/8.
+        var fit = CoxModel.Fit(LateStop, LateEvent, [LateX], ["x"], start: LateStart, cluster: ["a", "bd", "c", "bd"]).Value!;
+        var c = fit.Coefficients[0];
+        Assert.Equal(1.5, c.StdErr, 9);
+        Assert.Equal(Math.Sqrt(1.0 / 8), c.RobustStdErr!.Value, 9);
+        Assert.Equal(3, fit.Clusters);
+        Assert.Equal(1.5 * 1.5, fit.NaiveVariance![0, 0], 9);
+        Assert.Equal(1.0 / 8, fit.Variance[0, 0], 9);
+        var z975 = Distributions.NormalQuantile(0.975);
+        Assert.Equal(Math.Exp(c.Coef + z975 * Math.Sqrt(1.0 / 8)), c.Upper, 9);
+
+        // One person per row: every residual is its own cluster, Σ = (0 + 4 + 1 + 9)/81.
+        var own = CoxModel.Fit(LateStop, LateEvent, [LateX], ["x"], start: LateStart, cluster: ["a", "b", "c", "d"]).Value!;
+        Assert.Equal(Math.Sqrt(81.0 / 16 * 14 / 81), own.Coefficients[0].RobustStdErr!.Value, 9);
+    }
+
+    [Fact]
+    public void Cox_SplittingRowsWithoutChangingCovariates_ChangesNothing()
+    {
+        // A period cut into (0, s] and (s, stop] with the same covariates is the same likelihood: the counting-process
+        // fit of the pieces equals the right-censored fit of the whole, and clustering the pieces on their period gives
+        // the same robust SE as treating each whole period as its own cluster.
+        double[] t = [5, 8, 3, 12, 7, 9, 4, 10, 6, 11];
+        bool[] e = [true, false, true, true, false, true, true, false, true, true];
+        double[] x = [0.5, 1.2, -0.3, 0.8, 0, -1.1, 1.5, 0.2, -0.7, 0.4];
+        var whole = CoxModel.Fit(t, e, [x], ["x"], cluster: Enumerable.Range(0, t.Length).Select(i => $"p{i}").ToArray()).Value!;
+
+        var start = new List<double>();
+        var stop = new List<double>();
+        var evt = new List<bool>();
+        var xs = new List<double>();
+        var id = new List<string>();
+        for (var i = 0; i < t.Length; i++)
+        {
+            var cut = Math.Floor(t[i] / 2);
+            start.AddRange([0, cut]);
+            stop.AddRange([cut, t[i]]);
+            evt.AddRange([false, e[i]]);
+            xs.AddRange([x[i], x[i]]);
+            id.AddRange([$"p{i}", $"p{i}"]);
+        }
+        var split = CoxModel.Fit(stop, evt, [xs], ["x"], start: start, cluster: id).Value!;
+        Assert.Equal(whole.Coefficients[0].Coef, split.Coefficients[0].Coef, 9);
+        Assert.Equal(whole.Coefficients[0].StdErr, split.Coefficients[0].StdErr, 9);
+        Assert.Equal(whole.Coefficients[0].RobustStdErr!.Value, split.Coefficients[0].RobustStdErr!.Value, 9);
+        Assert.Equal(whole.LogLik, split.LogLik, 9);
+        Assert.Equal(whole.Score.ChiSquare, split.Score.ChiSquare, 9);
+        Assert.Equal(whole.Concordance.C, split.Concordance.C, 9);
+    }
+
+    [Fact]
+    public void Cox_OneCluster_FailsPlainly()
+    {
+        var result = CoxModel.Fit(LateStop, LateEvent, [LateX], ["x"], start: LateStart, cluster: ["p", "p", "p", "p"]);
+        Assert.False(result.Succeeded);
+        Assert.Equal("robust standard errors need at least two clusters, but every row has the same cluster id", result.Failure);
+    }
+
+    [Fact]
+    public void Cox_EmptyInterval_FailsNamingTheRow()
+    {
+        var result = CoxModel.Fit([3, 2], [true, true], [[1, 0]], ["x"], start: [0, 2]);
+        Assert.Contains("row 2", result.Failure);
+        Assert.Contains("start must be before its stop", result.Failure);
+    }
+
     [Fact]
     public void Cox_NoEvents_FailsPlainly()
     {

@@ -83,6 +83,98 @@ public sealed class SurvivalCliTests : IDisposable
         Assert.Equal(638, km[0].GetProperty("median").GetDouble());
     }
 
+    // Several periods per person as (start, stop] rows; some people enter late, one has the covariate switch on.
+    private static readonly string[] Periods =
+    [
+        "id,start,stop,event,x,site",
+        "a,0,4,0,0,n", "a,4,9,1,1,n", "b,0,6,1,0,s", "c,0,3,0,1,n", "c,3,12,0,0,n", "d,0,7,1,1,s", "d,0,5,1,0,s",
+        "e,2,8,1,0,n", "e,0,2,0,1,n", "f,0,10,0,1,s", "f,0,4,1,0,s", "g,1,9,1,1,n", "h,0,11,0,0,s", "h,0,6,1,1,s",
+    ];
+
+    [Fact]
+    public async Task Json_CountingProcessClusteredOnPerson_MatchesR()
+    {
+        var run = await RunAsync(Csv(Periods), "--start", "start", "--time", "stop", "--event", "event", "--covariates", "x",
+            "--cluster", "id", "--format", "json");
+        Assert.True(run.Exit == 0, run.Err);
+        using var doc = JsonDocument.Parse(run.Out);
+        var cox = doc.RootElement.GetProperty("cox");
+
+        // R: summary(coxph(Surv(start, stop, event) ~ x, data, cluster = id)).
+        var x = Assert.Single(cox.GetProperty("covariates").EnumerateArray().ToArray());
+        Assert.Equal(-0.0780661854779695, x.GetProperty("coef").GetDouble(), 1e-6);
+        Assert.Equal(0.713814848043775, x.GetProperty("se").GetDouble(), 1e-6);
+        Assert.Equal(0.750863214907568, x.GetProperty("robustSe").GetDouble(), 1e-6);
+        Assert.Equal(-0.103968584328078, x.GetProperty("z").GetDouble(), 1e-6);
+        Assert.Equal(0.917194279500133, x.GetProperty("p").GetDouble(), 1e-6);
+        Assert.Equal(0.212305066867496, x.GetProperty("lower").GetDouble(), 1e-6);
+        Assert.Equal(4.02932421397309, x.GetProperty("upper").GetDouble(), 1e-6);
+        Assert.Equal(-15.7045699459920, cox.GetProperty("loglik").GetProperty("model").GetDouble(), 1e-6);
+        Assert.Equal(0.0108094665271847, cox.GetProperty("waldTest").GetProperty("chisq").GetDouble(), 1e-6);
+        Assert.Equal(0.0106859675128632, cox.GetProperty("robustScoreTest").GetProperty("chisq").GetDouble(), 1e-6);
+        Assert.True(cox.GetProperty("counting").GetBoolean());
+        Assert.Equal(8, cox.GetProperty("clusters").GetInt32());
+        Assert.Equal(14, cox.GetProperty("n").GetInt32());
+        Assert.Empty(doc.RootElement.GetProperty("km").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Text_Clustered_ShowsBothStandardErrors()
+    {
+        var run = await RunAsync(Csv(Periods), "--start", "start", "--time", "stop", "--event", "event", "--covariates", "x", "--cluster", "id");
+        Assert.True(run.Exit == 0, run.Err);
+        Assert.Contains("(start, stop] intervals", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Robust standard errors clustered on 8 clusters", run.Out, StringComparison.Ordinal);
+        Assert.Contains("robust se", run.Out, StringComparison.Ordinal);
+        Assert.Contains("0.7509", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_WithoutCluster_HasNoRobustSe()
+    {
+        var run = await RunAsync(Csv(Periods), "--start", "start", "--time", "stop", "--event", "event", "--covariates", "x", "--format", "json");
+        Assert.True(run.Exit == 0, run.Err);
+        using var doc = JsonDocument.Parse(run.Out);
+        var cox = doc.RootElement.GetProperty("cox");
+        var x = cox.GetProperty("covariates")[0];
+        Assert.False(x.TryGetProperty("robustSe", out _));
+        Assert.Equal(0.713814848043775, x.GetProperty("se").GetDouble(), 1e-6);
+        Assert.False(cox.TryGetProperty("clusters", out _));
+    }
+
+    public static TheoryData<string[], string> BadIntervalFiles() => new()
+    {
+        { ["id,s,t,e,x", "a,0,4,1,1", "b,4,4,1,0"], "row 2 (line 3), column 's': the start 4 is not before the stop 4 (column 't'), so the interval is empty" },
+        { ["id,s,t,e,x", "a,0,4,1,1", "b,five,6,1,0"], "row 2 (line 3), column 's': 'five' is not a number" },
+        { ["id,s,t,e,x", "a,0,4,1,1", "b,,6,1,0"], "row 2 (line 3), column 's': the value is empty" },
+        { ["id,s,t,e,x", "a,0,4,1,1", ",1,6,1,0"], "row 2 (line 3), column 'id': the value is empty" },
+        { ["s,t,e,x", "0,4,1,1"], "column 'id' is not in the header" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadIntervalFiles))]
+    public async Task BadIntervalFile_FailsNamingRowAndColumn(string[] lines, string message)
+    {
+        var run = await RunAsync(Csv(lines), "--start", "s", "--time", "t", "--event", "e", "--covariates", "x", "--cluster", "id");
+        Assert.NotEqual(0, run.Exit);
+        Assert.Contains(message, run.Err, StringComparison.Ordinal);
+        Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public async Task StartOrCluster_WithoutCovariates_OrStartWithGroup_Fail()
+    {
+        var file = Csv(Periods);
+        var noCovariates = await RunAsync(file, "--start", "start", "--time", "stop", "--event", "event");
+        Assert.NotEqual(0, noCovariates.Exit);
+        Assert.Contains("--start needs --covariates", noCovariates.Err, StringComparison.Ordinal);
+        var clusterOnly = await RunAsync(file, "--time", "stop", "--event", "event", "--cluster", "id");
+        Assert.Contains("--cluster needs --covariates", clusterOnly.Err, StringComparison.Ordinal);
+        var group = await RunAsync(file, "--start", "start", "--time", "stop", "--event", "event", "--group", "site", "--covariates", "x");
+        Assert.NotEqual(0, group.Exit);
+        Assert.Contains("--group cannot be used with --start", group.Err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Text_WithoutGroupOrCovariates_PrintsOneCurveAndNoTests()
     {
