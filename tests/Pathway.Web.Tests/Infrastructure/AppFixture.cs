@@ -10,8 +10,8 @@ namespace Pathway.Web.Tests.Infrastructure;
 /// <summary>
 /// A running app on a database of its own, and its <see cref="TestWorld"/>, shared by the tests of a class. The app
 /// itself comes from <see cref="AppPool"/>: starting one costs seconds of CPU, so a class borrows one that another class
-/// has finished with, moved to a fresh database first. Classes that change the app itself (its key files, its
-/// settings) use <see cref="OwnSqliteApp"/> or <see cref="OwnPostgresApp"/> instead.
+/// has finished with, moved first to a database of its own holding a new copy of the app's world. Classes that change
+/// the app itself (its key files, its settings) use <see cref="OwnSqliteApp"/> or <see cref="OwnPostgresApp"/> instead.
 /// </summary>
 public abstract partial class AppFixture(Provider provider, bool pooled = true) : IAsyncLifetime
 {
@@ -22,7 +22,13 @@ public abstract partial class AppFixture(Provider provider, bool pooled = true) 
 
     public async Task InitializeAsync()
     {
-        Factory = pooled ? AppPool.Take(provider) : new PathwayFactory(provider);
+        if (pooled)
+        {
+            Factory = AppPool.Take(provider);
+            World = await Factory.FreshWorldAsync();
+            return;
+        }
+        Factory = new PathwayFactory(provider);
         _ = Factory.Server; // start the app: migrations and reference data run at start-up
         World = await TestWorld.CreateAsync(Factory.Services);
     }

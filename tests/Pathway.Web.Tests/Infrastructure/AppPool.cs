@@ -4,8 +4,8 @@ namespace Pathway.Web.Tests.Infrastructure;
 
 /// <summary>
 /// Apps that test classes have finished with, kept running for the next class of the same provider. A class takes one
-/// (moved to a fresh copy of the migrated template: <see cref="PathwayFactory.MoveToFreshDatabase"/>) or, if none is
-/// free, starts one; no two classes ever hold the same app at once. The pool grows to the number of classes that run
+/// (and moves it to a database of its own with <see cref="PathwayFactory.FreshWorldAsync"/>) or, if none is free,
+/// starts one; no two classes ever hold the same app at once. The pool grows to the number of classes that run
 /// side by side, so the test run starts a handful of apps instead of one per class.
 /// </summary>
 public static class AppPool
@@ -21,11 +21,7 @@ public static class AppPool
 
     public static PathwayFactory Take(Provider provider)
     {
-        if (Idle.GetOrAdd(provider, _ => []).TryTake(out var app))
-        {
-            app.MoveToFreshDatabase();
-            return app;
-        }
+        if (Idle.GetOrAdd(provider, _ => []).TryTake(out var app)) return app;
         app = new PathwayFactory(provider);
         Started.Add(app);
         return app;

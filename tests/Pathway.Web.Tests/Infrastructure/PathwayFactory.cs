@@ -26,7 +26,7 @@ public class PathwayFactory : WebApplicationFactory<Program>
     public Provider Provider { get; }
     public LogSink Logs { get; } = new();
 
-    /// <summary>The database the app uses now: a fresh copy of the migrated template (see <see cref="MoveToFreshDatabase"/>).</summary>
+    /// <summary>The database the app uses now: a copy of the migrated template, or of one with a world in it (<see cref="FreshWorldAsync"/>).</summary>
     public string ConnectionString => _database.ConnectionString;
 
     /// <summary>This app's own key folder (audit keys, secret keys, checkpoints), so no test writes into the repository's data/.</summary>
@@ -39,53 +39,114 @@ public class PathwayFactory : WebApplicationFactory<Program>
         _database = TestDatabase.Create(provider);
     }
 
+    private TestWorld? _world;
+    private DateOnly _worldMadeOn;
+    private TestDatabase? _worldCopy;
+
     /// <summary>
-    /// Points the running app at a fresh copy of the migrated template and drops the database it used, so a pooled app
-    /// (<see cref="AppPool"/>) serves the next test class as if it had just started: no rows but its Data Protection key
-    /// ring (which the app made at start-up and keeps in memory), no cached task counts, no audit checkpoints from the
-    /// last class's chain. The captured logs stay: they hold what start-up logged, and every class's privacy checks
-    /// then cover everything the app has logged so far.
+    /// A <see cref="TestWorld"/> on a database of its own, for the next test class of a pooled app (<see cref="AppPool"/>).
+    /// The first time, the world is made on the app's database and that database is copied; after that each class gets a
+    /// new copy of it, with the same world (the same people, tokens and cases), so a class costs a file copy or a
+    /// CREATE DATABASE … TEMPLATE. The world is made again on a new day, because its dates count from today.
     /// </summary>
-    public void MoveToFreshDatabase()
+    public async Task<TestWorld> FreshWorldAsync()
+    {
+        _ = Server;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        if (_world is not null && _worldMadeOn == today)
+        {
+            MoveTo(TestDatabase.CopyOf(_worldCopy!, Provider));
+            return _world;
+        }
+        if (_world is not null) MoveTo(TestDatabase.Create(Provider));
+        _world = await TestWorld.CreateAsync(Services);
+        _worldMadeOn = today;
+        _worldCopy?.Drop();
+        _worldCopy = TestDatabase.CopyOf(_database, Provider);
+        return _world;
+    }
+
+    /// <summary>
+    /// Points the running app at another database and drops the one it used, so a pooled app serves the next test class
+    /// as if it had just started: its Data Protection key ring (made at start-up and kept in memory) is carried over, no
+    /// task counts stay cached, and no audit checkpoint of the last class's chain stays on disk. The captured logs stay:
+    /// they hold what start-up logged, and every class's privacy checks then cover everything the app has logged so far.
+    /// </summary>
+    private void MoveTo(TestDatabase next)
     {
         var old = _database;
         var keyRing = WithDbAsync(db => db.DataProtectionKeys.AsNoTracking().ToListAsync()).GetAwaiter().GetResult();
-        _database = TestDatabase.Create(Provider);
-        Services.GetRequiredService<DatabaseOptions>().ConnectionString = _database.ConnectionString;
+        _database = next;
+        Services.GetRequiredService<DatabaseOptions>().ConnectionString = next.ConnectionString;
         old.Drop();
-        WithDbAsync(db =>
+        WithDbAsync(async db =>
         {
-            db.DataProtectionKeys.AddRange(keyRing.Select(k => new DataProtectionKey { FriendlyName = k.FriendlyName, Xml = k.Xml }));
-            return db.SaveChangesAsync();
+            var held = await db.DataProtectionKeys.Select(k => k.FriendlyName).ToListAsync();
+            db.DataProtectionKeys.AddRange(keyRing.Where(k => !held.Contains(k.FriendlyName))
+                .Select(k => new DataProtectionKey { FriendlyName = k.FriendlyName, Xml = k.Xml }));
+            await db.SaveChangesAsync();
         }).GetAwaiter().GetResult();
         (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear();
         var checkpoints = Path.Combine(KeyDirectory, Pathway.Data.Auditing.FileAuditCheckpointStore.FileName);
         if (File.Exists(checkpoints)) File.Delete(checkpoints);
     }
 
-    /// <summary>A copy of the migrated template: a file for SQLite, a database for PostgreSQL.</summary>
+    /// <summary>A database of its own for a test app: a file for SQLite, a database for PostgreSQL.</summary>
     private sealed class TestDatabase
     {
         public required string ConnectionString { get; init; }
         private string? SqliteFile { get; init; }
         private string? PostgresName { get; init; }
 
-        public static TestDatabase Create(Provider provider)
+        public static TestDatabase Create(Provider provider) => provider == Provider.Sqlite
+            ? SqliteCopy(file => File.Copy(SqliteTemplate.Value, file))
+            : PostgresCopy(PostgresTemplate.Value);
+
+        /// <summary>A copy of <paramref name="source"/> as it stands; nothing may be writing to it.</summary>
+        public static TestDatabase CopyOf(TestDatabase source, Provider provider)
         {
             if (provider == Provider.Sqlite)
             {
-                var file = Path.Combine(Path.GetTempPath(), $"pathway-test-{Guid.NewGuid():N}.db");
-                File.Copy(SqliteTemplate.Value, file);
-                return new TestDatabase { ConnectionString = $"Data Source={file}", SqliteFile = file };
+                return SqliteCopy(file =>
+                {
+                    // VACUUM INTO writes a consistent copy through a connection, whatever is still in the write-ahead log.
+                    using var conn = new Microsoft.Data.Sqlite.SqliteConnection(source.ConnectionString + ";Pooling=false");
+                    conn.Open();
+                    using var cmd = conn.CreateCommand();
+                    cmd.CommandText = "VACUUM INTO $file";
+                    cmd.Parameters.AddWithValue("$file", file);
+                    cmd.ExecuteNonQuery();
+                });
             }
+            // CREATE DATABASE … TEMPLATE needs the source to have no sessions: close the app's idle ones, end any other.
+            using (var conn = new NpgsqlConnection(source.ConnectionString)) NpgsqlConnection.ClearPool(conn);
+            using (var admin = new NpgsqlConnection(PostgresAdminConnectionString()))
+            {
+                admin.Open();
+                using var cmd = admin.CreateCommand();
+                cmd.CommandText = $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{source.PostgresName}' AND pid <> pg_backend_pid()";
+                cmd.ExecuteNonQuery();
+            }
+            return PostgresCopy(source.PostgresName!);
+        }
+
+        private static TestDatabase SqliteCopy(Action<string> write)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"pathway-test-{Guid.NewGuid():N}.db");
+            write(file);
+            return new TestDatabase { ConnectionString = $"Data Source={file}", SqliteFile = file };
+        }
+
+        private static TestDatabase PostgresCopy(string template)
+        {
             var admin = PostgresAdminConnectionString();
             var name = $"pathway_test_{Guid.NewGuid():N}";
             using (var conn = new NpgsqlConnection(admin))
             {
                 conn.Open();
                 using var cmd = conn.CreateCommand();
-                cmd.CommandText = $"CREATE DATABASE {name} TEMPLATE {PostgresTemplate.Value}";
-                lock (PostgresTemplateGate) cmd.ExecuteNonQuery(); // one copy of the template at a time
+                cmd.CommandText = $"CREATE DATABASE {name} TEMPLATE {template}";
+                lock (PostgresTemplateGate) cmd.ExecuteNonQuery(); // one copy of a template at a time
             }
             return new TestDatabase { ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString, PostgresName = name };
         }
@@ -216,5 +277,6 @@ public class PathwayFactory : WebApplicationFactory<Program>
         if (!disposing) return;
         if (Directory.Exists(KeyDirectory)) Directory.Delete(KeyDirectory, recursive: true);
         _database.Drop();
+        _worldCopy?.Drop();
     }
 }
