@@ -319,6 +319,12 @@ public static class AuditActions
         public const string UnmetRecord = "signposting.unmet.record";
     }
 
+    public static class SubjectAccess
+    {
+        /// <summary>HMPPS's subject access request service asked for a person's data (<c>GET /subject-access-request</c>).</summary>
+        public const string HmppsRead = "subject-access.hmpps.read";
+    }
+
     public static class Task
     {
         public const string List = "task.list";

@@ -52,6 +52,8 @@ public static class PathwayServices
         services.AddScoped<Features.Cases.Sharing.RemoveNamedStaff>();
         services.AddScoped<Features.Cases.Overview.CaseStatusQuery>();
         services.AddScoped<CaseAccess>();
+        // HMPPS's subject access request contract (GET /subject-access-request)
+        services.AddScoped<Features.SubjectAccess.GatherSubjectAccessContent>();
         // Tasks: "Waiting for you", one source per area, asked in this order
         services.AddOptions<Features.Tasks.TaskOptions>().Bind(config.GetSection(Features.Tasks.TaskOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Tasks.ITaskSource, Features.Referrals.ReferralTasks>();
