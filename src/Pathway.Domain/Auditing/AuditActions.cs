@@ -104,6 +104,7 @@ public static class AuditActions
         public const string BreakGlassReview = "case.break-glass.review";
         public const string BreakGlassReviewList = "case.break-glass.review.list";
         public const string Create = "case.create";
+        public const string DataOptOutUpdate = "case.data-opt-out.update";
         public const string KeyworkerUpdate = "case.keyworker.update";
         public const string List = "case.list";
         public const string Read = "case.read";

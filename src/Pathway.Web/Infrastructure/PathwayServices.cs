@@ -47,6 +47,7 @@ public static class PathwayServices
         services.AddScoped<Features.Cases.Create.CreateCase>();
         services.AddScoped<Features.Cases.Edit.UpdateCase>();
         services.AddScoped<Features.Cases.Keyworker.SetKeyworker>();
+        services.AddScoped<Features.Cases.DataOptOut.SetNationalDataOptOut>();
         services.AddScoped<Features.Cases.Sharing.SetPoliceUnitSharing>();
         services.AddScoped<Features.Cases.Sharing.AddNamedStaff>();
         services.AddScoped<Features.Cases.Sharing.RemoveNamedStaff>();

@@ -108,7 +108,7 @@ public sealed class GatherSubjectAccessContent(PathwayDbContext db, AuditLog aud
             "Pathway (NHS personality disorder service)", from, to, NotIncluded,
             new SarPerson(c.Crn, c.PncNumber, c.GivenName, c.FamilyName, c.DateOfBirth, c.Gender, c.Ethnicity, c.AddressLine1, c.AddressLine2,
                 c.TownOrCity, c.Postcode, c.RegisteredWithGp, c.RoshLevel, c.MappaCategory, c.MappaLevel,
-                RiskFlags.Split(c.Flags).Select(RiskFlags.DisplayName).ToList(), c.ReferredToServiceOn,
+                RiskFlags.Split(c.Flags).Select(RiskFlags.DisplayName).ToList(), c.ReferredToServiceOn, c.NationalDataOptOut,
                 At(c.CreatedAt) ? DateOnly.FromDateTime(c.CreatedAt.UtcDateTime) : null),
             licences.Where(l => In(l.ReleaseDate)).Select(l => new SarLicence(l.SentenceType, l.SentenceLengthMonths, l.IndexOffence, l.ReleaseDate,
                 l.LicenceExpiryDate, l.SentenceExpiryDate, l.TopUpSupervisionEndDate, l.StandardConditionSet?.Name ?? l.StandardConditionSetCode,

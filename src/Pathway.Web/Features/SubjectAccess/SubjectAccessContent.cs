@@ -66,7 +66,7 @@ public sealed record SarPerson(
     string CaseReferenceNumber, string? PncNumber, string GivenName, string FamilyName, DateOnly DateOfBirth, Gender Gender,
     Ethnicity Ethnicity, string? AddressLine1, string? AddressLine2, string? TownOrCity, string? Postcode, bool? RegisteredWithGp,
     RoshLevel RiskOfSeriousHarm, MappaCategory MappaCategory, MappaLevel MappaLevel, IReadOnlyList<string> RiskFlags,
-    DateOnly? ReferredToServiceOn, DateOnly? RecordCreatedOn);
+    DateOnly? ReferredToServiceOn, bool NationalDataOptOut, DateOnly? RecordCreatedOn);
 
 public sealed record SarLicence(
     SentenceType SentenceType, int? SentenceLengthMonths, string? IndexOffence, DateOnly ReleaseDate, DateOnly LicenceExpiryDate,
