@@ -181,6 +181,30 @@ public abstract class HmppsSubjectAccessTests(AppFixture app)
     }
 
     [Fact]
+    public async Task TheContract_IsDescribedInTheOpenApiDocument()
+    {
+        using var client = app.Anonymous();
+        using var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var get = doc.RootElement.GetProperty("paths").GetProperty(Path).GetProperty("get");
+        var responses = get.GetProperty("responses");
+        foreach (var status in new[] { "200", "204", "209", "400", "401", "403" }) Assert.True(responses.TryGetProperty(status, out _), status);
+        var parameters = get.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["prn", "crn", "fromDate", "toDate"], parameters);
+    }
+
+    [Fact]
+    public async Task TheContent_SaysWhetherThePersonOptedOut()
+    {
+        var person = await PersonAsync();
+        await app.Factory.WithDbAsync(db => db.Cases.Where(c => c.Id == person.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.NationalDataOptOut, true)));
+        using var client = await ServiceAccountAsync();
+
+        var content = await ContentAsync(await client.GetAsync($"{Path}?crn={person.Crn}"));
+
+        Assert.True(content.GetProperty("person").GetProperty("nationalDataOptOut").GetBoolean());
+    }
+
+    [Fact]
     public async Task TheServiceAccountsToken_OpensNothingElse()
     {
         using var client = await ServiceAccountAsync();
