@@ -96,7 +96,7 @@ public static class UsersCommand
             CliConsole.Out.WriteLine($"Disabled {user.Email}.");
             return 0;
         });
-        return new Command("users", "Manage staff accounts.") { add, list, disable };
+        return new Command("users", "Manage staff accounts.") { add, AddService(), list, disable };
     }
 
     private static string GeneratePassword()
@@ -104,5 +104,37 @@ public static class UsersCommand
         const string chars = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
         var body = new string(Enumerable.Range(0, 16).Select(_ => chars[RandomNumberGenerator.GetInt32(chars.Length)]).ToArray());
         return $"{body}-7a!";
+    }
+
+    /// <summary>A service account: another system that calls Pathway with a token, holding one service role and no staff
+    /// role, with no password (it cannot sign in to the pages).</summary>
+    private static Command AddService()
+    {
+        var email = new Option<string>("--email") { Description = "An address naming the service account", Required = true };
+        var name = new Option<string>("--name") { Description = "Display name, shown in the audit log", Required = true };
+        var role = new Option<string>("--role") { Description = "One of: " + string.Join(", ", ServiceRoles.All), Required = true };
+        var add = new Command("add-service", "Add a service account for another system (then: pathway tokens create --email ...).") { email, name, role };
+        add.SetAction(async (pr, ct) =>
+        {
+            var r = ServiceRoles.All.FirstOrDefault(x => string.Equals(x, pr.GetValue(role), StringComparison.OrdinalIgnoreCase));
+            if (r is null) return CliHost.Fail($"--role must be one of: {string.Join(", ", ServiceRoles.All)}.");
+            await using var sp = CliHost.Build();
+            await using var scope = sp.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PathwayDbContext>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = new StaffUser
+            {
+                UserName = pr.GetValue(email)!.Trim(), Email = pr.GetValue(email)!.Trim(), EmailConfirmed = true,
+                DisplayName = pr.GetValue(name)!.Trim(), CreatedAt = DateTimeOffset.UtcNow,
+            };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded) return CliHost.Fail(string.Join(Environment.NewLine, created.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, r);
+            db.AuditEvents.Add(CliHost.Audit(AuditActions.Cli.UsersCreate, "User", user.Id));
+            await db.SaveChangesAsync(ct);
+            CliConsole.Out.WriteLine($"Added service account {user.Email} ({user.Id}) with role {r}. Make its token with: pathway tokens create --email {user.Email}");
+            return 0;
+        });
+        return add;
     }
 }

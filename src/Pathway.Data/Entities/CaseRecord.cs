@@ -52,6 +52,12 @@ public sealed class CaseRecord : IVersioned
     /// <summary>A limited-access case: only <see cref="NamedStaff"/> may see it.</summary>
     public bool IsRestricted { get; set; }
 
+    /// <summary>
+    /// The person has registered the NHS national data opt-out: their records are left out of the evaluation (figures,
+    /// CSVs and the pack). It changes nothing about their care or who may see the case. Set by the clinical lead, audited.
+    /// </summary>
+    public bool NationalDataOptOut { get; set; }
+
     public List<CaseShare> Shares { get; set; } = [];
     public List<CaseNamedStaff> NamedStaff { get; set; } = [];
     public List<Licence> Licences { get; set; } = [];

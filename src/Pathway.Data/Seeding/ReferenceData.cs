@@ -12,7 +12,7 @@ public static class ReferenceData
     public static async Task EnsureAsync(PathwayDbContext db, CancellationToken ct = default)
     {
         var roles = await db.Roles.Select(r => r.Name ?? "").ToListAsync(ct);
-        foreach (var role in Enum.GetNames<StaffRole>().Except(roles))
+        foreach (var role in Enum.GetNames<StaffRole>().Concat(ServiceRoles.All).Except(roles))
             db.Roles.Add(new StaffRoleRecord { Name = role, NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
 
         // A set's conditions are never edited once shipped; its name and date are corrected when they were wrong.

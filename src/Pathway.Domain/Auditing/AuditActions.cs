@@ -104,6 +104,7 @@ public static class AuditActions
         public const string BreakGlassReview = "case.break-glass.review";
         public const string BreakGlassReviewList = "case.break-glass.review.list";
         public const string Create = "case.create";
+        public const string DataOptOutUpdate = "case.data-opt-out.update";
         public const string KeyworkerUpdate = "case.keyworker.update";
         public const string List = "case.list";
         public const string Read = "case.read";
@@ -317,6 +318,12 @@ public static class AuditActions
         public const string ReportDownload = "signposting.report.download";
         public const string ReportRead = "signposting.report.read";
         public const string UnmetRecord = "signposting.unmet.record";
+    }
+
+    public static class SubjectAccess
+    {
+        /// <summary>HMPPS's subject access request service asked for a person's data (<c>GET /subject-access-request</c>).</summary>
+        public const string HmppsRead = "subject-access.hmpps.read";
     }
 
     public static class Task

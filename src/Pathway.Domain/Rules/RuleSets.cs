@@ -13,5 +13,6 @@ public static class RuleSets
     [
         RecallRegimes.Register, Licences.StandardConditionSets.Register, ScreenRuleSets.Sapas, ScreenRuleSets.OpdMen,
         ScreenRuleSets.OpdWomen, RiskRuleSets.Ogrs3, Disclosure.DisclosureRuleSets.Suppression,
+        Governance.RetentionRuleSets.Schedule,
     ];
 }

@@ -72,6 +72,7 @@ public static class PathwayPipeline
         api.MapTrainingEndpoints();
         Features.Coordination.CoordinationEndpoints.MapCoordinationEndpoints(api);
         Features.Tasks.TaskEndpoints.MapTaskEndpoints(api);
+        Features.SubjectAccess.SubjectAccessEndpoint.MapSubjectAccessEndpoint(app);
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().WithMetadata(new NotAuditedAttribute("API description, no data"));
         // The reference page asks for the document relative to itself.
@@ -86,7 +87,8 @@ public static class PathwayPipeline
     }
 
     private static bool IsApi(HttpContext c) =>
-        c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments(FhirEndpoints.Base);
+        c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments(FhirEndpoints.Base)
+        || c.Request.Path.StartsWithSegments(Features.SubjectAccess.SubjectAccessEndpoint.Path);
 
     /// <summary>Declares an endpoint's audit action (see <see cref="AuditedAttribute"/>).</summary>
     public static RouteHandlerBuilder Audited(this RouteHandlerBuilder b, string action) => b.WithMetadata(new AuditedAttribute(action));

@@ -47,11 +47,14 @@ public static class PathwayServices
         services.AddScoped<Features.Cases.Create.CreateCase>();
         services.AddScoped<Features.Cases.Edit.UpdateCase>();
         services.AddScoped<Features.Cases.Keyworker.SetKeyworker>();
+        services.AddScoped<Features.Cases.DataOptOut.SetNationalDataOptOut>();
         services.AddScoped<Features.Cases.Sharing.SetPoliceUnitSharing>();
         services.AddScoped<Features.Cases.Sharing.AddNamedStaff>();
         services.AddScoped<Features.Cases.Sharing.RemoveNamedStaff>();
         services.AddScoped<Features.Cases.Overview.CaseStatusQuery>();
         services.AddScoped<CaseAccess>();
+        // HMPPS's subject access request contract (GET /subject-access-request)
+        services.AddScoped<Features.SubjectAccess.GatherSubjectAccessContent>();
         // Tasks: "Waiting for you", one source per area, asked in this order
         services.AddOptions<Features.Tasks.TaskOptions>().Bind(config.GetSection(Features.Tasks.TaskOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Features.Tasks.ITaskSource, Features.Referrals.ReferralTasks>();

@@ -68,12 +68,15 @@ public abstract class AuthorizationMatrix(AppFixture app, ITestOutputHelper outp
     /// is one in the world (GroupWorld).</summary>
     private protected static bool Passes(StaffRole role, string policy) =>
         policy == Policies.BreakGlass ? CaseAccessRules.CanBreakGlass(new StaffContext(Guid.Empty, new HashSet<StaffRole> { role }, null))
+        // HMPPS's subject access request service: a service account's role, which no member of staff holds.
+        : policy == Policies.SubjectAccessService ? false
         : Policies.RoleTable.TryGetValue(policy, out var roles) ? roles.Contains(role)
         : throw new InvalidOperationException($"The matrix does not know policy '{policy}'. Add it to Policies.RoleTable or teach AuthorizationMatrixTests.Passes.");
 
-    /// <summary>Both the JSON API and the FHIR export are called with API tokens.</summary>
+    /// <summary>The JSON API, the FHIR export and HMPPS's subject access request contract are called with API tokens.</summary>
     private protected static bool IsTokenApi(string template) =>
-        template.StartsWith("/api/", StringComparison.Ordinal) || template.StartsWith("/fhir/", StringComparison.Ordinal);
+        template.StartsWith("/api/", StringComparison.Ordinal) || template.StartsWith("/fhir/", StringComparison.Ordinal)
+        || template == Pathway.Web.Features.SubjectAccess.SubjectAccessEndpoint.Path;
 
     private protected static bool IsCaseScoped(string template) =>
         template.StartsWith("/cases/{", StringComparison.Ordinal) || template.StartsWith("/api/v1/cases/{", StringComparison.Ordinal)

@@ -49,7 +49,7 @@ public sealed class PolicyRoleTableTests
     };
 
     /// <summary>Policies that are not about roles: the API's token scheme with two-factor sign-in.</summary>
-    private static readonly string[] NotRoleBased = [Policies.Api];
+    private static readonly string[] NotRoleBased = [Policies.Api, Policies.SubjectAccessService];
 
     private static (IAuthorizationService Service, AuthorizationOptions Options) Build()
     {
@@ -102,6 +102,14 @@ public sealed class PolicyRoleTableTests
             var roles = Assert.IsType<RolesAuthorizationRequirement>(requirement).AllowedRoles;
             Assert.Equal(Expected[name].Select(r => r.ToString()).Order(StringComparer.Ordinal), roles.Order(StringComparer.Ordinal));
         }
+    }
+
+    /// <summary>HMPPS's subject access request service is a service account's role: no staff role, alone or together, passes it.</summary>
+    [Fact]
+    public async Task SubjectAccessService_AdmitsNoStaffRole()
+    {
+        var (service, _) = Build();
+        Assert.False((await service.AuthorizeAsync(Holding(Enum.GetValues<StaffRole>()), null, Policies.SubjectAccessService)).Succeeded);
     }
 
     [Fact]

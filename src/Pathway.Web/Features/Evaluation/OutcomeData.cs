@@ -25,10 +25,18 @@ public static class OutcomeData
             .Select(t => new { t.Id, t.Name }).ToListAsync(ct))
         .Select(t => new Govuk.Option(t.Id.ToString(), t.Name)).ToList();
 
-    /// <summary>Licences released in the period, optionally one team's.</summary>
+    /// <summary>
+    /// The cases the evaluation may use, optionally one team's: everyone except people who registered the national data
+    /// opt-out (<see cref="CaseRecord.NationalDataOptOut"/>). Every figure, CSV and the pack start from this or <see cref="Released"/>.
+    /// </summary>
+    public static IQueryable<CaseRecord> Cases(PathwayDbContext db, Guid? teamId) =>
+        db.Cases.Where(c => !c.NationalDataOptOut && (teamId == null || c.TeamId == teamId));
+
+    /// <summary>Licences released in the period, optionally one team's, of people who have not opted out.</summary>
     public static IQueryable<Licence> Released(PathwayDbContext db, DateOnly releasedFrom, DateOnly releasedTo, Guid? teamId) =>
         db.Licences.AsNoTracking()
             .Where(l => l.ReleaseDate >= releasedFrom && l.ReleaseDate <= releasedTo)
+            .Where(l => !l.Case!.NationalDataOptOut)
             .Where(l => teamId == null || l.Case!.TeamId == teamId);
 
     /// <summary>

@@ -63,11 +63,14 @@ public static class Policies
     public const string CoordinationReader = nameof(CoordinationReader);
     /// <summary>Keeping the co-ordination group's records (<see cref="RoleSets.Clinicians"/>).</summary>
     public const string CoordinationAdmin = nameof(CoordinationAdmin);
+    /// <summary>HMPPS's subject access request service: an API token of a service account holding
+    /// <see cref="ServiceRoles.SubjectAccess"/>. No staff role passes it.</summary>
+    public const string SubjectAccessService = nameof(SubjectAccessService);
     /// <summary>The evaluation's outcome reports (<see cref="RoleSets.CliniciansAndManagers"/>).</summary>
     public const string EvaluationReader = nameof(EvaluationReader);
 
     /// <summary>Every role policy and the roles it admits (any one of them). <see cref="BreakGlass"/> and
-    /// <see cref="Api"/> are not about roles alone and are built below the table.</summary>
+    /// <see cref="Api"/> and <see cref="SubjectAccessService"/> are not about staff roles and are built below the table.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlySet<StaffRole>> RoleTable = new Dictionary<string, IReadOnlySet<StaffRole>>
     {
         [CaseData] = RoleSets.CaseData,
@@ -106,6 +109,8 @@ public static class Policies
         foreach (var (name, roles) in RoleTable)
             o.AddPolicy(name, p => p.RequireRole(roles.Order().Select(r => r.ToString())));
         o.AddPolicy(BreakGlass, p => p.RequireAuthenticatedUser().RequireAssertion(c => CaseAccessRules.CanBreakGlass(c.User.ToStaffContext())));
+        o.AddPolicy(SubjectAccessService, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser()
+            .RequireRole(ServiceRoles.SubjectAccess).AddRequirements(new SecondFactorRequirement()));
         o.AddPolicy(Api, p => p.AddAuthenticationSchemes(ApiTokens.Scheme).RequireAuthenticatedUser().AddRequirements(new SecondFactorRequirement()));
     }
 

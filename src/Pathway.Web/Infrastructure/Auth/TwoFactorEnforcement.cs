@@ -33,7 +33,7 @@ public sealed class TwoFactorEnforcement(RequestDelegate next, TwoFactorWaiver w
     private static readonly string[] OpenWithoutMfa =
     [
         "/account/two-factor/enrol", "/account/sign-in", "/account/sign-out", "/account/signed-out", "/account/access-denied",
-        "/lib", "/assets", "/health", "/error",
+        "/lib", "/assets", "/health", "/error", "/privacy",
     ];
 
     private static bool IsAllowedWithoutMfa(PathString path) => OpenWithoutMfa.Any(p => path.StartsWithSegments(p));

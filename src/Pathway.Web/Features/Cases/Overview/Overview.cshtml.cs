@@ -28,6 +28,8 @@ public sealed class OverviewModel(CurrentCase current, CaseAccess access, Pathwa
     public string? Psychologist { get; private set; }
     public string? Keyworker { get; private set; }
     public bool CanSetKeyworker { get; private set; }
+    /// <summary>Only the clinical lead records the national data opt-out (<see cref="DataOptOut.SetNationalDataOptOut"/>).</summary>
+    public bool CanSetDataOptOut { get; private set; }
     /// <summary>Of the offender manager and AP keyworker, those trained today (Kirkpatrick level 3).</summary>
     public IReadOnlySet<Guid> TrainedStaff { get; private set; } = new HashSet<Guid>();
     public IReadOnlyList<string> SharedWith { get; private set; } = [];
@@ -51,6 +53,7 @@ public sealed class OverviewModel(CurrentCase current, CaseAccess access, Pathwa
         Psychologist = c.PsychologistId is { } p ? staff.GetValueOrDefault(p) : null;
         Keyworker = c.ApKeyworkerId is { } k ? staff.GetValueOrDefault(k) : null;
         CanSetKeyworker = User.ToStaffContext().IsInAny(Domain.Staff.RoleSets.KeyworkerSetters);
+        CanSetDataOptOut = User.IsInRole(nameof(Domain.Staff.StaffRole.ClinicalLead));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         TrainedStaff = await Training.Dashboard.TrainingFigures.TrainedAsync(db, new[] { c.OffenderManagerId, c.ApKeyworkerId }.OfType<Guid>().ToArray(), today, ct);
         Status = await status.ForAsync(c.Id, current.Context.Who, ct);

@@ -188,7 +188,7 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
 
         Engagement = await Pack.EngagementData.MeasureAsync(db, Report, OutcomeData.CaseIds(db, FromDate, ToDate, Team), FromDate, ct);
 
-        var cases = Team is { } team ? db.Cases.Where(c => c.TeamId == team) : db.Cases;
+        var cases = OutcomeData.Cases(db, Team);
         var since = new DateTimeOffset(FromDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var figures = await RecallFigures.CountAsync(db, cases, since, ct);
         Reasons = RecallFigures.Suppress(figures.RecallReasons, figures.Teams, RecallFigures.ReasonColumns, Policy);

@@ -47,7 +47,7 @@ public sealed record PackData(
         var yearPathway = Build(periods, Cohort.Pathway);
         var engagement = await EngagementData.MeasureAsync(db, yearPathway, OutcomeData.CaseIds(db, yearFrom, quarter.End, teamId), yearFrom, ct);
 
-        var cases = teamId is { } team ? db.Cases.Where(c => c.TeamId == team) : db.Cases;
+        var cases = OutcomeData.Cases(db, teamId);
         var figures = await RecallFigures.CountAsync(db, cases, Midnight(yearFrom), ct, before: Midnight(asAt.AddDays(1)));
         var policy = DisclosurePolicy.Default;
         return new PackData(quarter, teamName, asAt, today, serviceStartedOn, ServiceNameFrom(config), yearFrom,

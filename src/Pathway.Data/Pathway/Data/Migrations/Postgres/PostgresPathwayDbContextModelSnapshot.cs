@@ -969,6 +969,9 @@ namespace Pathway.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool>("NationalDataOptOut")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("OffenderManagerId")
                         .HasColumnType("uuid");
 

@@ -957,6 +957,9 @@ namespace Pathway.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NationalDataOptOut")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("OffenderManagerId")
                         .HasColumnType("TEXT");
 
