@@ -35,14 +35,21 @@ public sealed class ImportCases(PathwayDbContext db, TimeProvider clock)
         var done = 0;
         foreach (var batch in file.Rows.Chunk(BatchSize))
         {
-            var plans = await PlanAsync(batch, lookups, firstRowOfCrn, tracked: !dryRun, ct);
+            var plans = await PlanAsync(batch, lookups, firstRowOfCrn, ct);
             var batchProblems = plans.SelectMany(p => p.Problems).ToList();
             problems.AddRange(batchProblems);
             if (batchProblems.Count > 0)
                 refused.Add(new RefusedBatch(batch[0].Number, batch[^1].Number, batchProblems.Select(p => p.Row).Distinct().Count()));
             if (batchProblems.Count == 0 || dryRun)
                 results.AddRange(plans.Where(p => p.Problems.Count == 0).Select(p => new ImportedRow(p.Row, p.Crn, p.Result, p.Changed)));
-            if (batchProblems.Count == 0 && !dryRun) await SaveAsync(plans, actor, now, ct);
+            if (batchProblems.Count == 0 && !dryRun && !await SaveAsync(plans, actor, now, ct))
+            {
+                // Someone changed one of these cases between reading and saving: nothing of the batch was saved.
+                results.RemoveRange(results.Count - plans.Count, plans.Count);
+                problems.Add(new RowProblem(batch[0].Number, ImportColumns.Crn,
+                    $"A case in rows {batch[0].Number} to {batch[^1].Number} was changed in Pathway during the import, so none of these rows were imported: import the file again"));
+                refused.Add(new RefusedBatch(batch[0].Number, batch[^1].Number, 0));
+            }
             db.ChangeTracker.Clear();
             progress?.Report(new ImportProgress(done += batch.Length, file.Rows.Count));
         }
@@ -55,12 +62,13 @@ public sealed class ImportCases(PathwayDbContext db, TimeProvider clock)
 
     }
 
+    /// <summary>Checks a batch against the cases it names, read untracked: most rows of a repeated import change nothing.</summary>
     private async Task<List<ImportRowPlan>> PlanAsync(CaseFileRow[] batch, ImportLookups lookups, Dictionary<string, int> firstRowOfCrn,
-        bool tracked, CancellationToken ct)
+        CancellationToken ct)
     {
         var crns = batch.Select(r => Domain.Cases.Crn.Normalise(r[ImportColumns.Crn])).Where(Domain.Cases.Crn.IsValid).Distinct().ToList();
-        var query = db.Cases.Include(c => c.Licences).Where(c => crns.Contains(c.Crn));
-        var existing = await (tracked ? query : query.AsNoTracking()).AsSplitQuery().ToDictionaryAsync(c => c.Crn, StringComparer.Ordinal, ct);
+        var existing = await db.Cases.AsNoTracking().Include(c => c.Licences).Where(c => crns.Contains(c.Crn)).AsSplitQuery()
+            .ToDictionaryAsync(c => c.Crn, StringComparer.Ordinal, ct);
         var plans = new List<ImportRowPlan>(batch.Length);
         foreach (var row in batch)
         {
@@ -73,10 +81,13 @@ public sealed class ImportCases(PathwayDbContext db, TimeProvider clock)
         return plans;
     }
 
-    private async Task SaveAsync(List<ImportRowPlan> plans, ImportActor actor, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Saves a batch in one transaction; false, with nothing saved, when a case changed since it was read (its row version moved on).</summary>
+    private async Task<bool> SaveAsync(List<ImportRowPlan> plans, ImportActor actor, DateTimeOffset now, CancellationToken ct)
     {
         foreach (var plan in plans.Where(p => p.Result != RowResult.LeftAlone))
         {
+            // An existing case is attached (with its licences) before the change, so that only what changes is written.
+            if (plan.Existing is { } found) db.Cases.Attach(found);
             var record = plan.Apply(now);
             if (plan.Existing is null) db.Cases.Add(record);
             var caseAction = plan.Existing is null ? AuditActions.Case.ImportCreate : AuditActions.Case.ImportUpdate;
@@ -88,7 +99,15 @@ public sealed class ImportCases(PathwayDbContext db, TimeProvider clock)
                 Stage(AuditEntries.Create(now, actor.UserId, actor.Role, licenceAction, "Licence", licence.Id.ToString(), record.Id));
             }
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
     }
 
     private long _staged;
