@@ -10,7 +10,7 @@ public static class PathwayCli
         "(Database__Provider, ConnectionStrings__Pathway; SQLite data/pathway.db by default).")
     {
         MigrateCommand.Create(), TeamsCommand.Create(), UsersCommand.Create(), TokensCommand.Create(), SeedDemoCommand.Create(),
-        GenerateCommand.Create(), AuditCommand.Create(), AnalyseCommand.Create(),
+        GenerateCommand.Create(), ImportCommand.Create(), AuditCommand.Create(), AnalyseCommand.Create(),
     };
 
     /// <summary>Runs the command as the process's own, with its console and environment.</summary>

@@ -105,6 +105,9 @@ public static class AuditActions
         public const string BreakGlassReviewList = "case.break-glass.review.list";
         public const string Create = "case.create";
         public const string DataOptOutUpdate = "case.data-opt-out.update";
+        public const string ImportCreate = "case.import.create";
+        public const string ImportUpdate = "case.import.update";
+        public const string ImportVerify = "case.import.verify";
         public const string KeyworkerUpdate = "case.keyworker.update";
         public const string List = "case.list";
         public const string Read = "case.read";
@@ -238,6 +241,8 @@ public static class AuditActions
         public const string ConditionAdd = "licence.condition.add";
         public const string ConditionRemove = "licence.condition.remove";
         public const string Create = "licence.create";
+        public const string ImportCreate = "licence.import.create";
+        public const string ImportUpdate = "licence.import.update";
         public const string List = "licence.list";
         public const string Read = "licence.read";
         public const string RecallAdd = "licence.recall.add";

@@ -45,6 +45,7 @@ public static class PathwayServices
         services.AddScoped<Features.Licences.Conditions.RemoveAdditionalCondition>();
         services.AddScoped<Features.Licences.Recalls.RecordRecallOnLicence>();
         services.AddScoped<Features.Cases.Create.CreateCase>();
+        services.AddScoped<Features.Cases.Import.ImportCases>();
         services.AddScoped<Features.Cases.Edit.UpdateCase>();
         services.AddScoped<Features.Cases.Keyworker.SetKeyworker>();
         services.AddScoped<Features.Cases.DataOptOut.SetNationalDataOptOut>();

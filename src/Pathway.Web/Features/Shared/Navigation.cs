@@ -73,6 +73,7 @@ public static class Navigation
         {
             links.Add(new("Users", "/admin/users", "Staff accounts, roles, teams and two-factor resets."));
             links.Add(new("Teams", "/admin/teams", "Teams and the organisations they belong to."));
+            links.Add(new("Import cases", "/manage/import-cases", "Add or update people on licence from probation's extract, checked before anything is saved."));
             links.Add(new("Reference data", "/admin/reference-data", "Licence condition sets, alternatives to recall and other lists."));
             links.Add(new("Instruments", "/admin/instruments", "Screening and assessment instrument definitions and their versions."));
             links.Add(new("Outbox and emails", "/manage/outbox", "Notifications and emails waiting, delivered or failed, with a retry."));
