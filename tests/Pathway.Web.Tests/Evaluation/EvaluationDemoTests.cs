@@ -40,12 +40,15 @@ public sealed class EvaluationDemoTests : IDisposable
             // plainly why that model cannot be fitted rather than showing numbers.
             if (cohort == Cohort.CarePlan)
             {
-                Assert.True(report.Cox.Value is not null || !string.IsNullOrWhiteSpace(report.Cox.Failure));
+                Assert.True(report.TimeVaryingCox.Fit.Value is not null || !string.IsNullOrWhiteSpace(report.TimeVaryingCox.Fit.Failure));
                 continue;
             }
             Assert.All(report.Groups, g => Assert.True(g.People >= 3 && g.Recalls >= 1, $"{cohort}: {g.Group} has {g.People} periods and {g.Recalls} recalls"));
-            Assert.True(report.Cox.Value is not null, $"{cohort}: {report.Cox.Failure}");
-            Assert.True(report.CoxIncludesOgrs3, $"{cohort}: OGRS3 left out of the model");
+            foreach (var model in new[] { report.TimeVaryingCox, report.LandmarkCox }.OfType<CoxAnalysis>())
+            {
+                Assert.True(model.Fit.Value is not null, $"{cohort}: {model.Fit.Failure}");
+                Assert.True(model.IncludesOgrs3, $"{cohort}: OGRS3 left out of the model");
+            }
             Assert.True(report.LogRank.Value is not null, $"{cohort}: {report.LogRank.Failure}");
             var published = report.Publish(DisclosurePolicy.Default);
             Assert.NotNull(published[^1].People);

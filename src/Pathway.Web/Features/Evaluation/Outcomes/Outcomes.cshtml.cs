@@ -147,10 +147,10 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
 
     private IEnumerable<IReadOnlyList<string>> CoxRows()
     {
-        if (Report!.Cox.Value is not { } fit)
+        if ((Report!.LandmarkCox ?? Report.TimeVaryingCox).Fit.Value is not { } fit)
         {
             yield return ["Model not fitted"];
-            yield return [Report.Cox.Failure!];
+            yield return [(Report.LandmarkCox ?? Report.TimeVaryingCox).Fit.Failure!];
             yield break;
         }
         yield return ["Covariate", "Coefficient", "Hazard ratio", "Standard error", "z", "p", "Lower 95%", "Upper 95%"];

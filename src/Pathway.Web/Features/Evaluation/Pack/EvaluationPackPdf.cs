@@ -170,13 +170,14 @@ public static class EvaluationPackPdf
         void Cox(OutcomeReport r)
         {
             pdf.Heading("Adjusted model (Cox proportional hazards): on the pathway or not", 3);
-            var n = Policy.IsPrimary(r.CoxPeriods) ? Hidden : r.CoxPeriods.ToString(CultureInfo.InvariantCulture);
-            pdf.Paragraph(r.CoxIncludesOgrs3
+            var cox = r.LandmarkCox ?? r.TimeVaryingCox;
+            var n = Policy.IsPrimary(cox.Periods) ? Hidden : cox.Periods.ToString(CultureInfo.InvariantCulture);
+            pdf.Paragraph(cox.IncludesOgrs3
                 ? $"Adjusted for age at release, sex, OGRS3, RoSH and previous recalls, with Efron's method for ties, over the {n} licence periods with an OGRS3 score."
                 : $"Adjusted for age at release, sex, RoSH and previous recalls, with Efron's method for ties, over {n} licence periods. OGRS3 is left out: fewer than half the periods have a score.");
-            if (r.Cox.Value is not { } fit)
+            if (cox.Fit.Value is not { } fit)
             {
-                pdf.Paragraph($"The model cannot be fitted: {r.Cox.Failure}.");
+                pdf.Paragraph($"The model cannot be fitted: {cox.Fit.Failure}.");
                 return;
             }
             Table(["Covariate", "Hazard ratio", "95% confidence interval", "p"],
