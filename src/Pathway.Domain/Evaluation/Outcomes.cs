@@ -6,8 +6,10 @@ namespace Pathway.Domain.Evaluation;
 
 /// <summary>
 /// The comparisons the evaluation offers: each splits licence periods into two groups. Release before or after the
-/// service started is known on the day of release. The other three can begin part-way through a licence, so they are
-/// judged at a landmark (<see cref="Outcomes.LandmarkDays"/> after release; see <see cref="Outcomes.Prepare"/>).
+/// service started is known on the day of release. The other three can begin part-way through a licence: the adjusted
+/// model lets them switch on the day they began (<see cref="AdjustedModel.Intervals"/>), while the rates, curves and the
+/// model's sensitivity analysis judge them at a landmark (<see cref="Outcomes.LandmarkDays"/> after release; see
+/// <see cref="Outcomes.Prepare"/>).
 /// </summary>
 public enum Cohort
 {
@@ -76,9 +78,11 @@ public sealed record OutcomeMeasures(
 
 /// <summary>
 /// Everything the evaluation page shows for one comparison: measures per group and overall, Kaplan–Meier curves (time in
-/// months), the log-rank test and an adjusted Cox model. A model the data cannot support carries the library's reason.
-/// <see cref="CoxPeriods"/> periods are in the model; <see cref="CoxIncludesOgrs3"/> says whether OGRS3 is one of its
-/// covariates (it is when at least half the periods have a score, and the model then uses those periods only).
+/// months) and the log-rank test, all from <see cref="Periods"/> (followed from the landmark for a landmark comparison),
+/// and two adjusted Cox models (<see cref="AdjustedModel"/>). <see cref="TimeVaryingCox"/>, the primary one, follows every
+/// period from release with the group switching on the day it began; <see cref="LandmarkCox"/>, the sensitivity analysis,
+/// judges the group at the landmark (null for a comparison known at release, where there is no landmark). A model the
+/// data cannot support carries the library's reason.
 /// </summary>
 public sealed record OutcomeReport(
     Cohort Cohort,
@@ -87,9 +91,8 @@ public sealed record OutcomeReport(
     OutcomeMeasures Overall,
     IReadOnlyList<KaplanMeierCurve> Curves,
     StatisticsResult<LogRankResult> LogRank,
-    StatisticsResult<CoxFit> Cox,
-    int CoxPeriods,
-    bool CoxIncludesOgrs3)
+    CoxAnalysis TimeVaryingCox,
+    CoxAnalysis? LandmarkCox)
 {
     /// <summary>
     /// People and recalls per group as a table of counts (columns Recalled / Not recalled, totals = people) under the
@@ -145,8 +148,8 @@ public sealed record PublishedMeasures(string Group, int? People, int? Recalls, 
 /// <summary>
 /// Outcome measures from Pathway's own licence and recall records (DOMAIN.md §9): recall rate per 100 person-months on
 /// licence, the share recalled within 6 and 12 months of release (Kaplan–Meier, 1 − S(t), so censored periods count for
-/// the time they were followed), time to recall by cohort with the log-rank test, and a Cox model adjusted for age at
-/// release, sex, OGRS3, RoSH and previous recalls. Periods released after today are left out.
+/// the time they were followed), time to recall by cohort with the log-rank test, and Cox models adjusted for age at
+/// release, sex, OGRS3, RoSH and previous recalls (<see cref="AdjustedModel"/>). Periods released after today are left out.
 /// </summary>
 public static class Outcomes
 {
@@ -162,9 +165,13 @@ public static class Outcomes
     /// Where a comparison's grouping can start part-way through a licence (a referral, the offender manager's training, a
     /// care plan), it is judged at this many days (about three months) after release. Counting the time before, say, a
     /// referral as time "on the pathway" would credit the pathway with weeks in which the person had to stay on licence
-    /// to be referred at all (immortal time); a landmark avoids that. See <see cref="Prepare"/>.
+    /// to be referred at all (immortal time); a landmark avoids that. See <see cref="Prepare"/>. The time-varying model
+    /// avoids it too, without leaving out the first three months (<see cref="AdjustedModel"/>).
     /// </summary>
     public const int LandmarkDays = 91;
+
+    /// <summary>The landmark in whole months, for labels ("landmark at 3 months").</summary>
+    public static int LandmarkMonths => (int)Math.Round(LandmarkDays / DaysPerMonth);
 
     /// <summary>The days after release at which <paramref name="cohort"/> is judged and follow-up starts: 0 for release before or after the service started.</summary>
     public static int Landmark(Cohort cohort) => cohort == Cohort.ServiceStart ? 0 : LandmarkDays;
@@ -172,7 +179,7 @@ public static class Outcomes
     /// <summary>What time counts from in a comparison, for labels: "release" or "the landmark".</summary>
     public static string TimeFrom(Cohort cohort) => Landmark(cohort) == 0 ? "release" : "3 months after release";
 
-    /// <summary>The day a period's case entered a landmark comparison's group (null: never, or not a landmark comparison).</summary>
+    /// <summary>The day a period's case entered a comparison's group when that can begin part-way through a licence (null: never, or not such a comparison).</summary>
     public static DateOnly? JoinedOn(LicencePeriod l, Cohort cohort) => cohort switch
     {
         Cohort.Pathway => l.FirstReferral,
@@ -206,11 +213,22 @@ public static class Outcomes
     /// take part; the group is what was true on the landmark day, and follow-up runs from it.
     /// </summary>
     public static IReadOnlyList<OutcomePeriod> Prepare(IReadOnlyList<LicencePeriod> licences, Cohort cohort, DateOnly today, DateOnly serviceStartedOn,
-        IEnumerable<(Guid CaseId, DateOnly Date)>? allRecalls = null)
+        IEnumerable<(Guid CaseId, DateOnly Date)>? allRecalls = null) =>
+        Prepare(licences, cohort, today, serviceStartedOn, allRecalls, Landmark(cohort));
+
+    /// <summary>
+    /// Every period followed from release, whatever the comparison, each in the group it was in on the day of release:
+    /// the periods of the time-varying model (<see cref="AdjustedModel.TimeVarying"/>), which splits them where the group began.
+    /// </summary>
+    public static IReadOnlyList<OutcomePeriod> PrepareFromRelease(IReadOnlyList<LicencePeriod> licences, Cohort cohort, DateOnly today, DateOnly serviceStartedOn,
+        IEnumerable<(Guid CaseId, DateOnly Date)>? allRecalls = null) =>
+        Prepare(licences, cohort, today, serviceStartedOn, allRecalls, 0);
+
+    private static List<OutcomePeriod> Prepare(IReadOnlyList<LicencePeriod> licences, Cohort cohort, DateOnly today, DateOnly serviceStartedOn,
+        IEnumerable<(Guid CaseId, DateOnly Date)>? allRecalls, int landmark)
     {
         var recallsByCase = (allRecalls ?? licences.Where(l => l.RecallDate is not null).Select(l => (l.CaseId, l.RecallDate!.Value)))
             .ToLookup(r => r.Item1, r => r.Item2);
-        var landmark = Landmark(cohort);
         var result = new List<OutcomePeriod>(licences.Count);
         foreach (var l in licences)
         {
@@ -234,7 +252,8 @@ public static class Outcomes
     public static OutcomeReport Build(IReadOnlyList<LicencePeriod> licences, Cohort cohort, DateOnly today, DateOnly serviceStartedOn,
         IEnumerable<(Guid CaseId, DateOnly Date)>? allRecalls = null, CoxTies ties = CoxTies.Efron)
     {
-        var periods = Prepare(licences, cohort, today, serviceStartedOn, allRecalls);
+        var recalls = allRecalls?.ToList();
+        var periods = Prepare(licences, cohort, today, serviceStartedOn, recalls);
         var (inName, outName) = Groups(cohort);
         var label = periods.Select(p => p.InCohort ? inName : outName).ToArray();
         var time = periods.Select(p => p.Months).ToArray();
@@ -244,25 +263,11 @@ public static class Outcomes
             .Select(g => Measure(g, periods.Where(p => (p.InCohort ? inName : outName) == g).ToList())).ToList();
         var logRank = LogRank.Test(time, evt, label);
 
-        // OGRS3 is in the model when at least half the periods have a score (complete cases); otherwise it is left out
-        // and the model uses every period, rather than fitting on a handful.
-        var scored = periods.Where(p => p.Licence.Ogrs3 is not null).ToList();
-        var withOgrs3 = scored.Count > 0 && scored.Count * 2 >= periods.Count;
-        var modelled = withOgrs3 ? scored : periods.ToList();
-        var columns = new List<double[]>
-        {
-            modelled.Select(p => (double)p.AgeAtRelease).ToArray(),
-            modelled.Select(p => p.Licence.Gender == Gender.Male ? 1.0 : 0.0).ToArray(),
-        };
-        if (withOgrs3) columns.Add(modelled.Select(p => p.Licence.Ogrs3!.Value * 100).ToArray());
-        columns.Add(modelled.Select(p => (double)(int)p.Licence.Rosh).ToArray());
-        columns.Add(modelled.Select(p => (double)p.PreviousRecalls).ToArray());
-        columns.Add(modelled.Select(p => p.InCohort ? 1.0 : 0.0).ToArray());
-        var names = CoxCovariates.Where(n => withOgrs3 || n != Ogrs3Covariate).Append(inName).ToList();
-        var cox = modelled.Count == 0
-            ? StatisticsResult<CoxFit>.Failed("there are no licence periods to model")
-            : CoxModel.Fit(modelled.Select(p => p.Months).ToArray(), modelled.Select(p => p.Recalled).ToArray(), columns, names, ties: ties);
-        return new OutcomeReport(cohort, periods, groups, Measure("All", periods), curves, logRank, cox, modelled.Count, withOgrs3);
+        var landmark = Landmark(cohort) > 0;
+        var fromRelease = landmark ? PrepareFromRelease(licences, cohort, today, serviceStartedOn, recalls) : periods;
+        var timeVarying = AdjustedModel.TimeVarying(fromRelease, cohort, serviceStartedOn, inName, ties);
+        var atLandmark = landmark ? AdjustedModel.Landmark(periods, inName, ties) : null;
+        return new OutcomeReport(cohort, periods, groups, Measure("All", periods), curves, logRank, timeVarying, atLandmark);
     }
 
     /// <summary>People, recalls, person-months, the rate per 100 person-months and the 6- and 12-month shares for a set of periods.</summary>

@@ -104,8 +104,9 @@ public sealed class OutcomesTests
         Assert.Equal(0.5, before.RecalledWithin12Months!.Value, 12);
         Assert.Equal(2, r.Curves.Count);
         Assert.True(r.LogRank.Succeeded);
-        Assert.Equal(4, r.CoxPeriods); // C has no OGRS3 score: complete cases only
-        Assert.True(r.CoxIncludesOgrs3);
+        Assert.Equal(4, r.TimeVaryingCox.Periods); // C has no OGRS3 score: complete cases only
+        Assert.True(r.TimeVaryingCox.IncludesOgrs3);
+        Assert.Null(r.LandmarkCox); // known at release: no landmark to test it against
     }
 
     [Fact]
@@ -138,16 +139,17 @@ public sealed class OutcomesTests
     public void Cox_WithoutEventsOrScores_SaysWhyInsteadOfNumbers()
     {
         var noRecalls = Outcomes.Build([Period("2025-01-01", "2025-07-01", null), Period("2025-02-01", "2025-08-01", null, referral: "2025-01-01")], Cohort.Pathway, Today, ServiceStart);
-        Assert.False(noRecalls.Cox.Succeeded);
-        Assert.Contains("no events", noRecalls.Cox.Failure, StringComparison.Ordinal);
+        Assert.False(noRecalls.TimeVaryingCox.Fit.Succeeded);
+        Assert.Contains("no events", noRecalls.TimeVaryingCox.Fit.Failure, StringComparison.Ordinal);
+        Assert.Contains("no events", noRecalls.LandmarkCox!.Fit.Failure, StringComparison.Ordinal);
         Assert.False(noRecalls.LogRank.Succeeded);
 
         // Without scores for at least half the periods, OGRS3 is left out and every period is modelled.
         var fewScores = Outcomes.Build([.. Data.Select(d => d with { Ogrs3 = null }), Data[0]], Cohort.ServiceStart, Today, ServiceStart);
-        Assert.False(fewScores.CoxIncludesOgrs3);
-        Assert.Equal(6, fewScores.CoxPeriods);
-        if (fewScores.Cox.Value is { } fit) Assert.DoesNotContain(fit.Coefficients, c => c.Name == Outcomes.Ogrs3Covariate);
-        else Assert.NotNull(fewScores.Cox.Failure);
+        Assert.False(fewScores.TimeVaryingCox.IncludesOgrs3);
+        Assert.Equal(6, fewScores.TimeVaryingCox.Periods);
+        if (fewScores.TimeVaryingCox.Fit.Value is { } fit) Assert.DoesNotContain(fit.Coefficients, c => c.Name == Outcomes.Ogrs3Covariate);
+        else Assert.NotNull(fewScores.TimeVaryingCox.Fit.Failure);
     }
 
     [Fact]

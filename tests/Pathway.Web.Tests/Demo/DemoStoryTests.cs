@@ -262,10 +262,12 @@ public sealed class DemoStoryTests(SeededDemo demo) : IClassFixture<SeededDemo>
         Assert.All(report.Groups, g => Assert.True(g.People >= 20 && g.Recalls >= 5 && g.People - g.Recalls >= 5, summary));
         Assert.Contains(report.Periods.Where(p => p.InCohort).GroupBy(p => p.Licence.CaseId), g => g.Count() > 1);
         Assert.Contains(report.Periods.Where(p => !p.InCohort).GroupBy(p => p.Licence.CaseId), g => g.Count() > 1);
-        var fit = report.Cox.Value;
-        Assert.True(fit is not null, report.Cox.Failure);
+        Assert.True(report.TimeVaryingCox.Fit.Succeeded, report.TimeVaryingCox.Fit.Failure);
+        Assert.True(report.TimeVaryingCox.IncludesOgrs3 && report.TimeVaryingCox.Clustered);
+        var fit = report.LandmarkCox!.Fit.Value;
+        Assert.True(fit is not null, report.LandmarkCox.Fit.Failure);
         Assert.True(fit.Iterations < 20 && fit.Events == report.Periods.Count(p => p.Recalled && p.Licence.Ogrs3 is not null), $"{fit.Iterations} iterations");
-        Assert.True(report.CoxIncludesOgrs3);
+        Assert.True(report.LandmarkCox.IncludesOgrs3);
         Assert.All(fit.Coefficients, c => Assert.True(double.IsFinite(c.Coef) && double.IsFinite(c.StdErr), c.Name));
         Assert.All(report.Publish(Domain.Disclosure.DisclosurePolicy.Default), m => Assert.True(m.People is not null && m.Recalls is not null, m.Group));
     }

@@ -40,12 +40,15 @@ public sealed class EvaluationDemoTests : IDisposable
             // plainly why that model cannot be fitted rather than showing numbers.
             if (cohort == Cohort.CarePlan)
             {
-                Assert.True(report.Cox.Value is not null || !string.IsNullOrWhiteSpace(report.Cox.Failure));
+                Assert.True(report.TimeVaryingCox.Fit.Value is not null || !string.IsNullOrWhiteSpace(report.TimeVaryingCox.Fit.Failure));
                 continue;
             }
             Assert.All(report.Groups, g => Assert.True(g.People >= 3 && g.Recalls >= 1, $"{cohort}: {g.Group} has {g.People} periods and {g.Recalls} recalls"));
-            Assert.True(report.Cox.Value is not null, $"{cohort}: {report.Cox.Failure}");
-            Assert.True(report.CoxIncludesOgrs3, $"{cohort}: OGRS3 left out of the model");
+            foreach (var model in new[] { report.TimeVaryingCox, report.LandmarkCox }.OfType<CoxAnalysis>())
+            {
+                Assert.True(model.Fit.Value is not null, $"{cohort}: {model.Fit.Failure}");
+                Assert.True(model.IncludesOgrs3, $"{cohort}: OGRS3 left out of the model");
+            }
             Assert.True(report.LogRank.Value is not null, $"{cohort}: {report.LogRank.Failure}");
             var published = report.Publish(DisclosurePolicy.Default);
             Assert.NotNull(published[^1].People);
@@ -84,11 +87,11 @@ public sealed class EvaluationDemoTests : IDisposable
                 await users.SetTwoFactorEnabledAsync(u, true);
             }
         }
-        async Task<string> PageAs(string email)
+        async Task<string> PageAs(string email, string path = "/evaluation")
         {
             using var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
             await AppFixture.SignInAsync(_factory.Services, client, email, DemoSeed.DemoPassword, key);
-            return await AppFixture.TextAsync(await client.GetAsync("/evaluation"));
+            return await AppFixture.TextAsync(await client.GetAsync(path));
         }
 
         var lead = await PageAs("clinical.lead@pathway.example");
@@ -97,6 +100,22 @@ public sealed class EvaluationDemoTests : IDisposable
         Assert.DoesNotContain("cox-failure", lead);
         Assert.DoesNotContain("suppression-note", lead);
         Assert.All(RecallFiguresTests.Table(lead, "measures"), r => Assert.NotEqual("[c]", r.Cells["Recalled"]));
+        // The primary model is the time-varying one; the demo has people with two licence periods, so its CIs and p are
+        // robust ones clustered on the person, and the caption says so. The landmark model is the labelled sensitivity analysis.
+        Assert.Contains("Every licence period is followed from release. Being on the pathway counts from the day of the first referral", lead);
+        Assert.Contains("data-testid=\"cox-robust\"", lead);
+        Assert.Contains("The confidence intervals and p allow for people with more than one licence period (robust standard errors clustered on the person).", lead);
+        Assert.Contains("Robust Wald test", lead);
+        Assert.Matches("<details class=\"govuk-details\" data-testid=\"cox-sensitivity\">\\s*<summary class=\"govuk-details__summary\"><span class=\"govuk-details__summary-text\">Sensitivity analysis: landmark at 3 months</span>", lead);
+        Assert.Contains("data-testid=\"cox-landmark\"", lead);
+        Assert.Matches(@"licence periods of \d+ people\)", lead); // sizes for a reader who sees exact figures
+        var csv = (await PageAs("clinical.lead@pathway.example", "/evaluation?handler=Csv&table=cox")).TrimStart('\uFEFF').Split("\r\n");
+        Assert.Equal("Model,Covariate,Coefficient,Hazard ratio,Standard error,Robust standard error,z,p,Lower 95%,Upper 95%", csv[0]);
+        var onThePathway = csv.Where(l => l.Contains(",On the pathway,", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, onThePathway.Count);
+        Assert.StartsWith("\"Time-varying, from release\",On the pathway,", onThePathway[0], StringComparison.Ordinal);
+        Assert.StartsWith("Sensitivity analysis: landmark at 3 months,On the pathway,", onThePathway[1], StringComparison.Ordinal);
+        Assert.All(onThePathway, l => Assert.NotEqual("", l.Split(',')[5])); // the robust standard error
 
         var manager = await PageAs("manager@pathway.example");
         Assert.Contains("suppression-note", manager);
@@ -105,6 +124,9 @@ public sealed class EvaluationDemoTests : IDisposable
         Assert.All(measures, r => Assert.DoesNotContain("[c]", string.Join(" ", r.Cells.Values)));
         Assert.Contains("data-testid=\"cox\"", manager);
         Assert.DoesNotContain("cox-failure", manager);
+        Assert.Contains("data-testid=\"cox-robust\"", manager);
+        Assert.Contains("Sensitivity analysis: landmark at 3 months", manager);
+        Assert.DoesNotMatch(@"licence periods of \d+", manager); // model sizes could reveal a hidden count
     }
 
     public void Dispose() => _factory.Dispose();

@@ -21,7 +21,8 @@ namespace Pathway.Web.Features.Evaluation.Outcomes;
 /// <summary>
 /// Does the service reduce recall? For licences released in a period (optionally one team's), split by a cohort: recall
 /// rate per 100 person-months, the share recalled within 6 and 12 months, time to recall (Kaplan–Meier with confidence
-/// bands and numbers at risk), the log-rank test, a Cox model adjusted for age, sex, OGRS3, RoSH and previous recalls,
+/// bands and numbers at risk), the log-rank test, Cox models adjusted for age, sex, OGRS3, RoSH and previous recalls (the
+/// primary one time-varying from release, the landmark one a sensitivity analysis; robust SEs when a person has two periods),
 /// and the recall reasons and alternatives used. The clinical lead and psychologists see exact figures; service managers
 /// see small cells suppressed and curves cut where fewer than five remain at risk. Every download is suppressed.
 /// </summary>
@@ -145,17 +146,31 @@ public sealed class OutcomesModel(PathwayDbContext db, AuditLog audit, TimeProvi
         }
     }
 
+    /// <summary>The model's overall test: the robust Wald test when clustered (the likelihood-ratio test ignores clustering), as R prints.</summary>
+    public static string ModelTest(CoxAnalysis cox)
+    {
+        var fit = cox.Fit.Value!;
+        var (name, test) = cox.Clustered ? ("Robust Wald test", fit.Wald) : ("Likelihood-ratio test", fit.LikelihoodRatio);
+        return $"{name} {Number(test.ChiSquare, 2)} on {test.DegreesOfFreedom} df (p {P(test.P)})";
+    }
+
+    /// <summary>Both models, the primary (time-varying) one first; the robust standard error is blank when not clustered.</summary>
     private IEnumerable<IReadOnlyList<string>> CoxRows()
     {
-        if (Report!.Cox.Value is not { } fit)
+        yield return ["Model", "Covariate", "Coefficient", "Hazard ratio", "Standard error", "Robust standard error", "z", "p", "Lower 95%", "Upper 95%"];
+        var models = new List<(string, CoxAnalysis)> { ("Time-varying, from release", Report!.TimeVaryingCox) };
+        if (Report.LandmarkCox is { } landmark) models.Add((CoxWording.SensitivityHeading, landmark));
+        foreach (var (model, cox) in models)
         {
-            yield return ["Model not fitted"];
-            yield return [Report.Cox.Failure!];
-            yield break;
+            if (cox.Fit.Value is not { } fit)
+            {
+                yield return [model, $"Not fitted: {cox.Fit.Failure}"];
+                continue;
+            }
+            foreach (var c in fit.Coefficients)
+                yield return [model, c.Name, Csv.Number(c.Coef, 4), Csv.Number(c.HazardRatio, 4), Csv.Number(c.StdErr, 4), c.RobustStdErr is null ? "" : Csv.Number(c.RobustStdErr, 4),
+                    Csv.Number(c.Z, 3), Csv.Number(c.P, 4), Csv.Number(c.Lower, 4), Csv.Number(c.Upper, 4)];
         }
-        yield return ["Covariate", "Coefficient", "Hazard ratio", "Standard error", "z", "p", "Lower 95%", "Upper 95%"];
-        foreach (var c in fit.Coefficients)
-            yield return [c.Name, Csv.Number(c.Coef, 4), Csv.Number(c.HazardRatio, 4), Csv.Number(c.StdErr, 4), Csv.Number(c.Z, 3), Csv.Number(c.P, 4), Csv.Number(c.Lower, 4), Csv.Number(c.Upper, 4)];
     }
 
     private DisclosurePolicy ReaderPolicy() => User.ToStaffContext().SeesCaseData ? DisclosurePolicy.Exact : DisclosurePolicy.Default;

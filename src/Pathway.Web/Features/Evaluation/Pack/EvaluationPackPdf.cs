@@ -169,21 +169,30 @@ public static class EvaluationPackPdf
 
         void Cox(OutcomeReport r)
         {
-            pdf.Heading("Adjusted model (Cox proportional hazards): on the pathway or not", 3);
-            var n = Policy.IsPrimary(r.CoxPeriods) ? Hidden : r.CoxPeriods.ToString(CultureInfo.InvariantCulture);
-            pdf.Paragraph(r.CoxIncludesOgrs3
-                ? $"Adjusted for age at release, sex, OGRS3, RoSH and previous recalls, with Efron's method for ties, over the {n} licence periods with an OGRS3 score."
-                : $"Adjusted for age at release, sex, RoSH and previous recalls, with Efron's method for ties, over {n} licence periods. OGRS3 is left out: fewer than half the periods have a score.");
-            if (r.Cox.Value is not { } fit)
+            // Counts of periods and people in a model are not printed: set against the tables they could reveal a hidden count.
+            // A model's heading, description and table on one page (about 260 points with its seven rows).
+            pdf.KeepTogether(260);
+            pdf.Heading($"{CoxWording.Heading}: on the pathway or not", 3);
+            pdf.Paragraph(CoxWording.TimeVarying(r.Cohort, r.TimeVaryingCox, exact: false));
+            CoxTable(r.TimeVaryingCox);
+            if (r.LandmarkCox is not { } landmark) return;
+            pdf.KeepTogether(260);
+            pdf.Heading(CoxWording.SensitivityHeading, 3);
+            pdf.Paragraph(CoxWording.Landmark(landmark, exact: false));
+            CoxTable(landmark);
+        }
+
+        void CoxTable(CoxAnalysis cox)
+        {
+            if (cox.Fit.Value is not { } fit)
             {
-                pdf.Paragraph($"The model cannot be fitted: {r.Cox.Failure}.");
+                pdf.Paragraph($"The model cannot be fitted: {cox.Fit.Failure}.");
                 return;
             }
             Table(["Covariate", "Hazard ratio", "95% confidence interval", "p"],
                 fit.Coefficients.Select(c => (IReadOnlyList<string?>)[c.Name, OutcomesModel.Number(c.HazardRatio, 2),
                     $"{OutcomesModel.Number(c.Lower, 2)} to {OutcomesModel.Number(c.Upper, 2)}", OutcomesModel.P(c.P)]).ToList(), [0.4, 0.18, 0.27, 0.15]);
-            pdf.Paragraph($"A hazard ratio above 1 means recalled sooner, below 1 later. Likelihood-ratio test {OutcomesModel.Number(fit.LikelihoodRatio.ChiSquare, 2)} " +
-                $"on {fit.LikelihoodRatio.DegreesOfFreedom} df (p {OutcomesModel.P(fit.LikelihoodRatio.P)}); concordance {OutcomesModel.Number(fit.Concordance.C, 3)}.");
+            pdf.Paragraph($"{CoxWording.HazardRatios}{(cox.Clustered ? " " + CoxWording.Robust : "")} {OutcomesModel.ModelTest(cox)}; concordance {OutcomesModel.Number(fit.Concordance.C, 3)}.");
         }
 
         void Suppressed(SuppressedTable t, string what)

@@ -30,16 +30,22 @@ public static class PackMethodNotes
         yield return ("Cox proportional hazards model", "Time to recall modelled by Newton–Raphson partial likelihood with Efron's method for tied recall times (R's coxph default). " +
             $"Covariates: {string.Join(", ", EvaluationOutcomes.CoxCovariates)}, and whether the period is on the pathway. " +
             "OGRS3 (the latest one-year score held, in per cent) is included only when at least half the periods have a score, and the model then uses those periods only. " +
+            "The model follows every licence period from release, split into (start, stop] intervals: being on the pathway counts from the day of the first referral, " +
+            "the time before it counts as not on the pathway, and a referral on the day of the recall does not count, so no time is credited to the pathway before it began (as R's coxph(Surv(start, stop, event) ~ …)). " +
+            "One person can have several licence periods, which are not independent: when anyone has more than one, the confidence intervals and p use robust (sandwich) standard errors clustered on the person " +
+            "(R's cluster = id), and the model's overall test is the robust Wald test. " +
+            $"As a sensitivity analysis, the same model is fitted at the landmark used for the rates and curves ({EvaluationOutcomes.LandmarkDays} days after release: only periods still running then, in the group they were in that day); " +
+            "if the two disagree, the answer depends on how the time before a referral is treated. " +
             "The hazard ratio for a covariate compares otherwise similar people; it assumes each covariate's effect is constant over time. " +
             "Where the data cannot support a model (no recalls, only one group, a covariate that does not vary, or a group in which everyone or nobody is recalled) the pack says so instead of printing numbers.");
         yield return ("Disclosure control (suppression)", $"Any count of 1 to {policy.Threshold - 1} people is hidden and printed as [c] (primary suppression); zero is shown. " +
             "Secondary suppression then hides further counts so that no hidden count can be worked out by adding or subtracting the published counts and totals of its table. " +
             "A rate, person-months figure or share is hidden whenever its group's count of people or of recalls is hidden, and an engagement share whenever its numerator or remainder is a small count. " +
             $"Curves are drawn only for groups of at least {policy.Threshold} and stop before fewer than {policy.Threshold} remain at risk; a number at risk after that point is [c]. " +
-            "Observed and expected recalls are printed only when the recall counts are. This pack is always produced this way, whoever downloads it.");
+            "Observed and expected recalls are printed only when the recall counts are, and the numbers of periods and people in a model are not printed. This pack is always produced this way, whoever downloads it.");
         yield return ("Cohorts and their limits", $"On the pathway: the person had been referred to the personality-disorder pathway by {EvaluationOutcomes.LandmarkDays} days (about 3 months) after release. " +
             "A referral can come part way through a licence, and people have to stay on licence long enough to be referred, so counting the weeks before a referral as time on the pathway would favour the pathway group (immortal-time bias). " +
-            "So this comparison is made at that landmark: only periods still running and not recalled 3 months after release are compared, each in the group it was in on that day, and time, person-months and recalls count from then. " +
+            "So the rates, curves and log-rank test compare the groups at that landmark (the adjusted model instead counts the pathway from the referral day; see above): only periods still running and not recalled 3 months after release are compared, each in the group it was in on that day, and time, person-months and recalls count from then. " +
             "Recalls in the first 3 months are therefore outside it (they are in the before-and-after comparison), and a referral after the landmark counts as not on the pathway. " +
             "People are referred because of concern about them, so the groups differ before the service does anything: a difference between them is not, on its own, the effect of the service. " +
             $"Before or after the service started: released before, or on or after, {Display.Date(d.ServiceStartedOn)}; known at release, so counted from release. Other changes over time (in policy, practice or the people released) also differ between these groups, " +
